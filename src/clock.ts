@@ -1,0 +1,79 @@
+import type { EpochMs, Millis } from './model/time';
+
+/**
+ * Time as the store and the simulator see it. Production uses the wall clock; tests use a VirtualClock so that
+ * a day of simulated rack life runs in milliseconds and always the same way.
+ */
+export interface Clock {
+  now(): EpochMs;
+  /** Runs fn once after ms; returns a function that cancels it. */
+  setTimer(fn: () => void, ms: Millis): () => void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimer(fn, ms) {
+    const t = setTimeout(fn, ms);
+    // A pending poll must never keep a finished CLI command alive.
+    t.unref?.();
+    return () => clearTimeout(t);
+  },
+};
+
+interface PendingTimer {
+  readonly at: EpochMs;
+  readonly seq: number;
+  readonly fn: () => void;
+}
+
+/** A clock that only moves when told to; timers fire in due order, with promise callbacks flushed in between. */
+export class VirtualClock implements Clock {
+  private current: EpochMs;
+  private timers: PendingTimer[] = [];
+  private seq = 0;
+
+  constructor(start: EpochMs) {
+    this.current = start;
+  }
+
+  now(): EpochMs {
+    return this.current;
+  }
+
+  setTimer(fn: () => void, ms: Millis): () => void {
+    const timer = { at: this.current + Math.max(0, ms), seq: this.seq++, fn };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
+  }
+
+  /** Moves time forward by ms, firing every timer that falls due on the way. */
+  async advance(ms: Millis): Promise<void> {
+    const target = this.current + ms;
+    await flushMicrotasks();
+    for (;;) {
+      const next = this.nextDue(target);
+      if (!next) break;
+      this.timers = this.timers.filter((t) => t !== next);
+      this.current = next.at;
+      next.fn();
+      await flushMicrotasks();
+    }
+    this.current = target;
+    await flushMicrotasks();
+  }
+
+  private nextDue(limit: EpochMs): PendingTimer | undefined {
+    let best: PendingTimer | undefined;
+    for (const t of this.timers) {
+      if (t.at > limit) continue;
+      if (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq)) best = t;
+    }
+    return best;
+  }
+}
+
+async function flushMicrotasks(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}

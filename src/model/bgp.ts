@@ -1,0 +1,49 @@
+import type { EpochMs } from './time';
+
+/** The BGP finite state machine states, exactly as FRR prints them. */
+export const BGP_STATES = ['Idle', 'Connect', 'Active', 'OpenSent', 'OpenConfirm', 'Established'] as const;
+export type BgpState = (typeof BGP_STATES)[number];
+
+/** FRR address-family keys as in `show bgp vrf all summary json` (ipv4Unicast, ipv6Unicast, l2VpnEvpn, ...). */
+export type AddressFamily = string;
+
+/** How FRR identifies the peer: by an IP address, or by interface for BGP unnumbered. */
+export type PeerIdType = 'ipv4' | 'ipv6' | 'interface' | 'unknown';
+
+export interface BgpSession {
+  readonly switch: string;
+  readonly vrf: string;
+  readonly addressFamily: AddressFamily;
+  /** The peer key in FRR: a neighbour IP, or the interface name for unnumbered peers (e.g. "Ethernet120"). */
+  readonly neighbor: string;
+  readonly idType: PeerIdType;
+  /** Only known once the hostname capability was received. */
+  readonly peerHostname?: string;
+  readonly remoteAs?: number;
+  readonly localAs?: number;
+  readonly peerGroup?: string;
+  readonly state: BgpState;
+  /** FRR peerState: OK, Admin (shut down), Policy, PfxCt. */
+  readonly adminState?: string;
+  readonly establishedSince?: EpochMs;
+  readonly prefixesReceived?: number;
+  readonly prefixesSent?: number;
+  readonly lastResetReason?: string;
+}
+
+/** One switch as the BGP source sees it: reachable and answering, or failed with a reason. */
+export interface BgpSwitch {
+  readonly name: string;
+  readonly routerId?: string;
+  readonly as?: number;
+  readonly reachable: boolean;
+  /** Why the switch could not be read (SSH refused, vtysh down, garbage output). */
+  readonly error?: string;
+  /** When the switch last answered with valid data. */
+  readonly lastSeen?: EpochMs;
+  readonly sessions: readonly BgpSession[];
+}
+
+export interface Bgp {
+  readonly switches: readonly BgpSwitch[];
+}

@@ -1,0 +1,59 @@
+import type { EpochMs } from './time';
+
+export type ConditionStatus = 'True' | 'False' | 'Unknown' | 'Progressing';
+
+export interface Condition {
+  readonly type: string;
+  readonly status: ConditionStatus;
+  readonly reason?: string;
+  readonly message?: string;
+  readonly lastTransitionTime?: EpochMs;
+}
+
+export const OPERATION_TYPES = ['Create', 'Reconcile', 'Delete', 'Migrate', 'Restore'] as const;
+export type OperationType = (typeof OPERATION_TYPES)[number];
+export const OPERATION_STATES = ['Processing', 'Succeeded', 'Error', 'Failed', 'Pending', 'Aborted'] as const;
+export type OperationState = (typeof OPERATION_STATES)[number];
+
+export interface LastOperation {
+  readonly type: OperationType;
+  readonly state: OperationState;
+  readonly progress: number;
+  readonly description: string;
+  readonly lastUpdateTime: EpochMs;
+}
+
+export interface LastError {
+  readonly description: string;
+  readonly taskID?: string;
+  readonly codes?: readonly string[];
+  readonly lastUpdateTime?: EpochMs;
+}
+
+export interface WorkerPool {
+  readonly name: string;
+  readonly minimum: number;
+  readonly maximum: number;
+  /** Nodes currently Ready in this pool. */
+  readonly current: number;
+  readonly machineType: string;
+}
+
+export interface Shoot {
+  readonly project: string;
+  readonly name: string;
+  /** Garden namespace, usually garden-<project>. */
+  readonly namespace: string;
+  readonly technicalId: string;
+  readonly seed: string;
+  readonly kubernetesVersion: string;
+  readonly purpose: string;
+  readonly partition?: string;
+  readonly hibernated: boolean;
+  readonly workers: readonly WorkerPool[];
+  readonly lastOperation?: LastOperation;
+  readonly conditions: readonly Condition[];
+  readonly lastErrors: readonly LastError[];
+  /** What this shoot hosts per the Matryoshka principle, e.g. "metal-stack control plane". */
+  readonly hosts?: readonly string[];
+}

@@ -1,0 +1,46 @@
+import type { BackupComponent } from './backup';
+import type { Bgp } from './bgp';
+import type { ControlPlane } from './control-plane';
+import type { Machine } from './machine';
+import type { Shoot } from './shoot';
+import type { SourceStatus } from './source';
+import type { EpochMs } from './time';
+import type { Topology } from './topology';
+
+/** An incident in progress: health rules judge backups taken after its start as suspicious. */
+export interface Incident {
+  readonly startedAt: EpochMs;
+  readonly label: string;
+}
+
+/** The data a source contributes. Each key is one domain; sources that share a domain are concatenated. */
+export interface RackData {
+  readonly topology: Topology;
+  readonly bgp: Bgp;
+  readonly machines: readonly Machine[];
+  readonly shoots: readonly Shoot[];
+  readonly controlPlanes: readonly ControlPlane[];
+  readonly backups: readonly BackupComponent[];
+  readonly incident?: Incident;
+}
+
+export type DomainKey = Exclude<keyof RackData, 'incident'>;
+export type PartialRackData = Partial<RackData>;
+
+/** An immutable picture of the whole rack at one moment. */
+export interface RackSnapshot extends RackData {
+  readonly rack: { readonly name: string; readonly simulated: boolean };
+  readonly takenAt: EpochMs;
+  readonly sources: readonly SourceStatus[];
+  /** Which sources have delivered which domains; a domain no source delivered is absent. */
+  readonly domains: readonly DomainKey[];
+}
+
+export const EMPTY_DATA: RackData = {
+  topology: { nodes: [], links: [] },
+  bgp: { switches: [] },
+  machines: [],
+  shoots: [],
+  controlPlanes: [],
+  backups: [],
+};
