@@ -30,7 +30,8 @@ export interface BackupVersion {
   readonly isLatest: boolean;
 }
 
-export type BackupTool = 'backup-restore-sidecar' | 'etcd-backup-restore';
+/** k3s-etcd-snapshot: k3s's own etcd snapshots to S3, one object per snapshot (no bucket versioning needed). */
+export type BackupTool = 'backup-restore-sidecar' | 'etcd-backup-restore' | 'k3s-etcd-snapshot';
 
 /** One protected component: a database of a control plane, or an etcd. */
 export interface BackupComponent {
