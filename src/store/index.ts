@@ -1,0 +1,2 @@
+export { mergeData } from './merge';
+export { RackStore, type StoreOptions } from './rack-store';

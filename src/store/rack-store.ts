@@ -1,0 +1,185 @@
+import type { Clock } from '../clock';
+import { describeError, TimeoutError } from '../errors';
+import type { PartialRackData, RackSnapshot } from '../model/snapshot';
+import type { SourceStatus } from '../model/source';
+import type { EpochMs } from '../model/time';
+import type { Source } from '../sources/source';
+import { mergeData } from './merge';
+
+export interface StoreOptions {
+  readonly clock: Clock;
+  readonly sources: readonly Source[];
+  readonly rack: { readonly name: string; readonly simulated: boolean };
+  /** A source with no success for this many intervals is stale. */
+  readonly staleAfterIntervals?: number;
+}
+
+interface Entry {
+  readonly source: Source;
+  data?: PartialRackData;
+  lastSuccess?: EpochMs;
+  lastError?: { at: EpochMs; message: string };
+  latency?: number;
+  /** Increments per poll, so a late answer from a poll that already timed out is ignored. */
+  generation: number;
+  busy: boolean;
+  settled: boolean;
+  cancelNext?: () => void;
+  cancelWatch?: () => void;
+}
+
+type Listener = () => void;
+
+/**
+ * The one refresh engine. Each source is polled on its own timer; a poll that throws, rejects or hangs past its
+ * timeout only marks that source as failed, keeping its last good data, and never delays the others.
+ */
+export class RackStore {
+  private readonly entries: Entry[];
+  private readonly listeners = new Set<Listener>();
+  private readonly staleAfter: number;
+  private snapshot: RackSnapshot;
+  private running = false;
+  private settledWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: StoreOptions) {
+    this.entries = options.sources.map((source) => ({ source, generation: 0, busy: false, settled: false }));
+    this.staleAfter = options.staleAfterIntervals ?? 2;
+    this.snapshot = this.build();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    for (const entry of this.entries) void this.poll(entry);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const entry of this.entries) {
+      entry.cancelNext?.();
+      entry.cancelWatch?.();
+      entry.generation++;
+    }
+    await Promise.allSettled(this.entries.map((e) => e.source.close?.()));
+  }
+
+  /** Polls every idle source now; a source whose poll is still running is left alone. */
+  refresh(): void {
+    for (const entry of this.entries) {
+      if (entry.busy) continue;
+      entry.cancelNext?.();
+      void this.poll(entry);
+    }
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): RackSnapshot => this.snapshot;
+
+  /** Resolves once every source has answered or failed at least once. */
+  whenSettled(): Promise<void> {
+    if (this.entries.every((e) => e.settled)) return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  private async poll(entry: Entry): Promise<void> {
+    if (!this.running || entry.busy) return;
+    const { clock } = this.options;
+    const { source } = entry;
+    const generation = ++entry.generation;
+    const timeout = source.timeout ?? source.interval;
+    const started = clock.now();
+    const controller = new AbortController();
+    entry.busy = true;
+    let cancelTimeout = () => {};
+    const timedOut = new Promise<never>((_, reject) => {
+      cancelTimeout = clock.setTimer(() => {
+        const error = new TimeoutError(`source ${source.name}`, timeout);
+        controller.abort(error);
+        reject(error);
+      }, timeout);
+    });
+    try {
+      // The race guards against sources that ignore the abort signal and never settle.
+      const data = await Promise.race([Promise.resolve().then(() => source.poll(controller.signal)), timedOut]);
+      if (generation !== entry.generation) return;
+      entry.data = data;
+      entry.lastSuccess = clock.now();
+      entry.lastError = undefined;
+    } catch (error) {
+      if (generation !== entry.generation) return;
+      entry.lastError = { at: clock.now(), message: describeError(error) };
+    } finally {
+      cancelTimeout();
+      if (generation === entry.generation) this.finish(entry, started);
+    }
+  }
+
+  private finish(entry: Entry, started: EpochMs): void {
+    const { clock } = this.options;
+    entry.busy = false;
+    entry.latency = clock.now() - started;
+    entry.settled = true;
+    if (this.running) {
+      entry.cancelNext = clock.setTimer(() => void this.poll(entry), entry.source.interval);
+      this.watchStaleness(entry);
+    }
+    this.publish();
+    if (this.entries.every((e) => e.settled)) {
+      for (const resolve of this.settledWaiters.splice(0)) resolve();
+    }
+  }
+
+  /** Republishes when a source crosses its staleness limit, even though no poll finished at that moment. */
+  private watchStaleness(entry: Entry): void {
+    entry.cancelWatch?.();
+    if (entry.lastSuccess === undefined) return;
+    const limit = entry.lastSuccess + this.staleAfter * entry.source.interval;
+    const wait = limit - this.options.clock.now() + 1;
+    if (wait <= 0) return;
+    entry.cancelWatch = this.options.clock.setTimer(() => this.publish(), wait);
+  }
+
+  private publish(): void {
+    this.snapshot = this.build();
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch {
+        // A broken subscriber must not stop the others from hearing about the update.
+      }
+    }
+  }
+
+  private build(): RackSnapshot {
+    const now = this.options.clock.now();
+    const { data, domains } = mergeData(this.entries.flatMap((e) => (e.data ? [e.data] : [])));
+    return Object.freeze({
+      ...data,
+      rack: this.options.rack,
+      takenAt: now,
+      domains,
+      sources: this.entries.map((e) => this.status(e, now)),
+    });
+  }
+
+  private status(entry: Entry, now: EpochMs): SourceStatus {
+    const { source } = entry;
+    const base = {
+      name: source.name,
+      kind: source.kind,
+      interval: source.interval,
+      lastSuccess: entry.lastSuccess,
+      lastError: entry.lastError,
+      latency: entry.latency,
+    };
+    if (entry.lastError) return { ...base, state: 'error' };
+    if (entry.lastSuccess === undefined) return { ...base, state: 'pending' };
+    const stale = now - entry.lastSuccess > this.staleAfter * source.interval;
+    return { ...base, state: stale ? 'stale' : 'ok' };
+  }
+}
