@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { describeError, TimeoutError } from '../errors';
-import type { PartialRackData, RackSnapshot } from '../model/snapshot';
+import type { Incident, PartialRackData, RackSnapshot } from '../model/snapshot';
 import type { SourceStatus } from '../model/source';
 import type { EpochMs } from '../model/time';
 import type { Source } from '../sources/source';
@@ -12,6 +12,8 @@ export interface StoreOptions {
   readonly rack: { readonly name: string; readonly simulated: boolean };
   /** A source with no success for this many intervals is stale. */
   readonly staleAfterIntervals?: number;
+  /** The incident an operator declared (config), used when no source reports one. */
+  readonly incident?: Incident;
 }
 
 interface Entry {
@@ -158,8 +160,10 @@ export class RackStore {
   private build(): RackSnapshot {
     const now = this.options.clock.now();
     const { data, domains } = mergeData(this.entries.flatMap((e) => (e.data ? [e.data] : [])));
+    const incident = data.incident ?? this.options.incident;
     return Object.freeze({
       ...data,
+      ...(incident ? { incident } : {}),
       rack: this.options.rack,
       takenAt: now,
       domains,

@@ -1,0 +1,67 @@
+import { describeError, UsageError } from '../src/errors';
+import { EXIT } from '../src/present/verdict';
+import type { Io } from './io';
+import { STATUS_HELP, runStatus } from './status';
+
+declare const __RACKPILOT_VERSION__: string | undefined;
+export const VERSION = typeof __RACKPILOT_VERSION__ === 'string' ? __RACKPILOT_VERSION__ : '0.0.0-dev';
+
+export const MAIN_HELP = `Usage: rackpilot [COMMAND] [FLAGS]
+
+The operator's console for a metal-stack + Gardener rack. Without a config file
+it runs an embedded simulated mini-rack.
+
+Commands:
+  status      one-shot health check for scripts and cron (exit code = verdict)
+  help [CMD]  show help for a command
+
+Flags:
+  -h, --help     show this help
+  -V, --version  print the version
+
+Run \`rackpilot COMMAND --help\` for a command's flags. README.md has the full reference.
+`;
+
+const COMMANDS: Record<string, { run: (argv: readonly string[], io: Io) => Promise<number>; help: string }> = {
+  status: { run: runStatus, help: STATUS_HELP },
+};
+
+/** Dispatches to a subcommand and turns every error into one message and an exit code; never a stack trace. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`rackpilot: ${error.message}\n`);
+      if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+      return EXIT.usage;
+    }
+    io.stderr(`rackpilot: internal error: ${describeError(error)}\n`);
+    if (io.env.RACKPILOT_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT.internal;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '-V' || first === '--version') {
+    io.stdout(`rackpilot ${VERSION}\n`);
+    return 0;
+  }
+  if (first === '-h' || first === '--help') {
+    io.stdout(MAIN_HELP);
+    return 0;
+  }
+  if (first === 'help') {
+    const topic = rest[0];
+    io.stdout(topic && COMMANDS[topic] ? COMMANDS[topic].help : MAIN_HELP);
+    return 0;
+  }
+  // Until the full-screen TUI lands, a bare `rackpilot` shows the status report.
+  if (first === undefined || first.startsWith('-')) return runStatus(argv, io);
+  const command = COMMANDS[first];
+  if (!command) {
+    throw new UsageError(`unknown command "${first}"`, { hint: `commands: ${Object.keys(COMMANDS).join(', ')}` });
+  }
+  return command.run(rest, io);
+}

@@ -1,0 +1,20 @@
+// Bundles the CLI into one ESM file so start-up loads a single module instead of hundreds.
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+await build({
+  entryPoints: ['cli.ts'],
+  outfile: 'dist/rackpilot.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Some bundled dependencies are CommonJS and call require(); give them one in the ESM bundle.
+  banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module'; const require = __rpCreateRequire(import.meta.url);" },
+  define: { __RACKPILOT_VERSION__: JSON.stringify(version) },
+});

@@ -1,0 +1,70 @@
+import type { Finding } from '../health/finding';
+import type { RackSnapshot } from '../model/snapshot';
+import type { AreaSummary } from './area-summary';
+
+/** Bump only on an incompatible change; README.md documents this schema. */
+export const STATUS_SCHEMA_VERSION = 1;
+
+const SUSPICIOUS_RULES = new Set(['backup-size-drop', 'backup-after-incident']);
+
+const iso = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
+
+export interface StatusJsonInput {
+  readonly snapshot: RackSnapshot;
+  readonly areas: readonly AreaSummary[];
+  readonly findings: readonly Finding[];
+  readonly notices: readonly string[];
+  readonly verdict: string;
+  readonly exitCode: number;
+}
+
+/** The stable object `rackpilot status --json` prints. */
+export function statusJson(input: StatusJsonInput) {
+  const { snapshot: s, findings } = input;
+  return {
+    schemaVersion: STATUS_SCHEMA_VERSION,
+    rack: { name: s.rack.name, simulated: s.rack.simulated },
+    takenAt: iso(s.takenAt),
+    verdict: input.verdict,
+    exitCode: input.exitCode,
+    notices: input.notices,
+    incident: s.incident ? { label: s.incident.label, startedAt: iso(s.incident.startedAt) } : null,
+    areas: Object.fromEntries(input.areas.map((a) => [a.area, { status: a.status, summary: a.text, counts: a.counts }])),
+    findings: findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      area: f.area,
+      subject: f.subject,
+      summary: f.summary,
+      hint: f.hint,
+    })),
+    backups: s.backups.map((b) => {
+      const newest = b.versions[0];
+      const reasons = findings
+        .filter((f) => f.subject.kind === 'backup' && f.subject.id === b.id && SUSPICIOUS_RULES.has(f.rule))
+        .map((f) => f.rule);
+      return {
+        id: b.id,
+        name: b.name,
+        owner: b.owner,
+        tool: b.tool,
+        store: { ...b.store },
+        policy: { ...b.policy },
+        paused: b.paused,
+        versionCount: b.versions.length,
+        newest: newest
+          ? { versionId: newest.versionId, key: newest.key, time: iso(newest.time), size: newest.size, suspicious: reasons.length > 0, reasons }
+          : null,
+      };
+    }),
+    sources: s.sources.map((src) => ({
+      name: src.name,
+      kind: src.kind,
+      state: src.state,
+      intervalMs: src.interval,
+      lastSuccess: iso(src.lastSuccess),
+      lastError: src.lastError ? { at: iso(src.lastError.at), message: src.lastError.message } : null,
+      latencyMs: src.latency ?? null,
+    })),
+  };
+}

@@ -1,0 +1,27 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The system's own Node (outside node_modules), if it is older than 22: what a user might run the bin with. */
+function findOldNode(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir.includes('node_modules')) continue;
+    const candidate = join(dir, 'node');
+    if (!existsSync(candidate)) continue;
+    const version = execFileSync(candidate, ['--version'], { encoding: 'utf8' }).trim();
+    if (Number(version.replace(/^v/, '').split('.')[0]) < 22) return candidate;
+  }
+  return undefined;
+}
+
+const oldNode = findOldNode();
+
+describe('bin/rackpilot on an old Node.js', () => {
+  it.skipIf(!oldNode)('prints a clear message and exits 1 (skipped: no Node < 22 on PATH)', () => {
+    const r = spawnSync(oldNode as string, ['bin/rackpilot', 'status'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/rackpilot needs Node\.js 22 or newer, but this is Node\.js v\d+/);
+    expect(r.stdout).toBe('');
+  });
+});
