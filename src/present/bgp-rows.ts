@@ -1,0 +1,46 @@
+import type { BgpSession, BgpSwitch } from '../model/bgp';
+import type { EpochMs } from '../model/time';
+import { formatAge } from './format-age';
+import { type Column, makeRow, type Row, type RowSet, type Tone } from './rows';
+
+export const BGP_COLUMNS: readonly Column[] = [
+  { title: 'SWITCH', width: 10 },
+  { title: 'VRF', width: 8 },
+  { title: 'AF', width: 11 },
+  { title: 'NEIGHBOR', width: 12 },
+  { title: 'PEER', width: 'flex' },
+  { title: 'STATE', width: 11 },
+  { title: 'UP', width: 5, align: 'right' },
+  { title: 'PFX R/S', width: 9, align: 'right' },
+];
+
+export function sessionKey(s: BgpSession): string {
+  return `${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`;
+}
+
+function tone(s: BgpSession): Tone | undefined {
+  if (s.state === 'Established') return undefined;
+  return s.adminState === 'Admin' ? 'info' : 'critical';
+}
+
+/** BGP pane rows: unreachable switches and sessions that are not Established first. */
+export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
+  const rows: Row[] = [];
+  for (const sw of switches) {
+    if (!sw.reachable) {
+      const seen = sw.lastSeen === undefined ? 'never' : `${formatAge(now - sw.lastSeen)} ago`;
+      rows.push(makeRow(`switch/${sw.name}`, [sw.name, '-', '-', '-', sw.error ?? 'unreachable', 'UNREACHABLE', '-', `seen ${seen}`], 'critical'));
+    }
+  }
+  const sessions = switches.flatMap((sw) => sw.sessions);
+  const sorted = [...sessions].sort(
+    (a, b) => Number(a.state === 'Established') - Number(b.state === 'Established') || sessionKey(a).localeCompare(sessionKey(b)),
+  );
+  for (const s of sorted) {
+    const up = s.state === 'Established' && s.establishedSince !== undefined ? formatAge(now - s.establishedSince) : '-';
+    const pfx = `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`;
+    const peer = [s.peerHostname ?? '', s.remoteAs ? `AS${s.remoteAs}` : ''].filter(Boolean).join(' ') || '-';
+    rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, s.addressFamily, s.neighbor, peer, s.state, up, pfx], tone(s)));
+  }
+  return { columns: BGP_COLUMNS, rows };
+}

@@ -1,0 +1,62 @@
+import type { Machine } from '../model/machine';
+import type { EpochMs } from '../model/time';
+import { formatAge } from './format-age';
+import { type Column, makeRow, type Row, type RowSet, type Tone } from './rows';
+
+export const MACHINE_COLUMNS: readonly Column[] = [
+  { title: 'NAME', width: 12 },
+  { title: 'PARTITION/RACK', width: 18 },
+  { title: 'ROLE', width: 8 },
+  { title: 'ALLOCATION', width: 'flex' },
+  { title: 'LIVE', width: 7 },
+  { title: 'PHASE', width: 18 },
+  { title: 'AGE', width: 5, align: 'right' },
+  { title: 'FLAGS', width: 12 },
+];
+
+export function machineFlags(m: Machine): string[] {
+  const flags: string[] = [];
+  if (m.crashLoop) flags.push('CrashLoop');
+  if (m.failedReclaim) flags.push('FailedReclaim');
+  if (m.lock) flags.push(m.lock === 'LOCKED' ? 'Locked' : 'Tainted');
+  if (m.power === 'no-bmc') flags.push('noBMC');
+  return flags;
+}
+
+function tone(m: Machine): Tone | undefined {
+  if (m.liveliness === 'Dead' || m.crashLoop) return 'critical';
+  if (m.liveliness === 'Unknown' || m.failedReclaim) return 'warning';
+  return undefined;
+}
+
+function allocation(m: Machine): string {
+  if (!m.allocation) return '-';
+  return m.allocation.cluster ? `${m.allocation.cluster} ${m.allocation.hostname ?? m.allocation.name}` : m.allocation.name;
+}
+
+/** Machines pane rows: problems first, then by name. */
+export function machineRows(machines: readonly Machine[], now: EpochMs): RowSet {
+  const sorted = [...machines].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  const rows: Row[] = sorted.map((m) =>
+    makeRow(
+      m.id,
+      [
+        m.name,
+        `${m.partition}/${m.rack}`,
+        m.role,
+        allocation(m),
+        m.liveliness,
+        m.phase ?? '-',
+        m.phaseSince === undefined ? '-' : formatAge(now - m.phaseSince),
+        machineFlags(m).join(' '),
+      ],
+      tone(m),
+    ),
+  );
+  return { columns: MACHINE_COLUMNS, rows };
+}
+
+function rank(m: Machine): number {
+  const t = tone(m);
+  return t === 'critical' ? 0 : t === 'warning' ? 1 : 2;
+}

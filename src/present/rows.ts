@@ -1,0 +1,34 @@
+/** How a row or cell should read: views map tones to colours and to text symbols (so it reads without colour). */
+export type Tone = 'ok' | 'warning' | 'critical' | 'info' | 'muted';
+
+export interface Column {
+  readonly title: string;
+  /** Fixed width in cells, or 'flex' to share what is left. */
+  readonly width: number | 'flex';
+  readonly align?: 'left' | 'right';
+}
+
+export interface Row {
+  /** Stable id of the subject (machine id, session key, ...), for selection and jumps. */
+  readonly id: string;
+  readonly cells: readonly string[];
+  readonly tone?: Tone;
+  /** Lower-cased text the `/` filter matches against. */
+  readonly search: string;
+}
+
+export interface RowSet {
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+}
+
+export function makeRow(id: string, cells: readonly string[], tone?: Tone): Row {
+  return { id, cells, tone, search: cells.join(' ').toLowerCase() };
+}
+
+/** Case-insensitive substring filter; returns the same array when the filter is empty. */
+export function filterRows(rows: readonly Row[], filter: string): readonly Row[] {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return rows;
+  return rows.filter((r) => r.search.includes(needle));
+}

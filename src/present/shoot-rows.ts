@@ -1,0 +1,52 @@
+import type { Shoot } from '../model/shoot';
+import type { EpochMs } from '../model/time';
+import { formatAge } from './format-age';
+import { type Column, makeRow, type RowSet, type Tone } from './rows';
+
+export const SHOOT_COLUMNS: readonly Column[] = [
+  { title: 'PROJECT/NAME', width: 'flex' },
+  { title: 'SEED', width: 8 },
+  { title: 'VERSION', width: 8 },
+  { title: 'LAST OPERATION', width: 24 },
+  { title: 'AGE', width: 5, align: 'right' },
+  { title: 'CONDITIONS', width: 14 },
+  { title: 'HIB', width: 3 },
+];
+
+export function shootKey(s: Shoot): string {
+  return `${s.project}/${s.name}`;
+}
+
+export function shootTone(s: Shoot): Tone | undefined {
+  const op = s.lastOperation?.state;
+  if (op === 'Failed' || s.conditions.some((c) => c.status === 'False')) return 'critical';
+  if (op === 'Error' || s.conditions.some((c) => c.status === 'Unknown')) return 'warning';
+  if (op === 'Processing') return 'info';
+  return undefined;
+}
+
+/** "5/5 True", or the failing condition types in short: "2 False: EveryNode…". */
+export function conditionSummary(s: Shoot): string {
+  const ok = s.conditions.filter((c) => c.status === 'True').length;
+  const bad = s.conditions.filter((c) => c.status === 'False').length;
+  const unknown = s.conditions.filter((c) => c.status === 'Unknown').length;
+  if (bad) return `${bad} False ${ok}/${s.conditions.length}`;
+  if (unknown) return `${unknown} Unknown`;
+  return `${ok}/${s.conditions.length} True`;
+}
+
+export function shootRows(shoots: readonly Shoot[], now: EpochMs): RowSet {
+  const rank = (s: Shoot) => ({ critical: 0, warning: 1, info: 2, ok: 3, muted: 3 })[shootTone(s) ?? 'ok'];
+  const sorted = [...shoots].sort((a, b) => rank(a) - rank(b) || shootKey(a).localeCompare(shootKey(b)));
+  const rows = sorted.map((s) => {
+    const op = s.lastOperation;
+    const opText = op ? `${op.type} ${op.state}${op.state === 'Processing' ? ` ${op.progress}%` : ''}` : '-';
+    const age = op ? formatAge(now - op.lastUpdateTime) : '-';
+    return makeRow(
+      shootKey(s),
+      [shootKey(s), s.seed, s.kubernetesVersion, opText, age, conditionSummary(s), s.hibernated ? 'yes' : 'no'],
+      shootTone(s),
+    );
+  });
+  return { columns: SHOOT_COLUMNS, rows };
+}

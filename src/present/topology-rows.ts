@@ -1,0 +1,66 @@
+import type { Link, TopoNode, Topology } from '../model/topology';
+import { type Column, makeRow, type Row, type RowSet, type Tone } from './rows';
+
+export const TOPOLOGY_COLUMNS: readonly Column[] = [
+  { title: 'NODE', width: 'flex' },
+  { title: 'ROLE', width: 10 },
+  { title: 'STATE', width: 8 },
+  { title: 'LINK', width: 22 },
+  { title: 'ADDRESS', width: 16 },
+];
+
+const ROLE_ORDER = ['router', 'spine', 'leaf', 'exit', 'bootstrap', 'firewall', 'machine'];
+
+/**
+ * The topology as a tree from the router down (router → spine → leaves → machines), following data-plane
+ * links; a dual-homed machine appears under its first leaf and is listed once. Nodes no link reaches are
+ * appended at the end so nothing is hidden.
+ */
+export function topologyRows(topology: Topology, ascii = false): RowSet {
+  const nodes = new Map(topology.nodes.map((n) => [n.id, n]));
+  const children = new Map<string, Array<{ node: TopoNode; link: Link }>>();
+  const rank = (n: TopoNode) => ROLE_ORDER.indexOf(n.role);
+  for (const link of topology.links) {
+    if (link.kind === 'management') continue;
+    const a = nodes.get(link.a.node);
+    const b = nodes.get(link.b.node);
+    if (!a || !b) continue;
+    const [parent, child] = rank(a) <= rank(b) ? [a, b] : [b, a];
+    const list = children.get(parent.id) ?? [];
+    list.push({ node: child, link });
+    children.set(parent.id, list);
+  }
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  const glyph = ascii ? { tee: '|-', end: '`-', bar: '| ', gap: '  ' } : { tee: '├─', end: '└─', bar: '│ ', gap: '  ' };
+  const visit = (node: TopoNode, prefix: string, branch: string, link?: Link) => {
+    seen.add(node.id);
+    rows.push(nodeRow(node, `${prefix}${branch}${node.name}`, link));
+    const kids = (children.get(node.id) ?? []).filter((k) => !seen.has(k.node.id));
+    const unique = kids.filter((k, i) => kids.findIndex((x) => x.node.id === k.node.id) === i);
+    unique.sort((x, y) => rank(x.node) - rank(y.node) || x.node.name.localeCompare(y.node.name));
+    const childPrefix = prefix + (branch === '' ? '' : branch === glyph.tee ? glyph.bar : glyph.gap);
+    unique.forEach((k, i) => {
+      if (seen.has(k.node.id)) return;
+      visit(k.node, childPrefix, i === unique.length - 1 ? glyph.end : glyph.tee, k.link);
+    });
+  };
+  const roots = [...nodes.values()].filter((n) => n.role === 'router').sort((a, b) => a.name.localeCompare(b.name));
+  for (const root of roots) visit(root, '', '');
+  const rest = [...nodes.values()].filter((n) => !seen.has(n.id)).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  for (const n of rest) visit(n, '', '');
+  return { columns: TOPOLOGY_COLUMNS, rows };
+}
+
+function nodeRow(node: TopoNode, label: string, link?: Link): Row {
+  const linkText = link ? `${link.a.port}<->${link.b.port} ${link.state}` : '';
+  const tone: Tone | undefined =
+    node.reachability === 'down' ? 'critical' : link?.state === 'down' ? 'warning' : node.reachability === 'unknown' ? 'muted' : undefined;
+  const state = node.reachability === 'down' ? 'DOWN' : node.reachability;
+  return makeRow(node.id, [label, node.role, state, linkText, node.addresses[0] ?? ''], tone);
+}
+
+/** Every link of one node, for the topology detail. */
+export function linksOf(topology: Topology, nodeId: string): readonly Link[] {
+  return topology.links.filter((l) => l.a.node === nodeId || l.b.node === nodeId);
+}
