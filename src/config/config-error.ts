@@ -1,0 +1,62 @@
+/**
+ * Turns a failed zod parse into the one ConfigError the operator sees: source, dotted key path,
+ * what was expected and what was found. Zod's own text and stack never reach the terminal.
+ */
+import type { z } from 'zod';
+import { ConfigError } from '../errors';
+import { describeValue } from './describe-value';
+import { KNOWN_KEYS } from './schema';
+import { suggest } from './suggest';
+
+/**
+ * A problem with the file as a whole (missing, unreadable, not YAML) has no key path, so the
+ * message drops the "(top level)" part: "/x.yaml: line 3, column 5: invalid YAML: ...".
+ */
+export class ConfigFileError extends ConfigError {
+  readonly line?: number;
+  readonly column?: number;
+  constructor(file: string, problem: string, options: { cause?: unknown; line?: number; column?: number } = {}) {
+    super(file, '', problem, { cause: options.cause });
+    this.message = `${file}: ${problem}`;
+    this.line = options.line;
+    this.column = options.column;
+  }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+// Keys come straight from the file; an escape sequence in one must not reach the terminal raw.
+function safeKey(key: PropertyKey): string {
+  const text = String(key);
+  return /\p{Cc}/u.test(text) ? JSON.stringify(text) : text;
+}
+
+/** The first issue as a ConfigError; `source` is the file path, "environment VAR" or "--flag". */
+export function issueToConfigError(error: z.ZodError, source: string, raw: unknown): ConfigError {
+  const issue = error.issues[0];
+  if (!issue) return new ConfigError(source, '', 'expected a valid configuration');
+  const path = issue.path.map(safeKey);
+  if (issue.code === 'unrecognized_keys') {
+    const key = safeKey(issue.keys[0] ?? '');
+    const known = KNOWN_KEYS[path.join('.')] ?? [];
+    const guess = suggest(key, known);
+    const detail = guess ? `did you mean "${guess}"?` : `known keys: ${known.join(', ')}`;
+    return new ConfigError(source, [...path, key].join('.'), `unknown key (${detail})`);
+  }
+  const value = valueAt(raw, issue.path);
+  // Every schema field sets its own "expected ..." text; anything else is a gap in the schema.
+  const expected = issue.message.startsWith('expected') ? issue.message : 'expected a valid value';
+  let hint = '';
+  if (issue.code === 'invalid_value' && typeof value === 'string') {
+    const guess = suggest(value, issue.values.map(String));
+    if (guess) hint = ` (did you mean "${guess}"?)`;
+  }
+  return new ConfigError(source, path.join('.'), `${expected}, got ${describeValue(value)}${hint}`);
+}

@@ -1,0 +1,85 @@
+/** The resolved configuration every other layer reads, and its defaults (the reference mini-rack). */
+import type { EpochMs, Millis } from '../model/time';
+import { MINUTE, SECOND } from '../model/time';
+import type { ColorMode, ConfigLayer, Mode, Scenario } from './schema';
+
+export interface Config {
+  readonly rack: { readonly name: string };
+  readonly mode: Mode;
+  /** scale absent means the reference mini-rack rather than a generated one. */
+  readonly sim: { readonly seed: number; readonly scenario: Scenario; readonly scale?: number };
+  readonly refresh: { readonly interval: Millis; readonly timeout: Millis };
+  readonly health: { readonly stuckPhaseAfter: Millis; readonly sizeDropRatio: number; readonly minVersions: number };
+  /** Present only when the operator named a start time: backups newer than it are flagged. */
+  readonly incident?: { readonly startedAt: EpochMs };
+  readonly ui: { readonly color: ColorMode; readonly ascii: boolean; readonly readOnly: boolean };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export const DEFAULT_CONFIG: Config = deepFreeze({
+  rack: { name: 'mini-rack' },
+  mode: 'sim',
+  sim: { seed: 1, scenario: 'none' },
+  refresh: { interval: 5 * SECOND, timeout: 10 * SECOND },
+  health: { stuckPhaseAfter: 15 * MINUTE, sizeDropRatio: 0.5, minVersions: 2 },
+  ui: { color: 'auto', ascii: false, readOnly: false },
+});
+
+/** Later layers win key by key; an undefined value never overrides. */
+export function mergeLayers(layers: readonly ConfigLayer[]): ConfigLayer {
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) {
+      if (value === undefined) continue;
+      if (value !== null && typeof value === 'object') {
+        const target = (merged[key] ?? {}) as Record<string, unknown>;
+        merged[key] = target;
+        for (const [field, fieldValue] of Object.entries(value)) {
+          if (fieldValue !== undefined) target[field] = fieldValue;
+        }
+      } else {
+        merged[key] = value;
+      }
+    }
+  }
+  return merged as ConfigLayer;
+}
+
+/** Defaults < layers in order (file, environment, flags). */
+export function resolveConfig(layers: readonly ConfigLayer[]): Config {
+  const m = mergeLayers(layers);
+  const d = DEFAULT_CONFIG;
+  const scale = m.sim?.scale;
+  const startedAt = m.incident?.startedAt;
+  return {
+    rack: { name: m.rack?.name ?? d.rack.name },
+    mode: m.mode ?? d.mode,
+    sim: {
+      seed: m.sim?.seed ?? d.sim.seed,
+      scenario: m.sim?.scenario ?? d.sim.scenario,
+      ...(scale === undefined ? {} : { scale }),
+    },
+    refresh: {
+      interval: m.refresh?.interval ?? d.refresh.interval,
+      timeout: m.refresh?.timeout ?? d.refresh.timeout,
+    },
+    health: {
+      stuckPhaseAfter: m.health?.stuckPhaseAfter ?? d.health.stuckPhaseAfter,
+      sizeDropRatio: m.health?.sizeDropRatio ?? d.health.sizeDropRatio,
+      minVersions: m.health?.minVersions ?? d.health.minVersions,
+    },
+    ...(startedAt === undefined ? {} : { incident: { startedAt } }),
+    ui: {
+      color: m.ui?.color ?? d.ui.color,
+      ascii: m.ui?.ascii ?? d.ui.ascii,
+      readOnly: m.ui?.readOnly ?? d.ui.readOnly,
+    },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * The shape of config.yaml. Every key is optional in the file; defaults live in defaults.ts so that
+ * the file, the environment and the flags can all be validated by this one schema and then merged.
+ * Objects are strict: an unknown key is almost always a typo, and silently ignoring it would leave
+ * the operator wondering why a setting has no effect.
+ */
+import { z } from 'zod';
+import { DURATION_EXPECTED, DurationError, formatDuration, parseDuration } from './duration';
+import { ISO_TIME_EXPECTED, parseIsoTime } from './iso-time';
+
+/** Fault scenarios the embedded simulated rack can play; the sim owns their descriptions. */
+export const SCENARIOS = [
+  'none',
+  'k3s-lost',
+  'shoot-workers-lost',
+  'rack-lost',
+  'empty-backup-after-restart',
+  'cold-boot',
+] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+/** sim: the embedded simulated rack; real: live sources (added by later issues). */
+export const MODES = ['sim', 'real'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const COLOR_MODES = ['auto', 'always', 'never'] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
+
+/** Upper bound for sim.scale: beyond this the sim and the terminal stop being useful. */
+export const MAX_SIM_SCALE = 20000;
+export const MIN_REFRESH_MS = 100;
+
+const oneOf = (values: readonly string[]): string => `expected one of ${values.join(', ')}`;
+
+function integer(expected: string) {
+  return z.number({ error: expected }).int({ error: expected });
+}
+
+const bool = z.boolean({ error: 'expected true or false' });
+
+/** A duration field: accepts "5s" or milliseconds, yields milliseconds, enforces a floor. */
+function duration(minMs: number) {
+  return z.union([z.string(), z.number()], { error: DURATION_EXPECTED }).transform((value, ctx) => {
+    let ms: number;
+    try {
+      ms = parseDuration(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof DurationError ? error.expected : DURATION_EXPECTED });
+      return z.NEVER;
+    }
+    if (ms < minMs) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration of at least ${formatDuration(minMs)}` });
+      return z.NEVER;
+    }
+    return ms;
+  });
+}
+
+const isoTime = z.string({ error: ISO_TIME_EXPECTED }).transform((value, ctx) => {
+  const ms = parseIsoTime(value);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: ISO_TIME_EXPECTED });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const NAME_EXPECTED = 'expected a non-empty name without control characters';
+
+export const rackSchema = z.strictObject(
+  {
+    // Shown in the header: control characters would corrupt the terminal.
+    name: z
+      .string({ error: NAME_EXPECTED })
+      .regex(/^[^\p{Cc}]+$/u, { error: NAME_EXPECTED })
+      .regex(/\S/, { error: NAME_EXPECTED })
+      .optional(),
+  },
+  { error: 'expected a mapping' },
+);
+
+const POSITIVE_INT = 'expected a positive integer';
+
+export const simSchema = z.strictObject(
+  {
+    seed: integer('expected an integer').optional(),
+    scenario: z.enum(SCENARIOS, { error: oneOf(SCENARIOS) }).optional(),
+    scale: integer(POSITIVE_INT)
+      .positive({ error: POSITIVE_INT })
+      .max(MAX_SIM_SCALE, { error: `expected at most ${MAX_SIM_SCALE} machines` })
+      .optional(),
+  },
+  { error: 'expected a mapping' },
+);
+
+export const refreshSchema = z.strictObject(
+  {
+    interval: duration(MIN_REFRESH_MS).optional(),
+    timeout: duration(MIN_REFRESH_MS).optional(),
+  },
+  { error: 'expected a mapping' },
+);
+
+const RATIO = 'expected a number between 0 and 1 (exclusive)';
+
+export const healthSchema = z.strictObject(
+  {
+    stuckPhaseAfter: duration(1000).optional(),
+    sizeDropRatio: z.number({ error: RATIO }).gt(0, { error: RATIO }).lt(1, { error: RATIO }).optional(),
+    minVersions: integer('expected an integer of at least 1').min(1, { error: 'expected an integer of at least 1' }).optional(),
+  },
+  { error: 'expected a mapping' },
+);
+
+export const incidentSchema = z.strictObject({ startedAt: isoTime.optional() }, { error: 'expected a mapping' });
+
+export const uiSchema = z.strictObject(
+  {
+    color: z.enum(COLOR_MODES, { error: oneOf(COLOR_MODES) }).optional(),
+    ascii: bool.optional(),
+    readOnly: bool.optional(),
+  },
+  { error: 'expected a mapping' },
+);
+
+// A section whose children are all commented out parses as null; treat it as empty, not as an error.
+const section = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? {} : v), schema).optional();
+
+export const configFileSchema = z.strictObject(
+  {
+    rack: section(rackSchema),
+    mode: z.enum(MODES, { error: oneOf(MODES) }).optional(),
+    sim: section(simSchema),
+    refresh: section(refreshSchema),
+    health: section(healthSchema),
+    incident: section(incidentSchema),
+    ui: section(uiSchema),
+  },
+  { error: 'expected a mapping' },
+);
+
+/** One validated layer (file, environment or flags): parsed values, every key optional. */
+export type ConfigLayer = z.output<typeof configFileSchema>;
+
+/** Known keys per mapping (by dotted path, '' for the top level), for "did you mean" on unknown keys. */
+export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(configFileSchema.shape),
+  rack: Object.keys(rackSchema.shape),
+  sim: Object.keys(simSchema.shape),
+  refresh: Object.keys(refreshSchema.shape),
+  health: Object.keys(healthSchema.shape),
+  incident: Object.keys(incidentSchema.shape),
+  ui: Object.keys(uiSchema.shape),
+};
