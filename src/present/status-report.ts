@@ -28,7 +28,7 @@ export function renderStatusReport(input: StatusReportInput): string {
   const { snapshot, areas, findings, notices } = input;
   const kind = snapshot.rack.simulated ? ' (simulated rack)' : '';
   const time = new Date(snapshot.takenAt).toISOString().replace(/\.\d+Z$/, 'Z');
-  const lines = [fit(`rackpilot status: ${snapshot.rack.name}${kind}`, time)];
+  const lines = [fitLine(`rackpilot status: ${snapshot.rack.name}${kind}`, time)];
   for (const notice of notices) lines.push(clip(`note: ${notice}`));
   lines.push('');
   for (const a of areas) lines.push(clip(`${a.area.padEnd(15)}${STATUS_WORD[a.status].padEnd(7)}${a.text}`));
@@ -50,7 +50,7 @@ function countLine(findings: readonly Finding[]): string {
 }
 
 /** Left text and right text on one line, the right one flush with column 80. */
-function fit(left: string, right: string): string {
+function fitLine(left: string, right: string): string {
   const gap = STATUS_WIDTH - left.length - right.length;
   return gap >= 1 ? left + ' '.repeat(gap) + right : clip(`${left} ${right}`);
 }

@@ -117,5 +117,5 @@ export function moveSelection(ids: readonly string[], currentId: string | undefi
 export function selectedIndex(ids: readonly string[], currentId: string | undefined): number {
   if (currentId === undefined) return 0;
   const i = ids.indexOf(currentId);
-  return i < 0 ? 0 : i;
+  return Math.max(0, i);
 }
