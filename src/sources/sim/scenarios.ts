@@ -1,0 +1,43 @@
+import type { SimRack } from './engine';
+
+/** The failures the mini-rack thesis tested, plus the backup failure it observed. */
+export const SCENARIOS = [
+  { name: 'k3s-lost', description: 'the bootstrap node running k3s dies: initial control planes gone, shoots keep running' },
+  { name: 'shoot-workers-lost', description: 'the worker machines of the ops shoots die: nested control planes unreachable' },
+  { name: 'rack-lost', description: 'all machines and the bootstrap node die at once' },
+  {
+    name: 'empty-backup-after-restart',
+    description: 'the metal-db backup sidecar restarts on a useless data dir and uploads empty backups from then on',
+  },
+] as const;
+
+export type ScenarioName = (typeof SCENARIOS)[number]['name'];
+
+export function isScenarioName(name: string): name is ScenarioName {
+  return SCENARIOS.some((s) => s.name === name);
+}
+
+/** The shoots hosting the nested control planes: the ones whose loss the thesis studied. */
+const OPS_SHOOTS = new Set(['ops/metal-cp', 'ops/garden-cp']);
+
+/** Applies a scenario at the simulator's current time. */
+export function applyScenario(sim: SimRack, name: ScenarioName): void {
+  const { layout } = sim;
+  switch (name) {
+    case 'k3s-lost':
+      sim.powerOff([layout.bootstrapId]);
+      break;
+    case 'shoot-workers-lost':
+      sim.powerOff(layout.shoots.filter((s) => OPS_SHOOTS.has(s.key)).flatMap((s) => s.workers));
+      break;
+    case 'rack-lost': {
+      // On a scaled rack "the rack" is the first (control-plane) partition, which holds the ops shoots.
+      const first = layout.machines[0]?.partition;
+      sim.powerOff([...layout.machines.filter((m) => m.partition === first).map((m) => m.id), layout.bootstrapId]);
+      break;
+    }
+    case 'empty-backup-after-restart':
+      sim.resetDatabase('initial-metal-db');
+      break;
+  }
+}

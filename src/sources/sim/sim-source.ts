@@ -1,0 +1,51 @@
+import type { Clock } from '../../clock';
+import type { RackData } from '../../model/snapshot';
+import type { Millis } from '../../model/time';
+import type { Source } from '../source';
+import { SimRack } from './engine';
+import type { ScenarioName } from './scenarios';
+
+export interface SimSourceOptions {
+  readonly clock: Clock;
+  readonly seed?: number;
+  readonly scale?: number;
+  readonly scenario?: ScenarioName;
+  readonly boot?: 'steady' | 'cold';
+  readonly interval?: Millis;
+}
+
+export interface SimSource extends Source {
+  readonly kind: 'sim';
+  readonly sim: SimRack;
+  poll(signal?: AbortSignal): Promise<RackData>;
+  inject(name: ScenarioName): void;
+}
+
+export const SIM_INTERVAL: Millis = 1000;
+
+/** The embedded rack as a source: each poll advances the simulation to the clock's now and returns all of it. */
+export function createSimSource(options: SimSourceOptions): SimSource {
+  const { clock } = options;
+  const sim = new SimRack({
+    start: clock.now(),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.scale !== undefined ? { scale: options.scale } : {}),
+    ...(options.scenario ? { scenario: options.scenario } : {}),
+    ...(options.boot ? { boot: options.boot } : {}),
+  });
+  return {
+    name: 'sim',
+    kind: 'sim',
+    interval: options.interval ?? SIM_INTERVAL,
+    sim,
+    async poll(signal?: AbortSignal): Promise<RackData> {
+      signal?.throwIfAborted();
+      sim.advanceTo(clock.now());
+      return sim.data();
+    },
+    inject(name) {
+      sim.advanceTo(clock.now());
+      sim.inject(name);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Link, Reachability, TopoNode, Topology } from '../../model/topology';
+import type { World } from './world';
+
+interface NodeState {
+  /** Powered and booted far enough to have link (PXE, hammer or OS). */
+  up: boolean;
+  /** Running its final OS: BGP speaking, phoning home, serving. */
+  ready: boolean;
+  cache?: TopoNode;
+}
+
+/** Node reachability and link state; links are up exactly when both ends are up. */
+export class TopologySim {
+  private readonly states = new Map<string, NodeState>();
+  private readonly linkIndex = new Map<string, number>();
+  private readonly linkCache: (Link | undefined)[];
+  private snapshot?: Topology;
+
+  constructor(
+    private readonly w: World,
+    initiallyUp: boolean,
+  ) {
+    for (const n of w.layout.nodes) this.states.set(n.id, { up: initiallyUp, ready: initiallyUp });
+    w.layout.links.forEach((l, i) => {
+      this.linkIndex.set(l.id, i);
+    });
+    this.linkCache = new Array(w.layout.links.length);
+  }
+
+  isUp(id: string): boolean {
+    return this.states.get(id)?.up ?? false;
+  }
+
+  isReady(id: string): boolean {
+    return this.states.get(id)?.ready ?? false;
+  }
+
+  linkUp(linkId: string): boolean {
+    const i = this.linkIndex.get(linkId);
+    const l = i === undefined ? undefined : this.w.layout.links[i];
+    return l !== undefined && this.isUp(l.a.node) && this.isUp(l.b.node);
+  }
+
+  set(id: string, up: boolean, ready: boolean): void {
+    const s = this.states.get(id);
+    if (!s || (s.up === up && s.ready === ready)) return;
+    const upChanged = s.up !== up;
+    s.up = up;
+    s.ready = ready;
+    if (upChanged) {
+      s.cache = undefined;
+      for (const i of this.w.layout.linksByNode.get(id) ?? []) this.linkCache[i] = undefined;
+      this.snapshot = undefined;
+      this.w.changed('topology');
+    }
+    this.w.nodeChanged(id);
+  }
+
+  model(): Topology {
+    if (this.snapshot) return this.snapshot;
+    const { nodes, links } = this.w.layout;
+    const outNodes = nodes.map((spec) => {
+      const s = this.states.get(spec.id) as NodeState;
+      const reachability: Reachability = s.up ? 'up' : 'down';
+      s.cache ??= { ...spec, reachability };
+      return s.cache;
+    });
+    const outLinks = links.map((spec, i) => {
+      let l = this.linkCache[i];
+      if (!l) {
+        l = { ...spec, state: this.isUp(spec.a.node) && this.isUp(spec.b.node) ? 'up' : 'down' };
+        this.linkCache[i] = l;
+      }
+      return l;
+    });
+    this.snapshot = { nodes: outNodes, links: outLinks };
+    return this.snapshot;
+  }
+}
