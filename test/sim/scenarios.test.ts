@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { SECOND } from '../../src/model/time';
+import { SCENARIOS } from '../../src/sources/sim';
+import { advance, minutes, rack, sessions, sessionsTo, T0, workers } from './helpers';
+
+const cp = (data: ReturnType<ReturnType<typeof rack>['data']>, id: string) => data.controlPlanes.find((c) => c.id === id);
+const backup = (data: ReturnType<ReturnType<typeof rack>['data']>, id: string) => data.backups.find((b) => b.id === id);
+
+describe('failure scenarios', () => {
+  it('lists four scenarios with descriptions', () => {
+    expect(SCENARIOS.map((s) => s.name)).toEqual(['k3s-lost', 'shoot-workers-lost', 'rack-lost', 'empty-backup-after-restart']);
+    expect(SCENARIOS.every((s) => s.description.length > 10)).toBe(true);
+  });
+
+  it('k3s-lost: bootstrap down, initial control planes unreachable, k3s backups stop, shoots unaffected', () => {
+    const sim = rack({ scenario: 'k3s-lost' });
+    let data = sim.data();
+    expect(data.incident).toEqual({ startedAt: T0, label: 'k3s-lost' });
+    expect(data.topology.nodes.find((n) => n.id === 'bootstrap')?.reachability).toBe('down');
+    expect(data.topology.links.filter((l) => l.b.node === 'bootstrap').every((l) => l.state === 'down')).toBe(true);
+    for (const id of ['k3s', 'initial-metal-stack', 'initial-gardener']) expect(cp(data, id)?.reachable).toBe(false);
+    expect(cp(data, 'nested-metal-stack')?.reachable).toBe(true);
+    expect(cp(data, 'nested-gardener')?.reachable).toBe(true);
+    const metalDbBefore = backup(data, 'initial-metal-db')?.versions[0];
+    data = advance(sim, 7 * 3600 * SECOND);
+    expect(backup(data, 'initial-metal-db')?.versions[0]).toBe(metalDbBefore);
+    expect(backup(data, 'k3s-etcd')?.versions[0]?.time).toBeLessThan(T0);
+    expect(backup(data, 'nested-metal-db')?.versions[0]?.time).toBeGreaterThan(T0 + 6 * 3600 * SECOND);
+    expect(sessions(data).every((s) => s.state === 'Established')).toBe(true);
+    expect(data.shoots.every((s) => s.conditions.every((c) => c.status === 'True'))).toBe(true);
+  });
+
+  it('shoot-workers-lost: worker sessions drop within the hold time, liveliness Unknown after 5 min, shoots degrade', () => {
+    const sim = rack();
+    const hostnames = workers(sim.data()).map((m) => m.allocation?.hostname ?? '');
+    sim.inject('shoot-workers-lost');
+    let data = sim.data();
+    expect(data.incident?.label).toBe('shoot-workers-lost');
+    expect(data.topology.links.filter((l) => l.kind === 'machine' && hostnames.length > 0 && workers(data).some((w) => w.id === l.b.node)).every((l) => l.state === 'down')).toBe(true);
+    data = advance(sim, 30 * SECOND);
+    const down = sessionsTo(data, hostnames);
+    expect(down.length).toBe(4);
+    expect(down.every((s) => s.state !== 'Established')).toBe(true);
+    expect(sessions(data).filter((s) => !down.includes(s)).every((s) => s.state === 'Established')).toBe(true);
+    expect(workers(data).every((m) => m.liveliness === 'Alive')).toBe(true);
+    for (const s of data.shoots) {
+      const byType = Object.fromEntries(s.conditions.map((c) => [c.type, c]));
+      expect(byType.EveryNodeReady?.status).toBe('False');
+      expect(byType.EveryNodeReady?.message).toContain('not ready');
+      expect(byType.SystemComponentsHealthy?.status).toBe('False');
+      expect(byType.APIServerAvailable?.status).toBe('True');
+      expect(s.workers[0]?.current).toBe(0);
+    }
+    expect(cp(data, 'nested-metal-stack')?.reachable).toBe(false);
+    expect(cp(data, 'nested-gardener')?.reachable).toBe(false);
+    expect(cp(data, 'initial-metal-stack')?.reachable).toBe(true);
+    data = advance(sim, minutes(6));
+    expect(workers(data).every((m) => m.liveliness === 'Unknown')).toBe(true);
+    expect(workers(data).every((m) => m.events[0]?.time === m.phaseSince)).toBe(true);
+    data = advance(sim, minutes(60));
+    expect(data.shoots.every((s) => s.lastOperation?.state === 'Error' || s.lastOperation?.state === 'Processing')).toBe(true);
+  });
+
+  it('rack-lost: every machine and the bootstrap node down, shoots unreachable', () => {
+    const sim = rack({ scenario: 'rack-lost' });
+    const data = advance(sim, minutes(7));
+    expect(data.machines.every((m) => m.liveliness === 'Unknown')).toBe(true);
+    expect(data.topology.nodes.filter((n) => ['machine', 'firewall', 'bootstrap'].includes(n.role)).every((n) => n.reachability === 'down')).toBe(true);
+    expect(data.topology.links.filter((l) => l.kind === 'machine').every((l) => l.state === 'down')).toBe(true);
+    const leafSessions = sessions(data).filter((s) => s.peerGroup === 'MACHINE' || s.peerGroup === 'FIREWALL');
+    expect(leafSessions.every((s) => s.state !== 'Established')).toBe(true);
+    expect(sessions(data).filter((s) => s.peerGroup === 'FABRIC').every((s) => s.state === 'Established')).toBe(true);
+    expect(data.controlPlanes.every((c) => !c.reachable)).toBe(true);
+    for (const s of data.shoots) {
+      expect(s.conditions.find((c) => c.type === 'APIServerAvailable')?.status).toBe('Unknown');
+      expect(s.conditions.find((c) => c.type === 'EveryNodeReady')?.status).toBe('False');
+    }
+  });
+
+  it('empty-backup-after-restart: the newest metal-db backup is tiny and taken after the incident', () => {
+    const sim = rack();
+    sim.advanceTo(T0 + minutes(10));
+    sim.inject('empty-backup-after-restart');
+    let data = sim.data();
+    const at = data.incident?.startedAt ?? 0;
+    expect(at).toBe(T0 + minutes(10));
+    let [newest, previous] = backup(data, 'initial-metal-db')?.versions ?? [];
+    expect(newest?.time).toBeGreaterThanOrEqual(at);
+    expect(newest?.size ?? 0).toBeLessThan((previous?.size ?? 0) / 100);
+    data = advance(sim, minutes(10));
+    [newest, previous] = backup(data, 'initial-metal-db')?.versions ?? [];
+    expect(newest?.size).toBeLessThan(3000);
+    expect(previous?.size).toBeLessThan(3000);
+    expect(backup(data, 'initial-ipam-db')?.versions[0]?.size).toBeGreaterThan(100_000);
+    expect(data.controlPlanes.every((c) => c.reachable)).toBe(true);
+  });
+
+  it('injects a scenario at a later time', () => {
+    const sim = rack();
+    sim.inject('k3s-lost', T0 + minutes(5));
+    expect(advance(sim, minutes(4)).incident).toBeUndefined();
+    expect(advance(sim, minutes(2)).incident).toEqual({ startedAt: T0 + minutes(5), label: 'k3s-lost' });
+  });
+});
