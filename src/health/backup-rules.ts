@@ -1,0 +1,164 @@
+import type { BackupComponent, BackupVersion } from '../model/backup';
+import type { Incident, RackSnapshot } from '../model/snapshot';
+import type { EpochMs } from '../model/time';
+import { formatBytes } from '../present/format-bytes';
+import { formatAge } from '../present/format-age';
+import type { Finding, Severity, Subject } from './finding';
+import { finding } from './make-finding';
+import type { HealthOptions } from './options';
+
+/** Overdue by this many intervals: not a hiccup any more, the data since the last backup is at risk. */
+const OVERDUE_CRITICAL_INTERVALS = 10;
+const OVERDUE_WARNING_INTERVALS = 2;
+
+/** Tools that overwrite one constant key: without bucket versioning every upload destroys the previous one. */
+const NEEDS_VERSIONING: ReadonlySet<BackupComponent['tool']> = new Set(['backup-restore-sidecar']);
+
+export function backupRules(snapshot: RackSnapshot, options: HealthOptions): Finding[] {
+  return snapshot.backups.flatMap((b) => componentFindings(b, snapshot.takenAt, snapshot.incident, options));
+}
+
+function componentFindings(b: BackupComponent, now: EpochMs, incident: Incident | undefined, options: HealthOptions): Finding[] {
+  const subject: Subject = { kind: 'backup', id: b.id, label: b.name };
+  const make = (rule: string, severity: Severity, summary: string, hint: string) =>
+    finding(rule, severity, 'backups', subject, summary, hint);
+  const out: Finding[] = [];
+
+  if (!b.store.outsideRack) {
+    out.push(
+      make(
+        'backup-store-in-rack',
+        'critical',
+        `backups of ${b.name} are stored inside the rack (${b.store.endpoint})`,
+        'move the bucket outside the data centre: a backup that dies with the control plane cannot rescue it',
+      ),
+    );
+  }
+  // The local provider rotates plain files and has no versioning to switch on.
+  if (NEEDS_VERSIONING.has(b.tool) && b.store.provider !== 'local' && b.store.versioning !== 'Enabled') {
+    const unknown = b.store.versioning === 'unknown';
+    out.push(
+      make(
+        'backup-versioning-off',
+        unknown ? 'warning' : 'critical',
+        unknown
+          ? `bucket versioning of ${b.store.bucket} for ${b.name} cannot be read; ${b.tool} keeps history only through it`
+          : `bucket versioning is ${b.store.versioning} on ${b.store.bucket} for ${b.name}: each backup overwrites the last, history is lost`,
+        `enable versioning (aws s3api put-bucket-versioning --bucket ${b.store.bucket} --versioning-configuration Status=Enabled)${unknown ? ' or grant s3:GetBucketVersioning' : ''}`,
+      ),
+    );
+  }
+
+  const newest = b.versions[0];
+  if (!newest) {
+    out.push(
+      make(
+        'backup-missing',
+        'critical',
+        `no backup versions of ${b.name} under ${b.store.bucket}/${b.store.prefix}`,
+        'a restore now would start an empty database: check the prefix and credentials, then trigger a backup (create-backup)',
+      ),
+    );
+    return out;
+  }
+
+  const age = now - newest.time;
+  const overdue = age > OVERDUE_WARNING_INTERVALS * b.policy.interval;
+  if (b.paused) {
+    // Fenced on purpose (e.g. during a restore so no empty backup overwrites the good one); remind, don't alarm.
+    out.push(
+      make(
+        'backup-paused',
+        overdue ? 'warning' : 'info',
+        `backups of ${b.name} are paused by operator; newest is ${formatAge(age)} old`,
+        'resume the backup schedule once the restore or maintenance is done',
+      ),
+    );
+  } else if (overdue) {
+    out.push(
+      make(
+        'backup-overdue',
+        age > OVERDUE_CRITICAL_INTERVALS * b.policy.interval ? 'critical' : 'warning',
+        `newest backup of ${b.name} is ${formatAge(age)} old; the schedule (${b.policy.schedule}) expects one every ${formatAge(b.policy.interval)}`,
+        `check the ${b.tool} logs and its backup_errors metric; is the store ${b.store.endpoint} reachable?`,
+      ),
+    );
+  }
+
+  if (b.versions.length < options.minVersions) {
+    out.push(
+      make(
+        'backup-few-versions',
+        'warning',
+        `only ${b.versions.length} backup version(s) of ${b.name}; at least ${options.minVersions} are wanted`,
+        'nothing to fall back to if the newest is bad: check bucket versioning and the lifecycle rule (versions kept)',
+      ),
+    );
+  }
+
+  const drop = findSizeDrop(b.versions, options.sizeDropRatio);
+  if (drop) out.push(sizeDropFinding(b, drop, make));
+
+  if (incident && newest.time >= incident.startedAt) {
+    out.push(
+      make(
+        'backup-after-incident',
+        'warning',
+        `newest version of ${b.name} was written ${formatAge(newest.time - incident.startedAt)} after the incident "${incident.label}" started; it may not contain the data you want`,
+        `compare sizes before restoring; the newest version from before the incident is ${describeVersion(b.versions.find((v) => v.time < incident.startedAt))}`,
+      ),
+    );
+  }
+  return out;
+}
+
+export interface SizeDrop {
+  /** Versions newer than the last good one, all suspiciously small (the newest ones). */
+  readonly badCount: number;
+  readonly good: BackupVersion;
+}
+
+/**
+ * The "new empty backup instead of restore" failure: after a lost volume the sidecar may start an empty database
+ * and upload it every few minutes. Walk from the newest version while the versions stay small compared with the
+ * first bigger one; a drop that the database has since grown back from is history, not a current danger.
+ */
+export function findSizeDrop(versions: readonly BackupVersion[], ratio: number): SizeDrop | undefined {
+  const newest = versions[0];
+  if (!newest) return undefined;
+  for (let i = 1; i < versions.length; i++) {
+    const older = versions[i] as BackupVersion;
+    const newer = versions[i - 1] as BackupVersion;
+    if (newer.size < ratio * older.size) {
+      return newest.size < ratio * older.size ? { badCount: i, good: older } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function sizeDropFinding(
+  b: BackupComponent,
+  drop: SizeDrop,
+  make: (rule: string, severity: Severity, summary: string, hint: string) => Finding,
+): Finding {
+  const newest = b.versions[0] as BackupVersion;
+  // The lifecycle rule keeps versionsKept noncurrent versions; the good one already has badCount - 1 newer
+  // noncurrent versions in front of it, so it survives this many more uploads.
+  const uploadsLeft = b.policy.versionsKept - drop.badCount + 1;
+  const expiry = b.paused
+    ? 'backups are paused, so it is safe for now'
+    : uploadsLeft > 0
+      ? `it expires after ${uploadsLeft} more backup(s) (~${formatAge(uploadsLeft * b.policy.interval)}): pause backups now`
+      : 'it is already beyond the lifecycle rule and may be expired at any moment: copy it now';
+  return make(
+    'backup-size-drop',
+    'critical',
+    `newest backup of ${b.name} is ${formatBytes(newest.size)}, was ${formatBytes(drop.good.size)} before (${drop.badCount} small version(s)): likely an empty database was backed up`,
+    `do not let an automatic restore pick it; restore version ${describeVersion(drop.good)} by hand; ${expiry}`,
+  );
+}
+
+function describeVersion(v: BackupVersion | undefined): string {
+  if (!v) return 'not in the listing';
+  return `${v.versionId.slice(0, 8)} of ${new Date(v.time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,68 @@
+import type { BgpSession } from '../model/bgp';
+import type { RackSnapshot } from '../model/snapshot';
+import type { Finding } from './finding';
+import { ago, finding, oneLine } from './make-finding';
+import { INFRASTRUCTURE_ROLES } from './topology-rules';
+
+export function bgpRules(snapshot: RackSnapshot): Finding[] {
+  const now = snapshot.takenAt;
+  // Infrastructure nodes already reported down by the topology rules: sessions towards them are a consequence.
+  const downPeers = new Set(
+    snapshot.topology.nodes
+      .filter((n) => n.reachability === 'down' && INFRASTRUCTURE_ROLES.has(n.role))
+      .flatMap((n) => [n.id, n.name]),
+  );
+  const out: Finding[] = [];
+  for (const sw of snapshot.bgp.switches) {
+    if (!sw.reachable) {
+      const why = sw.error ? oneLine(sw.error) : 'no answer';
+      out.push(
+        finding(
+          'switch-unreachable',
+          'critical',
+          'bgp',
+          { kind: 'switch', id: sw.name, label: sw.name },
+          `switch ${sw.name} cannot be read: ${why}; last seen ${ago(now, sw.lastSeen)}`,
+          `check SSH to ${sw.name} and that FRR answers (vtysh -c 'show bgp vrf all summary json'); its sessions are not judged meanwhile`,
+        ),
+      );
+      // Its session list is the last good read, or empty: judging it would report stale data as current.
+      continue;
+    }
+    for (const s of sw.sessions) {
+      if (s.state === 'Established') continue;
+      if (s.peerHostname !== undefined && downPeers.has(s.peerHostname)) continue;
+      out.push(sessionFinding(s));
+    }
+  }
+  return out;
+}
+
+function sessionFinding(s: BgpSession): Finding {
+  const peer = s.peerHostname ?? s.neighbor;
+  const label = `${s.switch} -> ${peer} (${s.vrf} ${s.addressFamily}${s.peerHostname ? ` ${s.neighbor}` : ''})`;
+  const subject = { kind: 'bgp-session', id: `${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, label } as const;
+  // An operator's "neighbor ... shutdown" is intended; show it, but don't page anyone for it.
+  if (s.adminState === 'Admin') {
+    return finding(
+      'bgp-session-down',
+      'info',
+      'bgp',
+      subject,
+      `BGP session ${label} is shut down by an administrator`,
+      `intended maintenance? when done, run "no neighbor ${s.neighbor} shutdown" in FRR on ${s.switch}`,
+    );
+  }
+  const group = s.peerGroup ? ` [${s.peerGroup}]` : '';
+  const reset = s.lastResetReason ? `; last reset: ${oneLine(s.lastResetReason)}` : '';
+  return finding(
+    'bgp-session-down',
+    'critical',
+    'bgp',
+    subject,
+    `BGP session ${label}${group} is ${s.state}, not Established${reset}`,
+    s.state === 'Idle' || s.state === 'Active'
+      ? `check the cable and the peer ${peer} is up and configured (Idle/Active: no TCP session to the peer)`
+      : `the peer ${peer} answers but the session does not come up: compare AS numbers and capabilities on both sides`,
+  );
+}

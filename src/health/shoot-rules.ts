@@ -1,0 +1,71 @@
+import type { Condition, LastError, Shoot } from '../model/shoot';
+import type { RackSnapshot } from '../model/snapshot';
+import type { Finding } from './finding';
+import { finding, oneLine } from './make-finding';
+
+/** A hibernated shoot has no nodes, so conditions about nodes and what runs on them are expected to fail. */
+const NODE_CONDITIONS: ReadonlySet<string> = new Set(['EveryNodeReady', 'SystemComponentsHealthy']);
+
+const CONDITION_HINTS: Record<string, string> = {
+  APIServerAvailable: 'check the kube-apiserver pods in the seed namespace',
+  ControlPlaneHealthy: 'check the control plane pods (etcd, controller-manager, scheduler) in the seed namespace',
+  EveryNodeReady: 'check the worker machines (machine pane) and kubectl get nodes in the shoot',
+  SystemComponentsHealthy: 'check kube-system pods in the shoot (CNI, kube-proxy, coredns)',
+  ObservabilityComponentsHealthy: 'check the monitoring/logging pods in the seed namespace',
+};
+
+export function shootRules(snapshot: RackSnapshot): Finding[] {
+  return snapshot.shoots.flatMap(shootFindings);
+}
+
+function shootFindings(shoot: Shoot): Finding[] {
+  const key = `${shoot.project}/${shoot.name}`;
+  const subject = { kind: 'shoot', id: key, label: key } as const;
+  const out: Finding[] = [];
+  for (const c of shoot.conditions) {
+    if (shoot.hibernated && NODE_CONDITIONS.has(c.type)) continue;
+    // Progressing means Gardener is still deciding; the next reconcile turns it into True or False.
+    if (c.status !== 'False' && c.status !== 'Unknown') continue;
+    const critical = c.status === 'False';
+    out.push(
+      finding(
+        critical ? 'shoot-condition-false' : 'shoot-condition-unknown',
+        critical ? 'critical' : 'warning',
+        'shoots',
+        subject,
+        `shoot ${key}: ${c.type} is ${c.status}${conditionDetail(c)}`,
+        critical
+          ? (CONDITION_HINTS[c.type] ?? `kubectl -n ${shoot.namespace} describe shoot ${shoot.name}`)
+          : `Gardener could not check ${c.type}: is the gardenlet of seed ${shoot.seed} running?`,
+      ),
+    );
+  }
+  const op = shoot.lastOperation;
+  if (op && (op.state === 'Failed' || op.state === 'Error')) {
+    const failed = op.state === 'Failed';
+    const first = shoot.lastErrors[0];
+    out.push(
+      finding(
+        'shoot-operation-failed',
+        failed ? 'critical' : 'warning',
+        'shoots',
+        subject,
+        `shoot ${key}: ${op.type} ${op.state} at ${op.progress}%: ${oneLine(op.description)}${first ? ` (${errorText(first)})` : ''}`,
+        failed
+          ? `Gardener gave up: fix the cause, then retry: kubectl -n ${shoot.namespace} annotate shoot ${shoot.name} gardener.cloud/operation=retry`
+          : `Gardener retries on its own; if the error stays, kubectl -n ${shoot.namespace} describe shoot ${shoot.name}`,
+      ),
+    );
+  }
+  return out;
+}
+
+function conditionDetail(c: Condition): string {
+  const parts = [c.reason, c.message ? oneLine(c.message) : undefined].filter(Boolean);
+  return parts.length ? ` (${parts.join(': ')})` : '';
+}
+
+function errorText(e: LastError): string {
+  const codes = e.codes?.length ? ` [${e.codes.join(', ')}]` : '';
+  return `${oneLine(e.description)}${codes}`;
+}

@@ -1,0 +1,79 @@
+import type { RackSnapshot } from '../model/snapshot';
+import type { Link, LinkKind, NodeRole, TopoNode } from '../model/topology';
+import type { Finding, Severity } from './finding';
+import { finding } from './make-finding';
+
+/** Nodes whose loss topology reports itself; machines and firewalls are judged by the machine rules instead. */
+export const INFRASTRUCTURE_ROLES: ReadonlySet<NodeRole> = new Set(['router', 'spine', 'leaf', 'exit', 'bootstrap']);
+
+const NODE_HINTS: Record<string, string> = {
+  router: 'check power and the WAN uplink of the router; everything behind it loses its way out',
+  spine: 'check power and cabling of the spine; leaves lose their underlay and the router uplink',
+  leaf: 'check power and the SONiC VM of the leaf; its machines are now single-homed via the partner leaf',
+  exit: 'check power and cabling of the exit switch; the partition may have lost its external routes',
+  bootstrap: 'check the bootstrap node: k3s and the initial control plane run there (production keeps running)',
+};
+
+/** Uplinks and the BGP underlay carry everyone's traffic; management and single machine cables degrade only. */
+const LINK_SEVERITY: Record<LinkKind, Severity> = {
+  underlay: 'critical',
+  uplink: 'critical',
+  management: 'warning',
+  machine: 'warning',
+};
+
+const LINK_HINTS: Record<LinkKind, string> = {
+  underlay: 'check the cable and both ports; the BGP session over it will be down too',
+  uplink: 'check the cable to the router and its port; the rack may be cut off from outside',
+  management: 'check the management cable; DHCP and SSH to the switch go over it',
+  machine: 'check the machine cable and the leaf port; the machine runs on its other uplink only',
+};
+
+export function topologyRules(snapshot: RackSnapshot): Finding[] {
+  const { nodes, links } = snapshot.topology;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const down = downNodeIds(snapshot);
+  const out: Finding[] = [];
+  for (const node of nodes) {
+    if (node.reachability !== 'down' || !INFRASTRUCTURE_ROLES.has(node.role)) continue;
+    out.push(
+      finding(
+        'node-down',
+        'critical',
+        'topology',
+        { kind: 'node', id: node.id, label: node.name },
+        `${node.role} ${node.name} is down (not reachable)`,
+        NODE_HINTS[node.role] ?? 'check power and cabling of the node',
+      ),
+    );
+  }
+  for (const link of links) {
+    if (link.state !== 'down') continue;
+    // A dead node takes all its cables with it: its own finding says enough, one per cable would flood the list.
+    if (down.has(link.a.node) || down.has(link.b.node)) continue;
+    const label = linkLabel(link, byId);
+    out.push(
+      finding(
+        'link-down',
+        LINK_SEVERITY[link.kind],
+        'topology',
+        { kind: 'link', id: link.id, label },
+        `${link.kind} link ${label} is down`,
+        LINK_HINTS[link.kind],
+      ),
+    );
+  }
+  return out;
+}
+
+/** Nodes known to be gone: unreachable in the topology, or machines metal-api declares Dead. */
+export function downNodeIds(snapshot: RackSnapshot): ReadonlySet<string> {
+  const ids = new Set(snapshot.topology.nodes.filter((n) => n.reachability === 'down').map((n) => n.id));
+  for (const m of snapshot.machines) if (m.liveliness === 'Dead') ids.add(m.id);
+  return ids;
+}
+
+function linkLabel(link: Link, byId: ReadonlyMap<string, TopoNode>): string {
+  const name = (id: string) => byId.get(id)?.name ?? id;
+  return `${name(link.a.node)} -> ${name(link.b.node)} (${link.a.port} / ${link.b.port})`;
+}
