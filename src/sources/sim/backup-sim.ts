@@ -58,7 +58,11 @@ export class BackupSim {
       let at = this.nextAt(s, now - (versionsKept + 1) * interval);
       if (steady) {
         s.size = Math.max(1024, s.spec.baseSize - versionsKept * (s.growth + s.jitter / 2));
-        for (; at <= now; at += interval) this.take(s, at);
+        const history: BackupVersion[] = [];
+        for (; at <= now; at += interval) history.push(this.version(s, at, at + interval > now));
+        history.reverse().length = Math.min(history.length, versionsKept);
+        s.versions = history;
+        this.touch(s);
       } else {
         at = this.nextAt(s, now);
       }
@@ -131,6 +135,16 @@ export class BackupSim {
   }
 
   private take(s: BackupState, at: EpochMs): void {
+    const version = this.version(s, at, true);
+    const [previous, ...older] = s.versions;
+    const rest = previous ? [{ ...previous, isLatest: false }, ...older] : [];
+    // The lifecycle rule expires what lies beyond versionsKept.
+    s.versions = [version, ...rest].slice(0, s.spec.policy.versionsKept);
+    this.touch(s);
+  }
+
+  /** The next backup of the database as it is now. */
+  private version(s: BackupState, at: EpochMs, isLatest: boolean): BackupVersion {
     const r = this.w.rng;
     s.size += s.growth + r.int(0, s.jitter);
     const unix = Math.floor(at / 1000);
@@ -142,12 +156,7 @@ export class BackupSim {
       s.revision += r.int(300, 3000);
       key = `${prefix}Full-00000000-${pad(s.revision, 8)}-${unix}.gz`;
     }
-    const version: BackupVersion = { versionId: s3VersionId(r), key, time: at, size: s.size, isLatest: true };
-    const [previous, ...older] = s.versions;
-    const rest = previous ? [{ ...previous, isLatest: false }, ...older] : [];
-    // The lifecycle rule expires what lies beyond versionsKept.
-    s.versions = [version, ...rest].slice(0, s.spec.policy.versionsKept);
-    this.touch(s);
+    return { versionId: s3VersionId(r), key, time: at, size: s.size, isLatest };
   }
 
   private touch(s: BackupState): void {

@@ -96,7 +96,7 @@ export class BgpSim {
 
   private evaluate(p: PeeringState): void {
     const { topo } = this.deps;
-    const can = topo.isReady(p.spec.switch) && topo.isReady(p.spec.peerNode) && (!p.spec.linkId || topo.linkUp(p.spec.linkId));
+    const can = topo.isReady(p.spec.switch) && topo.isReady(p.spec.peerNode) && (p.spec.link === undefined || topo.linkUp(p.spec.link));
     if (can) {
       if (p.state === 'Established' && p.dropping) {
         p.gen++;

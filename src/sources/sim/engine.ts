@@ -75,9 +75,10 @@ export class SimRack {
       isConfigured: (id) => !this.machines.has(id) || this.machines.isAllocated(id),
       readySince: (id) => this.machines.phonedHomeAt(id),
     });
+    const hostnames = new Map(this.layout.machines.map((m) => [m.id, m.allocation?.hostname ?? m.name]));
     this.shoots = new ShootSim(w, {
       topo,
-      hostname: (id) => this.layout.machines.find((m) => m.id === id)?.allocation?.hostname ?? id,
+      hostname: (id) => hostnames.get(id) ?? id,
       phonedHomeAt: (id) => this.machines.phonedHomeAt(id),
     });
     this.backups = new BackupSim(w, {

@@ -32,13 +32,25 @@ export function buildFabric(plan: Plan, machines: readonly PlacedMachine[]): Fab
   const links: LinkSpec[] = [];
   const switches: SwitchDraft[] = [];
   const peerings: PeeringSpec[] = [];
-  const link = (a: string, ap: string, b: string, bp: string, kind: LinkKind): string => {
-    const id = `${a}:${ap}--${b}:${bp}`;
-    links.push({ id, a: { node: a, port: ap }, b: { node: b, port: bp }, kind });
-    return id;
+  const link = (a: string, ap: string, b: string, bp: string, kind: LinkKind): number => {
+    links.push({ id: `${a}:${ap}--${b}:${bp}`, a: { node: a, port: ap }, b: { node: b, port: bp }, kind, state: 'up' });
+    return links.length - 1;
   };
   const peer = (sw: SwitchDraft, p: Omit<PeeringSpec, 'index' | 'switch' | 'localAs'>): void => {
-    const spec: PeeringSpec = { index: peerings.length, switch: sw.name, localAs: sw.as, ...p };
+    // Explicit fields rather than a spread: this runs tens of thousands of times at --scale.
+    const spec: PeeringSpec = {
+      index: peerings.length,
+      switch: sw.name,
+      neighbor: p.neighbor,
+      idType: p.idType,
+      peerNode: p.peerNode,
+      peerHostname: p.peerHostname,
+      remoteAs: p.remoteAs,
+      localAs: sw.as,
+      peerGroup: p.peerGroup,
+      link: p.link,
+      families: p.families,
+    };
     peerings.push(spec);
     sw.peerings.push(spec);
   };
@@ -55,6 +67,7 @@ export function buildFabric(plan: Plan, machines: readonly PlacedMachine[]): Fab
     role: 'router',
     addresses: ['100.64.0.1', '192.168.1.1', '10.255.0.1'],
     description: 'Teltonika RUTX10',
+    reachability: 'up',
   });
   let switchNo = 0;
   let spineNo = 0;
@@ -105,7 +118,7 @@ export function buildFabric(plan: Plan, machines: readonly PlacedMachine[]): Fab
         peerHostname: 'router',
         remoteAs: ROUTER_AS,
         peerGroup: 'UPLINK',
-        linkId: uplink,
+        link: uplink,
         families: [{ vrf: 'default', addressFamily: 'ipv4Unicast', received: 1, sent: 3 + 2 * firewalls }],
       });
     });
@@ -117,7 +130,7 @@ export function buildFabric(plan: Plan, machines: readonly PlacedMachine[]): Fab
       spines.forEach((spine, s) => {
         const id = link(spine.name, `Ethernet${j}`, leaf.name, `Ethernet${plan.leafMachinePorts + s}`, 'underlay');
         if (s === 0) link(spine.name, `Ethernet${leaves.length + j}`, leaf.name, 'eth0', 'management');
-        const fabric = { idType: 'interface', peerGroup: 'FABRIC', linkId: id } as const;
+        const fabric = { idType: 'interface', peerGroup: 'FABRIC', link: id } as const;
         peer(spine, { ...fabric, neighbor: `Ethernet${j}`, peerNode: leaf.name, peerHostname: leaf.name, remoteAs: leaf.as, families: both(leafSent, leafReceived) });
         peer(leaf, { ...fabric, neighbor: `Ethernet${plan.leafMachinePorts + s}`, peerNode: spine.name, peerHostname: spine.name, remoteAs: spine.as, families: both(leafReceived, leafSent) });
       });
@@ -133,9 +146,10 @@ export function buildFabric(plan: Plan, machines: readonly PlacedMachine[]): Fab
       partition: m.spec.partition,
       rack: m.spec.rack,
       description: plan.machineDescription,
+      reachability: 'up',
     });
   }
-  nodes.push({ id: BOOTSTRAP_ID, name: 'bootstrap', role: 'bootstrap', addresses: ['192.168.1.20'], description: 'Beelink EQR6, k3s' });
+  nodes.push({ id: BOOTSTRAP_ID, name: 'bootstrap', role: 'bootstrap', addresses: ['192.168.1.20'], description: 'Beelink EQR6, k3s', reachability: 'up' });
   link(ROUTER_ID, `lan${2 * spineNo + 1}`, BOOTSTRAP_ID, 'eth0', 'management');
   return { nodes, links, switches, peerings };
 
@@ -157,25 +171,49 @@ function both(received: Counts, sent: Counts): FamilySpec[] {
 function machinePeering(
   leaf: SwitchDraft,
   m: PlacedMachine,
-  link: (a: string, ap: string, b: string, bp: string, kind: LinkKind) => string,
+  link: (a: string, ap: string, b: string, bp: string, kind: LinkKind) => number,
   peer: (sw: SwitchDraft, p: Omit<PeeringSpec, 'index' | 'switch' | 'localAs'>) => void,
 ): void {
   const port = `Ethernet${m.port}`;
-  const linkId = link(leaf.name, port, m.spec.id, leaf.name === m.leafA ? 'lan0' : 'lan1', 'machine');
+  const linkIndex = link(leaf.name, port, m.spec.id, leaf.name === m.leafA ? 'lan0' : 'lan1', 'machine');
   if (!m.hostname) return; // unallocated machines are not configured as BGP neighbours
-  const common = { neighbor: port, idType: 'interface', peerNode: m.spec.id, peerHostname: m.hostname, remoteAs: MACHINE_AS_BASE + m.index, linkId } as const;
-  if (m.spec.role === 'firewall') {
-    peer(leaf, {
-      ...common,
-      peerGroup: 'FIREWALL',
-      families: [
-        { vrf: 'default', addressFamily: 'ipv4Unicast', received: 2, sent: 4 + m.shootSize },
-        { vrf: 'default', addressFamily: 'l2VpnEvpn', received: 1, sent: 2 * m.shootSize },
-      ],
-    });
-  } else {
-    peer(leaf, { ...common, peerGroup: 'MACHINE', families: [{ vrf: m.vrf ?? 'default', addressFamily: 'ipv4Unicast', received: 1, sent: 3 }] });
+  const firewall = m.spec.role === 'firewall';
+  peer(leaf, {
+    neighbor: port,
+    idType: 'interface',
+    peerNode: m.spec.id,
+    peerHostname: m.hostname,
+    remoteAs: MACHINE_AS_BASE + m.index,
+    link: linkIndex,
+    // Firewalls peer in the default VRF and carry EVPN; workers peer inside their tenant VRF.
+    peerGroup: firewall ? 'FIREWALL' : 'MACHINE',
+    families: firewall ? firewallFamilies(m.shootSize) : workerFamilies(m.vrf ?? 'default'),
+  });
+}
+
+// Machine peerings with the same numbers share one families list: at --scale there are tens of thousands.
+const FIREWALL_FAMILIES = new Map<number, readonly FamilySpec[]>();
+const WORKER_FAMILIES = new Map<string, readonly FamilySpec[]>();
+
+function firewallFamilies(shootSize: number): readonly FamilySpec[] {
+  let f = FIREWALL_FAMILIES.get(shootSize);
+  if (!f) {
+    f = [
+      { vrf: 'default', addressFamily: 'ipv4Unicast', received: 2, sent: 4 + shootSize },
+      { vrf: 'default', addressFamily: 'l2VpnEvpn', received: 1, sent: 2 * shootSize },
+    ];
+    FIREWALL_FAMILIES.set(shootSize, f);
   }
+  return f;
+}
+
+function workerFamilies(vrf: string): readonly FamilySpec[] {
+  let f = WORKER_FAMILIES.get(vrf);
+  if (!f) {
+    f = [{ vrf, addressFamily: 'ipv4Unicast', received: 1, sent: 3 }];
+    WORKER_FAMILIES.set(vrf, f);
+  }
+  return f;
 }
 
 function switchNode(sw: SwitchDraft, partition: string, rack: string | undefined, plan: Plan): NodeSpec {
@@ -187,5 +225,6 @@ function switchNode(sw: SwitchDraft, partition: string, rack: string | undefined
     partition,
     ...(rack ? { rack } : {}),
     description: plan.switchDescription,
+    reachability: 'up',
   };
 }

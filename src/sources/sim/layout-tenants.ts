@@ -86,10 +86,11 @@ export function buildTenants(plan: Plan, rng: Rng): { machines: PlacedMachine[];
           role,
           hasBmc: plan.hasBmc,
           uplinks: [`${slot.leafA}:Ethernet${slot.port}`, `${slot.leafB}:Ethernet${slot.port}`],
-          ...(allocation ? { shoot: key, allocation } : {}),
+          shoot: allocation ? key : undefined,
+          allocation,
         };
         const vrf = allocatable && role === 'machine' ? `Vrf${30 + s}` : undefined;
-        machines.push({ spec, index, ...slot, shootSize: group.length, ...(vrf ? { vrf } : {}), ...(hostname ? { hostname } : {}) });
+        machines.push({ spec, index, leafA: slot.leafA, leafB: slot.leafB, port: slot.port, shootSize: group.length, vrf, hostname });
       });
       if (!allocatable) continue;
       shoots.push({

@@ -10,9 +10,9 @@ import type { Link, TopoNode } from '../../model/topology';
  * belong to which shoot, which components are backed up. The engine keeps the changing state separately.
  */
 
-/** Topology entries without their live state; the engine adds reachability and link state. */
-export type NodeSpec = Omit<TopoNode, 'reachability'>;
-export type LinkSpec = Omit<Link, 'state'>;
+/** Topology entries as they look when everything is up; the engine copies them only when something is down. */
+export type NodeSpec = TopoNode & { readonly reachability: 'up' };
+export type LinkSpec = Link & { readonly state: 'up' };
 
 export interface FamilySpec {
   readonly vrf: string;
@@ -33,7 +33,8 @@ export interface PeeringSpec {
   readonly remoteAs: number;
   readonly localAs: number;
   readonly peerGroup: string;
-  readonly linkId?: string;
+  /** Index of the cable the session runs over, in Layout.links. */
+  readonly link?: number;
   readonly families: readonly FamilySpec[];
 }
 

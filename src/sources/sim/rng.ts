@@ -34,9 +34,20 @@ export function createRng(seed: number): Rng {
       return item;
     },
     chars(n, alphabet) {
-      let out = '';
-      for (let i = 0; i < n; i++) out += alphabet[Math.floor(next() * alphabet.length)];
-      return out;
+      // One draw gives 32 bits; spend them 6 at a time to keep id generation cheap at scale.
+      const codes = new Array<number>(n);
+      let bits = 0;
+      let pool = 0;
+      for (let i = 0; i < n; i++) {
+        if (bits < 6) {
+          pool = Math.floor(next() * 4294967296);
+          bits = 32;
+        }
+        codes[i] = alphabet.charCodeAt((pool & 63) % alphabet.length);
+        pool >>>= 6;
+        bits -= 6;
+      }
+      return String.fromCharCode(...codes);
     },
   };
 }

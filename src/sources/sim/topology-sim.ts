@@ -1,4 +1,4 @@
-import type { Link, Reachability, TopoNode, Topology } from '../../model/topology';
+import type { Link, TopoNode, Topology } from '../../model/topology';
 import type { World } from './world';
 
 interface NodeState {
@@ -12,7 +12,6 @@ interface NodeState {
 /** Node reachability and link state; links are up exactly when both ends are up. */
 export class TopologySim {
   private readonly states = new Map<string, NodeState>();
-  private readonly linkIndex = new Map<string, number>();
   private readonly linkCache: (Link | undefined)[];
   private snapshot?: Topology;
 
@@ -21,9 +20,6 @@ export class TopologySim {
     initiallyUp: boolean,
   ) {
     for (const n of w.layout.nodes) this.states.set(n.id, { up: initiallyUp, ready: initiallyUp });
-    w.layout.links.forEach((l, i) => {
-      this.linkIndex.set(l.id, i);
-    });
     this.linkCache = new Array(w.layout.links.length);
   }
 
@@ -35,9 +31,8 @@ export class TopologySim {
     return this.states.get(id)?.ready ?? false;
   }
 
-  linkUp(linkId: string): boolean {
-    const i = this.linkIndex.get(linkId);
-    const l = i === undefined ? undefined : this.w.layout.links[i];
+  linkUp(index: number): boolean {
+    const l = this.w.layout.links[index];
     return l !== undefined && this.isUp(l.a.node) && this.isUp(l.b.node);
   }
 
@@ -61,14 +56,13 @@ export class TopologySim {
     const { nodes, links } = this.w.layout;
     const outNodes = nodes.map((spec) => {
       const s = this.states.get(spec.id) as NodeState;
-      const reachability: Reachability = s.up ? 'up' : 'down';
-      s.cache ??= { ...spec, reachability };
+      s.cache ??= s.up ? spec : { ...spec, reachability: 'down' };
       return s.cache;
     });
     const outLinks = links.map((spec, i) => {
       let l = this.linkCache[i];
       if (!l) {
-        l = { ...spec, state: this.isUp(spec.a.node) && this.isUp(spec.b.node) ? 'up' : 'down' };
+        l = this.isUp(spec.a.node) && this.isUp(spec.b.node) ? spec : { ...spec, state: 'down' };
         this.linkCache[i] = l;
       }
       return l;
