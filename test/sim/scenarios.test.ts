@@ -36,7 +36,10 @@ describe('failure scenarios', () => {
     sim.inject('shoot-workers-lost');
     let data = sim.data();
     expect(data.incident?.label).toBe('shoot-workers-lost');
-    expect(data.topology.links.filter((l) => l.kind === 'machine' && hostnames.length > 0 && workers(data).some((w) => w.id === l.b.node)).every((l) => l.state === 'down')).toBe(true);
+    const workerIds = new Set(workers(data).map((m) => m.id));
+    const workerLinks = data.topology.links.filter((l) => workerIds.has(l.b.node));
+    expect(workerLinks.map((l) => l.state)).toEqual(['down', 'down', 'down', 'down']);
+    expect(data.topology.nodes.filter((n) => workerIds.has(n.id)).every((n) => n.reachability === 'down')).toBe(true);
     data = advance(sim, 30 * SECOND);
     const down = sessionsTo(data, hostnames);
     expect(down.length).toBe(4);

@@ -1,12 +1,14 @@
 import type { Clock } from '../../clock';
 import type { RackData } from '../../model/snapshot';
-import type { Millis } from '../../model/time';
+import type { EpochMs, Millis } from '../../model/time';
 import type { Source } from '../source';
 import { SimRack } from './engine';
 import type { ScenarioName } from './scenarios';
 
 export interface SimSourceOptions {
   readonly clock: Clock;
+  /** Simulated time at construction; defaults to the clock's now. A start in the past is caught up on first poll. */
+  readonly start?: EpochMs;
   readonly seed?: number;
   readonly scale?: number;
   readonly scenario?: ScenarioName;
@@ -27,7 +29,7 @@ export const SIM_INTERVAL: Millis = 1000;
 export function createSimSource(options: SimSourceOptions): SimSource {
   const { clock } = options;
   const sim = new SimRack({
-    start: clock.now(),
+    start: options.start ?? clock.now(),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.scale !== undefined ? { scale: options.scale } : {}),
     ...(options.scenario ? { scenario: options.scenario } : {}),

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../src/clock';
+import { MINUTE, SECOND } from '../../src/model/time';
+import { createSimSource, isScenarioName, SCENARIOS } from '../../src/sources/sim';
+import { T0 } from './helpers';
+
+describe('sim source', () => {
+  it('is a 1-second sim source that returns the whole rack at the clock time', async () => {
+    const clock = new VirtualClock(T0);
+    const source = createSimSource({ clock, seed: 3 });
+    expect(source).toMatchObject({ name: 'sim', kind: 'sim', interval: 1000 });
+    const first = await source.poll(new AbortController().signal);
+    expect(first.machines?.length).toBe(4);
+    expect(first.incident).toBeUndefined();
+    await clock.advance(10 * MINUTE);
+    const later = await source.poll(new AbortController().signal);
+    expect(source.sim.now).toBe(T0 + 10 * MINUTE);
+    const metalDb = later.backups?.find((b) => b.id === 'initial-metal-db');
+    expect(metalDb?.versions[0]?.time).toBeGreaterThan(T0 + 7 * MINUTE);
+  });
+
+  it('reports an injected scenario as the incident from then on', async () => {
+    const clock = new VirtualClock(T0);
+    const source = createSimSource({ clock });
+    await clock.advance(30 * SECOND);
+    source.inject('k3s-lost');
+    const data = await source.poll(new AbortController().signal);
+    expect(data.incident).toEqual({ startedAt: T0 + 30 * SECOND, label: 'k3s-lost' });
+    expect(data.controlPlanes?.find((c) => c.id === 'k3s')?.reachable).toBe(false);
+  });
+
+  it('starts with a scenario and honours an aborted poll', async () => {
+    const clock = new VirtualClock(T0);
+    const source = createSimSource({ clock, scenario: 'rack-lost', interval: 5000 });
+    expect(source.interval).toBe(5000);
+    expect((await source.poll(new AbortController().signal)).incident?.label).toBe('rack-lost');
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(source.poll(aborted.signal)).rejects.toThrow();
+  });
+
+  it('validates scenario names for the CLI', () => {
+    expect(SCENARIOS.every((s) => isScenarioName(s.name))).toBe(true);
+    expect(isScenarioName('nope')).toBe(false);
+  });
+});
