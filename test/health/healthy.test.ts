@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HEALTH_OPTIONS, evaluate } from '../../src/health';
+import { MINUTE } from '../../src/model/time';
+import { healthySnapshot } from '../fixtures/snapshot-builder';
+
+describe('a healthy rack', () => {
+  it('shows no findings at all', () => {
+    expect(evaluate(healthySnapshot())).toEqual([]);
+  });
+
+  it('uses the documented defaults', () => {
+    expect(DEFAULT_HEALTH_OPTIONS).toEqual({ stuckPhaseAfter: 15 * MINUTE, sizeDropRatio: 0.5, minVersions: 2, staleAfterIntervals: 2 });
+  });
+
+  it('ignores undefined options from a half-filled config instead of dropping the defaults', () => {
+    expect(evaluate(healthySnapshot(), { stuckPhaseAfter: undefined, minVersions: undefined })).toEqual([]);
+  });
+});

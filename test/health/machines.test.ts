@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { MINUTE } from '../../src/model/time';
+import { findings, rules, theFinding } from './helpers';
+import { T0, healthySnapshot, withMachine } from '../fixtures/snapshot-builder';
+
+const s0 = healthySnapshot();
+const inPhase = (phase: Parameters<typeof withMachine>[2]['phase'], minutesAgo: number) => ({ phase, phaseSince: T0 - minutesAgo * MINUTE });
+
+describe('machines: liveliness', () => {
+  it('reports a Dead machine as critical, by name', () => {
+    const f = theFinding(findings(withMachine(s0, 'm2', { liveliness: 'Dead' })), 'machine-dead', 'm2');
+    expect(f).toMatchObject({ severity: 'critical', area: 'machines', subject: { kind: 'machine', label: 'worker-c1' } });
+    expect(f.hint).toContain('no BMC');
+  });
+
+  it('reports an allocated machine that stopped phoning home (Unknown) as a warning pointing at its shoot', () => {
+    const f = theFinding(findings(withMachine(s0, 'm4', { liveliness: 'Unknown' })), 'machine-liveliness-unknown', 'm4');
+    expect(f.severity).toBe('warning');
+    expect(f.hint).toContain('p1/c2');
+  });
+
+  it('falls back to the hostname, then the id, when metal-api has no machine name', () => {
+    const s = withMachine(s0, 'm2', { name: '', liveliness: 'Dead' });
+    expect(theFinding(findings(s), 'machine-dead', 'm2').subject.label).toBe('worker-c1');
+    const bare = withMachine(s0, 'm2', { name: '', allocation: undefined, liveliness: 'Dead' });
+    expect(theFinding(findings(bare), 'machine-dead', 'm2').subject.label).toBe('m2');
+  });
+});
+
+describe('machines: flags', () => {
+  it('reports a crash loop as critical with the last error', () => {
+    const s = withMachine(s0, 'm3', {
+      crashLoop: true,
+      ...inPhase('Crashed', 30),
+      lastErrorEvent: { time: T0 - 30 * MINUTE, event: 'Crashed', message: 'metal-hammer: no disk found' },
+    });
+    const all = findings(s);
+    const f = theFinding(all, 'machine-crash-loop', 'm3');
+    expect(f.severity).toBe('critical');
+    expect(f.summary).toContain('no disk found');
+    // The crash loop says it all; the long Crashed phase is not reported a second time as "stuck".
+    expect(rules(all)).not.toContain('machine-stuck');
+  });
+
+  it('reports a failed reclaim as a warning', () => {
+    const f = theFinding(findings(withMachine(s0, 'm4', { failedReclaim: true })), 'machine-failed-reclaim', 'm4');
+    expect(f.severity).toBe('warning');
+  });
+});
+
+describe('machines: stuck in a phase', () => {
+  it.each(['PXE Booting', 'Preparing', 'Registering', 'Installing', 'Booting New Kernel', 'Planned Reboot', 'Machine Reclaim', 'Crashed'] as const)(
+    'reports a machine in %s for 20 minutes as stuck',
+    (phase) => {
+      const f = theFinding(findings(withMachine(s0, 'm2', inPhase(phase, 20))), 'machine-stuck', 'm2');
+      expect(f.severity).toBe('warning');
+      expect(f.summary).toContain(phase);
+      expect(f.summary).toContain('20m');
+    },
+  );
+
+  it('gives a machine 15 minutes before calling it stuck', () => {
+    expect(findings(withMachine(s0, 'm2', inPhase('Installing', 14)))).toEqual([]);
+  });
+
+  it('honours a custom stuckPhaseAfter', () => {
+    expect(rules(findings(withMachine(s0, 'm2', inPhase('Installing', 6)), { stuckPhaseAfter: 5 * MINUTE }))).toEqual(['machine-stuck']);
+  });
+
+  it('never calls a machine Waiting for allocation stuck, however long', () => {
+    expect(findings(withMachine(s0, 'm2', { allocation: undefined, ...inPhase('Waiting', 3 * 24 * 60) }))).toEqual([]);
+  });
+
+  it('never calls a Phoned Home machine stuck', () => {
+    expect(findings(withMachine(s0, 'm2', inPhase('Phoned Home', 10 * 24 * 60)))).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { MINUTE } from '../../src/model/time';
+import { findings, rules, theFinding } from './helpers';
+import { T0, healthySnapshot, withCondition, withShoot } from '../fixtures/snapshot-builder';
+
+const s0 = healthySnapshot();
+
+describe('shoots: conditions', () => {
+  it('reports a False condition as critical with its reason', () => {
+    const s = withCondition(s0, 'c1', 'APIServerAvailable', { status: 'False', reason: 'HealthzRequestFailed', message: 'connection refused' });
+    const f = theFinding(findings(s), 'shoot-condition-false', 'p1/c1');
+    expect(f).toMatchObject({ severity: 'critical', area: 'shoots', subject: { kind: 'shoot', label: 'p1/c1' } });
+    expect(f.summary).toContain('APIServerAvailable');
+    expect(f.summary).toContain('HealthzRequestFailed');
+  });
+
+  it('reports an Unknown condition as a warning', () => {
+    const s = withCondition(s0, 'c2', 'ControlPlaneHealthy', { status: 'Unknown' });
+    expect(theFinding(findings(s), 'shoot-condition-unknown', 'p1/c2').severity).toBe('warning');
+  });
+
+  it('stays quiet about a condition that is still Progressing', () => {
+    expect(findings(withCondition(s0, 'c2', 'EveryNodeReady', { status: 'Progressing' }))).toEqual([]);
+  });
+
+  it('does not complain that a hibernated shoot has no ready nodes', () => {
+    let s = withShoot(s0, 'c2', { hibernated: true });
+    s = withCondition(s, 'c2', 'EveryNodeReady', { status: 'False' });
+    s = withCondition(s, 'c2', 'SystemComponentsHealthy', { status: 'Unknown' });
+    expect(findings(s)).toEqual([]);
+  });
+
+  it('still reports a hibernated shoot whose control plane is unhealthy', () => {
+    let s = withShoot(s0, 'c2', { hibernated: true });
+    s = withCondition(s, 'c2', 'ControlPlaneHealthy', { status: 'False' });
+    expect(rules(findings(s))).toEqual(['shoot-condition-false']);
+  });
+});
+
+describe('shoots: last operation', () => {
+  const failed = (state: 'Failed' | 'Error') =>
+    withShoot(s0, 'c1', {
+      lastOperation: { type: 'Reconcile', state, progress: 42, description: 'Waiting until the infrastructure is ready', lastUpdateTime: T0 - 5 * MINUTE },
+      lastErrors: [{ description: 'machine allocation failed: no machine available', codes: ['ERR_INFRA_RESOURCES_DEPLETED'] }],
+    });
+
+  it('reports a Failed reconcile as critical with the description and the first error code', () => {
+    const f = theFinding(findings(failed('Failed')), 'shoot-operation-failed', 'p1/c1');
+    expect(f.severity).toBe('critical');
+    expect(f.summary).toContain('Reconcile Failed');
+    expect(f.summary).toContain('Waiting until the infrastructure is ready');
+    expect(f.summary).toContain('no machine available');
+    expect(f.summary).toContain('ERR_INFRA_RESOURCES_DEPLETED');
+    expect(f.hint).toContain('gardener.cloud/operation=retry');
+  });
+
+  it('reports an Error (Gardener still retrying) as a warning', () => {
+    expect(theFinding(findings(failed('Error')), 'shoot-operation-failed', 'p1/c1').severity).toBe('warning');
+  });
+
+  it('does not report an operation that is still Processing', () => {
+    const s = withShoot(s0, 'c1', { lastOperation: { type: 'Create', state: 'Processing', progress: 30, description: 'Creating', lastUpdateTime: T0 } });
+    expect(findings(s)).toEqual([]);
+  });
+});
