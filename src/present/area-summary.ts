@@ -1,7 +1,6 @@
 import type { Area, Finding, Severity } from '../health/finding';
 import { AREAS, severityRank } from '../health/finding';
 import type { RackSnapshot } from '../model/snapshot';
-import type { NodeRole } from '../model/topology';
 import { formatAge } from './format-age';
 
 export type AreaStatus = 'ok' | Severity | 'no-data';
@@ -14,15 +13,6 @@ export interface AreaSummary {
   readonly counts: Readonly<Record<string, number>>;
 }
 
-const ROLE_WORDS: Record<NodeRole, [string, string]> = {
-  router: ['router', 'routers'],
-  spine: ['spine', 'spines'],
-  leaf: ['leaf', 'leaves'],
-  exit: ['exit', 'exits'],
-  machine: ['machine', 'machines'],
-  firewall: ['firewall', 'firewalls'],
-  bootstrap: ['bootstrap node', 'bootstrap nodes'],
-};
 
 /** One summary per area, with the worst finding's severity as the area's status. */
 export function summariseAreas(snapshot: RackSnapshot, findings: readonly Finding[]): AreaSummary[] {
@@ -60,14 +50,12 @@ function plural(n: number, [one, many]: [string, string]): string {
 }
 
 function topology(s: RackSnapshot) {
-  const byRole = new Map<NodeRole, number>();
-  for (const n of s.topology.nodes) byRole.set(n.role, (byRole.get(n.role) ?? 0) + 1);
-  const parts = [...byRole].map(([role, n]) => plural(n, ROLE_WORDS[role]));
+  const nodes = s.topology.nodes.length;
   const down = s.topology.nodes.filter((n) => n.reachability === 'down').length;
   const up = s.topology.links.filter((l) => l.state === 'up').length;
   const links = s.topology.links.length;
-  const text = `${parts.join(', ') || 'no nodes'}; ${up}/${links} links up${down ? `; ${down} down` : ''}`;
-  return { text, counts: { nodes: s.topology.nodes.length, nodesDown: down, links, linksUp: up }, hasData: has(s, 'topology') };
+  const text = `${plural(nodes, ['node', 'nodes'])}, ${down} down; ${up}/${links} links up`;
+  return { text, counts: { nodes, nodesDown: down, links, linksUp: up }, hasData: has(s, 'topology') };
 }
 
 function bgp(s: RackSnapshot) {
@@ -131,8 +119,8 @@ function backups(s: RackSnapshot) {
   const paused = s.backups.filter((b) => b.paused).length;
   const age = Number.isFinite(newest) ? `newest ${formatAge(s.takenAt - newest)} ago` : 'no versions';
   const text =
-    `${plural(s.backups.length, ['component', 'components'])}, ${versions} versions, ${age}; ${outside} outside rack` +
-    (paused ? `; ${paused} paused` : '');
+    `${plural(s.backups.length, ['component', 'components'])}, ${age}, ${outside}/${s.backups.length} outside rack` +
+    (paused ? `, ${paused} paused` : '');
   return { text, counts: { components: s.backups.length, versions, outsideRack: outside, paused }, hasData: has(s, 'backups') };
 }
 

@@ -29,14 +29,14 @@ export function renderStatusReport(input: StatusReportInput): string {
   const kind = snapshot.rack.simulated ? ' (simulated rack)' : '';
   const time = new Date(snapshot.takenAt).toISOString().replace(/\.\d+Z$/, 'Z');
   const lines = [fitLine(`rackpilot status: ${snapshot.rack.name}${kind}`, time)];
-  for (const notice of notices) lines.push(clip(`note: ${notice}`));
+  for (const notice of notices) lines.push(...wrap(`note: ${notice}`, '      '));
   lines.push('');
   for (const a of areas) lines.push(clip(`${a.area.padEnd(15)}${STATUS_WORD[a.status].padEnd(7)}${a.text}`));
   lines.push('');
   lines.push(clip(`${input.verdict}: ${countLine(findings)}`));
   for (const f of findings.slice(0, MAX_FINDINGS)) {
-    lines.push(clip(`${SEVERITY_WORD[f.severity]}  ${f.summary}`));
-    lines.push(clip(`      ${f.hint}`));
+    lines.push(...wrap(`${SEVERITY_WORD[f.severity]}  ${f.summary}`, '      '));
+    lines.push(...wrap(`      -> ${f.hint}`, '         '));
   }
   if (findings.length > MAX_FINDINGS) {
     lines.push(clip(`... ${findings.length - MAX_FINDINGS} more: rackpilot status --json lists every finding`));
@@ -57,4 +57,21 @@ function fitLine(left: string, right: string): string {
 
 export function clip(line: string, width = STATUS_WIDTH): string {
   return line.length <= width ? line : `${line.slice(0, width - 3)}...`;
+}
+
+/** Word-wraps one line to 80 columns; continuation lines get the indent. Over-long words are clipped. */
+export function wrap(text: string, indent: string, width = STATUS_WIDTH): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/(?<=\S) (?=\S)/)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (candidate.length <= width || !line) {
+      line = candidate;
+      continue;
+    }
+    out.push(clip(line, width));
+    line = indent + word.trimStart();
+  }
+  if (line) out.push(clip(line, width));
+  return out;
 }

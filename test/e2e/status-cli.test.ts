@@ -21,7 +21,7 @@ describe('rackpilot status (built program as a child process)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/simulated rack/);
-    expect(r.stdout).toMatch(/no config file at .*running the simulated rack/);
+    expect(r.stdout).toMatch(/no config file at [\s\S]*running\s+the\s+simulated\s+rack/);
     for (const area of ['topology', 'bgp', 'machines', 'shoots', 'control-planes', 'backups', 'sources']) {
       expect(r.stdout).toMatch(new RegExp(`^${area}\\s+OK\\s`, 'm'));
     }
@@ -45,12 +45,12 @@ describe('rackpilot status (built program as a child process)', () => {
     expect(json.schemaVersion).toBe(1);
     expect(json.verdict).toBe('critical');
     expect(json.incident.label).toBe('empty-backup-after-restart');
-    const metalDb = json.backups.find((b: { id: string }) => b.id === 'metal-db');
+    const metalDb = json.backups.find((b: { id: string }) => b.id === 'initial-metal-db');
     expect(metalDb.newest.suspicious).toBe(true);
     expect(metalDb.newest.reasons).toContain('backup-size-drop');
     expect(metalDb.newest.size).toBeLessThan(10_000);
     const finding = json.findings.find((f: { rule: string }) => f.rule === 'backup-size-drop');
-    expect(finding.subject).toMatchObject({ kind: 'backup', id: 'metal-db' });
+    expect(finding.subject).toMatchObject({ kind: 'backup', id: 'initial-metal-db' });
   });
 
   it('exits 1 when there are only warnings (an incident declared in the config)', () => {

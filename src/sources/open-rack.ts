@@ -1,0 +1,43 @@
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import { MINUTE } from '../model/time';
+import { RackStore } from '../store/rack-store';
+import { createSimSource, type SimSource } from './sim';
+import type { Source } from './source';
+
+/**
+ * A scenario chosen at start is shown as it looks this long into the incident, so a one-shot `status` sees
+ * its effects (sessions past their hold time, liveliness past metal-api's 5 minutes, empty backups uploaded).
+ */
+export const SCENARIO_LEAD = 10 * MINUTE;
+
+export interface OpenRack {
+  readonly store: RackStore;
+  /** The simulated rack, when the config runs one (for live scenario injection). */
+  readonly sim?: SimSource;
+}
+
+/** Builds the sources the config asks for and the store over them. Nothing is polled until store.start(). */
+export function openRack(config: Config, clock: Clock): OpenRack {
+  const sources: Source[] = [];
+  let sim: SimSource | undefined;
+  if (config.mode === 'sim') {
+    const { scenario, seed, scale } = config.sim;
+    const injected = scenario !== 'none' && scenario !== 'cold-boot' ? scenario : undefined;
+    sim = createSimSource({
+      clock,
+      seed,
+      ...(scale !== undefined ? { scale } : {}),
+      ...(injected ? { scenario: injected, start: clock.now() - SCENARIO_LEAD } : {}),
+      ...(scenario === 'cold-boot' ? { boot: 'cold' as const } : {}),
+    });
+    sources.push(sim);
+  }
+  const store = new RackStore({
+    clock,
+    sources,
+    rack: { name: config.rack.name, simulated: config.mode === 'sim' },
+    ...(config.incident ? { incident: { startedAt: config.incident.startedAt, label: 'declared incident' } } : {}),
+  });
+  return { store, ...(sim ? { sim } : {}) };
+}
