@@ -2,10 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { HOUR } from '../../src/model/time';
 import { advance, rack, sessions } from './helpers';
 
+/** Best of two builds: the first one also pays for JIT warm-up, and CI boxes are noisy. */
+function timedBuild(n: number) {
+  const times: number[] = [];
+  const build = () => {
+    const t0 = performance.now();
+    const sim = rack({ scale: n });
+    times.push(performance.now() - t0);
+    return sim;
+  };
+  build();
+  const sim = build();
+  return { sim, built: Math.min(...times) };
+}
+
 function counts(n: number) {
-  const t0 = performance.now();
-  const sim = rack({ scale: n });
-  const built = performance.now() - t0;
+  const { sim, built } = timedBuild(n);
   const data = sim.data();
   const role = (r: string) => data.topology.nodes.filter((x) => x.role === r).length;
   return { sim, data, built, spines: role('spine'), leaves: role('leaf'), routers: role('router') };

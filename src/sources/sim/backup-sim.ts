@@ -150,7 +150,7 @@ export class BackupSim {
     const unix = Math.floor(at / 1000);
     const prefix = s.spec.store.prefix;
     let key: string;
-    if (s.spec.tool === 'backup-restore-sidecar') key = `${prefix}db.tar.gz`;
+    if (s.spec.tool === 'backup-restore-sidecar') key = s.versions[0]?.key ?? `${prefix}db.tar.gz`;
     else if (s.spec.tool === 'k3s-etcd-snapshot') key = `${prefix}etcd-snapshot-bootstrap-${unix}`;
     else {
       s.revision += r.int(300, 3000);

@@ -35,3 +35,15 @@ export function randomUuid(rng: Rng): string {
 export function shortHex(rng: Rng, n: number): string {
   return rng.chars(n, HEX);
 }
+
+const PORTS: string[] = [];
+
+/** SONiC port names, shared rather than rebuilt: a scaled rack has tens of thousands of cables. */
+export function ethernet(n: number): string {
+  let name = PORTS[n];
+  if (name === undefined) {
+    name = `Ethernet${n}`;
+    PORTS[n] = name;
+  }
+  return name;
+}

@@ -1,4 +1,5 @@
 import type { LinkKind } from '../../model/topology';
+import { ethernet } from './ids';
 import type { FamilySpec, LinkSpec, NodeSpec, PeeringSpec, SwitchSpec } from './layout-types';
 import type { Plan } from './layout-plan';
 import type { PlacedMachine } from './layout-tenants';
@@ -109,7 +110,7 @@ export function buildFabric(plan: Plan, machines: readonly PlacedMachine[]): Fab
       const k = spineNo - spines.length + s;
       // The thesis dual-cables router and spine: one cable for BGP, one for DHCP management.
       const routerIp = `10.255.${k >> 6}.${(k & 63) * 4 + 1}`;
-      const uplink = link(ROUTER_ID, `lan${2 * k + 1}`, spine.name, `Ethernet${2 * leaves.length}`, 'uplink');
+      const uplink = link(ROUTER_ID, `lan${2 * k + 1}`, spine.name, ethernet(2 * leaves.length), 'uplink');
       link(ROUTER_ID, `lan${2 * k + 2}`, spine.name, 'eth0', 'management');
       peer(spine, {
         neighbor: routerIp,
@@ -128,11 +129,11 @@ export function buildFabric(plan: Plan, machines: readonly PlacedMachine[]): Fab
       const leafSent = fam(1 + 2 * fwOnLeaf, 2 + 3 * onLeaf.length);
       const leafReceived = fam(3 + 2 * firewalls, 4 + 3 * members.length);
       spines.forEach((spine, s) => {
-        const id = link(spine.name, `Ethernet${j}`, leaf.name, `Ethernet${plan.leafMachinePorts + s}`, 'underlay');
-        if (s === 0) link(spine.name, `Ethernet${leaves.length + j}`, leaf.name, 'eth0', 'management');
+        const id = link(spine.name, ethernet(j), leaf.name, ethernet(plan.leafMachinePorts + s), 'underlay');
+        if (s === 0) link(spine.name, ethernet(leaves.length + j), leaf.name, 'eth0', 'management');
         const fabric = { idType: 'interface', peerGroup: 'FABRIC', link: id } as const;
-        peer(spine, { ...fabric, neighbor: `Ethernet${j}`, peerNode: leaf.name, peerHostname: leaf.name, remoteAs: leaf.as, families: both(leafSent, leafReceived) });
-        peer(leaf, { ...fabric, neighbor: `Ethernet${plan.leafMachinePorts + s}`, peerNode: spine.name, peerHostname: spine.name, remoteAs: spine.as, families: both(leafReceived, leafSent) });
+        peer(spine, { ...fabric, neighbor: ethernet(j), peerNode: leaf.name, peerHostname: leaf.name, remoteAs: leaf.as, families: both(leafSent, leafReceived) });
+        peer(leaf, { ...fabric, neighbor: ethernet(plan.leafMachinePorts + s), peerNode: spine.name, peerHostname: spine.name, remoteAs: spine.as, families: both(leafReceived, leafSent) });
       });
       for (const m of onLeaf) machinePeering(leaf, m, link, peer);
     });
@@ -174,7 +175,7 @@ function machinePeering(
   link: (a: string, ap: string, b: string, bp: string, kind: LinkKind) => number,
   peer: (sw: SwitchDraft, p: Omit<PeeringSpec, 'index' | 'switch' | 'localAs'>) => void,
 ): void {
-  const port = `Ethernet${m.port}`;
+  const port = ethernet(m.port);
   const linkIndex = link(leaf.name, port, m.spec.id, leaf.name === m.leafA ? 'lan0' : 'lan1', 'machine');
   if (!m.hostname) return; // unallocated machines are not configured as BGP neighbours
   const firewall = m.spec.role === 'firewall';

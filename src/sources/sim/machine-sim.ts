@@ -221,8 +221,20 @@ export class MachineSim {
 
 function ev(time: EpochMs, event: ProvisioningEventType, spec: MachineSpec, alloc?: MachineAllocation): ProvisioningEvent {
   const image = (alloc ?? spec.allocation)?.image;
-  const message = event === 'Installing' && image ? `installing ${image}` : (MESSAGES[event] ?? '');
+  const message = event === 'Installing' && image ? installing(image) : (MESSAGES[event] ?? '');
   return { time, event, message };
+}
+
+const INSTALLING = new Map<string, string>();
+
+/** One message string per image, shared by every machine's event log. */
+function installing(image: string): string {
+  let m = INSTALLING.get(image);
+  if (!m) {
+    m = `installing ${image}`;
+    INSTALLING.set(image, m);
+  }
+  return m;
 }
 
 function toMachine(s: MachineState): Machine {

@@ -100,7 +100,10 @@ export class ShootSim {
 
   private refresh(s: ShootState): void {
     const before = this.canHost(s.spec.key);
-    s.health = this.healthOf(s);
+    const health = this.healthOf(s);
+    // A machine that is merely PXE-booting changes nothing a shoot reports: keep the same objects.
+    if (s.created && sameHealth(health, s.health)) return;
+    s.health = health;
     const total = s.health.workers + 1;
     const ready = s.health.workersReady + (s.health.firewallReady ? 1 : 0);
     if (!s.created) {
@@ -172,6 +175,10 @@ export class ShootSim {
     this.snapshot = undefined;
     this.w.changed('shoots');
   }
+}
+
+function sameHealth(a: ShootHealth, b: ShootHealth): boolean {
+  return a.created === b.created && a.firewallReady === b.firewallReady && a.workersReady === b.workersReady;
 }
 
 function succeeded(at: EpochMs): LastOperation {
