@@ -15,11 +15,27 @@ const OVERDUE_WARNING_INTERVALS = 2;
 const NEEDS_VERSIONING: ReadonlySet<BackupComponent['tool']> = new Set(['backup-restore-sidecar']);
 
 export function backupRules(snapshot: RackSnapshot, options: HealthOptions): Finding[] {
-  return snapshot.backups.flatMap((b) => componentFindings(b, snapshot.takenAt, snapshot.incident, options));
+  const labels = backupLabels(snapshot.backups);
+  return snapshot.backups.flatMap((b) =>
+    componentFindings(b, labels.get(b.id) ?? b.name, snapshot.takenAt, snapshot.incident, options),
+  );
 }
 
-function componentFindings(b: BackupComponent, now: EpochMs, incident: Incident | undefined, options: HealthOptions): Finding[] {
-  const subject: Subject = { kind: 'backup', id: b.id, label: b.name };
+/** Both control plane layers run a "metal-db": add the owner where the name alone would be ambiguous. */
+export function backupLabels(components: readonly BackupComponent[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const b of components) count.set(b.name, (count.get(b.name) ?? 0) + 1);
+  return new Map(components.map((b) => [b.id, (count.get(b.name) ?? 0) > 1 ? `${b.name} (${b.owner})` : b.name]));
+}
+
+function componentFindings(
+  b: BackupComponent,
+  label: string,
+  now: EpochMs,
+  incident: Incident | undefined,
+  options: HealthOptions,
+): Finding[] {
+  const subject: Subject = { kind: 'backup', id: b.id, label };
   const make = (rule: string, severity: Severity, summary: string, hint: string) =>
     finding(rule, severity, 'backups', subject, summary, hint);
   const out: Finding[] = [];
@@ -29,7 +45,7 @@ function componentFindings(b: BackupComponent, now: EpochMs, incident: Incident 
       make(
         'backup-store-in-rack',
         'critical',
-        `backups of ${b.name} are stored inside the rack (${b.store.endpoint})`,
+        `backups of ${label} are stored inside the rack (${b.store.endpoint})`,
         'move the bucket outside the data centre: a backup that dies with the control plane cannot rescue it',
       ),
     );
@@ -42,8 +58,8 @@ function componentFindings(b: BackupComponent, now: EpochMs, incident: Incident 
         'backup-versioning-off',
         unknown ? 'warning' : 'critical',
         unknown
-          ? `bucket versioning of ${b.store.bucket} for ${b.name} cannot be read; ${b.tool} keeps history only through it`
-          : `bucket versioning is ${b.store.versioning} on ${b.store.bucket} for ${b.name}: each backup overwrites the last, history is lost`,
+          ? `bucket versioning of ${b.store.bucket} for ${label} cannot be read; ${b.tool} keeps history only through it`
+          : `bucket versioning is ${b.store.versioning} on ${b.store.bucket} for ${label}: each backup overwrites the last, history is lost`,
         `enable versioning (aws s3api put-bucket-versioning --bucket ${b.store.bucket} --versioning-configuration Status=Enabled)${unknown ? ' or grant s3:GetBucketVersioning' : ''}`,
       ),
     );
@@ -55,7 +71,7 @@ function componentFindings(b: BackupComponent, now: EpochMs, incident: Incident 
       make(
         'backup-missing',
         'critical',
-        `no backup versions of ${b.name} under ${b.store.bucket}/${b.store.prefix}`,
+        `no backup versions of ${label} under ${b.store.bucket}/${b.store.prefix}`,
         'a restore now would start an empty database: check the prefix and credentials, then trigger a backup (create-backup)',
       ),
     );
@@ -70,7 +86,7 @@ function componentFindings(b: BackupComponent, now: EpochMs, incident: Incident 
       make(
         'backup-paused',
         overdue ? 'warning' : 'info',
-        `backups of ${b.name} are paused by operator; newest is ${formatAge(age)} old`,
+        `backups of ${label} are paused by operator; newest is ${formatAge(age)} old`,
         'resume the backup schedule once the restore or maintenance is done',
       ),
     );
@@ -79,7 +95,7 @@ function componentFindings(b: BackupComponent, now: EpochMs, incident: Incident 
       make(
         'backup-overdue',
         age > OVERDUE_CRITICAL_INTERVALS * b.policy.interval ? 'critical' : 'warning',
-        `newest backup of ${b.name} is ${formatAge(age)} old; the schedule (${b.policy.schedule}) expects one every ${formatAge(b.policy.interval)}`,
+        `newest backup of ${label} is ${formatAge(age)} old; the schedule (${b.policy.schedule}) expects one every ${formatAge(b.policy.interval)}`,
         `check the ${b.tool} logs and its backup_errors metric; is the store ${b.store.endpoint} reachable?`,
       ),
     );
@@ -90,21 +106,21 @@ function componentFindings(b: BackupComponent, now: EpochMs, incident: Incident 
       make(
         'backup-few-versions',
         'warning',
-        `only ${b.versions.length} backup version(s) of ${b.name}; at least ${options.minVersions} are wanted`,
+        `only ${b.versions.length} backup version(s) of ${label}; at least ${options.minVersions} are wanted`,
         'nothing to fall back to if the newest is bad: check bucket versioning and the lifecycle rule (versions kept)',
       ),
     );
   }
 
   const drop = findSizeDrop(b.versions, options.sizeDropRatio);
-  if (drop) out.push(sizeDropFinding(b, drop, make));
+  if (drop) out.push(sizeDropFinding(b, label, drop, make));
 
   if (incident && newest.time >= incident.startedAt) {
     out.push(
       make(
         'backup-after-incident',
         'warning',
-        `newest version of ${b.name} was written ${formatAge(newest.time - incident.startedAt)} after the incident "${incident.label}" started; it may not contain the data you want`,
+        `newest version of ${label} was written ${formatAge(newest.time - incident.startedAt)} after the incident "${incident.label}" started; it may not contain the data you want`,
         `compare sizes before restoring; the newest version from before the incident is ${describeVersion(b.versions.find((v) => v.time < incident.startedAt))}`,
       ),
     );
@@ -138,6 +154,7 @@ export function findSizeDrop(versions: readonly BackupVersion[], ratio: number):
 
 function sizeDropFinding(
   b: BackupComponent,
+  label: string,
   drop: SizeDrop,
   make: (rule: string, severity: Severity, summary: string, hint: string) => Finding,
 ): Finding {
@@ -153,7 +170,7 @@ function sizeDropFinding(
   return make(
     'backup-size-drop',
     'critical',
-    `newest backup of ${b.name} is ${formatBytes(newest.size)}, was ${formatBytes(drop.good.size)} before (${drop.badCount} small version(s)): likely an empty database was backed up`,
+    `newest backup of ${label} is ${formatBytes(newest.size)}, was ${formatBytes(drop.good.size)} before (${drop.badCount} small version(s)): likely an empty database was backed up`,
     `do not let an automatic restore pick it; restore version ${describeVersion(drop.good)} by hand; ${expiry}`,
   );
 }

@@ -2,16 +2,11 @@ import type { BgpSession } from '../model/bgp';
 import type { RackSnapshot } from '../model/snapshot';
 import type { Finding } from './finding';
 import { ago, finding, oneLine } from './make-finding';
-import { INFRASTRUCTURE_ROLES } from './topology-rules';
+import { explainedPeers } from './peers';
 
 export function bgpRules(snapshot: RackSnapshot): Finding[] {
   const now = snapshot.takenAt;
-  // Infrastructure nodes already reported down by the topology rules: sessions towards them are a consequence.
-  const downPeers = new Set(
-    snapshot.topology.nodes
-      .filter((n) => n.reachability === 'down' && INFRASTRUCTURE_ROLES.has(n.role))
-      .flatMap((n) => [n.id, n.name]),
-  );
+  const downPeers = explainedPeers(snapshot);
   const out: Finding[] = [];
   for (const sw of snapshot.bgp.switches) {
     if (!sw.reachable) {

@@ -15,7 +15,7 @@ export function controlPlaneRules(snapshot: RackSnapshot): Finding[] {
         'critical',
         'control-planes',
         { kind: 'control-plane', id: p.id, label: p.name },
-        `${p.layer} control plane ${p.name} (on ${p.hostedOn}) is not reachable${why}; last seen ${ago(snapshot.takenAt, p.lastSeen)}`,
+        `${p.layer} control plane ${p.name}${p.hostedOn === p.id ? '' : ` (on ${p.hostedOn})`} is not reachable${why}; last seen ${ago(snapshot.takenAt, p.lastSeen)}`,
         hint(p, down),
       );
     });

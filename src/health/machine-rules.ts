@@ -4,6 +4,7 @@ import { formatAge } from '../present/format-age';
 import type { Finding } from './finding';
 import { finding, oneLine } from './make-finding';
 import type { HealthOptions } from './options';
+import { downSessionsOf } from './peers';
 
 /**
  * Phases a machine should pass through within minutes. Waiting (free, ready for allocation) and Phoned Home
@@ -21,7 +22,7 @@ export const TRANSIENT_PHASES: ReadonlySet<ProvisioningEventType> = new Set([
 ]);
 
 export function machineRules(snapshot: RackSnapshot, options: HealthOptions): Finding[] {
-  return snapshot.machines.flatMap((m) => machineFindings(m, snapshot.takenAt, options));
+  return snapshot.machines.flatMap((m) => machineFindings(m, snapshot.takenAt, options, downSessionsOf(snapshot, m).length));
 }
 
 /** Machine names are often empty in metal-api; fall back to the allocation's hostname, then the id. */
@@ -29,10 +30,12 @@ export function machineLabel(m: Machine): string {
   return m.name || m.allocation?.hostname || m.allocation?.name || m.id;
 }
 
-function machineFindings(m: Machine, now: number, options: HealthOptions): Finding[] {
+/** `downSessions`: the BGP rules leave a lost machine's sessions to this finding, so it carries their count. */
+function machineFindings(m: Machine, now: number, options: HealthOptions, downSessions: number): Finding[] {
   const label = machineLabel(m);
   const subject = { kind: 'machine', id: m.id, label } as const;
   const what = m.role === 'firewall' ? 'firewall' : 'machine';
+  const bgp = downSessions > 0 ? `; ${downSessions} BGP session(s) to it down` : '';
   const out: Finding[] = [];
   if (m.liveliness === 'Dead') {
     out.push(
@@ -41,7 +44,7 @@ function machineFindings(m: Machine, now: number, options: HealthOptions): Findi
         'critical',
         'machines',
         subject,
-        `${what} ${label} is Dead: no event for more than 5 minutes${phaseText(m, now)}`,
+        `${what} ${label} is Dead: no event for more than 5 minutes${phaseText(m, now)}${bgp}`,
         m.power === 'no-bmc'
           ? `no BMC: check power and cables at the box, press its power button to PXE-boot it`
           : `check power (metalctl machine ipmi ${m.id}) and its console`,
@@ -54,7 +57,7 @@ function machineFindings(m: Machine, now: number, options: HealthOptions): Findi
         'warning',
         'machines',
         subject,
-        `${what} ${label} has stopped phoning home (liveliness Unknown)${phaseText(m, now)}`,
+        `${what} ${label} has stopped phoning home (liveliness Unknown)${phaseText(m, now)}${bgp}`,
         m.allocation?.cluster
           ? `check the node in shoot ${m.allocation.cluster} (kubectl get node) and that the OS still reports to metal-api`
           : 'check that the installed OS is running and still reports to metal-api',

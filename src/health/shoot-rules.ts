@@ -50,7 +50,7 @@ function shootFindings(shoot: Shoot): Finding[] {
         failed ? 'critical' : 'warning',
         'shoots',
         subject,
-        `shoot ${key}: ${op.type} ${op.state} at ${op.progress}%: ${oneLine(op.description)}${first ? ` (${errorText(first)})` : ''}`,
+        `shoot ${key}: ${op.type} ${op.state} at ${op.progress}%: ${oneLine(op.description)}${first ? errorSuffix(op.description, first) : ''}`,
         failed
           ? `Gardener gave up: fix the cause, then retry: kubectl -n ${shoot.namespace} annotate shoot ${shoot.name} gardener.cloud/operation=retry`
           : `Gardener retries on its own; if the error stays, kubectl -n ${shoot.namespace} describe shoot ${shoot.name}`,
@@ -65,7 +65,10 @@ function conditionDetail(c: Condition): string {
   return parts.length ? ` (${parts.join(': ')})` : '';
 }
 
-function errorText(e: LastError): string {
-  const codes = e.codes?.length ? ` [${e.codes.join(', ')}]` : '';
-  return `${oneLine(e.description)}${codes}`;
+/** The first lastError, unless the description already quotes it (Gardener often does); its codes in any case. */
+function errorSuffix(description: string, e: LastError): string {
+  const codes = e.codes?.length ? `[${e.codes.join(', ')}]` : '';
+  const text = description.includes(e.description) ? '' : oneLine(e.description);
+  const both = [text, codes].filter(Boolean).join(' ');
+  return both ? ` (${both})` : '';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../../src/model/time';
 import { findings, rules, theFinding } from './helpers';
-import { T0, healthySnapshot, withMachine } from '../fixtures/snapshot-builder';
+import { T0, healthySnapshot, withMachine, withSessionsTo } from '../fixtures/snapshot-builder';
 
 const s0 = healthySnapshot();
 const inPhase = (phase: Parameters<typeof withMachine>[2]['phase'], minutesAgo: number) => ({ phase, phaseSince: T0 - minutesAgo * MINUTE });
@@ -17,6 +17,19 @@ describe('machines: liveliness', () => {
     const f = theFinding(findings(withMachine(s0, 'm4', { liveliness: 'Unknown' })), 'machine-liveliness-unknown', 'm4');
     expect(f.severity).toBe('warning');
     expect(f.hint).toContain('p1/c2');
+  });
+
+  it('folds the BGP sessions of a machine that stopped phoning home into its one finding', () => {
+    let s = withMachine(s0, 'm2', { liveliness: 'Unknown' });
+    s = withSessionsTo(s, 'worker-c1', { state: 'Idle', lastResetReason: 'Hold Timer Expired' });
+    const all = findings(s);
+    expect(rules(all)).toEqual(['machine-liveliness-unknown']);
+    expect(all[0]?.summary).toContain('2 BGP session(s) to it down');
+  });
+
+  it('still reports the BGP sessions of a machine that is Alive', () => {
+    const s = withSessionsTo(s0, 'worker-c1', { state: 'Idle' });
+    expect(rules(findings(s))).toEqual(['bgp-session-down', 'bgp-session-down']);
   });
 
   it('falls back to the hostname, then the id, when metal-api has no machine name', () => {

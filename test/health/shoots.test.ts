@@ -54,6 +54,16 @@ describe('shoots: last operation', () => {
     expect(f.hint).toContain('gardener.cloud/operation=retry');
   });
 
+  it('does not repeat an error the description already quotes, but keeps its codes', () => {
+    const s = withShoot(s0, 'c2', {
+      lastOperation: { type: 'Reconcile', state: 'Error', progress: 83, description: 'task errors: [firewall not reachable]', lastUpdateTime: T0 },
+      lastErrors: [{ description: 'firewall not reachable', codes: ['ERR_INFRA_DEPENDENCIES'] }],
+    });
+    const f = theFinding(findings(s), 'shoot-operation-failed', 'p1/c2');
+    expect(f.summary.match(/firewall not reachable/g)).toHaveLength(1);
+    expect(f.summary).toContain('[ERR_INFRA_DEPENDENCIES]');
+  });
+
   it('reports an Error (Gardener still retrying) as a warning', () => {
     expect(theFinding(findings(failed('Error')), 'shoot-operation-failed', 'p1/c1').severity).toBe('warning');
   });
