@@ -39,6 +39,15 @@ describe('sim source', () => {
     await expect(source.poll(aborted.signal)).rejects.toThrow();
   });
 
+  it('can start in the past so a scenario is already ten minutes old at the first poll', async () => {
+    const clock = new VirtualClock(T0 + 10 * MINUTE);
+    const source = createSimSource({ clock, start: T0, scenario: 'shoot-workers-lost' });
+    const data = await source.poll(new AbortController().signal);
+    expect(data.incident).toEqual({ startedAt: T0, label: 'shoot-workers-lost' });
+    const workers = data.machines?.filter((m) => m.role === 'machine') ?? [];
+    expect(workers.map((m) => m.liveliness)).toEqual(['Unknown', 'Unknown']);
+  });
+
   it('validates scenario names for the CLI', () => {
     expect(SCENARIOS.every((s) => isScenarioName(s.name))).toBe(true);
     expect(isScenarioName('nope')).toBe(false);
