@@ -110,7 +110,7 @@ function machineFindings(m: Machine, now: number, options: HealthOptions, downSe
 
 function phaseText(m: Machine, now: number): string {
   if (!m.phase) return '';
-  return m.phaseSince === undefined ? `; last phase ${m.phase}` : `; last phase ${m.phase} ${formatAge(now - m.phaseSince)} ago`;
+  return m.phaseSince === undefined ? `; phase ${m.phase}` : `; phase ${m.phase} for ${formatAge(now - m.phaseSince)}`;
 }
 
 function stuckHint(phase: ProvisioningEventType): string {
