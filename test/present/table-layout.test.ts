@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { fitCell, layoutColumns, scrollIndicator, textWidth, truncate, visibleWindow } from '../../src/present/table-layout';
+
+describe('table layout', () => {
+  it('counts box-drawing and arrows as one cell, CJK and emoji as two, combining marks as none', () => {
+    expect(textWidth('┌─┐↑↓')).toBe(5);
+    expect(textWidth('機械')).toBe(4);
+    expect(textWidth('🚀')).toBe(2);
+    expect(textWidth('é')).toBe(1);
+  });
+
+  it('cuts long text with an ellipsis that fits the width, and leaves short text alone', () => {
+    expect(truncate('machine-0042', 8)).toBe('machine…');
+    expect(truncate('machine-0042', 8, '~')).toBe('machine~');
+    expect(truncate('short', 8)).toBe('short');
+    expect(truncate('abc', 0)).toBe('');
+    expect(textWidth(truncate('機械機械機械', 5))).toBeLessThanOrEqual(5);
+  });
+
+  it('pads cells to exactly their width, on the right or the left', () => {
+    expect(fitCell('ok', 5)).toBe('ok   ');
+    expect(fitCell('42', 5, 'right')).toBe('   42');
+    expect(fitCell('──→──→', 4)).toBe('──→…');
+  });
+
+  it('gives flex columns what fixed columns and gaps leave', () => {
+    expect(layoutColumns([{ width: 10 }, { width: 'flex' }, { width: 5 }], 40)).toEqual([10, 23, 5]);
+    expect(layoutColumns([{ width: 'flex' }, { width: 'flex' }], 20)).toEqual([10, 9]);
+  });
+
+  it('when too narrow, shrinks the widest columns first so every column stays', () => {
+    expect(layoutColumns([{ width: 10 }, { width: 20 }, { width: 10 }], 35)).toEqual([10, 13, 10]);
+    // Machines at 80 columns: 8 columns, fixed widths alone are wider than the screen.
+    const machines = [12, 18, 8, 'flex', 7, 18, 5, 12].map((width) => ({ width: width as number | 'flex' }));
+    const widths = layoutColumns(machines, 77);
+    expect(widths.every((w) => w >= 4)).toBe(true);
+    expect(widths.reduce((a, b) => a + b, 0) + 7).toBe(77);
+  });
+
+  it('drops the rightmost columns only when all are already a few cells wide', () => {
+    const widths = layoutColumns([{ width: 10 }, { width: 10 }, { width: 10 }], 12);
+    expect(widths).toEqual([4, 4, 0]);
+    expect(layoutColumns([{ width: 10 }], 3)).toEqual([3]);
+  });
+
+  it('keeps the selected row in the window and scrolls no more than needed', () => {
+    expect(visibleWindow(10_000, 0, 20)).toEqual({ start: 0, end: 20 });
+    expect(visibleWindow(10_000, 19, 20, 0)).toEqual({ start: 0, end: 20 });
+    expect(visibleWindow(10_000, 20, 20, 0)).toEqual({ start: 1, end: 21 });
+    expect(visibleWindow(10_000, 9_999, 20, 1)).toEqual({ start: 9_980, end: 10_000 });
+    // Moving up inside the page does not scroll.
+    expect(visibleWindow(10_000, 9_985, 20, 9_980)).toEqual({ start: 9_980, end: 10_000 });
+    expect(visibleWindow(5, 3, 20, 0)).toEqual({ start: 0, end: 5 });
+    expect(visibleWindow(0, 0, 20)).toEqual({ start: 0, end: 0 });
+  });
+
+  it('shows the position as 1-based row numbers', () => {
+    expect(scrollIndicator({ start: 120, end: 140 }, 10_000)).toBe('121-140 of 10000');
+    expect(scrollIndicator({ start: 0, end: 0 }, 0)).toBe('no rows');
+  });
+});

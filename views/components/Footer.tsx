@@ -1,0 +1,31 @@
+import { Box, Text } from 'ink';
+import { type BindingScope, footerEntries, visibleBindings } from '../../src/present/key-bindings';
+import { toneProps, useTheme } from '../theme-context';
+
+export interface FooterProps {
+  readonly scope: BindingScope;
+  readonly readOnly: boolean;
+  readonly simulated: boolean;
+  readonly width: number;
+}
+
+/** One line of key hints generated from the binding records, so it always matches what the keys do. */
+export function Footer({ scope, readOnly, simulated, width }: FooterProps) {
+  const theme = useTheme();
+  const entries = footerEntries(visibleBindings(scope, { readOnly, simulated }), width, { ascii: theme.ascii });
+  return (
+    <Box width={width} height={1} overflow="hidden">
+      <Text wrap="truncate">
+        {entries.map((e, i) => (
+          <Text key={`${e.keys}-${e.label}`}>
+            {i > 0 ? '  ' : ''}
+            <Text bold {...toneProps(theme, 'accent')}>
+              {e.keys}
+            </Text>
+            <Text {...toneProps(theme, 'muted')}> {e.label}</Text>
+          </Text>
+        ))}
+      </Text>
+    </Box>
+  );
+}
