@@ -77,5 +77,6 @@ describe('recovery', () => {
     sim.restoreBackup('initial-metal-db', good?.versionId ?? '');
     const after = advance(sim, minutes(4)).backups.find((b) => b.id === 'initial-metal-db');
     expect(after?.versions[0]?.size).toBeGreaterThanOrEqual(good?.size ?? Infinity);
+    expect(() => sim.restoreBackup('initial-metal-db', 'no-such-version')).toThrow(/no version/);
   });
 });

@@ -91,15 +91,18 @@ export class BackupSim {
     this.take(s, this.w.now());
   }
 
-  /** The database holds that version's data again; later backups grow from there. */
-  restore(id: string, versionId: string): boolean {
+  /** The size of a stored version, or undefined if the bucket has no such version (any more). */
+  versionSize(id: string, versionId: string): number | undefined {
+    return this.byId.get(id)?.versions.find((x) => x.versionId === versionId)?.size;
+  }
+
+  /** The database holds a restored version's data again; later backups grow from there. */
+  restore(id: string, size: number): void {
     const s = this.byId.get(id);
-    const v = s?.versions.find((x) => x.versionId === versionId);
-    if (!s || !v) return false;
-    s.size = v.size;
+    if (!s) return;
+    s.size = size;
     s.growth = s.spec.growth;
     s.jitter = s.spec.jitter;
-    return true;
   }
 
   model(): readonly BackupComponent[] {

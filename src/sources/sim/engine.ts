@@ -170,9 +170,10 @@ export class SimRack {
 
   /** Restores a version: the database holds its data again, so the following backups are that size. */
   restoreBackup(componentId: string, versionId: string, at?: EpochMs): void {
-    this.at(at, () => {
-      if (!this.backups.restore(componentId, versionId)) throw new Error(`no version ${versionId} of ${componentId}`);
-    });
+    // Checked now, so a typo fails at the call and not later inside advanceTo.
+    const size = this.backups.versionSize(componentId, versionId);
+    if (size === undefined) throw new Error(`backup ${componentId} has no version ${versionId}`);
+    this.at(at, () => this.backups.restore(componentId, size));
   }
 
   /** The database of a component starts empty (e.g. a sidecar restart that skipped the restore). */
