@@ -37,6 +37,15 @@ describe('recovery', () => {
     expect(data.backups.filter((b) => b.policy.interval <= minutes(3)).every((b) => b.versions.length > 0)).toBe(true);
   });
 
+  it('a cold boot is deterministic too', () => {
+    const run = () => {
+      const sim = rack({ boot: 'cold', seed: 11 });
+      sim.advanceTo(T0 + minutes(9));
+      return sim.data();
+    };
+    expect(run()).toEqual(run());
+  });
+
   it('powerOn after rack-lost brings the whole rack back to healthy', () => {
     const sim = rack({ scenario: 'rack-lost' });
     advance(sim, minutes(10));

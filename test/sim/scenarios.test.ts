@@ -64,6 +64,16 @@ describe('failure scenarios', () => {
     expect(data.shoots.every((s) => s.lastOperation?.state === 'Error' || s.lastOperation?.state === 'Processing')).toBe(true);
   });
 
+  it('worker sessions stay Established until the FRR hold time (8 s) expires', () => {
+    const sim = rack();
+    const hostnames = workers(sim.data()).map((m) => m.allocation?.hostname ?? '');
+    sim.inject('shoot-workers-lost');
+    expect(sessionsTo(advance(sim, 2 * SECOND), hostnames).every((s) => s.state === 'Established')).toBe(true);
+    const after = sessionsTo(advance(sim, 7 * SECOND), hostnames);
+    expect(after.map((s) => s.state)).toEqual(['Idle', 'Idle', 'Idle', 'Idle']);
+    expect(after.every((s) => s.lastResetReason === 'Hold Timer Expired' && s.prefixesReceived === 0)).toBe(true);
+  });
+
   it('rack-lost: every machine and the bootstrap node down, shoots unreachable', () => {
     const sim = rack({ scenario: 'rack-lost' });
     const data = advance(sim, minutes(7));
