@@ -4,7 +4,7 @@ import { formatAge } from '../present/format-age';
 import type { Finding } from './finding';
 import { finding, oneLine } from './make-finding';
 import type { HealthOptions } from './options';
-import { downSessionsOf } from './peers';
+import { downSessionCounter } from './peers';
 
 /**
  * Phases a machine should pass through within minutes. Waiting (free, ready for allocation) and Phoned Home
@@ -22,7 +22,8 @@ export const TRANSIENT_PHASES: ReadonlySet<ProvisioningEventType> = new Set([
 ]);
 
 export function machineRules(snapshot: RackSnapshot, options: HealthOptions): Finding[] {
-  return snapshot.machines.flatMap((m) => machineFindings(m, snapshot.takenAt, options, downSessionsOf(snapshot, m).length));
+  const downSessions = downSessionCounter(snapshot);
+  return snapshot.machines.flatMap((m) => machineFindings(m, snapshot.takenAt, options, downSessions(m)));
 }
 
 /** Machine names are often empty in metal-api; fall back to the allocation's hostname, then the id. */

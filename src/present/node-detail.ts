@@ -1,0 +1,80 @@
+import type { BgpSession, BgpSwitch } from '../model/bgp';
+import type { RackSnapshot } from '../model/snapshot';
+import type { EpochMs } from '../model/time';
+import { blank, type DetailLine, facts, heading, line } from './detail-lines';
+import { formatAge } from './format-age';
+import { linksOf } from './topology-rows';
+
+/** One topology node: its links and every BGP session it takes part in. */
+export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[] {
+  const node = snapshot.topology.nodes.find((n) => n.id === nodeId);
+  if (!node) return [line(`${nodeId} is no longer in the topology`, 'muted')];
+  const names = new Set([node.name, node.id]);
+  const machine = snapshot.machines.find((m) => m.id === node.id);
+  if (machine?.allocation?.hostname) names.add(machine.allocation.hostname);
+  const out: DetailLine[] = [
+    heading(`${node.role} ${node.name}`),
+    ...facts([
+      ['reachability', node.reachability],
+      ['addresses', node.addresses.join(', ')],
+      ['description', node.description],
+      ['partition/rack', node.partition ? `${node.partition}/${node.rack ?? '-'}` : undefined],
+    ]),
+    blank,
+    heading('Links'),
+  ];
+  for (const l of linksOf(snapshot.topology, node.id)) {
+    const [here, there] = l.a.node === node.id ? [l.a, l.b] : [l.b, l.a];
+    const tone = l.state === 'down' ? 'critical' : l.state === 'unknown' ? 'muted' : undefined;
+    out.push(line(`${here.port.padEnd(12)} -> ${`${there.node}:${there.port}`.padEnd(28)} ${l.kind.padEnd(10)} ${l.state}`, tone));
+  }
+  const sessions = snapshot.bgp.switches.flatMap((sw) =>
+    sw.sessions.filter((s) => sw.name === node.name || (s.peerHostname !== undefined && names.has(s.peerHostname))),
+  );
+  out.push(blank, heading(`BGP sessions (${sessions.length})`));
+  for (const s of sessions) out.push(sessionLine(s, snapshot.takenAt));
+  const sw = snapshot.bgp.switches.find((x) => x.name === node.name);
+  if (sw && !sw.reachable) out.push(line(`switch not readable: ${sw.error ?? 'unreachable'}`, 'critical'));
+  return out;
+}
+
+export function sessionLine(s: BgpSession, now: EpochMs): DetailLine {
+  const up = s.state === 'Established' && s.establishedSince !== undefined ? ` up ${formatAge(now - s.establishedSince)}` : '';
+  const peer = s.peerHostname ?? s.neighbor;
+  return line(`${s.switch} ${s.vrf} ${s.addressFamily} ${s.neighbor} -> ${peer}: ${s.state}${up}`, s.state === 'Established' ? undefined : 'critical');
+}
+
+/** One BGP row's detail: a session's fields, or an unreachable switch's error. */
+export function bgpDetail(switches: readonly BgpSwitch[], rowId: string, now: EpochMs): DetailLine[] {
+  if (rowId.startsWith('switch/')) {
+    const sw = switches.find((x) => `switch/${x.name}` === rowId);
+    if (!sw) return [line('switch no longer reported', 'muted')];
+    return [
+      heading(`Switch ${sw.name}`),
+      ...facts([
+        ['reachable', sw.reachable ? 'yes' : 'no'],
+        ['error', sw.error],
+        ['last seen', sw.lastSeen !== undefined ? `${formatAge(now - sw.lastSeen)} ago` : 'never'],
+        ['sessions', String(sw.sessions.length)],
+      ]),
+    ];
+  }
+  const s = switches.flatMap((x) => x.sessions).find((x) => `${x.switch}/${x.vrf}/${x.addressFamily}/${x.neighbor}` === rowId);
+  if (!s) return [line('session no longer reported', 'muted')];
+  return [
+    heading(`BGP session ${s.switch} -> ${s.peerHostname ?? s.neighbor}`),
+    ...facts([
+      ['vrf', s.vrf],
+      ['address family', s.addressFamily],
+      ['neighbor', `${s.neighbor} (${s.idType})`],
+      ['peer hostname', s.peerHostname],
+      ['peer group', s.peerGroup],
+      ['remote AS', s.remoteAs?.toString()],
+      ['local AS', s.localAs?.toString()],
+      ['state', `${s.state}${s.adminState ? ` (${s.adminState})` : ''}`],
+      ['established', s.establishedSince !== undefined ? `${formatAge(now - s.establishedSince)} ago` : undefined],
+      ['prefixes rcvd/sent', `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`],
+      ['last reset', s.lastResetReason],
+    ]),
+  ];
+}

@@ -1,0 +1,72 @@
+import type { Finding } from '../health/finding';
+import type { RackSnapshot } from '../model/snapshot';
+import { backupRows, versionRows } from './backup-rows';
+import { bgpRows } from './bgp-rows';
+import { blank, type DetailLine, heading, line } from './detail-lines';
+import { machineDetail } from './machine-detail';
+import { machineRows } from './machine-rows';
+import { bgpDetail, nodeDetail } from './node-detail';
+import { findingOfRow, findingRows } from './overview-rows';
+import type { RowSet } from './rows';
+import { shootDetail } from './shoot-detail';
+import { shootRows } from './shoot-rows';
+import { topologyRows } from './topology-rows';
+import type { PaneId } from './ui-state';
+
+/** The list a pane shows, from the snapshot and the findings. */
+export function paneRows(pane: PaneId, s: RackSnapshot, findings: readonly Finding[], ascii: boolean): RowSet {
+  switch (pane) {
+    case 'overview':
+      return findingRows(findings);
+    case 'topology':
+      return topologyRows(s.topology, ascii);
+    case 'bgp':
+      return bgpRows(s.bgp.switches, s.takenAt);
+    case 'machines':
+      return machineRows(s.machines, s.takenAt);
+    case 'shoots':
+      return shootRows(s.shoots, s.takenAt);
+    case 'backups':
+      return backupRows(s.backups, findings, s.takenAt);
+  }
+}
+
+export type PaneDetail =
+  | { readonly kind: 'lines'; readonly title: string; readonly lines: readonly DetailLine[] }
+  | { readonly kind: 'table'; readonly title: string; readonly intro: readonly DetailLine[]; readonly table: RowSet };
+
+/** What Enter opens on a row: text lines, or (backups) a table of every version. */
+export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: readonly Finding[]): PaneDetail {
+  const now = s.takenAt;
+  switch (pane) {
+    case 'overview': {
+      const f = findingOfRow(findings, id);
+      const lines = f
+        ? [heading(f.summary), blank, line(`severity  ${f.severity}`), line(`area      ${f.area}`), line(`rule      ${f.rule}`), line(`subject   ${f.subject.label}`), blank, line(`hint: ${f.hint}`)]
+        : [line('this finding has cleared', 'ok')];
+      return { kind: 'lines', title: 'Finding', lines };
+    }
+    case 'topology':
+      return { kind: 'lines', title: 'Node', lines: nodeDetail(s, id) };
+    case 'bgp':
+      return { kind: 'lines', title: 'BGP', lines: bgpDetail(s.bgp.switches, id, now) };
+    case 'machines': {
+      const m = s.machines.find((x) => x.id === id);
+      return { kind: 'lines', title: 'Machine', lines: m ? machineDetail(m, now) : [line('machine no longer reported', 'muted')] };
+    }
+    case 'shoots': {
+      const sh = s.shoots.find((x) => `${x.project}/${x.name}` === id);
+      return { kind: 'lines', title: 'Shoot', lines: sh ? shootDetail(sh, now) : [line('shoot no longer reported', 'muted')] };
+    }
+    case 'backups': {
+      const b = s.backups.find((x) => x.id === id);
+      if (!b) return { kind: 'lines', title: 'Backup', lines: [line('component no longer reported', 'muted')] };
+      const intro = [
+        heading(`${b.name} (${b.owner}): ${b.versions.length} versions, newest first`),
+        line(`${b.store.provider} ${b.store.endpoint} bucket ${b.store.bucket} prefix ${b.store.prefix} versioning ${b.store.versioning}${b.store.outsideRack ? '' : ' INSIDE THE RACK'}`),
+        line(`schedule ${b.policy.schedule}, keeps ${b.policy.versionsKept}${b.paused ? ', PAUSED' : ''}`),
+      ];
+      return { kind: 'table', title: 'Versions', intro, table: versionRows(b, now) };
+    }
+  }
+}

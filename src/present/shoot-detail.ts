@@ -1,0 +1,44 @@
+import type { Shoot } from '../model/shoot';
+import type { EpochMs } from '../model/time';
+import { blank, type DetailLine, facts, heading, line } from './detail-lines';
+import { formatAge } from './format-age';
+import { shootKey } from './shoot-rows';
+
+/** Every condition, the last errors and the worker pools of one shoot. */
+export function shootDetail(s: Shoot, now: EpochMs): DetailLine[] {
+  const op = s.lastOperation;
+  const out: DetailLine[] = [
+    heading(`Shoot ${shootKey(s)}`),
+    ...facts([
+      ['namespace', s.namespace],
+      ['technical id', s.technicalId],
+      ['seed', s.seed],
+      ['kubernetes', s.kubernetesVersion],
+      ['purpose', s.purpose],
+      ['partition', s.partition],
+      ['hibernated', s.hibernated ? 'yes' : 'no'],
+      ['hosts', s.hosts?.join(', ')],
+      ['last operation', op ? `${op.type} ${op.state} ${op.progress}% ${formatAge(now - op.lastUpdateTime)} ago` : '-'],
+      ['', op?.description],
+    ]),
+    blank,
+    heading('Conditions'),
+  ];
+  for (const c of s.conditions) {
+    const tone = c.status === 'True' ? undefined : c.status === 'False' ? 'critical' : 'warning';
+    const since = c.lastTransitionTime !== undefined ? ` (since ${formatAge(now - c.lastTransitionTime)})` : '';
+    out.push(line(`${c.type.padEnd(31)} ${c.status.padEnd(8)} ${c.reason ?? ''}${since}`, tone));
+    if (c.message && c.status !== 'True') out.push(line(`    ${c.message}`, tone));
+  }
+  out.push(blank, heading(`Last errors (${s.lastErrors.length})`));
+  for (const e of s.lastErrors) {
+    out.push(line(`${e.description}${e.codes?.length ? ` [${e.codes.join(', ')}]` : ''}`, 'critical'));
+  }
+  if (s.lastErrors.length === 0) out.push(line('none', 'muted'));
+  out.push(blank, heading('Workers'));
+  for (const w of s.workers) {
+    const tone = w.current < w.minimum ? 'critical' : undefined;
+    out.push(line(`${w.name.padEnd(12)} ${w.machineType.padEnd(14)} min ${w.minimum}  max ${w.maximum}  ready ${w.current}`, tone));
+  }
+  return out;
+}
