@@ -2,6 +2,7 @@ import { describeError, UsageError } from '../src/errors';
 import { EXIT } from '../src/present/verdict';
 import type { Io } from './io';
 import { STATUS_HELP, runStatus } from './status';
+import { runTui, TUI_HELP } from './tui';
 
 declare const __RACKPILOT_VERSION__: string | undefined;
 export const VERSION = typeof __RACKPILOT_VERSION__ === 'string' ? __RACKPILOT_VERSION__ : '0.0.0-dev';
@@ -12,6 +13,7 @@ The operator's console for a metal-stack + Gardener rack. Without a config file
 it runs an embedded simulated mini-rack.
 
 Commands:
+  tui         the full-screen console (the default when no command is given)
   status      one-shot health check for scripts and cron (exit code = verdict)
   help [CMD]  show help for a command
 
@@ -23,6 +25,7 @@ Run \`rackpilot COMMAND --help\` for a command's flags. README.md has the full r
 `;
 
 const COMMANDS: Record<string, { run: (argv: readonly string[], io: Io) => Promise<number>; help: string }> = {
+  tui: { run: runTui, help: TUI_HELP },
   status: { run: runStatus, help: STATUS_HELP },
 };
 
@@ -57,8 +60,8 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(topic && COMMANDS[topic] ? COMMANDS[topic].help : MAIN_HELP);
     return 0;
   }
-  // Until the full-screen TUI lands, a bare `rackpilot` shows the status report.
-  if (first === undefined || first.startsWith('-')) return runStatus(argv, io);
+  // A bare `rackpilot` (or one with only flags) opens the TUI.
+  if (first === undefined || first.startsWith('-')) return runTui(argv, io);
   const command = COMMANDS[first];
   if (!command) {
     throw new UsageError(`unknown command "${first}"`, { hint: `commands: ${Object.keys(COMMANDS).join(', ')}` });

@@ -2,6 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
+/** Ink imports react-devtools-core only for DEV=true debugging; it is not installed, so bundle an empty stub. */
+const stubDevtools = {
+  name: 'stub-react-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
+  },
+};
+
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
@@ -14,6 +23,7 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [stubDevtools],
   // Some bundled dependencies are CommonJS and call require(); give them one in the ESM bundle.
   banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module'; const require = __rpCreateRequire(import.meta.url);" },
   define: { __RACKPILOT_VERSION__: JSON.stringify(version) },

@@ -4,14 +4,14 @@ import { formatAge } from './format-age';
 import { type Column, makeRow, type Row, type RowSet, type Tone } from './rows';
 
 export const BGP_COLUMNS: readonly Column[] = [
-  { title: 'SWITCH', width: 10 },
-  { title: 'VRF', width: 8 },
+  { title: 'SWITCH', width: 8 },
+  { title: 'VRF', width: 7 },
   { title: 'AF', width: 11 },
-  { title: 'NEIGHBOR', width: 12 },
+  { title: 'NEIGHBOR', width: 10 },
   { title: 'PEER', width: 'flex' },
   { title: 'STATE', width: 11 },
-  { title: 'UP', width: 5, align: 'right' },
-  { title: 'PFX R/S', width: 9, align: 'right' },
+  { title: 'UP', width: 4, align: 'right' },
+  { title: 'PFX R/S', width: 7, align: 'right' },
 ];
 
 export function sessionKey(s: BgpSession): string {

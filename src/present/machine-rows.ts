@@ -3,23 +3,24 @@ import type { EpochMs } from '../model/time';
 import { formatAge } from './format-age';
 import { type Column, makeRow, type Row, type RowSet, type Tone } from './rows';
 
+// Sized for 80 columns: the two flex columns share what is left and grow on wider terminals.
 export const MACHINE_COLUMNS: readonly Column[] = [
-  { title: 'NAME', width: 12 },
-  { title: 'PARTITION/RACK', width: 18 },
+  { title: 'NAME', width: 10 },
+  { title: 'PARTITION/RACK', width: 'flex' },
   { title: 'ROLE', width: 8 },
   { title: 'ALLOCATION', width: 'flex' },
   { title: 'LIVE', width: 7 },
-  { title: 'PHASE', width: 18 },
-  { title: 'AGE', width: 5, align: 'right' },
-  { title: 'FLAGS', width: 12 },
+  { title: 'PHASE', width: 12 },
+  { title: 'AGE', width: 4, align: 'right' },
+  { title: 'FLAGS', width: 7 },
 ];
 
+/** metalctl's wide flag words; "no BMC" is left to the detail, since on the mini-rack every machine has none. */
 export function machineFlags(m: Machine): string[] {
   const flags: string[] = [];
   if (m.crashLoop) flags.push('CrashLoop');
   if (m.failedReclaim) flags.push('FailedReclaim');
   if (m.lock) flags.push(m.lock === 'LOCKED' ? 'Locked' : 'Tainted');
-  if (m.power === 'no-bmc') flags.push('noBMC');
   return flags;
 }
 

@@ -1,0 +1,119 @@
+import { render } from 'ink';
+import { systemClock } from '../src/clock';
+import { loadConfig } from '../src/config';
+import { UsageError } from '../src/errors';
+import { SCENARIOS } from '../src/sources/sim';
+import { openRack } from '../src/sources/open-rack';
+import { App } from '../views/App';
+import { makeTheme, resolveAscii, resolveColor } from '../views/theme';
+import { ThemeProvider } from '../views/theme-context';
+import { parseFlags, positiveInt } from './flags';
+import type { Io } from './io';
+
+export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
+                     [--read-only] [--no-color] [--ascii]
+
+The full-screen console: overview, topology, BGP, machines, shoots and backups.
+
+  --scenario NAME   simulated rack only: start with a failure injected
+  --scale N         simulated rack only: N machines instead of the mini-rack
+  --seed N          simulated rack only: random seed
+  --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
+  --read-only       hide every action that changes anything
+  --no-color        no colour (also NO_COLOR=1); states stay readable as text
+  --ascii           plain ASCII instead of box-drawing characters
+  -h, --help        show this help
+
+Keys: Tab/Shift-Tab or 1-6 switch panes, Up/Down j/k PgUp/PgDn Home/End move,
+Enter opens, Esc goes back, / filters, ? shows every key, r refreshes, q quits.
+`;
+
+/** Opens the TUI on the alternate screen and resolves with the exit code once it closes. */
+export async function runTui(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseFlags(
+    argv,
+    {
+      scenario: { type: 'string' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+      config: { type: 'string' },
+      'read-only': { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      ascii: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'tui',
+  );
+  if (values.help) {
+    io.stdout(TUI_HELP);
+    return 0;
+  }
+  const loaded = await loadConfig({
+    flags: {
+      config: values.config,
+      scenario: values.scenario,
+      scale: positiveInt('scale', values.scale),
+      seed: positiveInt('seed', values.seed),
+      ...(values['read-only'] ? { readOnly: true } : {}),
+      ...(values.ascii ? { ascii: true } : {}),
+      ...(values['no-color'] ? { color: 'never' as const } : {}),
+    },
+    env: io.env,
+  });
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    throw new UsageError('the TUI needs a terminal on stdin and stdout', {
+      hint: 'for scripts and pipes use `rackpilot status` (or `status --json`)',
+    });
+  }
+  const { config } = loaded;
+  const color = config.ui.color === 'auto' ? resolveColor({ env: io.env }) : config.ui.color === 'always';
+  const ascii = config.ui.ascii || resolveAscii({ env: io.env });
+  const rack = openRack(config, systemClock);
+  rack.store.start();
+
+  const instance = render(
+    <ThemeProvider theme={makeTheme({ color, ascii })}>
+      <App
+        store={rack.store}
+        readOnly={config.ui.readOnly}
+        health={config.health}
+        scenarios={rack.sim ? SCENARIOS : []}
+        inject={rack.sim ? (name) => rack.sim?.inject(name as (typeof SCENARIOS)[number]['name']) : undefined}
+      />
+    </ThemeProvider>,
+    {
+      alternateScreen: true,
+      // Ink treats CI=true as "not interactive" and would draw nothing until exit; a real TTY is interactive.
+      interactive: true,
+      incrementalRendering: true,
+      maxFps: 30,
+      exitOnCtrlC: true,
+      patchConsole: true,
+    },
+  );
+
+  // SIGTERM and SIGHUP (a dropped SSH session) must leave the terminal as it was: unmount restores it.
+  let signalCode = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signalCode = signal === 'SIGHUP' ? 129 : 143;
+    instance.unmount();
+  };
+  const onCrash = (error: unknown) => {
+    signalCode = 70;
+    instance.unmount(error instanceof Error ? error : new Error(String(error)));
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  process.once('uncaughtException', onCrash);
+  process.once('unhandledRejection', onCrash);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+    await rack.store.stop();
+  }
+  return signalCode;
+}

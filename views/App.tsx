@@ -1,0 +1,134 @@
+import { Box, useApp } from 'ink';
+import { useMemo, useReducer } from 'react';
+import { evaluate, type HealthOptions } from '../src/health';
+import { type AreaStatus, summariseAreas } from '../src/present/area-summary';
+import { filterRows } from '../src/present/rows';
+import { paneDetail, paneRows } from '../src/present/pane-content';
+import { INITIAL_UI, PANE_TITLES, PANES, type PaneId, selectedIndex, uiReducer } from '../src/present/ui-state';
+import type { RackStore } from '../src/store/rack-store';
+import { Footer } from './components/Footer';
+import { Frame } from './components/Frame';
+import { Header } from './components/Header';
+import { HelpOverlay } from './components/HelpOverlay';
+import { type MenuEntry, ScenarioMenu } from './components/ScenarioMenu';
+import { isTooSmall, TooSmall } from './components/TooSmall';
+import { PaneTabs } from './components/PaneTabs';
+import { useAppKeys } from './hooks/use-app-keys';
+import { useSnapshot } from './hooks/use-snapshot';
+import { useTerminalSize } from './hooks/use-terminal-size';
+import { AreaLines } from './panes/AreaLines';
+import { PaneBody } from './panes/PaneBody';
+import { useTheme } from './theme-context';
+
+export interface AppProps {
+  readonly store: RackStore;
+  readonly readOnly: boolean;
+  readonly health?: Partial<HealthOptions>;
+  /** Failure scenarios the `!` menu offers; empty against a real rack. */
+  readonly scenarios: readonly MenuEntry[];
+  readonly inject?: (name: string) => void;
+  /** A fixed screen size instead of the terminal's (tests, embedding). */
+  readonly size?: { readonly columns: number; readonly rows: number };
+}
+
+const PANE_AREAS: Record<Exclude<PaneId, 'overview'>, readonly string[]> = {
+  topology: ['topology', 'control-planes'],
+  bgp: ['bgp'],
+  machines: ['machines'],
+  shoots: ['shoots'],
+  backups: ['backups'],
+};
+const RANK: Record<AreaStatus, number> = { critical: 0, warning: 1, info: 2, ok: 3, 'no-data': 4 };
+
+/** The whole screen: header, pane tabs, the focused pane (or an overlay), footer. Exactly as tall as the terminal. */
+export function App({ store, readOnly, health, scenarios, inject, size: fixedSize }: AppProps) {
+  const { exit } = useApp();
+  const theme = useTheme();
+  const measured = useTerminalSize();
+  const size = fixedSize ?? measured;
+  const snapshot = useSnapshot(store);
+  const [ui, dispatch] = useReducer(uiReducer, INITIAL_UI);
+  const findings = useMemo(() => evaluate(snapshot, health), [snapshot, health]);
+  const areas = useMemo(() => summariseAreas(snapshot, findings), [snapshot, findings]);
+  const paneStatus = useMemo(() => {
+    const worst = (names: readonly string[]) =>
+      areas.filter((a) => names.includes(a.area)).reduce<AreaStatus>((w, a) => (RANK[a.status] < RANK[w] ? a.status : w), 'ok');
+    const status = { overview: worst(areas.map((a) => a.area)) } as Record<PaneId, AreaStatus>;
+    for (const p of PANES) if (p !== 'overview') status[p] = worst(PANE_AREAS[p]);
+    return status;
+  }, [areas]);
+
+  const pane = ui.pane;
+  const state = ui.panes[pane];
+  const all = useMemo(() => paneRows(pane, snapshot, findings, theme.ascii), [pane, snapshot, findings, theme.ascii]);
+  const rows = useMemo(() => ({ ...all, rows: filterRows(all.rows, state.filter) }), [all, state.filter]);
+  const ids = useMemo(() => rows.rows.map((r) => r.id), [rows]);
+  const detail = state.detailId ? paneDetail(pane, state.detailId, snapshot, findings) : undefined;
+
+  const width = size.columns;
+  const bodyHeight = size.rows - 3;
+  const innerWidth = width - 2;
+  const innerHeight = bodyHeight - 2;
+  const overviewTop = pane === 'overview' && !detail ? areas.length + 1 : 0;
+  const listHeight = innerHeight - overviewTop;
+  const simulated = snapshot.rack.simulated && scenarios.length > 0;
+
+  useAppKeys({
+    ui,
+    dispatch,
+    ids,
+    detail,
+    listHeight,
+    snapshot,
+    findings,
+    ctx: { readOnly, simulated },
+    scenarios,
+    onQuit: exit,
+    onRefresh: () => store.refresh(),
+    onInject: (name) => {
+      inject?.(name);
+      store.refresh();
+    },
+  });
+
+  if (isTooSmall(size)) return <TooSmall columns={size.columns} rows={size.rows} />;
+
+  const scope = ui.overlay === 'scenario-menu' ? 'menu' : ui.filtering ? 'filter' : detail ? 'detail' : 'list';
+  const title = detail ? `${PANE_TITLES[pane]} > ${detail.title}` : `${PANE_TITLES[pane]} (${rows.rows.length})`;
+  return (
+    <Box flexDirection="column" width={width} height={size.rows}>
+      <Header snapshot={snapshot} width={width} />
+      <PaneTabs pane={pane} status={paneStatus} width={width} />
+      {ui.overlay === 'help' ? (
+        <Frame title="Keys" width={width} height={bodyHeight} tone="accent">
+          <HelpOverlay readOnly={readOnly} simulated={simulated} width={innerWidth} height={innerHeight} />
+        </Frame>
+      ) : ui.overlay === 'scenario-menu' ? (
+        <Frame title="Inject failure" width={width} height={bodyHeight} tone="critical">
+          <ScenarioMenu entries={scenarios} index={ui.menuIndex} width={innerWidth} />
+        </Frame>
+      ) : (
+        <Frame title={title} width={width} height={bodyHeight} tone="accent">
+          {overviewTop ? (
+            <Box flexDirection="column" height={overviewTop}>
+              <AreaLines areas={areas} width={innerWidth} />
+            </Box>
+          ) : null}
+          <PaneBody
+            rows={rows}
+            total={all.rows.length}
+            selected={selectedIndex(ids, state.selectedId)}
+            filter={state.filter}
+            filtering={ui.filtering}
+            detail={detail}
+            detailOffset={state.detailOffset}
+            width={innerWidth}
+            height={listHeight}
+            emptyText={pane === 'overview' ? 'no findings: every check passed' : 'nothing reported'}
+          />
+        </Frame>
+      )}
+      <Footer scope={scope} readOnly={readOnly} simulated={simulated} width={width} />
+    </Box>
+  );
+}

@@ -1,0 +1,32 @@
+import { Box, Text } from 'ink';
+import type { DetailLine } from '../../src/present/detail-lines';
+import { truncate } from '../../src/present/table-layout';
+import { Tone, useTheme } from '../theme-context';
+
+/** A scrollable list of detail lines; only the visible window is rendered. */
+export function DetailView({ lines, offset, height, width }: { lines: readonly DetailLine[]; offset: number; height: number; width: number }) {
+  const theme = useTheme();
+  const body = Math.max(1, height - 1);
+  const start = Math.max(0, Math.min(offset, Math.max(0, lines.length - body)));
+  // Lines are positional (a window of a text), so their line number is their identity.
+  const visible = lines.slice(start, start + body).map((l, i) => ({ ...l, n: start + i }));
+  const padding = Array.from({ length: Math.max(0, body - visible.length) }, (_, i) => `pad-${visible.length + i}`);
+  const position = lines.length > body ? `${start + 1}-${start + visible.length} of ${lines.length}` : '';
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      {visible.map((l) => (
+        <Tone key={l.n} tone={l.tone} bold={l.heading} symbol={Boolean(l.tone && l.tone !== 'muted')} wrap="truncate">
+          {truncate(l.text, width - (l.tone ? 4 : 0), theme.ellipsis) || ' '}
+        </Tone>
+      ))}
+      {padding.map((k) => (
+        <Text key={k}> </Text>
+      ))}
+      <Tone tone="muted">{position || ' '}</Tone>
+    </Box>
+  );
+}
+
+export function maxDetailOffset(lineCount: number, height: number): number {
+  return Math.max(0, lineCount - Math.max(1, height - 1));
+}

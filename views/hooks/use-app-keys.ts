@@ -1,0 +1,117 @@
+import { useInput } from 'ink';
+import { type Dispatch, useRef } from 'react';
+import type { Finding } from '../../src/health/finding';
+import type { RackSnapshot } from '../../src/model/snapshot';
+import { applyTextInput, type BindingContext, matchBinding, paneIndex } from '../../src/present/key-bindings';
+import { jumpTarget } from '../../src/present/jump';
+import { findingOfRow } from '../../src/present/overview-rows';
+import type { PaneDetail } from '../../src/present/pane-content';
+import { TABLE_CHROME_ROWS } from '../../src/present/table-layout';
+import { moveSelection, PANES, type UiAction, type UiState } from '../../src/present/ui-state';
+import type { MenuEntry } from '../components/ScenarioMenu';
+import { maxDetailOffset } from '../components/DetailView';
+
+export interface AppKeysOptions {
+  readonly ui: UiState;
+  readonly dispatch: Dispatch<UiAction>;
+  /** Row ids of the focused pane's list, filtered, in screen order. */
+  readonly ids: readonly string[];
+  readonly detail?: PaneDetail;
+  readonly listHeight: number;
+  readonly snapshot: RackSnapshot;
+  readonly findings: readonly Finding[];
+  readonly ctx: BindingContext;
+  readonly scenarios: readonly MenuEntry[];
+  readonly onQuit: () => void;
+  readonly onRefresh: () => void;
+  readonly onInject: (name: string) => void;
+}
+
+const FAR = 1_000_000_000;
+
+/**
+ * The one keyboard handler. The topmost layer owns the keys: the scenario menu, then help, then the filter
+ * line, then the pane's list or detail. Which key does what comes from the key-binding records.
+ */
+export function useAppKeys(options: AppKeysOptions): void {
+  // A ref keeps one stable input subscription while the handler always sees the latest render's data.
+  const latest = useRef(options);
+  latest.current = options;
+  useInput((input, key) => handle(latest.current, input, key));
+}
+
+function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBinding>[1]): void {
+  const { ui, dispatch } = o;
+  const state = ui.panes[ui.pane];
+  if (ui.overlay === 'scenario-menu') {
+    const id = matchBinding(input, key, 'menu', o.ctx);
+    if (id === 'up' || id === 'down') dispatch({ type: 'menu-move', delta: id === 'up' ? -1 : 1, size: o.scenarios.length });
+    if (id === 'accept') {
+      const entry = o.scenarios[ui.menuIndex];
+      dispatch({ type: 'overlay', overlay: 'none' });
+      if (entry) o.onInject(entry.name);
+    }
+    if (id === 'back') dispatch({ type: 'back' });
+    return;
+  }
+  if (ui.overlay === 'help') {
+    if (key.escape || input === '?') dispatch({ type: 'overlay', overlay: 'none' });
+    else if (input === 'q') o.onQuit();
+    return;
+  }
+  if (ui.filtering) {
+    const id = matchBinding(input, key, 'filter', o.ctx);
+    if (id === 'back') dispatch({ type: 'back' });
+    else if (id === 'accept') dispatch({ type: 'filter-end' });
+    else {
+      const text = applyTextInput(state.filter, input, key);
+      if (text !== undefined) dispatch({ type: 'filter-text', text });
+    }
+    return;
+  }
+  const scope = o.detail ? 'detail' : 'list';
+  const id = matchBinding(input, key, scope, o.ctx);
+  const page = Math.max(1, o.listHeight - TABLE_CHROME_ROWS - 1);
+  const move = (delta: number) => {
+    if (o.detail) {
+      const max = o.detail.kind === 'lines' ? maxDetailOffset(o.detail.lines.length, o.listHeight) : o.detail.table.rows.length - 1;
+      dispatch({ type: 'detail-scroll', delta, max: Math.max(0, max) });
+    } else dispatch({ type: 'select', id: moveSelection(o.ids, state.selectedId, delta) });
+  };
+  const actions: Partial<Record<NonNullable<typeof id>, () => void>> = {
+    'pane-next': () => dispatch({ type: 'cycle', delta: 1 }),
+    'pane-prev': () => dispatch({ type: 'cycle', delta: -1 }),
+    pane: () => {
+      const target = PANES[paneIndex(input) ?? -1];
+      if (target) dispatch({ type: 'pane', pane: target });
+    },
+    up: () => move(-1),
+    down: () => move(1),
+    'page-up': () => move(-page),
+    'page-down': () => move(page),
+    home: () => move(-FAR),
+    end: () => move(FAR),
+    open: () => open(o),
+    back: () => dispatch({ type: 'back' }),
+    filter: () => dispatch({ type: 'filter-start' }),
+    help: () => dispatch({ type: 'overlay', overlay: 'help' }),
+    refresh: () => o.onRefresh(),
+    quit: () => o.onQuit(),
+    inject: () => dispatch({ type: 'overlay', overlay: 'scenario-menu' }),
+  };
+  if (id) actions[id]?.();
+}
+
+/** Enter: on the overview it jumps to the finding's subject in its pane; elsewhere it opens the row's detail. */
+function open(o: AppKeysOptions): void {
+  const state = o.ui.panes[o.ui.pane];
+  const rowId = state.selectedId !== undefined && o.ids.includes(state.selectedId) ? state.selectedId : o.ids[0];
+  if (o.ui.pane === 'overview') {
+    const finding = findingOfRow(o.findings, state.detailId ?? rowId);
+    const target = finding ? jumpTarget(finding.subject, o.snapshot) : undefined;
+    if (target) o.dispatch({ type: 'jump', pane: target.pane, id: target.id });
+    else if (rowId && !state.detailId) o.dispatch({ type: 'open', id: rowId });
+    return;
+  }
+  if (rowId && !state.detailId) o.dispatch({ type: 'open', id: rowId });
+}
