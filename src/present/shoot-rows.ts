@@ -5,11 +5,11 @@ import { type Column, makeRow, type RowSet, type Tone } from './rows';
 
 export const SHOOT_COLUMNS: readonly Column[] = [
   { title: 'PROJECT/NAME', width: 'flex' },
-  { title: 'SEED', width: 8 },
-  { title: 'VERSION', width: 8 },
-  { title: 'LAST OPERATION', width: 24 },
-  { title: 'AGE', width: 5, align: 'right' },
-  { title: 'CONDITIONS', width: 14 },
+  { title: 'SEED', width: 7 },
+  { title: 'VERSION', width: 7 },
+  { title: 'LAST OPERATION', width: 20 },
+  { title: 'AGE', width: 4, align: 'right' },
+  { title: 'CONDITIONS', width: 12 },
   { title: 'HIB', width: 3 },
 ];
 
@@ -30,7 +30,7 @@ export function conditionSummary(s: Shoot): string {
   const ok = s.conditions.filter((c) => c.status === 'True').length;
   const bad = s.conditions.filter((c) => c.status === 'False').length;
   const unknown = s.conditions.filter((c) => c.status === 'Unknown').length;
-  if (bad) return `${bad} False ${ok}/${s.conditions.length}`;
+  if (bad) return `${bad} False`;
   if (unknown) return `${unknown} Unknown`;
   return `${ok}/${s.conditions.length} True`;
 }
