@@ -97,7 +97,7 @@ export function App({ store, readOnly, health, scenarios, inject, size: fixedSiz
   const title = detail ? `${PANE_TITLES[pane]} > ${detail.title}` : `${PANE_TITLES[pane]} (${rows.rows.length})`;
   return (
     <Box flexDirection="column" width={width} height={size.rows}>
-      <Header snapshot={snapshot} width={width} />
+      <Header snapshot={snapshot} store={store} width={width} />
       <PaneTabs pane={pane} status={paneStatus} width={width} />
       {ui.overlay === 'help' ? (
         <Frame title="Keys" width={width} height={bodyHeight} tone="accent">

@@ -14,6 +14,11 @@ export interface StoreOptions {
   readonly staleAfterIntervals?: number;
   /** The incident an operator declared (config), used when no source reports one. */
   readonly incident?: Incident;
+  /**
+   * Longest time without a new snapshot while nothing changes, so time-based findings (overdue backups, stuck
+   * phases) and ages still move on. Default 30 s.
+   */
+  readonly maxQuiet?: number;
 }
 
 interface Entry {
@@ -26,6 +31,8 @@ interface Entry {
   generation: number;
   busy: boolean;
   settled: boolean;
+  /** Something a snapshot shows changed since the last publish: data identity, error or state. */
+  dirty: boolean;
   cancelNext?: () => void;
   cancelWatch?: () => void;
 }
@@ -39,15 +46,19 @@ type Listener = () => void;
 export class RackStore {
   private readonly entries: Entry[];
   private readonly listeners = new Set<Listener>();
+  private readonly sourceListeners = new Set<Listener>();
+  private sourcesView: readonly SourceStatus[] = [];
+  private publishedAt = Number.NEGATIVE_INFINITY;
   private readonly staleAfter: number;
   private snapshot: RackSnapshot;
   private running = false;
   private settledWaiters: Array<() => void> = [];
 
   constructor(private readonly options: StoreOptions) {
-    this.entries = options.sources.map((source) => ({ source, generation: 0, busy: false, settled: false }));
+    this.entries = options.sources.map((source) => ({ source, generation: 0, busy: false, settled: false, dirty: true }));
     this.staleAfter = options.staleAfterIntervals ?? 2;
     this.snapshot = this.build();
+    this.sourcesView = this.snapshot.sources;
   }
 
   start(): void {
@@ -82,6 +93,17 @@ export class RackStore {
 
   getSnapshot = (): RackSnapshot => this.snapshot;
 
+  /**
+   * Source states and data ages, refreshed after every poll. The header reads these, so a poll that brought
+   * nothing new updates one line instead of re-rendering every pane.
+   */
+  subscribeSources = (listener: Listener): (() => void) => {
+    this.sourceListeners.add(listener);
+    return () => this.sourceListeners.delete(listener);
+  };
+
+  getSources = (): readonly SourceStatus[] => this.sourcesView;
+
   /** Resolves once every source has answered or failed at least once. */
   whenSettled(): Promise<void> {
     if (this.entries.every((e) => e.settled)) return Promise.resolve();
@@ -109,12 +131,16 @@ export class RackStore {
       // The race guards against sources that ignore the abort signal and never settle.
       const data = await Promise.race([Promise.resolve().then(() => source.poll(controller.signal)), timedOut]);
       if (generation !== entry.generation) return;
+      // Sources that share unchanged data (the sim does) return the same object: nothing to redraw.
+      entry.dirty ||= data !== entry.data || entry.lastError !== undefined || entry.lastSuccess === undefined;
       entry.data = data;
       entry.lastSuccess = clock.now();
       entry.lastError = undefined;
     } catch (error) {
       if (generation !== entry.generation) return;
-      entry.lastError = { at: clock.now(), message: describeError(error) };
+      const message = describeError(error);
+      entry.dirty ||= entry.lastError?.message !== message;
+      entry.lastError = { at: clock.now(), message };
     } finally {
       cancelTimeout();
       if (generation === entry.generation) this.finish(entry, started);
@@ -130,7 +156,9 @@ export class RackStore {
       entry.cancelNext = clock.setTimer(() => void this.poll(entry), entry.source.interval);
       this.watchStaleness(entry);
     }
-    this.publish();
+    const quiet = clock.now() - this.publishedAt;
+    if (this.entries.some((e) => e.dirty) || quiet >= (this.options.maxQuiet ?? 30_000)) this.publish();
+    else this.publishSources();
     if (this.entries.every((e) => e.settled)) {
       for (const resolve of this.settledWaiters.splice(0)) resolve();
     }
@@ -147,14 +175,18 @@ export class RackStore {
   }
 
   private publish(): void {
+    for (const e of this.entries) e.dirty = false;
     this.snapshot = this.build();
-    for (const listener of [...this.listeners]) {
-      try {
-        listener();
-      } catch {
-        // A broken subscriber must not stop the others from hearing about the update.
-      }
-    }
+    this.publishedAt = this.snapshot.takenAt;
+    this.sourcesView = this.snapshot.sources;
+    notify(this.listeners);
+    notify(this.sourceListeners);
+  }
+
+  private publishSources(): void {
+    const now = this.options.clock.now();
+    this.sourcesView = this.entries.map((e) => this.status(e, now));
+    notify(this.sourceListeners);
   }
 
   private build(): RackSnapshot {
@@ -185,5 +217,15 @@ export class RackStore {
     if (entry.lastSuccess === undefined) return { ...base, state: 'pending' };
     const stale = now - entry.lastSuccess > this.staleAfter * source.interval;
     return { ...base, state: stale ? 'stale' : 'ok' };
+  }
+}
+
+function notify(listeners: ReadonlySet<Listener>): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener();
+    } catch {
+      // A broken subscriber must not stop the others from hearing about the update.
+    }
   }
 }

@@ -216,6 +216,25 @@ describe('rack store', () => {
     expect(s.getSnapshot().domains).toEqual(['machines']);
   });
 
+  it('publishes no new snapshot while a source returns the same data, but keeps the source ages current', async () => {
+    const clock = new VirtualClock(T0);
+    const same = { machines: [machine('steady')] };
+    const steady: Source = { name: 'steady', kind: 'sim', interval: 1000, poll: async () => same };
+    const s = makeStore(clock, [steady]);
+    let snapshots = 0;
+    let sourceUpdates = 0;
+    s.subscribe(() => snapshots++);
+    s.subscribeSources(() => sourceUpdates++);
+    s.start();
+    await clock.advance(10_000);
+    expect(snapshots).toBe(1);
+    expect(sourceUpdates).toBe(11);
+    expect(s.getSources()[0]?.lastSuccess).toBe(T0 + 10_000);
+    await clock.advance(20_000);
+    expect(snapshots).toBe(2); // the 30 s quiet limit: time-based findings and ages move on
+    expect(s.getSnapshot().takenAt).toBe(T0 + 30_000);
+  });
+
   it('stops polling after stop()', async () => {
     const clock = new VirtualClock(T0);
     const a = counting('a');

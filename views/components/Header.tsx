@@ -2,7 +2,9 @@ import { Box, Text } from 'ink';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { SourceStatus } from '../../src/model/source';
 import { formatAge } from '../../src/present/format-age';
+import type { RackStore } from '../../src/store/rack-store';
 import { useNow } from '../hooks/use-now';
+import { useSources } from '../hooks/use-snapshot';
 import { Tone } from '../theme-context';
 
 function sourceText(s: SourceStatus, now: number): { text: string; tone?: 'critical' | 'warning' | 'muted' } {
@@ -25,10 +27,12 @@ function sourceText(s: SourceStatus, now: number): { text: string; tone?: 'criti
  * One line: rack name, SIMULATED badge, incident, each source's state and data age, the UTC clock. The clock
  * lives here so that its one-second tick re-renders the header only.
  */
-export function Header({ snapshot, width }: { snapshot: RackSnapshot; width: number }) {
+export function Header({ snapshot, store, width }: { snapshot: RackSnapshot; store: RackStore; width: number }) {
+  // Subscribed here, not in App: a poll that brought nothing new re-renders this line only.
+  const statuses = useSources(store);
   const now = useNow();
   const clock = `${new Date(now).toISOString().slice(11, 19)}Z`;
-  const sources = snapshot.sources.map((s) => sourceText(s, now));
+  const sources = statuses.map((s) => sourceText(s, now));
   const incident = snapshot.incident
     ? ` INCIDENT ${snapshot.incident.label} ${formatAge(Math.max(0, now - snapshot.incident.startedAt))}`
     : '';
@@ -40,7 +44,7 @@ export function Header({ snapshot, width }: { snapshot: RackSnapshot; width: num
   sources.forEach((src, i) => {
     const cost = src.text.length + (shown.length ? 2 : 0);
     if (used + cost <= room) {
-      shown.push({ ...src, key: snapshot.sources[i]?.name ?? String(i) });
+      shown.push({ ...src, key: statuses[i]?.name ?? String(i) });
       used += cost;
     }
   });
