@@ -1,7 +1,7 @@
 import type { BgpSession, BgpSwitch } from '../model/bgp';
 import type { EpochMs } from '../model/time';
 import { formatAge } from './format-age';
-import { type Column, makeRow, type Row, type RowSet, type Tone } from './rows';
+import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
 export const BGP_COLUMNS: readonly Column[] = [
   { title: 'SWITCH', width: 8 },
@@ -34,7 +34,7 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
   }
   const sessions = switches.flatMap((sw) => sw.sessions);
   const sorted = [...sessions].sort(
-    (a, b) => Number(a.state === 'Established') - Number(b.state === 'Established') || sessionKey(a).localeCompare(sessionKey(b)),
+    (a, b) => Number(a.state === 'Established') - Number(b.state === 'Established') || compareText(sessionKey(a), sessionKey(b)),
   );
   for (const s of sorted) {
     const up = s.state === 'Established' && s.establishedSince !== undefined ? formatAge(now - s.establishedSince) : '-';

@@ -1,11 +1,11 @@
 import type { Machine } from '../model/machine';
 import type { EpochMs } from '../model/time';
 import { formatAge } from './format-age';
-import { type Column, makeRow, type Row, type RowSet, type Tone } from './rows';
+import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
 // Sized for 80 columns: the two flex columns share what is left and grow on wider terminals.
 export const MACHINE_COLUMNS: readonly Column[] = [
-  { title: 'NAME', width: 10 },
+  { title: 'NAME', width: 12 },
   { title: 'PARTITION/RACK', width: 'flex' },
   { title: 'ROLE', width: 8 },
   { title: 'ALLOCATION', width: 'flex' },
@@ -37,7 +37,7 @@ function allocation(m: Machine): string {
 
 /** Machines pane rows: problems first, then by name. */
 export function machineRows(machines: readonly Machine[], now: EpochMs): RowSet {
-  const sorted = [...machines].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  const sorted = [...machines].sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name));
   const rows: Row[] = sorted.map((m) =>
     makeRow(
       m.id,

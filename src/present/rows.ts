@@ -32,3 +32,8 @@ export function filterRows(rows: readonly Row[], filter: string): readonly Row[]
   if (!needle) return rows;
   return rows.filter((r) => r.search.includes(needle));
 }
+
+/** Code-point order: as good as localeCompare for ids and host names, and many times faster on 10,000 rows. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

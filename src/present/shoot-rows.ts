@@ -1,7 +1,7 @@
 import type { Shoot } from '../model/shoot';
 import type { EpochMs } from '../model/time';
 import { formatAge } from './format-age';
-import { type Column, makeRow, type RowSet, type Tone } from './rows';
+import { type Column, compareText, makeRow, type RowSet, type Tone } from './rows';
 
 export const SHOOT_COLUMNS: readonly Column[] = [
   { title: 'PROJECT/NAME', width: 'flex' },
@@ -37,7 +37,7 @@ export function conditionSummary(s: Shoot): string {
 
 export function shootRows(shoots: readonly Shoot[], now: EpochMs): RowSet {
   const rank = (s: Shoot) => ({ critical: 0, warning: 1, info: 2, ok: 3, muted: 3 })[shootTone(s) ?? 'ok'];
-  const sorted = [...shoots].sort((a, b) => rank(a) - rank(b) || shootKey(a).localeCompare(shootKey(b)));
+  const sorted = [...shoots].sort((a, b) => rank(a) - rank(b) || compareText(shootKey(a), shootKey(b)));
   const rows = sorted.map((s) => {
     const op = s.lastOperation;
     const opText = op ? `${op.type} ${op.state}${op.state === 'Processing' ? ` ${op.progress}%` : ''}` : '-';

@@ -1,5 +1,5 @@
 import type { Link, TopoNode, Topology } from '../model/topology';
-import { type Column, makeRow, type Row, type RowSet, type Tone } from './rows';
+import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
 export const TOPOLOGY_COLUMNS: readonly Column[] = [
   { title: 'NODE', width: 'flex' },
@@ -38,16 +38,16 @@ export function topologyRows(topology: Topology, ascii = false): RowSet {
     rows.push(nodeRow(node, `${prefix}${branch}${node.name}`, link));
     const kids = (children.get(node.id) ?? []).filter((k) => !seen.has(k.node.id));
     const unique = kids.filter((k, i) => kids.findIndex((x) => x.node.id === k.node.id) === i);
-    unique.sort((x, y) => rank(x.node) - rank(y.node) || x.node.name.localeCompare(y.node.name));
+    unique.sort((x, y) => rank(x.node) - rank(y.node) || compareText(x.node.name, y.node.name));
     const childPrefix = prefix + (branch === '' ? '' : branch === glyph.tee ? glyph.bar : glyph.gap);
     unique.forEach((k, i) => {
       if (seen.has(k.node.id)) return;
       visit(k.node, childPrefix, i === unique.length - 1 ? glyph.end : glyph.tee, k.link);
     });
   };
-  const roots = [...nodes.values()].filter((n) => n.role === 'router').sort((a, b) => a.name.localeCompare(b.name));
+  const roots = [...nodes.values()].filter((n) => n.role === 'router').sort((a, b) => compareText(a.name, b.name));
   for (const root of roots) visit(root, '', '');
-  const rest = [...nodes.values()].filter((n) => !seen.has(n.id)).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+  const rest = [...nodes.values()].filter((n) => !seen.has(n.id)).sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name));
   for (const n of rest) visit(n, '', '');
   return { columns: TOPOLOGY_COLUMNS, rows };
 }
