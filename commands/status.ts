@@ -1,23 +1,20 @@
 import { systemClock } from '../src/clock';
-import { loadConfig } from '../src/config';
 import { evaluate } from '../src/health';
 import { summariseAreas } from '../src/present/area-summary';
 import { statusJson } from '../src/present/status-json';
 import { renderStatusReport } from '../src/present/status-report';
 import { EXIT, verdictOf } from '../src/present/verdict';
 import { openRack } from '../src/sources/open-rack';
-import { parseFlags, positiveInt } from './flags';
+import { parseFlags } from './flags';
 import type { Io } from './io';
+import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
 export const STATUS_HELP = `Usage: rackpilot status [--json] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
 
 One look at the whole rack for scripts and cron: one line per area, then the worst findings.
 
   --json            print a stable JSON object instead (schema in README.md)
-  --scenario NAME   simulated rack only: start with a failure injected
-  --scale N         simulated rack only: N machines instead of the mini-rack
-  --seed N          simulated rack only: random seed
-  --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
+${RACK_OPTIONS_HELP}
   -h, --help        show this help
 
 Exit codes: 0 healthy, 1 warnings, 2 critical, 3 no source could be read, 64 bad usage or config.
@@ -27,11 +24,8 @@ export async function runStatus(argv: readonly string[], io: Io): Promise<number
   const { values } = parseFlags(
     argv,
     {
+      ...RACK_OPTIONS,
       json: { type: 'boolean' },
-      scenario: { type: 'string' },
-      scale: { type: 'string' },
-      seed: { type: 'string' },
-      config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     'status',
@@ -40,15 +34,7 @@ export async function runStatus(argv: readonly string[], io: Io): Promise<number
     io.stdout(STATUS_HELP);
     return 0;
   }
-  const loaded = await loadConfig({
-    flags: {
-      config: values.config,
-      scenario: values.scenario,
-      scale: positiveInt('scale', values.scale),
-      seed: positiveInt('seed', values.seed),
-    },
-    env: io.env,
-  });
+  const loaded = await loadRackConfig(values, io);
   const rack = openRack(loaded.config, systemClock);
   rack.store.start();
   await rack.store.whenSettled();

@@ -1,24 +1,21 @@
 import { render } from 'ink';
 import { systemClock } from '../src/clock';
-import { loadConfig } from '../src/config';
 import { UsageError } from '../src/errors';
 import { SCENARIOS } from '../src/sources/sim';
 import { openRack } from '../src/sources/open-rack';
 import { App } from '../views/App';
 import { makeTheme, resolveAscii, resolveColor } from '../views/theme';
 import { ThemeProvider } from '../views/theme-context';
-import { parseFlags, positiveInt } from './flags';
+import { parseFlags } from './flags';
 import type { Io } from './io';
+import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
 export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
                      [--read-only] [--no-color] [--ascii]
 
 The full-screen console: overview, topology, BGP, machines, shoots and backups.
 
-  --scenario NAME   simulated rack only: start with a failure injected
-  --scale N         simulated rack only: N machines instead of the mini-rack
-  --seed N          simulated rack only: random seed
-  --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
+${RACK_OPTIONS_HELP}
   --read-only       hide every action that changes anything
   --no-color        no colour (also NO_COLOR=1); states stay readable as text
   --ascii           plain ASCII instead of box-drawing characters
@@ -33,10 +30,7 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseFlags(
     argv,
     {
-      scenario: { type: 'string' },
-      scale: { type: 'string' },
-      seed: { type: 'string' },
-      config: { type: 'string' },
+      ...RACK_OPTIONS,
       'read-only': { type: 'boolean' },
       'no-color': { type: 'boolean' },
       ascii: { type: 'boolean' },
@@ -48,17 +42,10 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(TUI_HELP);
     return 0;
   }
-  const loaded = await loadConfig({
-    flags: {
-      config: values.config,
-      scenario: values.scenario,
-      scale: positiveInt('scale', values.scale),
-      seed: positiveInt('seed', values.seed),
-      ...(values['read-only'] ? { readOnly: true } : {}),
-      ...(values.ascii ? { ascii: true } : {}),
-      ...(values['no-color'] ? { color: 'never' as const } : {}),
-    },
-    env: io.env,
+  const loaded = await loadRackConfig(values, io, {
+    ...(values['read-only'] ? { readOnly: true } : {}),
+    ...(values.ascii ? { ascii: true } : {}),
+    ...(values['no-color'] ? { color: 'never' as const } : {}),
   });
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     throw new UsageError('the TUI needs a terminal on stdin and stdout', {

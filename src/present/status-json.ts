@@ -1,6 +1,5 @@
 import type { Finding } from '../health/finding';
-import type { RackSnapshot } from '../model/snapshot';
-import type { AreaSummary } from './area-summary';
+import type { StatusReportInput } from './status-report';
 
 /** Bump only on an incompatible change; README.md documents this schema. */
 export const STATUS_SCHEMA_VERSION = 1;
@@ -9,12 +8,7 @@ const SUSPICIOUS_RULES = new Set(['backup-size-drop', 'backup-after-incident']);
 
 const iso = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
 
-export interface StatusJsonInput {
-  readonly snapshot: RackSnapshot;
-  readonly areas: readonly AreaSummary[];
-  readonly findings: readonly Finding[];
-  readonly notices: readonly string[];
-  readonly verdict: string;
+export interface StatusJsonInput extends StatusReportInput {
   readonly exitCode: number;
 }
 
