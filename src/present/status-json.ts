@@ -1,4 +1,3 @@
-import type { Finding } from '../health/finding';
 import type { StatusReportInput } from './status-report';
 
 /** Bump only on an incompatible change; README.md documents this schema. */
