@@ -38,9 +38,9 @@ describe('choosing the backup version to restore', () => {
 
   it('marks versions taken after the incident started, with how long before or after', () => {
     const c = component([18_800_000, 18_750_000, 18_700_000]);
-    const assessed = assessVersions(c, T - 4 * MIN);
+    const assessed = assessVersions(c, T - 2 * MIN);
     expect(assessed[0]?.flags).toEqual(['after-incident']);
-    expect(assessed[0]?.beforeIncident).toBe(-4 * MIN);
+    expect(assessed[0]?.beforeIncident).toBe(-2 * MIN);
     expect(assessed[1]?.good).toBe(true);
     expect(assessed[1]?.beforeIncident).toBe(MIN);
     expect(preselectVersion(assessed)?.version.versionId).toBe(c.versions[1]?.versionId);
