@@ -77,3 +77,29 @@ export class VirtualClock implements Clock {
 async function flushMicrotasks(): Promise<void> {
   for (let i = 0; i < 20; i++) await Promise.resolve();
 }
+
+/**
+ * Real time sped up by a factor, for drills: at 300× a 12-minute recovery on the sim takes 2.4 s of wall time
+ * while every timestamp (and so the measured RTO) stays in rack time.
+ */
+export class ScaledClock implements Clock {
+  private readonly realStart = Date.now();
+
+  constructor(
+    readonly speed: number,
+    private readonly base: EpochMs = Date.now(),
+  ) {
+    if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError(`clock speed must be a positive number, got ${speed}`);
+  }
+
+  now(): EpochMs {
+    return this.base + (Date.now() - this.realStart) * this.speed;
+  }
+
+  setTimer(fn: () => void, ms: Millis): () => void {
+    const t = setTimeout(fn, Math.max(0, ms) / this.speed);
+    // Like systemClock: a pending timer alone must not keep a finished command alive.
+    t.unref?.();
+    return () => clearTimeout(t);
+  }
+}

@@ -1,0 +1,13 @@
+export type { AuditEntry, AuditLog, AuditRecord } from './audit';
+export { memoryAudit, openAudit, operatorName, redactArgv, redactSpec } from './audit';
+export { createAutoInteraction, type AutoInteractionOptions } from './auto-interaction';
+export { createSimExecutor } from './executors/sim-executor';
+export type { ActionState, JournalAction, JournalData, JournalInit, JournalStep, RunState } from './journal';
+export { defaultRunsDir, defaultStateDir, findResumable, Journal } from './journal';
+export type { AcquireLockOptions, Lock, LockInfo } from './lock';
+export { acquireLock, LockHeldError, lockFile } from './lock';
+export type { ActionResult, RunOptions, RunOutcome, RunResult, StepResult } from './runner';
+export { runRunbook } from './runner';
+export * from './types';
+export * from './version-choice';
+export { ScaledClock } from '../clock';
