@@ -1,0 +1,110 @@
+import { type Area, evaluate, type Finding } from '../../health';
+import type { BackupComponent } from '../../model/backup';
+import type { RackSnapshot } from '../../model/snapshot';
+import type { EpochMs } from '../../model/time';
+import { nameList } from '../scenario-facts';
+import type { CheckResult } from '../types';
+import { assessVersions } from '../version-choice';
+
+/** Small, composable checks on a snapshot; a step's verify joins them and reports the first that fails. */
+export type SnapshotCheck = (s: RackSnapshot) => CheckResult;
+
+export function all(...checks: SnapshotCheck[]): SnapshotCheck {
+  return (s) => {
+    const details: string[] = [];
+    for (const check of checks) {
+      const r = check(s);
+      if (!r.ok) return r;
+      details.push(r.detail);
+    }
+    return { ok: true, detail: details.join('; ') };
+  };
+}
+
+export function bootstrapUp(s: RackSnapshot): CheckResult {
+  const node = s.topology.nodes.find((n) => n.role === 'bootstrap');
+  if (node && node.reachability !== 'up') return { ok: false, detail: `bootstrap node ${node.name} is ${node.reachability}` };
+  return { ok: true, detail: 'bootstrap node up' };
+}
+
+/** The named control planes (all when ids is undefined) answer. */
+export function controlPlanesReachable(ids?: readonly string[]): SnapshotCheck {
+  return (s) => {
+    const planes = s.controlPlanes.filter((c) => !ids || ids.includes(c.id));
+    const down = planes.filter((c) => !c.reachable);
+    if (down.length) return { ok: false, detail: `control plane(s) ${nameList(down.map((c) => c.name))} not reachable yet` };
+    return { ok: true, detail: `${planes.length} control plane(s) reachable` };
+  };
+}
+
+/** Allocated machines are back in Phoned Home with their link up; free ones rest in Waiting. */
+export function machinesProvisioned(ids: readonly string[]): SnapshotCheck {
+  return (s) => {
+    const up = new Set(s.topology.nodes.filter((n) => n.reachability === 'up').map((n) => n.id));
+    const pending = s.machines.filter(
+      (m) => ids.includes(m.id) && !(up.has(m.id) && m.phase === (m.allocation ? 'Phoned Home' : 'Waiting')),
+    );
+    if (pending.length) {
+      return { ok: false, detail: `${pending.length} machine(s) not back yet: ${nameList(pending.map((m) => `${m.name} ${m.phase ?? '-'}`))}` };
+    }
+    return { ok: true, detail: `${ids.length} machine(s) Phoned Home` };
+  };
+}
+
+export function sessionsEstablished(s: RackSnapshot): CheckResult {
+  const sessions = s.bgp.switches.flatMap((sw) => sw.sessions);
+  const down = sessions.filter((x) => x.state !== 'Established' && x.adminState !== 'Admin');
+  if (down.length) return { ok: false, detail: `${down.length} BGP session(s) not Established` };
+  return { ok: true, detail: `${sessions.length} BGP sessions Established` };
+}
+
+export function shootsHealthy(s: RackSnapshot): CheckResult {
+  const bad = s.shoots.filter((x) => !x.hibernated && !(x.conditions.length > 0 && x.conditions.every((c) => c.status === 'True')));
+  if (bad.length) return { ok: false, detail: `shoot(s) ${nameList(bad.map((x) => `${x.project}/${x.name}`))} have conditions not True` };
+  return { ok: true, detail: `${s.shoots.length} shoot(s) with all conditions True` };
+}
+
+/** No critical finding in these areas (all areas when omitted). */
+export function noCritical(areas?: readonly Area[]): SnapshotCheck {
+  return (s) => {
+    const left = criticalFindings(s, areas);
+    if (left.length) return { ok: false, detail: `${left.length} critical finding(s) left, e.g. ${left[0]?.summary}` };
+    return { ok: true, detail: `no critical findings${areas ? ` in ${areas.join(', ')}` : ''}` };
+  };
+}
+
+export function criticalFindings(s: RackSnapshot, areas?: readonly Area[]): Finding[] {
+  return evaluate(s).filter((f) => f.severity === 'critical' && (!areas || areas.includes(f.area)));
+}
+
+export function backupsPaused(ids: readonly string[], paused: boolean): SnapshotCheck {
+  return (s) => {
+    const wrong = s.backups.filter((b) => ids.includes(b.id) && b.paused !== paused);
+    if (wrong.length) return { ok: false, detail: `backups of ${nameList(wrong.map((b) => b.id))} are ${paused ? 'still running' : 'still paused'}` };
+    return { ok: true, detail: `backups of ${ids.length} component(s) ${paused ? 'paused' : 'running'}` };
+  };
+}
+
+/** Components on a schedule this short are worth waiting for: their next upload proves the restored data. */
+export const WAIT_FOR_UPLOAD_UP_TO = 15 * 60_000;
+
+/**
+ * After resuming: each short-schedule component has a version written after `since` that is not much smaller
+ * than the good ones before it. Longer schedules (k3s every 6 h, etcd hourly) are named with their next upload.
+ */
+export function newGoodVersions(ids: readonly string[], since: (s: RackSnapshot) => EpochMs, sizeDropRatio = 0.5): SnapshotCheck {
+  return (s) => {
+    const t = since(s);
+    const components = s.backups.filter((b) => ids.includes(b.id));
+    const waiting = components.filter((b) => b.policy.interval <= WAIT_FOR_UPLOAD_UP_TO && !hasNewGood(b, t, sizeDropRatio));
+    if (waiting.length) return { ok: false, detail: `waiting for a new good backup of ${nameList(waiting.map((b) => b.id))}` };
+    const later = components.filter((b) => b.policy.interval > WAIT_FOR_UPLOAD_UP_TO && !hasNewGood(b, t, sizeDropRatio));
+    const note = later.length ? `; next scheduled upload of ${nameList(later.map((b) => `${b.id} (${b.policy.schedule})`))} still to come: check it with rackpilot status` : '';
+    return { ok: true, detail: `new good backup versions seen${note}` };
+  };
+}
+
+function hasNewGood(b: BackupComponent, since: EpochMs, ratio: number): boolean {
+  const newest = assessVersions(b, undefined, ratio)[0];
+  return newest !== undefined && newest.version.time > since && newest.good;
+}
