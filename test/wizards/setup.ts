@@ -1,0 +1,34 @@
+import { VirtualClock } from '../../src/clock';
+import type { RackSnapshot } from '../../src/model/snapshot';
+import { memoryAudit } from '../../src/wizards/audit';
+import { type RunOptions, runRunbook } from '../../src/wizards/runner';
+import type { RunEvent } from '../../src/wizards/types';
+import { healthySnapshot, T0 } from '../fixtures/snapshot-builder';
+import { drive, FakeExecutor, liveSnapshot, scriptedOperator, tinyRestore } from './helpers';
+
+type Script = Parameters<typeof scriptedOperator>[0];
+
+/** The tiny restore on the healthy fixture rack, with a fake executor, a scripted operator and a virtual clock. */
+export function setup(over: Partial<RunOptions> = {}, script: Script = {}, base: RackSnapshot = healthySnapshot()) {
+  const clock = new VirtualClock(T0);
+  const executor = new FakeExecutor();
+  executor.clock = clock;
+  const { interaction, log } = scriptedOperator({ ...script, answers: { version: (offer) => offer.preselected, ...script.answers } });
+  const audit = memoryAudit();
+  const events: RunEvent[] = [];
+  const options: RunOptions = {
+    runbook: tinyRestore(),
+    executor,
+    interaction,
+    snapshot: liveSnapshot(base, clock),
+    clock,
+    audit,
+    operator: 'ops@test',
+    rack: 'mini-rack',
+    onEvent: (e) => events.push(e),
+    verifyPollInterval: 1000,
+    ...over,
+  };
+  const run = (extra: Partial<RunOptions> = {}) => drive(clock, runRunbook({ ...options, ...extra }));
+  return { clock, executor, log, audit, events, options, run };
+}
