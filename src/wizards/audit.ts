@@ -63,6 +63,7 @@ function toEntry(entry: AuditRecord, now: () => number): AuditEntry {
     ...entry,
     ...(entry.spec ? { spec: redactSpec(entry.spec) } : {}),
     ...(entry.error !== undefined ? { error: redactText(entry.error) } : {}),
+    ...(entry.detail !== undefined ? { detail: redactText(entry.detail) } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ export { createSimExecutor } from './executors/sim-executor';
 export type { ActionState, JournalAction, JournalData, JournalInit, JournalStep, RunState } from './journal';
 export { defaultRunsDir, defaultStateDir, findResumable, Journal } from './journal';
 export type { AcquireLockOptions, Lock, LockInfo } from './lock';
-export { acquireLock, LockHeldError, lockFile } from './lock';
+export { acquireLock, LockHeldError, lockFile, withRackLock } from './lock';
 export type { ActionResult, RunOptions, RunOutcome, RunResult, StepResult } from './runner';
 export { runRunbook } from './runner';
 export * from './types';

@@ -147,3 +147,13 @@ function makeLock(file: string, info: LockInfo, takenOver: Lock['takenOver']): L
   process.on('exit', release);
   return { file, info, ...(takenOver ? { takenOver } : {}), release };
 }
+
+/** Holds the rack lock while fn runs and releases it however fn ends. */
+export async function withRackLock<T>(options: AcquireLockOptions, fn: (lock: Lock) => Promise<T>): Promise<T> {
+  const lock = acquireLock(options);
+  try {
+    return await fn(lock);
+  } finally {
+    lock.release();
+  }
+}
