@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
-import { defaultStateDir } from './journal';
+import { defaultStateDir } from './state-files';
 import type { ActionSpec } from './types';
 
 /**

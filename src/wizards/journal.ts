@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, RackpilotError } from '../errors';
 import type { EpochMs } from '../model/time';
+import { writeFileAtomic } from './state-files';
 import type { Answer, StepState } from './types';
+
+export { defaultRunsDir, defaultStateDir, writeFileAtomic } from './state-files';
 
 /**
  * The run journal: one JSON file per run, rewritten atomically after every state change, so that after a crash
@@ -62,38 +64,10 @@ export interface JournalInit {
   readonly runId?: string;
 }
 
-/** `$XDG_STATE_HOME/rackpilot`, with XDG_STATE_HOME defaulting to ~/.local/state. */
-export function defaultStateDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_STATE_HOME?.startsWith('/') ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
-  return join(base, 'rackpilot');
-}
-
-export function defaultRunsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(defaultStateDir(env), 'runs');
-}
-
 /** Sortable by time (file names list in run order) and unique across hosts starting in the same millisecond. */
 export function newRunId(at: EpochMs): string {
   const stamp = new Date(at).toISOString().replace(/[-:]/g, '').replace('.', '-');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
-}
-
-/** Writes a temp file beside the target, fsyncs it and renames it over: readers see the old or the new file, never half. */
-export function writeFileAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(tmp, file);
-  } catch (error) {
-    unlinkSync(tmp);
-    throw error;
-  }
 }
 
 export class Journal {

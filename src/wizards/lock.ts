@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { RackpilotError } from '../errors';
-import { defaultStateDir } from './journal';
+import { defaultStateDir } from './state-files';
 
 /**
  * One recovery at a time per rack: two operators restoring the same database at once is how data gets lost.

@@ -9,8 +9,9 @@ import { drive, FakeExecutor, liveSnapshot, scriptedOperator, tinyRestore } from
 type Script = Parameters<typeof scriptedOperator>[0];
 
 /** The tiny restore on the healthy fixture rack, with a fake executor, a scripted operator and a virtual clock. */
-export function setup(over: Partial<RunOptions> = {}, script: Script = {}, base: RackSnapshot = healthySnapshot()) {
+export function setup(overrides: Partial<RunOptions> | ((clock: VirtualClock) => Partial<RunOptions>) = {}, script: Script = {}, base: RackSnapshot = healthySnapshot()) {
   const clock = new VirtualClock(T0);
+  const over = typeof overrides === 'function' ? overrides(clock) : overrides;
   const executor = new FakeExecutor();
   executor.clock = clock;
   const { interaction, log } = scriptedOperator({ ...script, answers: { version: (offer) => offer.preselected, ...script.answers } });
