@@ -1,6 +1,9 @@
 import { describeError, UsageError } from '../src/errors';
 import { EXIT } from '../src/present/verdict';
+import { BOOTSTRAP_HELP, runBootstrap } from './bootstrap';
+import { DRILL_HELP, runDrillCommand } from './drill';
 import type { Io } from './io';
+import { RECOVER_HELP, runRecover } from './recover';
 import { STATUS_HELP, runStatus } from './status';
 import { runTui, TUI_HELP } from './tui';
 
@@ -15,6 +18,9 @@ it runs an embedded simulated mini-rack.
 Commands:
   tui         the full-screen console (the default when no command is given)
   status      one-shot health check for scripts and cron (exit code = verdict)
+  recover     guided disaster recovery: fence, power on, restore, verify
+  bootstrap   MEP-18 bring-up in order, each step verified
+  drill       recovery drill on a simulated rack, with RTO/RPO report
   help [CMD]  show help for a command
 
 Flags:
@@ -27,6 +33,9 @@ Run \`rackpilot COMMAND --help\` for a command's flags. README.md has the full r
 const COMMANDS: Record<string, { run: (argv: readonly string[], io: Io) => Promise<number>; help: string }> = {
   tui: { run: runTui, help: TUI_HELP },
   status: { run: runStatus, help: STATUS_HELP },
+  recover: { run: runRecover, help: RECOVER_HELP },
+  bootstrap: { run: runBootstrap, help: BOOTSTRAP_HELP },
+  drill: { run: runDrillCommand, help: DRILL_HELP },
 };
 
 /** Dispatches to a subcommand and turns every error into one message and an exit code; never a stack trace. */

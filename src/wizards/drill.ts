@@ -11,10 +11,10 @@ import { createSimExecutor } from './executors/sim-executor';
 import { Journal } from './journal';
 import { writeReport } from './report';
 import { recoverRunbook } from './runbooks/recover';
-import { proposeScenario, type RecoveryScenario } from './scenario';
+import { proposeScenario, type RecoveryScenario, type ScenarioProposal } from './scenario';
 import { runRunbook } from './runner';
 import type { AssessedVersion } from './version-choice';
-import type { Interaction, RunEvent } from './types';
+import type { Interaction, RunEvent, Runbook } from './types';
 
 export type { DrillResult } from './drill-result';
 
@@ -33,6 +33,8 @@ export interface DrillOptions {
   /** How long the failure develops before the recovery starts (rack time). @default 10 min */
   readonly develop?: Millis;
   readonly onEvent?: (event: RunEvent) => void;
+  /** Called once the recovery runbook is built, before it runs (line mode prints from here). */
+  readonly onStart?: (runbook: Runbook, proposal: ScenarioProposal) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -57,6 +59,7 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
     throw new RackpilotError(`the wizard proposes ${proposal.scenario ?? 'nothing'} for an injected ${o.scenario}: ${proposal.summary}`);
   }
   const runbook = recoverRunbook(o.scenario, before);
+  o.onStart?.(runbook, proposal);
   const offers = new Map<string, readonly AssessedVersion[]>();
   const inner = o.auto ? createAutoInteraction({ clock }) : (o.interaction as Interaction);
   // Remembers what was offered for each version question, so the report can say whether the newest was taken.
@@ -80,7 +83,7 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
     audit: openAudit(o.stateDir),
     operator,
     rack: rackName,
-    ...(o.onEvent ? { onEvent: o.onEvent } : {}),
+    onEvent: (e) => o.onEvent?.(e),
     ...(o.signal ? { signal: o.signal } : {}),
   });
   const drill = summariseDrill({
