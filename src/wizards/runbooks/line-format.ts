@@ -48,7 +48,8 @@ function versionRow(a: AssessedVersion, incidentStart?: EpochMs): string {
   const time = new Date(v.time).toISOString().slice(0, 19).replace('T', ' ');
   const change = a.delta === undefined ? 'oldest' : `${a.delta >= 0 ? '+' : '-'}${formatBytes(Math.abs(a.delta))}`;
   const before = a.beforeIncident ?? (incidentStart !== undefined ? incidentStart - v.time : undefined);
-  const vs = before === undefined ? '-' : before >= 0 ? `${formatAge(before)} before` : `${formatAge(-before)} after`;
+  // A version taken at the very moment of the incident already counts as after it (as assessVersions judges).
+  const vs = before === undefined ? '-' : before > 0 ? `${formatAge(before)} before` : `${formatAge(-before)} after`;
   const marks = a.flags.map((f) => (f === 'much-smaller' ? '[EMPTY?]' : '[AFTER INCIDENT]')).join(' ');
   return `${time}  ${formatBytes(v.size).padStart(9)}  ${change.padStart(9)}  ${vs.padStart(12)}  ${v.versionId}${marks ? `  ${marks}` : ''}`;
 }

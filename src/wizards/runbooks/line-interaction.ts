@@ -63,11 +63,9 @@ async function answer(question: Question, ctx: StepContext, offer: QuestionOffer
       print(`   ${question.prompt}.`);
       print(`   Type exactly: ${expected}`);
       const a = await askLine('   > ');
-      if (a === undefined || a.trim() !== expected) {
-        print('   That does not match: cancelled, nothing was changed by this step.');
-        return undefined;
-      }
-      return a.trim();
+      // A mismatch is handed to the runner as typed: it cancels the run and records what was typed.
+      if (a === undefined || a.trim() !== expected) print('   That does not match: cancelled, nothing was changed by this step.');
+      return a?.trim();
     }
     case 'choose': {
       const options = offer.options ?? [];

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshConfigHome, runCli } from '../helpers/run-cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'rackpilot-drill-e2e-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const env = { XDG_STATE_HOME: join(dir, 'state') };
+
+/** Like runCli, with answers on stdin (runCli gives the program no input). */
+function runWithInput(args: readonly string[], input: string) {
+  const r = spawnSync(process.execPath, ['bin/rackpilot', ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), XDG_CONFIG_HOME: freshConfigHome(), ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('rackpilot drill / recover / bootstrap (built program)', () => {
+  it('drills empty-backup-after-restart with --auto, exits 0 and reports the last good version', () => {
+    const report = join(dir, 'r.json');
+    const r = runCli(['drill', '--scenario', 'empty-backup-after-restart', '--auto', '--report', report], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/RTO \(recovery start to healthy\): \d/);
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    expect(json.healthy).toBe(true);
+    const [metalDb] = json.restored;
+    expect(metalDb.component).toBe('initial-metal-db');
+    expect(metalDb.newest).toBe(false);
+    expect(metalDb.skipped.length).toBeGreaterThan(0);
+    expect(metalDb.size).toBeGreaterThan(1_000_000);
+    expect(r.stdout).toContain(metalDb.versionId);
+  });
+
+  it('needs a known scenario', () => {
+    expect(runCli(['drill']).code).toBe(64);
+    expect(runCli(['drill', '--scenario', 'machine-reboot']).code).toBe(64);
+  });
+
+  it('refuses --auto and drills against a real rack (64)', () => {
+    const config = join(dir, 'real.yaml');
+    writeFileSync(config, 'mode: real\n');
+    const auto = runCli(['recover', '--auto', '--config', config], env);
+    expect(auto.code).toBe(64);
+    expect(auto.stderr).toMatch(/--auto is for the simulated rack only/);
+    expect(runCli(['drill', '--scenario', 'k3s-lost', '--config', config], env).code).toBe(64);
+    expect(runCli(['drill', '--scenario', 'k3s-lost', '--real', '--config', config], env).stderr).toMatch(/not available yet/);
+  });
+
+  it('recover: a wrong typed confirmation cancels (exit 1) and nothing is restored', () => {
+    const r = runWithInput(['recover', '--scenario', 'empty-backup-after-restart'], 'r\nr\n\nwrong text\n');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\[EMPTY\?\] \[AFTER INCIDENT\]/);
+    expect(r.stdout).toMatch(/<- proposed/);
+    expect(r.stdout).toMatch(/Run cancelled/);
+    expect(r.stdout).not.toMatch(/restoring initial-metal-db/);
+  });
+
+  it('recover --dry-run shows the plan and changes nothing; no failure means nothing to do', () => {
+    const dry = runCli(['recover', '--scenario', 'k3s-lost', '--dry-run'], env);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/\(dry run\) would run: pause scheduled backups of k3s etcd/);
+    expect(dry.stdout).toMatch(/backup-restore-sidecar restore/);
+    const none = runCli(['recover'], env);
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/Nothing to recover/);
+  });
+
+  it('bootstrap --auto brings a cold-booted sim up in MEP-18 order', () => {
+    const r = runCli(['bootstrap', '--auto', '--speed', '600'], env);
+    expect(r.code).toBe(0);
+    const order = ['Preflight', 'Initial k3s cluster', 'Initial metal-stack', 'Initial Gardener', 'Partition', 'Shoots', 'Nested', 'Backups'];
+    const at = order.map((t) => r.stdout.indexOf(`: ${t}`));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(r.stdout).toMatch(/The rack is healthy/);
+  });
+});
