@@ -15,6 +15,7 @@ export const SCENARIOS = [
   'shoot-workers-lost',
   'rack-lost',
   'empty-backup-after-restart',
+  'machine-reboot',
   'cold-boot',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SECOND } from '../../src/model/time';
-import { SCENARIOS } from '../../src/sources/sim';
+import { rebootTarget, SCENARIOS } from '../../src/sources/sim';
 import { advance, minutes, rack, sessions, sessionsTo, T0, workers } from './helpers';
 
 const cp = (data: ReturnType<ReturnType<typeof rack>['data']>, id: string) => data.controlPlanes.find((c) => c.id === id);
 const backup = (data: ReturnType<ReturnType<typeof rack>['data']>, id: string) => data.backups.find((b) => b.id === id);
 
 describe('failure scenarios', () => {
-  it('lists four scenarios with descriptions', () => {
-    expect(SCENARIOS.map((s) => s.name)).toEqual(['k3s-lost', 'shoot-workers-lost', 'rack-lost', 'empty-backup-after-restart']);
+  it('lists five scenarios with descriptions', () => {
+    expect(SCENARIOS.map((s) => s.name)).toEqual(['k3s-lost', 'shoot-workers-lost', 'rack-lost', 'empty-backup-after-restart', 'machine-reboot']);
     expect(SCENARIOS.every((s) => s.description.length > 10)).toBe(true);
   });
 
@@ -106,6 +106,74 @@ describe('failure scenarios', () => {
     expect(previous?.size).toBeLessThan(3000);
     expect(backup(data, 'initial-ipam-db')?.versions[0]?.size).toBeGreaterThan(100_000);
     expect(data.controlPlanes.every((c) => c.reachable)).toBe(true);
+  });
+
+  it('machine-reboot: one tenant worker reboots; only it, its links, sessions and shoot change; it phones home again', () => {
+    const sim = rack({ scale: 100 });
+    const before = sim.data();
+    const id = rebootTarget(sim.layout);
+    const target = before.machines.find((m) => m.id === id);
+    expect(target?.role).toBe('machine');
+    const shootKey = target?.allocation?.cluster;
+    expect(sim.layout.shoots.find((s) => s.key === shootKey)?.hosts).toBeUndefined();
+    const hostname = target?.allocation?.hostname ?? '';
+    const otherSessions = (d: typeof before) =>
+      sessions(d)
+        .filter((s) => s.peerHostname !== hostname)
+        .map((s) => `${s.switch} ${s.vrf} ${s.neighbor} ${s.state} ${s.establishedSince} ${s.prefixesReceived}`);
+    const unchangedElsewhere = (d: typeof before) => {
+      for (const [i, m] of d.machines.entries()) if (m.id !== id) expect(m).toBe(before.machines[i]);
+      expect(otherSessions(d)).toEqual(otherSessions(before));
+      const reachable = (x: typeof before) => x.controlPlanes.map((c) => `${c.id} ${c.reachable}`);
+      expect(reachable(d)).toEqual(reachable(before));
+      // Time moves on (reconciles, lastSeen); health of the other shoots must not.
+      const health = (x: typeof before) =>
+        x.shoots.filter((s) => `${s.project}/${s.name}` !== shootKey).flatMap((s) => s.conditions.map((c) => `${s.name} ${c.type} ${c.status}`));
+      expect(health(d)).toEqual(health(before));
+      const down = d.topology.links.filter((l) => l.state === 'down');
+      expect(down.every((l) => l.a.node === id || l.b.node === id)).toBe(true);
+    };
+
+    sim.inject('machine-reboot');
+    let data = sim.data();
+    expect(data.incident?.label).toBe('machine-reboot');
+    const rebooting = () => data.machines.find((m) => m.id === id);
+    expect(rebooting()?.phase).toBe('Planned Reboot');
+    expect(rebooting()?.liveliness).toBe('Alive');
+    expect(data.topology.links.filter((l) => l.b.node === id).map((l) => l.state)).toEqual(['down', 'down']);
+    unchangedElsewhere(data);
+
+    data = advance(sim, 30 * SECOND);
+    expect(sessionsTo(data, [hostname]).length).toBeGreaterThan(0);
+    expect(sessionsTo(data, [hostname]).every((s) => s.state !== 'Established')).toBe(true);
+    expect(rebooting()?.phase).not.toBe('Planned Reboot');
+    unchangedElsewhere(data);
+
+    data = advance(sim, minutes(10));
+    expect(rebooting()?.events.slice(0, 7).map((e) => e.event)).toEqual([
+      'Phoned Home',
+      'Booting New Kernel',
+      'Installing',
+      'Registering',
+      'Preparing',
+      'PXE Booting',
+      'Planned Reboot',
+    ]);
+    expect(rebooting()?.allocation).toEqual(target?.allocation);
+    expect(sessions(data).every((s) => s.state === 'Established')).toBe(true);
+    expect(data.topology.links.every((l) => l.state === 'up')).toBe(true);
+    expect(data.shoots.every((s) => s.conditions.every((c) => c.status === 'True'))).toBe(true);
+    unchangedElsewhere(data);
+  });
+
+  it('machine-reboot on the mini-rack reboots a worker, which comes back', () => {
+    const sim = rack();
+    const id = rebootTarget(sim.layout);
+    sim.inject('machine-reboot');
+    expect(sim.data().machines.find((m) => m.id === id)?.phase).toBe('Planned Reboot');
+    const data = advance(sim, minutes(10));
+    expect(data.machines.find((m) => m.id === id)?.phase).toBe('Phoned Home');
+    expect(sessions(data).every((s) => s.state === 'Established')).toBe(true);
   });
 
   it('injects a scenario at a later time', () => {

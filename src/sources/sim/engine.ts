@@ -154,6 +154,13 @@ export class SimRack {
     });
   }
 
+  /** Planned reboots of running machines: each goes down, PXE-boots and provisions back to Phoned Home. */
+  reboot(machineIds: readonly string[], at?: EpochMs): void {
+    this.at(at, () => {
+      for (const id of machineIds) this.machines.reboot(id);
+    });
+  }
+
   /** Cuts power: links drop, sessions time out, liveliness turns after 5 minutes. */
   powerOff(nodeIds: readonly string[], at?: EpochMs): void {
     this.at(at, () => {

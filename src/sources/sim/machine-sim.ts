@@ -115,6 +115,19 @@ export class MachineSim {
     this.after(s, at, TIMING.pxe, () => this.pxe(s));
   }
 
+  /**
+   * A planned reboot (`metalctl machine reboot`): the machine records Planned Reboot, its links drop while it
+   * restarts, then it PXE-boots and walks the provisioning events back to Phoned Home. Power stays on.
+   */
+  reboot(id: string): void {
+    const s = this.byId.get(id);
+    if (!s?.powered) return;
+    s.gen++;
+    this.record(s, 'Planned Reboot');
+    this.deps.topo.set(id, false, false);
+    this.after(s, this.w.now(), TIMING.pxe, () => this.pxe(s));
+  }
+
   /** Power gone: link drops at once, events stop, liveliness turns after metal-api's 5 minutes. */
   powerOff(id: string): void {
     const s = this.byId.get(id);

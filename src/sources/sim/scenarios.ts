@@ -1,4 +1,5 @@
 import type { SimRack } from './engine';
+import type { Layout } from './layout-types';
 
 /** The failures the mini-rack thesis tested, plus the backup failure it observed. */
 export const SCENARIOS = [
@@ -8,6 +9,10 @@ export const SCENARIOS = [
   {
     name: 'empty-backup-after-restart',
     description: 'the metal-db backup sidecar restarts on a useless data dir and uploads empty backups from then on',
+  },
+  {
+    name: 'machine-reboot',
+    description: 'one worker machine does a Planned Reboot: its sessions drop, it PXE-boots and phones home again',
   },
 ] as const;
 
@@ -19,6 +24,17 @@ export function isScenarioName(name: string): name is ScenarioName {
 
 /** The shoots hosting the nested control planes: the ones whose loss the thesis studied. */
 const OPS_SHOOTS = new Set(['ops/metal-cp', 'ops/garden-cp']);
+
+/**
+ * The machine machine-reboot restarts: the first worker of the first tenant shoot, so no control plane depends on
+ * it. The mini-rack has only the ops shoots; there it is the last worker of the last one.
+ */
+export function rebootTarget(layout: Layout): string {
+  const shoot = layout.shoots.find((s) => !s.hosts?.length && s.workers.length > 0) ?? layout.shoots.at(-1);
+  const id = shoot?.workers[0] ?? layout.machines.find((m) => m.role === 'machine')?.id;
+  if (id === undefined) throw new Error('the layout has no worker machine to reboot');
+  return id;
+}
 
 /** Applies a scenario at the simulator's current time. */
 export function applyScenario(sim: SimRack, name: ScenarioName): void {
@@ -38,6 +54,9 @@ export function applyScenario(sim: SimRack, name: ScenarioName): void {
     }
     case 'empty-backup-after-restart':
       sim.resetDatabase('initial-metal-db');
+      break;
+    case 'machine-reboot':
+      sim.reboot([rebootTarget(layout)]);
       break;
   }
 }
