@@ -26,5 +26,7 @@ await build({
   plugins: [stubDevtools],
   // Some bundled dependencies are CommonJS and call require(); give them one in the ESM bundle.
   banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module'; const require = __rpCreateRequire(import.meta.url);" },
-  define: { __RACKPILOT_VERSION__: JSON.stringify(version) },
+  // React and its reconciler ship development builds (extra checks, component stacks, warnings) behind this check;
+  // left to run time the bundle carries both builds and runs the slow one. Fixed here, the development code drops out.
+  define: { __RACKPILOT_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
 });

@@ -8,7 +8,18 @@ export function useSnapshot(store: RackStore): RackSnapshot {
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }
 
-/** Source states and data ages; updates after every poll, unlike the snapshot. */
+/**
+ * Source states and data ages. Re-renders when a source's state or error changes, not after every poll: a poll
+ * that only moved lastSuccess draws the same header, yet costs a full Ink render and its frame-rate slot, which
+ * delays the next key press. The ages are read fresh on every render, so the clock tick shows them within a second.
+ */
 export function useSources(store: RackStore): readonly SourceStatus[] {
-  return useSyncExternalStore(store.subscribeSources, store.getSources, store.getSources);
+  const key = () => sourcesKey(store.getSources());
+  useSyncExternalStore(store.subscribeSources, key, key);
+  return store.getSources();
+}
+
+/** What the header shows of the sources apart from their ages; a string, so equal means no re-render. */
+function sourcesKey(sources: readonly SourceStatus[]): string {
+  return sources.map((s) => `${s.name}\u0000${s.state}\u0000${s.lastSuccess === undefined}\u0000${s.lastError?.message ?? ''}`).join('\u0001');
 }
