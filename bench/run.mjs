@@ -1,0 +1,269 @@
+// `npm run bench`: drives the real rackpilot TUI on the simulated rack in a pseudo-terminal and prints one JSON
+// object with start-up time, key-to-frame latency, peak RSS and bytes written, each against its target.
+//
+//   node bench/run.mjs [--scale N]...    (default: --scale 1700 --scale 10000; needs `npm run build` first)
+//
+// Progress goes to stderr; stdout carries only the JSON. Exit code 1 when the run itself failed (not when a target
+// is missed: that is in the JSON).
+
+import { existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { checkScript, TuiSession } from './session.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const COLS = 160;
+const ROWS = 48;
+const START_RUNS = 3;
+const SCROLL_PRESSES = 100;
+const FILTER_TEXT = 'machine012';
+const FILTER_ROUNDS = 5;
+const KEY_GAP_MS = 40;
+const IDLE_MS = 10_000;
+const REBOOT_WINDOW_MS = 20_000;
+const RUN_LIMIT_MS = 4 * 60_000;
+const MB = 1024 * 1024;
+
+const TARGETS = {
+  firstFrameMs: 500,
+  keyP95Ms: (scale) => (scale <= 1700 ? 30 : 60),
+  idleBytesPerSec: 200,
+  bytesPerUpdate: 2048,
+  peakRssBytes: 200 * MB,
+  /** The RSS target is stated for 10,000 machines. */
+  rssAtScale: 10_000,
+};
+
+const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Nearest-rank percentile. */
+function percentile(sorted, p) {
+  if (sorted.length === 0) return undefined;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function summary(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { n: s.length, p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), max: round(s.at(-1) ?? Number.NaN) };
+}
+
+/** A frame that changed anything below the header line (row 0 holds the clock). */
+const touchesBody = (f) => [...f.touched].some((r) => r > 0);
+
+const session = (scale) =>
+  new TuiSession({ node: process.execPath, entry: join(ROOT, 'bin', 'rackpilot'), args: ['--scale', String(scale)], cols: COLS, rows: ROWS, cwd: ROOT });
+
+/** Spawn to the first frame showing the footer and the overview tab. */
+async function firstFrame(s) {
+  const spawned = s.start();
+  const first = await s.waitFrame((f) => f.text.includes('q quit') && f.text.includes('[1 Overview]'), 20_000, 'with footer and [1 Overview]');
+  return first.end - spawned;
+}
+
+async function benchScale(scale, sessions) {
+  // Start-up is noisy on a shared 2-core machine: the median of START_RUNS launches (the last one is measured on).
+  const starts = [];
+  for (let i = 0; i < START_RUNS - 1; i++) {
+    const q = session(scale);
+    sessions.add(q);
+    try {
+      starts.push(await firstFrame(q));
+      await q.close();
+    } finally {
+      if (!q.exited) q.kill();
+      sessions.delete(q);
+    }
+  }
+  const s = session(scale);
+  sessions.add(s);
+  try {
+    starts.push(await firstFrame(s));
+    const firstFrameMs = summary(starts).p50;
+    log(`scale ${scale}: first frame after ${starts.map((x) => round(x, 0)).join(', ')} ms`);
+    const loaded = await s.waitFrame((f) => f.text.includes('sim ok'), 20_000, 'showing "sim ok"');
+    const dataFrameMs = loaded.end - s.spawnedAt;
+
+    // Idle: the overview with no input. Let the first polls settle, then count every byte for IDLE_MS.
+    await sleep(1500);
+    const idleFrom = performance.now();
+    const idleFirstFrame = s.frames.length;
+    await sleep(IDLE_MS);
+    const idleTo = performance.now();
+    const idleBytes = s.bytesBetween(idleFrom, idleTo);
+    const idleFrames = s.frames.slice(idleFirstFrame).filter((f) => f.start >= idleFrom && f.end < idleTo);
+    const idle = {
+      windowMs: round(idleTo - idleFrom, 0),
+      bytes: idleBytes,
+      bytesPerSec: round((idleBytes * 1000) / (idleTo - idleFrom)),
+      frames: idleFrames.length,
+      framesBelowHeader: idleFrames.filter(touchesBody).length,
+    };
+    log(`scale ${scale}: idle ${idle.bytesPerSec} bytes/s (${idle.frames} frames, ${idle.framesBelowHeader} below the header line)`);
+
+    // Scrolling the machines pane: one j, wait for the frame that moves the highlighted (inverse) row, pause.
+    await s.press('4', (f) => f.text.includes('[4 Machines]'), 'showing the machines pane');
+    await sleep(300);
+    const scroll = [];
+    for (let i = 0; i < SCROLL_PRESSES; i++) {
+      const { latency } = await s.press('j', (f) => touchesBody(f) && f.raw.includes('\x1b[7m'), `after j #${i + 1}`);
+      scroll.push(latency);
+      await sleep(KEY_GAP_MS);
+    }
+    log(`scale ${scale}: scroll ${JSON.stringify(summary(scroll))}`);
+
+    // Typing a filter: / then one character at a time, each waiting for its frame; Esc clears it between rounds.
+    const typing = [];
+    for (let r = 0; r < FILTER_ROUNDS; r++) {
+      await s.press('/', touchesBody, 'opening the filter line');
+      await sleep(KEY_GAP_MS);
+      for (const ch of FILTER_TEXT) {
+        const { latency } = await s.press(ch, (f) => touchesBody(f) && f.text.includes(ch), `after typing "${ch}"`);
+        typing.push(latency);
+        await sleep(KEY_GAP_MS);
+      }
+      // Ink tells a lone Esc from an escape sequence by waiting a moment; not part of the measurement.
+      await s.press('\x1b', touchesBody, 'clearing the filter');
+      await sleep(100);
+    }
+    log(`scale ${scale}: filter typing ${JSON.stringify(summary(typing))}`);
+
+    // One machine changes state: back to the top, inject machine-reboot through the ! menu, then measure the frames
+    // the following data updates cause (not the frame that closes the menu, nor clock-only frames).
+    await s.press('g', touchesBody, 'back at the first row').catch(() => undefined);
+    await s.press('!', (f) => f.text.includes('Inject a failure'), 'showing the scenario menu');
+    let found = false;
+    for (let i = 0; i < 12 && !found; i++) {
+      const { frame } = await s.press('j', touchesBody, 'moving in the scenario menu');
+      found = frame.text.includes('> machine-reboot');
+    }
+    if (!found) throw new Error('machine-reboot is not in the scenario menu');
+    const { frame: closed } = await s.press('\r', touchesBody, 'closing the menu');
+    const windowEnd = closed.end + REBOOT_WINDOW_MS;
+    await sleep(REBOOT_WINDOW_MS + 200);
+    const after = s.frames.slice(closed.index + 1).filter((f) => f.start < windowEnd);
+    const updates = after.filter(touchesBody).map((f) => f.bytes);
+    const sortedUpdates = [...updates].sort((a, b) => a - b);
+    const machineChange = {
+      windowMs: REBOOT_WINDOW_MS,
+      menuClosingFrameBytes: closed.bytes,
+      updates: updates.length,
+      bytesPerUpdate: {
+        mean: updates.length ? round(updates.reduce((a, b) => a + b, 0) / updates.length, 0) : null,
+        p50: percentile(sortedUpdates, 50) ?? null,
+        max: sortedUpdates.at(-1) ?? null,
+      },
+      updateBytes: updates,
+      clockOnlyFrames: after.length - updates.length,
+      clockOnlyFrameBytesMax: Math.max(0, ...after.filter((f) => !touchesBody(f)).map((f) => f.bytes)),
+    };
+    log(`scale ${scale}: machine-reboot ${updates.length} updates, bytes ${JSON.stringify(updates)}`);
+
+    const peakRssBytes = s.peakRss();
+    log(`scale ${scale}: peak RSS ${round(peakRssBytes / MB)} MB`);
+    await s.close();
+
+    const keyTarget = TARGETS.keyP95Ms(scale);
+    const scrollSummary = summary(scroll);
+    const typingSummary = summary(typing);
+    const checks = [
+      { metric: 'first frame (ms)', target: `<= ${TARGETS.firstFrameMs}`, measured: round(firstFrameMs), pass: firstFrameMs <= TARGETS.firstFrameMs },
+      { metric: 'scroll key-to-frame p95 (ms)', target: `<= ${keyTarget}`, measured: scrollSummary.p95, pass: scrollSummary.p95 <= keyTarget },
+      { metric: 'filter key-to-frame p95 (ms)', target: `<= ${keyTarget}`, measured: typingSummary.p95, pass: typingSummary.p95 <= keyTarget },
+      { metric: 'idle (bytes/s)', target: `<= ${TARGETS.idleBytesPerSec}`, measured: idle.bytesPerSec, pass: idle.bytesPerSec <= TARGETS.idleBytesPerSec },
+      {
+        metric: 'one machine changes (bytes per update, max)',
+        target: `<= ${TARGETS.bytesPerUpdate}`,
+        measured: machineChange.bytesPerUpdate.max,
+        pass: updates.length > 0 && (machineChange.bytesPerUpdate.max ?? 0) <= TARGETS.bytesPerUpdate,
+      },
+    ];
+    if (scale >= TARGETS.rssAtScale) {
+      const mb = round(peakRssBytes / MB);
+      checks.push({ metric: 'peak RSS (MB)', target: `<= ${TARGETS.peakRssBytes / MB}`, measured: mb, pass: peakRssBytes <= TARGETS.peakRssBytes });
+    }
+    return {
+      scale,
+      firstFrameMs: round(firstFrameMs),
+      firstFrameRunsMs: starts.map((x) => round(x)),
+      firstDataFrameMs: round(dataFrameMs),
+      keyToFrameMs: { scroll: scrollSummary, filterTyping: typingSummary },
+      peakRssMB: round(peakRssBytes / MB),
+      idle,
+      machineChange,
+      frames: s.frames.length,
+      targets: checks,
+      pass: checks.every((c) => c.pass),
+    };
+  } finally {
+    if (!s.exited) s.kill();
+    sessions.delete(s);
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { scale: { type: 'string', multiple: true } } });
+  const scales = (values.scale ?? ['1700', '10000']).map((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--scale takes a positive integer, got ${v}`);
+    return n;
+  });
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22) throw new Error(`run the bench with the project's Node (npm run bench), not Node ${process.version}`);
+  if (!existsSync(join(ROOT, 'dist', 'rackpilot.js'))) throw new Error('dist/rackpilot.js is missing: run `npm run build` first');
+  const script = checkScript();
+
+  const sessions = new Set();
+  const watchdog = setTimeout(() => {
+    log(`the run took longer than ${RUN_LIMIT_MS / 1000} s: stopping`);
+    for (const s of sessions) s.kill();
+    process.exit(1);
+  }, RUN_LIMIT_MS);
+  const stop = () => {
+    for (const s of sessions) s.kill();
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  const results = [];
+  try {
+    for (const scale of scales) results.push(await benchScale(scale, sessions));
+  } finally {
+    clearTimeout(watchdog);
+    for (const s of sessions) s.kill();
+  }
+  const cpuList = cpus();
+  const out = {
+    benchmark: 'rackpilot TUI on the simulated rack',
+    date: new Date().toISOString(),
+    command: 'npm run bench',
+    machine: {
+      cpus: cpuList.length,
+      cpuModel: cpuList[0]?.model ?? 'unknown',
+      memoryMB: Math.round(totalmem() / MB),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    },
+    terminal: { columns: COLS, rows: ROWS, TERM: 'xterm-256color', colour: true, pty: script },
+    method: {
+      frame: 'a frame ends when Ink closes its synchronized-output block (ESC[?2026l); all times are from that point',
+      firstFrame: `spawn of \`script\` to the first frame showing the footer ("q quit") and "[1 Overview]"; median of ${START_RUNS} launches`,
+      keyToFrame: `key written to the pty to the end of the first frame it caused; ${SCROLL_PRESSES} j presses on the machines pane from the top; "${FILTER_TEXT}" typed ${FILTER_ROUNDS} times after /, Esc between; ${KEY_GAP_MS} ms between a frame and the next key`,
+      idle: `every byte written in ${IDLE_MS / 1000} s on the overview with no input, from 1.5 s after the data arrived`,
+      machineChange: `machine-reboot injected through ! on the machines pane (first row selected); frames that changed anything below the header line in the ${REBOOT_WINDOW_MS / 1000} s after the menu-closing frame`,
+      peakRss: 'VmHWM of the node process at the end of the scale run',
+    },
+    scales: results,
+    pass: results.every((r) => r.pass),
+  };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+}
+
+main().catch((error) => {
+  log(`failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
