@@ -1,0 +1,53 @@
+import { render } from 'ink';
+import type { RunOptions, RunResult } from '../src/wizards';
+import { runRunbook } from '../src/wizards';
+import { WizardSession } from '../src/wizards/session';
+import { makeTheme } from '../views/theme';
+import { ThemeProvider } from '../views/theme-context';
+import { WizardScreen } from '../views/wizard/WizardScreen';
+
+export interface WizardTuiOptions {
+  /** Everything the runner needs except the interaction, which is the wizard screen. */
+  readonly run: Omit<RunOptions, 'interaction' | 'signal'>;
+  readonly title: string;
+  readonly simulated: boolean;
+  readonly color: boolean;
+  readonly ascii: boolean;
+}
+
+/**
+ * Runs a runbook in the full-screen wizard view: the operator sees each step and its actions before they run
+ * and answers on the keyboard. Resolves once the run has ended and the operator closed the view (or pressed
+ * Ctrl-C, which aborts the run; the journal keeps it resumable).
+ */
+export async function runWizardTui(o: WizardTuiOptions): Promise<RunResult> {
+  const session = new WizardSession(o.run.runbook, o.run.dryRun === true);
+  const controller = new AbortController();
+  const instance = render(
+    <ThemeProvider theme={makeTheme({ color: o.color, ascii: o.ascii })}>
+      <WizardScreen session={session} title={o.title} simulated={o.simulated} onClose={() => instance.unmount()} />
+    </ThemeProvider>,
+    { alternateScreen: true, interactive: true, incrementalRendering: true, maxFps: 30, exitOnCtrlC: true },
+  );
+  const onSignal = () => instance.unmount();
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  const run = runRunbook({
+    ...o.run,
+    interaction: session,
+    signal: controller.signal,
+    onEvent: (e) => {
+      session.onEvent(e);
+      o.run.onEvent?.(e);
+    },
+  });
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    // Closing the view before the run ended (Ctrl-C, a dropped session) aborts it; finished runs are unaffected.
+    controller.abort(new Error('the wizard was closed'));
+  }
+  return run;
+}
