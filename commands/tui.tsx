@@ -3,6 +3,7 @@ import { systemClock } from '../src/clock';
 import { UsageError } from '../src/errors';
 import { SCENARIOS } from '../src/sources/sim';
 import { openRack } from '../src/sources/open-rack';
+import { liveWizards } from '../src/wizards/live-wizards';
 import { App } from '../views/App';
 import { makeTheme, resolveAscii, resolveColor } from '../views/theme';
 import { ThemeProvider } from '../views/theme-context';
@@ -66,6 +67,7 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
         health={config.health}
         scenarios={rack.sim ? SCENARIOS : []}
         inject={rack.sim ? (name) => rack.sim?.inject(name as (typeof SCENARIOS)[number]['name']) : undefined}
+        wizards={liveWizards({ store: rack.store, config, env: io.env, ...(rack.sim ? { sim: rack.sim } : {}) })}
       />
     </ThemeProvider>,
     {

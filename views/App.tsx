@@ -1,11 +1,13 @@
 import { Box, useApp } from 'ink';
-import { useMemo, useReducer } from 'react';
+import { useMemo, useReducer, useState } from 'react';
 import { evaluate, type HealthOptions } from '../src/health';
 import { type AreaStatus, summariseAreas } from '../src/present/area-summary';
 import { filterRows } from '../src/present/rows';
 import { paneDetail, paneRows } from '../src/present/pane-content';
 import { INITIAL_UI, PANE_TITLES, PANES, type PaneId, selectedIndex, uiReducer } from '../src/present/ui-state';
 import type { RackStore } from '../src/store/rack-store';
+import type { LiveWizards } from '../src/wizards/live-wizards';
+import type { WizardSession } from '../src/wizards/session';
 import { Footer } from './components/Footer';
 import { Frame } from './components/Frame';
 import { Header } from './components/Header';
@@ -19,6 +21,7 @@ import { useTerminalSize } from './hooks/use-terminal-size';
 import { AreaLines } from './panes/AreaLines';
 import { PaneBody } from './panes/PaneBody';
 import { useTheme } from './theme-context';
+import { WizardView } from './wizard/WizardView';
 
 export interface AppProps {
   readonly store: RackStore;
@@ -27,6 +30,8 @@ export interface AppProps {
   /** Failure scenarios the `!` menu offers; empty against a real rack. */
   readonly scenarios: readonly MenuEntry[];
   readonly inject?: (name: string) => void;
+  /** The `w` menu; absent or empty where no wizard can run (read-only, or a real rack for now). */
+  readonly wizards?: LiveWizards;
   /** A fixed screen size instead of the terminal's (tests, embedding). */
   readonly size?: { readonly columns: number; readonly rows: number };
 }
@@ -41,13 +46,14 @@ const PANE_AREAS: Record<Exclude<PaneId, 'overview'>, readonly string[]> = {
 const RANK: Record<AreaStatus, number> = { critical: 0, warning: 1, info: 2, ok: 3, 'no-data': 4 };
 
 /** The whole screen: header, pane tabs, the focused pane (or an overlay), footer. Exactly as tall as the terminal. */
-export function App({ store, readOnly, health, scenarios, inject, size: fixedSize }: AppProps) {
+export function App({ store, readOnly, health, scenarios, inject, wizards, size: fixedSize }: AppProps) {
   const { exit } = useApp();
   const theme = useTheme();
   const measured = useTerminalSize();
   const size = fixedSize ?? measured;
   const snapshot = useSnapshot(store);
   const [ui, dispatch] = useReducer(uiReducer, INITIAL_UI);
+  const [wizard, setWizard] = useState<WizardSession>();
   const findings = useMemo(() => evaluate(snapshot, health), [snapshot, health]);
   const areas = useMemo(() => summariseAreas(snapshot, findings), [snapshot, findings]);
   const paneStatus = useMemo(() => {
@@ -89,17 +95,30 @@ export function App({ store, readOnly, health, scenarios, inject, size: fixedSiz
       inject?.(name);
       store.refresh();
     },
+    wizards: readOnly ? [] : (wizards?.entries ?? []),
+    onWizard: (name) => {
+      if (wizards) setWizard(wizards.start(name));
+    },
+    active: wizard === undefined,
   });
 
   if (isTooSmall(size)) return <TooSmall columns={size.columns} rows={size.rows} />;
 
-  const scope = ui.overlay === 'scenario-menu' ? 'menu' : ui.filtering ? 'filter' : detail ? 'detail' : 'list';
+  const scope = wizard || ui.overlay === 'scenario-menu' || ui.overlay === 'wizard-menu' ? 'menu' : ui.filtering ? 'filter' : detail ? 'detail' : 'list';
   const title = detail ? `${PANE_TITLES[pane]} > ${detail.title}` : `${PANE_TITLES[pane]} (${rows.rows.length})`;
   return (
     <Box flexDirection="column" width={width} height={size.rows}>
       <Header snapshot={snapshot} store={store} width={width} />
       <PaneTabs pane={pane} status={paneStatus} width={width} />
-      {ui.overlay === 'help' ? (
+      {wizard ? (
+        <Frame title="Wizard" width={width} height={bodyHeight} tone="accent">
+          <WizardView session={wizard} width={innerWidth} height={innerHeight} onClose={() => setWizard(undefined)} />
+        </Frame>
+      ) : ui.overlay === 'wizard-menu' ? (
+        <Frame title="Wizards" width={width} height={bodyHeight} tone="accent">
+          <ScenarioMenu title="Open a wizard (Enter starts it, Esc closes):" entries={wizards?.entries ?? []} index={ui.menuIndex} width={innerWidth} />
+        </Frame>
+      ) : ui.overlay === 'help' ? (
         <Frame title="Keys" width={width} height={bodyHeight} tone="accent">
           <HelpOverlay readOnly={readOnly} simulated={simulated} width={innerWidth} height={innerHeight} />
         </Frame>

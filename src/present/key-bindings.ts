@@ -27,7 +27,8 @@ export type BindingId =
   | 'help'
   | 'refresh'
   | 'quit'
-  | 'inject';
+  | 'inject'
+  | 'wizard';
 
 export interface KeyBinding {
   /** Unique within a scope; the same id in two scopes is the same action read in that context. */
@@ -96,6 +97,15 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { id: 'help', keys: ['?'], label: 'help', description: 'show or hide this help', scope: 'global', footer: true },
   { id: 'refresh', keys: ['r'], label: 'refresh', description: 'refresh now', scope: 'global', footer: false },
   { id: 'quit', keys: ['q'], label: 'quit', description: 'quit', scope: 'global', footer: true },
+  {
+    id: 'wizard',
+    keys: ['w'],
+    label: 'wizard',
+    description: 'open a wizard: recover, bootstrap plan, drill',
+    scope: 'global',
+    footer: true,
+    dangerous: true,
+  },
   {
     id: 'inject',
     keys: ['!'],
@@ -246,6 +256,7 @@ const MATCHERS: Record<BindingId, Matcher> = {
   refresh: char('r'),
   quit: char('q'),
   inject: char('!'),
+  wizard: char('w'),
 };
 
 /**

@@ -23,7 +23,7 @@ export interface PaneState {
   readonly detailOffset: number;
 }
 
-export type Overlay = 'none' | 'help' | 'scenario-menu';
+export type Overlay = 'none' | 'help' | 'scenario-menu' | 'wizard-menu';
 
 export interface UiState {
   readonly pane: PaneId;

@@ -49,7 +49,7 @@ export function versionChoiceRows(versions: readonly AssessedVersion[], preselec
     const v = a.version;
     const change = a.delta === undefined ? 'oldest' : `${a.delta >= 0 ? '+' : '-'}${formatBytes(Math.abs(a.delta))}`;
     const vsIncident =
-      a.beforeIncident === undefined ? '-' : a.beforeIncident >= 0 ? `${formatAge(a.beforeIncident)} before` : `${formatAge(-a.beforeIncident)} AFTER`;
+      a.beforeIncident === undefined ? '-' : a.beforeIncident > 0 ? `${formatAge(a.beforeIncident)} before` : `${formatAge(-a.beforeIncident)} AFTER`;
     const looks = a.good
       ? v.versionId === preselected
         ? 'good, proposed'

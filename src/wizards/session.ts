@@ -67,6 +67,24 @@ export class WizardSession implements Interaction {
     };
   }
 
+  /** Starts over with another runbook (a drill builds its runbook only once its failure has developed). */
+  reset(runbook: Runbook): void {
+    this.set({
+      runbook,
+      steps: runbook.steps.map((s) => ({ id: s.id, title: s.title, destructive: s.destructive, state: 'pending' })),
+      currentStepId: undefined,
+      actions: [],
+      output: [],
+      prompt: undefined,
+      ended: undefined,
+    });
+  }
+
+  /** Adds a line to the output, e.g. a drill's result. */
+  note(line: string): void {
+    this.log(line);
+  }
+
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -5,7 +5,7 @@ import { plain, renderThemed } from './helpers';
 describe('Footer', () => {
   it('shows the list keys on one line that fits 80 columns', () => {
     const frame = plain(renderThemed(<Footer scope="list" readOnly={false} simulated={false} width={80} />).lastFrame());
-    expect(frame).toBe('Tab pane  ↑↓ move  Enter open  / filter  ? help  q quit');
+    expect(frame).toBe('Tab pane  ↑↓ move  Enter open  / filter  ? help  q quit  w wizard');
   });
 
   it('offers "! inject" on a simulated rack, and hides it when read-only', () => {

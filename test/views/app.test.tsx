@@ -175,3 +175,35 @@ describe('the TUI on the simulated rack', () => {
     expect(plain(ui.lastFrame())).not.toMatch(/[\u2500-\u257f]/);
   });
 });
+
+describe('wizards from the TUI', () => {
+  it('w opens the wizard menu; recover shows the steps and asks before running the first one', async () => {
+    const clock = new VirtualClock(T0);
+    const sim = createSimSource({ clock, scenario: 'empty-backup-after-restart' });
+    const store = new RackStore({ clock, sources: [sim], rack: { name: 'mini-rack', simulated: true } });
+    stores.push(store);
+    store.start();
+    await clock.advance(0);
+    const { liveWizards } = await import('../../src/wizards/live-wizards');
+    const { DEFAULT_CONFIG } = await import('../../src/config');
+    const wizards = liveWizards({ store, sim, config: DEFAULT_CONFIG, env: { XDG_STATE_HOME: '/tmp/rackpilot-test-state' } });
+    const ui = renderThemed(<App store={store} readOnly={false} scenarios={SCENARIOS} wizards={wizards} size={{ columns: 100, rows: 30 }} />);
+    await tick();
+    ui.stdin.write('w');
+    await tick();
+    expect(plain(ui.lastFrame())).toMatch(/Open a wizard[\s\S]*recover[\s\S]*bootstrap[\s\S]*drill rack-lost/);
+    ui.stdin.write('\r');
+    await new Promise((r) => setTimeout(r, 100));
+    const s = plain(ui.lastFrame());
+    expect(s).toMatch(/\[>\] 1 Assess the damage/);
+    expect(s).toMatch(/Restore metal-db/);
+    expect(s).toMatch(/Enter run this step {3}s skip {3}a abort the run/);
+  });
+
+  it('read-only hides the wizard key', async () => {
+    const { press, screen } = await setup({ readOnly: true });
+    await press('w');
+    expect(screen()).not.toMatch(/Open a wizard/);
+    expect(screen()).not.toMatch(/w wizard/);
+  });
+});

@@ -8,11 +8,11 @@ export interface MenuEntry {
 }
 
 /** The `!` menu: pick a failure to inject into the simulated rack (drills and demos). */
-export function ScenarioMenu({ entries, index, width }: { entries: readonly MenuEntry[]; index: number; width: number }) {
+export function ScenarioMenu({ entries, index, width, title }: { entries: readonly MenuEntry[]; index: number; width: number; title?: string }) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold>Inject a failure into the simulated rack (Enter runs it, Esc closes):</Text>
+      <Text bold>{title ?? 'Inject a failure into the simulated rack (Enter runs it, Esc closes):'}</Text>
       <Text> </Text>
       {entries.map((e, i) => (
         <Tone key={e.name} tone={i === index ? 'accent' : undefined} inverse={i === index} wrap="truncate">

@@ -25,6 +25,10 @@ export interface AppKeysOptions {
   readonly onQuit: () => void;
   readonly onRefresh: () => void;
   readonly onInject: (name: string) => void;
+  readonly wizards: readonly MenuEntry[];
+  readonly onWizard: (name: string) => void;
+  /** False while a wizard owns the keyboard. */
+  readonly active: boolean;
 }
 
 const FAR = 1_000_000_000;
@@ -37,19 +41,20 @@ export function useAppKeys(options: AppKeysOptions): void {
   // A ref keeps one stable input subscription while the handler always sees the latest render's data.
   const latest = useRef(options);
   latest.current = options;
-  useInput((input, key) => handle(latest.current, input, key));
+  useInput((input, key) => handle(latest.current, input, key), { isActive: options.active });
 }
 
 function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBinding>[1]): void {
   const { ui, dispatch } = o;
   const state = ui.panes[ui.pane];
-  if (ui.overlay === 'scenario-menu') {
+  if (ui.overlay === 'scenario-menu' || ui.overlay === 'wizard-menu') {
+    const [entries, run] = ui.overlay === 'scenario-menu' ? [o.scenarios, o.onInject] : [o.wizards, o.onWizard];
     const id = matchBinding(input, key, 'menu', o.ctx);
-    if (id === 'up' || id === 'down') dispatch({ type: 'menu-move', delta: id === 'up' ? -1 : 1, size: o.scenarios.length });
+    if (id === 'up' || id === 'down') dispatch({ type: 'menu-move', delta: id === 'up' ? -1 : 1, size: entries.length });
     if (id === 'accept') {
-      const entry = o.scenarios[ui.menuIndex];
+      const entry = entries[ui.menuIndex];
       dispatch({ type: 'overlay', overlay: 'none' });
-      if (entry) o.onInject(entry.name);
+      if (entry) run(entry.name);
     }
     if (id === 'back') dispatch({ type: 'back' });
     return;
@@ -98,6 +103,9 @@ function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBi
     refresh: () => o.onRefresh(),
     quit: () => o.onQuit(),
     inject: () => dispatch({ type: 'overlay', overlay: 'scenario-menu' }),
+    wizard: () => {
+      if (o.wizards.length > 0) dispatch({ type: 'overlay', overlay: 'wizard-menu' });
+    },
   };
   if (id) actions[id]?.();
 }

@@ -4,6 +4,9 @@ import { applyTextInput } from '../../src/present/key-bindings';
 import { truncate } from '../../src/present/table-layout';
 import { specText, versionChoiceRows } from '../../src/present/wizard-lines';
 import type { Prompt } from '../../src/wizards/session';
+import type { StepContext } from '../../src/wizards/types';
+import { formatAge } from '../../src/present/format-age';
+import { formatBytes } from '../../src/present/format-bytes';
 import { Table } from '../components/Table';
 import { Tone, useTheme } from '../theme-context';
 
@@ -53,10 +56,13 @@ export function PromptPane({ prompt, width, height }: { prompt: Prompt; width: n
       <Box flexDirection="column" width={width}>
         <Text bold>Planned actions (nothing has run yet):</Text>
         {prompt.actions.length === 0 ? <Tone tone="muted">  none: this step only checks</Tone> : null}
-        {prompt.actions.slice(0, Math.max(1, height - 3)).map((a) => (
-          <Text key={a.id} wrap="truncate">
-            {truncate(`  ${a.destructive ? '*' : '-'} ${a.description}: ${specText(a.spec)}`, width, theme.ellipsis)}
-          </Text>
+        {prompt.actions.slice(0, Math.max(1, Math.floor((height - 3) / 3))).map((a) => (
+          <Box key={a.id} flexDirection="column">
+            <Text wrap="wrap">{`  ${a.destructive ? '*' : '-'} ${a.description}`}</Text>
+            <Tone tone="muted" wrap="truncate">
+              {truncate(`      ${specText(a.spec)}`, width, theme.ellipsis)}
+            </Tone>
+          </Box>
         ))}
         <Tone tone={destructive ? 'critical' : 'accent'} bold>
           {destructive ? 'DESTRUCTIVE step. ' : ''}Enter run this step   s skip   a abort the run
@@ -80,6 +86,11 @@ export function PromptPane({ prompt, width, height }: { prompt: Prompt; width: n
   if (q.kind === 'confirm-typed') {
     return (
       <Box flexDirection="column" width={width}>
+        {restorePlan(prompt.ctx, q.key).map((line) => (
+          <Text key={line} wrap="truncate">
+            {truncate(line, width, theme.ellipsis)}
+          </Text>
+        ))}
         <Text wrap="wrap">{q.prompt}</Text>
         <Text>
           Type exactly: <Text bold>{q.expected(prompt.ctx)}</Text>
@@ -117,6 +128,28 @@ export function PromptPane({ prompt, width, height }: { prompt: Prompt; width: n
       <Tone tone="muted">Up/Down choose, Enter takes it, Esc cancels</Tone>
     </Box>
   );
+}
+
+/**
+ * Before the operator types the confirmation: exactly what the restore will do (component, version, whether
+ * its backups are fenced). Question keys pair up as `confirm:<component>` and `version:<component>`.
+ */
+function restorePlan(ctx: StepContext, confirmKey: string): string[] {
+  const componentId = confirmKey.startsWith('confirm:') ? confirmKey.slice('confirm:'.length) : undefined;
+  const component = ctx.snapshot.backups.find((b) => b.id === componentId);
+  const versionId = componentId ? ctx.answers[`version:${componentId}`] : undefined;
+  const version = component?.versions.find((v) => v.versionId === versionId);
+  if (!component || !version) return [];
+  const incident = ctx.incidentStart;
+  const when = incident === undefined ? '' : version.time < incident ? ` (${formatAge(incident - version.time)} before the incident)` : ' (AFTER the incident started)';
+  return [
+    'What will happen:',
+    `  restore    ${component.id}: ${component.name} of ${component.owner}, overwriting its current data`,
+    `  version    ${version.versionId}`,
+    `             taken ${new Date(version.time).toISOString().slice(0, 19).replace('T', ' ')} UTC${when}, ${formatBytes(version.size)}`,
+    `  backups    ${component.paused ? 'paused first (fenced): no upload can replace versions meanwhile' : 'NOT paused: a new upload could push good versions out'}`,
+    '',
+  ];
 }
 
 function initialIndex(prompt: Prompt): number {

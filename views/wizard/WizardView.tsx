@@ -40,14 +40,17 @@ export function WizardView({ session, width, height, onClose }: { session: Wizar
       {promptHeight > 0 && state.prompt ? (
         <PromptPane key={promptKey} prompt={state.prompt} width={width} height={promptHeight} />
       ) : (
-        <Box flexDirection="column" height={rest}>
+        <Box flexDirection="column" height={rest} overflow="hidden">
           {step ? (
-            <Text bold wrap="truncate">
-              {clip(`${step.title}: ${step.explanation}`)}
-            </Text>
+            <Box height={3} overflow="hidden">
+              <Text wrap="wrap">
+                <Text bold>{step.title}: </Text>
+                {step.explanation}
+              </Text>
+            </Box>
           ) : null}
           {state.prompt ? (
-            <PromptPane key={promptKey} prompt={state.prompt} width={width} height={Math.max(3, rest - 4)} />
+            <PromptPane key={promptKey} prompt={state.prompt} width={width} height={Math.max(3, rest - 6)} />
           ) : (
             state.actions.slice(0, 3).map(({ action, state: s }) => (
               <Text key={action.id} wrap="truncate">
@@ -55,7 +58,7 @@ export function WizardView({ session, width, height, onClose }: { session: Wizar
               </Text>
             ))
           )}
-          {outputTail(state.output, Math.max(0, rest - 6)).map(({ line, n }) => (
+          {outputTail(state.output, Math.max(0, rest - (state.prompt ? 16 : 8))).map(({ line, n }) => (
             <Tone key={n} tone="muted" wrap="truncate">
               {clip(`  ${line}`)}
             </Tone>
