@@ -2,6 +2,7 @@
 import type { EpochMs, Millis } from '../model/time';
 import { MINUTE, SECOND } from '../model/time';
 import type { ColorMode, ConfigLayer, Mode, Scenario } from './schema';
+import type { WizardsConfig } from './wizards-schema';
 
 export interface Config {
   readonly rack: { readonly name: string };
@@ -13,6 +14,8 @@ export interface Config {
   /** Present only when the operator named a start time: backups newer than it are flagged. */
   readonly incident?: { readonly startedAt: EpochMs };
   readonly ui: { readonly color: ColorMode; readonly ascii: boolean; readonly readOnly: boolean };
+  /** Commands the wizards run on a real rack; only from the file. */
+  readonly wizards: WizardsConfig;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -30,6 +33,7 @@ export const DEFAULT_CONFIG: Config = deepFreeze({
   refresh: { interval: 5 * SECOND, timeout: 10 * SECOND },
   health: { stuckPhaseAfter: 15 * MINUTE, sizeDropRatio: 0.5, minVersions: 2 },
   ui: { color: 'auto', ascii: false, readOnly: false },
+  wizards: {},
 });
 
 /** Later layers win key by key; an undefined value never overrides. */
@@ -81,5 +85,6 @@ export function resolveConfig(layers: readonly ConfigLayer[]): Config {
       ascii: m.ui?.ascii ?? d.ui.ascii,
       readOnly: m.ui?.readOnly ?? d.ui.readOnly,
     },
+    wizards: m.wizards ?? d.wizards,
   };
 }

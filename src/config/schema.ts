@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DURATION_EXPECTED, DurationError, formatDuration, parseDuration } from './duration';
 import { ISO_TIME_EXPECTED, parseIsoTime } from './iso-time';
+import { WIZARDS_KNOWN_KEYS, wizardsSchema } from './wizards-schema';
 
 /** Fault scenarios the embedded simulated rack can play; the sim owns their descriptions. */
 export const SCENARIOS = [
@@ -136,6 +137,7 @@ export const configFileSchema = z.strictObject(
     health: section(healthSchema),
     incident: section(incidentSchema),
     ui: section(uiSchema),
+    wizards: section(wizardsSchema),
   },
   { error: 'expected a mapping' },
 );
@@ -152,4 +154,5 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   health: Object.keys(healthSchema.shape),
   incident: Object.keys(incidentSchema.shape),
   ui: Object.keys(uiSchema.shape),
+  ...WIZARDS_KNOWN_KEYS,
 };

@@ -53,6 +53,7 @@ describe('loadConfig: location and defaults', () => {
       refresh: { interval: 5000, timeout: 10_000 },
       health: { stuckPhaseAfter: 900_000, sizeDropRatio: 0.5, minVersions: 2 },
       ui: { color: 'auto', ascii: false, readOnly: false },
+      wizards: {},
     });
     expect(Object.isFrozen(DEFAULT_CONFIG.sim)).toBe(true);
   });
@@ -136,6 +137,7 @@ describe('loadConfig: a full file', () => {
       health: { stuckPhaseAfter: 1_200_000, sizeDropRatio: 0.25, minVersions: 3 },
       incident: { startedAt: Date.UTC(2026, 10, 25, 3, 0, 0) },
       ui: { color: 'never', ascii: true, readOnly: true },
+      wizards: {},
     });
   });
 
