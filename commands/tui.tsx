@@ -57,7 +57,6 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
   const color = config.ui.color === 'auto' ? resolveColor({ env: io.env }) : config.ui.color === 'always';
   const ascii = config.ui.ascii || resolveAscii({ env: io.env });
   const rack = openRack(config, systemClock);
-  rack.store.start();
 
   const instance = render(
     <ThemeProvider theme={makeTheme({ color, ascii })}>
@@ -80,6 +79,9 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
       patchConsole: true,
     },
   );
+
+  // Poll only after the first frame is on screen: building a large simulated rack takes most of a second.
+  setImmediate(() => rack.store.start());
 
   // SIGTERM and SIGHUP (a dropped SSH session) must leave the terminal as it was: unmount restores it.
   let signalCode = 0;

@@ -143,7 +143,13 @@ export function App({ store, readOnly, health, scenarios, inject, wizards, size:
             detailOffset={state.detailOffset}
             width={innerWidth}
             height={listHeight}
-            emptyText={pane === 'overview' ? 'no findings: every check passed' : 'nothing reported'}
+            emptyText={
+              snapshot.sources.every((s) => s.state === 'pending')
+                ? 'waiting for the first data...'
+                : pane === 'overview'
+                  ? 'no findings: every check passed'
+                  : 'nothing reported'
+            }
           />
         </Frame>
       )}

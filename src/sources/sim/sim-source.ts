@@ -25,29 +25,42 @@ export interface SimSource extends Source {
 
 export const SIM_INTERVAL: Millis = 1000;
 
-/** The embedded rack as a source: each poll advances the simulation to the clock's now and returns all of it. */
+/**
+ * The embedded rack as a source: each poll advances the simulation to the clock's now and returns all of it.
+ * The rack is built on first use, not here, so the TUI can draw its first frame before a 10,000-machine
+ * simulation exists (building one takes most of a second).
+ */
 export function createSimSource(options: SimSourceOptions): SimSource {
   const { clock } = options;
-  const sim = new SimRack({
-    start: options.start ?? clock.now(),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    ...(options.scale !== undefined ? { scale: options.scale } : {}),
-    ...(options.scenario ? { scenario: options.scenario } : {}),
-    ...(options.boot ? { boot: options.boot } : {}),
-  });
+  const start = options.start ?? clock.now();
+  let engine: SimRack | undefined;
+  const sim = (): SimRack => {
+    engine ??= new SimRack({
+      start,
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.scale !== undefined ? { scale: options.scale } : {}),
+      ...(options.scenario ? { scenario: options.scenario } : {}),
+      ...(options.boot ? { boot: options.boot } : {}),
+    });
+    return engine;
+  };
   return {
     name: 'sim',
     kind: 'sim',
     interval: options.interval ?? SIM_INTERVAL,
-    sim,
+    get sim() {
+      return sim();
+    },
     async poll(signal?: AbortSignal): Promise<RackData> {
       signal?.throwIfAborted();
-      sim.advanceTo(clock.now());
-      return sim.data();
+      const rack = sim();
+      rack.advanceTo(clock.now());
+      return rack.data();
     },
     inject(name) {
-      sim.advanceTo(clock.now());
-      sim.inject(name);
+      const rack = sim();
+      rack.advanceTo(clock.now());
+      rack.inject(name);
     },
   };
 }
