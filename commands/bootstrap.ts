@@ -1,20 +1,24 @@
-import { guardRealRack, parseSpeed } from '../src/wizards/runbooks/guard';
 import { bootstrapRunbook, firstBackupPending } from '../src/wizards/runbooks/bootstrap';
+import { guardRealRack, parseSpeed } from '../src/wizards/runbooks/guard';
 import { createLineReader } from '../src/wizards/runbooks/line-input';
-import { runLine } from '../src/wizards/runbooks/run-line';
-import { DEFAULT_WIZARD_SPEED, openWizardSim } from '../src/wizards/runbooks/sim-session';
+import { runSimWizard } from '../src/wizards/runbooks/sim-command';
+import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/runbooks/sim-session';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig } from './rack-options';
+import { wizardScreen } from './recover';
 
-export const BOOTSTRAP_HELP = `Usage: rackpilot bootstrap [--dry-run] [--auto] [--speed N] [--seed N] [--config FILE]
+export const BOOTSTRAP_HELP = `Usage: rackpilot bootstrap [--dry-run] [--auto] [--fresh] [--speed N] [--seed N] [--config FILE]
 
 Brings a rack up in MEP-18 order, verifying each step before the next:
 preflight, initial k3s, metal-stack, Gardener, partition, shoots, nested
 control planes, backups. On the simulated rack it runs against a cold boot.
+On a terminal it opens the full-screen wizard; with a pipe it asks line by line.
+An interrupted run is resumed by running the command again.
 
   --dry-run         show every step and its command; change nothing
   --auto            simulated rack only: run every step without asking
+  --fresh           abandon an unfinished bootstrap of this rack and start over
   --speed N         simulated rack only: clock speed (default ${DEFAULT_WIZARD_SPEED}x)
   --seed N          simulated rack only: random seed
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
@@ -29,6 +33,7 @@ export async function runBootstrap(argv: readonly string[], io: Io): Promise<num
     {
       'dry-run': { type: 'boolean' },
       auto: { type: 'boolean' },
+      fresh: { type: 'boolean' },
       speed: { type: 'string' },
       seed: { type: 'string' },
       config: { type: 'string' },
@@ -42,25 +47,33 @@ export async function runBootstrap(argv: readonly string[], io: Io): Promise<num
   }
   const { config } = await loadRackConfig({ config: values.config, seed: values.seed }, io);
   guardRealRack(config, 'bootstrap', values);
-  const rack = openWizardSim(config, parseSpeed(values.speed, DEFAULT_WIZARD_SPEED), 'cold');
-  const reader = createLineReader(process.stdin, io.stdout);
+  const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
+  const screen = wizardScreen(values, config, io.env, 'bootstrap');
+  // The screen reads the keyboard itself; a line reader on the same stdin would swallow its keys.
+  const reader = screen ? undefined : createLineReader(process.stdin, io.stdout);
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted (Ctrl-C)'));
   process.once('SIGINT', onSigint);
   try {
-    const { exitCode } = await runLine({
-      runbook: bootstrapRunbook({ target: 'sim' }),
-      rack,
+    return await runSimWizard({
+      runbookId: 'bootstrap',
+      rackName: config.rack.name,
+      env: io.env,
+      spec: wizardSimSpec(config, speed, 'cold'),
+      ...(values.speed !== undefined ? { speed } : {}),
       auto: values.auto === true,
       dryRun: values['dry-run'] === true,
-      askLine: reader.ask,
+      fresh: values.fresh === true,
+      // The bring-up does not depend on what the rack looks like: the same runbook for a new or resumed run.
+      build: () => ({ runbook: bootstrapRunbook({ target: 'sim' }) }),
+      askLine: reader?.ask ?? (async () => undefined),
       print: (line) => io.stdout(`${line}\n`),
       signal: controller.signal,
       pending: firstBackupPending,
+      ...(screen ? { screen } : {}),
     });
-    return exitCode;
   } finally {
     process.off('SIGINT', onSigint);
-    reader.close();
+    reader?.close();
   }
 }

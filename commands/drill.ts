@@ -11,6 +11,7 @@ import type { RunEvent } from '../src/wizards/types';
 import { parseFlags, positiveInt } from './flags';
 import type { Io } from './io';
 import { loadRackConfig } from './rack-options';
+import { wizardScreen } from './recover';
 
 export const DRILL_HELP = `Usage: rackpilot drill --scenario NAME [--report PATH] [--auto] [--seed N] [--speed N]
                       [--config FILE] [--real]
@@ -63,13 +64,16 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
   }
   if (values.real) guardRealRack({ ...config, mode: 'real' }, 'drill', values);
   const print = (line: string) => io.stdout(`${line}\n`);
-  const reader = values.auto ? undefined : createLineReader(process.stdin, io.stdout);
+  // On a terminal the recovery runs in the full-screen wizard; the report is printed once it closes.
+  const screen = wizardScreen(values, config, io.env, `drill ${scenario}`);
+  const reader = values.auto || screen ? undefined : createLineReader(process.stdin, io.stdout);
   let printer: ((e: RunEvent) => void) | undefined;
   try {
     const drill = await runDrill({
       scenario,
       auto: values.auto === true,
       ...(reader ? { interaction: createLineInteraction(reader.ask, print) } : {}),
+      ...(screen ? { screen } : {}),
       speed: parseSpeed(values.speed, DEFAULT_DRILL_SPEED),
       seed: positiveInt('seed', values.seed) ?? config.sim.seed,
       stateDir: defaultStateDir(io.env),
@@ -77,7 +81,8 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
       onStart: (runbook, proposal) => {
         print(`Drill: ${scenario}, injected ten minutes ago.`);
         print(proposal.summary);
-        printer = createLinePrinter(runbook, print);
+        // The screen shows the run itself; printing it underneath would garble the screen.
+        if (!screen) printer = createLinePrinter(runbook, print);
       },
       onEvent: (e) => printer?.(e),
     });

@@ -1,23 +1,35 @@
-import { UsageError } from '../src/errors';
+import type { Config } from '../src/config';
+import { RackpilotError, UsageError } from '../src/errors';
 import { createLineReader } from '../src/wizards/runbooks/line-input';
 import { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, recoverRunbook } from '../src/wizards/runbooks/recover';
 import { guardRealRack, parseSpeed } from '../src/wizards/runbooks/guard';
-import { runLine } from '../src/wizards/runbooks/run-line';
-import { DEFAULT_WIZARD_SPEED, openWizardSim } from '../src/wizards/runbooks/sim-session';
+import type { ScreenRun } from '../src/wizards/runbooks/run-line';
+import type { BuiltRunbook } from '../src/wizards/runbooks/sim-run';
+import { runSimWizard } from '../src/wizards/runbooks/sim-command';
+import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/runbooks/sim-session';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig, RACK_OPTIONS } from './rack-options';
+import { resolveAscii, resolveColor } from '../views/theme';
+import { runWizardTui } from './wizard-tui';
 
-export const RECOVER_HELP = `Usage: rackpilot recover [--scenario NAME] [--dry-run] [--auto] [--speed N] [--seed N] [--config FILE]
+export const RECOVER_HELP = `Usage: rackpilot recover [--scenario NAME] [--dry-run] [--auto] [--fresh] [--speed N]
+                         [--seed N] [--config FILE]
 
 Guided disaster recovery: proposes the failure that matches the rack, then walks
 assess, fence backups, power on, restore (choose a version, type to confirm),
-verify and resume backups. Each step shows its planned actions first.
+verify and resume backups. Each step shows its planned actions first. On a
+terminal it opens the full-screen wizard; with a pipe it asks line by line.
+
+A run that was interrupted (Ctrl-C, a crash, kill -9) is resumed by running the
+command again: completed steps and actions are never repeated. The run holds a
+lock on the rack and every action goes to the audit log ($XDG_STATE_HOME/rackpilot).
 
   --scenario NAME   ${RECOVERY_SCENARIOS.join(', ')}
                     (on the simulated rack it is also injected, ten minutes in)
   --dry-run         show every step, action and proposed version; change nothing
   --auto            simulated rack only: run every step, take every proposal
+  --fresh           abandon an unfinished run of this rack and start over
   --speed N         simulated rack only: clock speed (default ${DEFAULT_WIZARD_SPEED}x)
   --seed N          simulated rack only: random seed
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
@@ -30,46 +42,74 @@ Exit codes: 0 recovered and healthy (or nothing to do), 1 aborted or cancelled,
 export async function runRecover(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseFlags(
     argv,
-    { ...RACK_OPTIONS, 'dry-run': { type: 'boolean' }, auto: { type: 'boolean' }, speed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { ...RACK_OPTIONS, 'dry-run': { type: 'boolean' }, auto: { type: 'boolean' }, fresh: { type: 'boolean' }, speed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     'recover',
   );
   if (values.help) {
     io.stdout(RECOVER_HELP);
     return 0;
   }
-  if (values.scenario !== undefined && !isRecoveryScenario(values.scenario)) {
-    throw new UsageError(`recover: unknown scenario "${values.scenario}"`, { hint: `scenarios: ${RECOVERY_SCENARIOS.join(', ')}` });
+  const chosen = values.scenario;
+  if (chosen !== undefined && !isRecoveryScenario(chosen)) {
+    throw new UsageError(`recover: unknown scenario "${chosen}"`, { hint: `scenarios: ${RECOVERY_SCENARIOS.join(', ')}` });
   }
   const { config } = await loadRackConfig(values, io);
   guardRealRack(config, 'recover', values);
-  const rack = openWizardSim(config, parseSpeed(values.speed, DEFAULT_WIZARD_SPEED));
-  const snapshot = rack.snapshot();
   const ratio = config.health.sizeDropRatio;
-  const proposal = proposeScenario(snapshot, ratio);
-  io.stdout(`${proposal.summary}\n`);
-  const scenario = values.scenario ?? proposal.scenario;
-  if (!scenario) {
-    io.stdout('Nothing to recover.\n');
-    return 0;
-  }
-  if (proposal.scenario !== scenario) io.stdout(`warning: you chose ${scenario}, but the rack looks like ${proposal.scenario ?? 'nothing a runbook covers'}.\n`);
-  const reader = createLineReader(process.stdin, io.stdout);
+  const print = (line: string) => io.stdout(`${line}\n`);
+  const build = (snapshot: Parameters<typeof proposeScenario>[0], resumed?: Readonly<Record<string, string>>): BuiltRunbook | undefined => {
+    if (resumed) {
+      const scenario = resumed['recover.scenario'];
+      if (scenario === undefined || !isRecoveryScenario(scenario)) throw new RackpilotError('the unfinished run does not record its recovery scenario', { hint: 'start over with --fresh' });
+      if (chosen !== undefined && chosen !== scenario) print(`note: the unfinished run recovers ${scenario}; --scenario ${chosen} is not used (--fresh starts over).`);
+      return { runbook: recoverRunbook(scenario, snapshot, { sizeDropRatio: ratio }) };
+    }
+    const proposal = proposeScenario(snapshot, ratio);
+    print(proposal.summary);
+    const scenario = chosen ?? proposal.scenario;
+    if (!scenario) {
+      print('Nothing to recover.');
+      return undefined;
+    }
+    if (proposal.scenario !== scenario) print(`warning: you chose ${scenario}, but the rack looks like ${proposal.scenario ?? 'nothing a runbook covers'}.`);
+    return { runbook: recoverRunbook(scenario, snapshot, { sizeDropRatio: ratio }), params: { 'recover.scenario': scenario } };
+  };
+  const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
+  const screen = wizardScreen(values, config, io.env, 'recover');
+  // The screen reads the keyboard itself; a line reader on the same stdin would swallow its keys.
+  const reader = screen ? undefined : createLineReader(process.stdin, io.stdout);
   const controller = new AbortController();
   const onSigint = () => controller.abort(new Error('interrupted (Ctrl-C)'));
   process.once('SIGINT', onSigint);
   try {
-    const { exitCode } = await runLine({
-      runbook: recoverRunbook(scenario, snapshot, { sizeDropRatio: ratio }),
-      rack,
+    return await runSimWizard({
+      runbookId: 'recover',
+      rackName: config.rack.name,
+      env: io.env,
+      spec: wizardSimSpec(config, speed),
+      ...(values.speed !== undefined ? { speed } : {}),
       auto: values.auto === true,
       dryRun: values['dry-run'] === true,
-      askLine: reader.ask,
-      print: (line) => io.stdout(`${line}\n`),
+      fresh: values.fresh === true,
+      build,
+      askLine: reader?.ask ?? (async () => undefined),
+      print,
       signal: controller.signal,
+      ...(screen ? { screen } : {}),
     });
-    return exitCode;
   } finally {
     process.off('SIGINT', onSigint);
-    reader.close();
+    reader?.close();
   }
+}
+
+/**
+ * The full-screen wizard when a person is at a terminal (stdin and stdout TTYs) and will answer it; line mode
+ * for pipes and scripts, --auto and --dry-run (whose output is the point). Shared by recover, bootstrap, drill.
+ */
+export function wizardScreen(flags: { readonly auto?: boolean | undefined; readonly 'dry-run'?: boolean | undefined }, config: Config, env: NodeJS.ProcessEnv, title: string): ScreenRun | undefined {
+  if (!process.stdin.isTTY || !process.stdout.isTTY || flags.auto || flags['dry-run']) return undefined;
+  const color = config.ui.color === 'auto' ? resolveColor({ env }) : config.ui.color === 'always';
+  const ascii = config.ui.ascii || resolveAscii({ env });
+  return (run) => runWizardTui({ run, title, simulated: config.mode === 'sim', color, ascii });
 }

@@ -15,6 +15,8 @@ export interface SimRackHandle {
   readonly source: SimSource;
   readonly clock: Clock;
   readonly snapshot: () => RackSnapshot;
+  /** The rack as it is at t (the sim advanced to t, never back): a resume rebuilds the snapshot it assessed. */
+  readonly snapshotAt: (t: EpochMs) => RackSnapshot;
   /** When the injected scenario started (rack time), if one was injected. */
   readonly incidentStart?: EpochMs;
 }
@@ -28,10 +30,12 @@ export interface OpenSimRackOptions {
   /** How long the scenario has been developing when the handle opens (rack time). */
   readonly lead?: Millis;
   readonly boot?: 'steady' | 'cold';
+  /** The sim's start (rack time), instead of the clock's now minus lead: a resumed run rebuilds the same rack. */
+  readonly start?: EpochMs;
 }
 
 export function openSimRack(o: OpenSimRackOptions): SimRackHandle {
-  const start = o.clock.now() - (o.scenario ? (o.lead ?? 0) : 0);
+  const start = o.start ?? o.clock.now() - (o.scenario ? (o.lead ?? 0) : 0);
   const source = createSimSource({
     clock: o.clock,
     start,
@@ -41,8 +45,7 @@ export function openSimRack(o: OpenSimRackOptions): SimRackHandle {
     ...(o.boot ? { boot: o.boot } : {}),
   });
   const rack = { name: o.rackName, simulated: true };
-  const snapshot = (): RackSnapshot => {
-    const now = o.clock.now();
+  const snapshotAt = (now: EpochMs): RackSnapshot => {
     source.sim.advanceTo(now);
     const data = source.sim.data();
     return {
@@ -53,5 +56,6 @@ export function openSimRack(o: OpenSimRackOptions): SimRackHandle {
       sources: [{ name: source.name, kind: 'sim', state: 'ok', interval: source.interval, lastSuccess: now, latency: 0 }],
     };
   };
-  return { source, clock: o.clock, snapshot, ...(o.scenario ? { incidentStart: start } : {}) };
+  const snapshot = () => snapshotAt(o.clock.now());
+  return { source, clock: o.clock, snapshot, snapshotAt, ...(o.scenario ? { incidentStart: start } : {}) };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ScaledClock } from '../clock';
 import { RackpilotError } from '../errors';
 import { MINUTE, type Millis } from '../model/time';
+import type { RackSnapshot } from '../model/snapshot';
 import { DEFAULT_SEED } from '../sources/sim';
 import { openAudit, operatorName } from './audit';
 import { createAutoInteraction } from './auto-interaction';
@@ -12,7 +13,8 @@ import { Journal } from './journal';
 import { writeReport } from './report';
 import { recoverRunbook } from './runbooks/recover';
 import { proposeScenario, type RecoveryScenario, type ScenarioProposal } from './scenario';
-import { runRunbook } from './runner';
+import { type RunOptions, type RunResult, runRunbook } from './runner';
+import { buildOffer } from './runner-questions';
 import type { AssessedVersion } from './version-choice';
 import type { Interaction, RunEvent, Runbook } from './types';
 
@@ -20,7 +22,7 @@ export type { DrillResult } from './drill-result';
 
 export interface DrillOptions {
   readonly scenario: RecoveryScenario;
-  /** Take every proposal, type every confirmation: the sim only. Otherwise `interaction` answers. */
+  /** Take every proposal, type every confirmation: the sim only. Otherwise `interaction` or `screen` answers. */
   readonly auto: boolean;
   readonly interaction?: Interaction;
   /** Rack time per wall time. @default 300 */
@@ -36,6 +38,8 @@ export interface DrillOptions {
   /** Called once the recovery runbook is built, before it runs (line mode prints from here). */
   readonly onStart?: (runbook: Runbook, proposal: ScenarioProposal) => void;
   readonly signal?: AbortSignal;
+  /** Runs the recovery on another view (the full-screen wizard), which brings its own interaction. */
+  readonly screen?: (run: Omit<RunOptions, 'interaction' | 'signal'>) => Promise<RunResult>;
 }
 
 export const DEFAULT_DRILL_SPEED = 300;
@@ -47,7 +51,7 @@ export const DEFAULT_DEVELOP: Millis = 10 * MINUTE;
  * The rack is the drill's own, so no rack lock is taken and a crashed drill is not resumed.
  */
 export async function runDrill(o: DrillOptions): Promise<DrillResult> {
-  if (!o.auto && !o.interaction) throw new RackpilotError('a drill without --auto needs an interaction to answer its questions');
+  if (!o.auto && !o.interaction && !o.screen) throw new RackpilotError('a drill without --auto needs an interaction to answer its questions');
   const speed = o.speed ?? DEFAULT_DRILL_SPEED;
   const seed = o.seed ?? DEFAULT_SEED;
   const clock = new ScaledClock(speed);
@@ -61,7 +65,7 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
   const runbook = recoverRunbook(o.scenario, before);
   o.onStart?.(runbook, proposal);
   const offers = new Map<string, readonly AssessedVersion[]>();
-  const inner = o.auto ? createAutoInteraction({ clock }) : (o.interaction as Interaction);
+  const inner = o.auto || !o.interaction ? createAutoInteraction({ clock }) : o.interaction;
   // Remembers what was offered for each version question, so the report can say whether the newest was taken.
   const interaction: Interaction = {
     confirmStep: (step, actions, ctx) => inner.confirmStep(step, actions, ctx),
@@ -73,19 +77,25 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
   };
   const operator = operatorName();
   const journal = Journal.create(join(o.stateDir, 'runs'), { runbookId: runbook.id, rack: rackName, operator, startedAt: clock.now() });
-  const result = await runRunbook({
+  const run = {
     runbook,
     executor: createSimExecutor(rack.source.sim, clock),
-    interaction,
     snapshot: rack.snapshot,
     clock,
     journal,
     audit: openAudit(o.stateDir),
     operator,
     rack: rackName,
-    onEvent: (e) => o.onEvent?.(e),
-    ...(o.signal ? { signal: o.signal } : {}),
-  });
+  };
+  const result = o.screen
+    ? await o.screen({
+        ...run,
+        onEvent: (e) => {
+          noteOffers(runbook, rack.snapshot, offers, e);
+          o.onEvent?.(e);
+        },
+      })
+    : await runRunbook({ ...run, interaction, onEvent: (e) => o.onEvent?.(e), ...(o.signal ? { signal: o.signal } : {}) });
   const drill = summariseDrill({
     scenario: o.scenario,
     seed,
@@ -100,4 +110,19 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
   });
   if (o.report) writeReport(o.report, drill);
   return drill;
+}
+
+/**
+ * The screen answers its questions itself, so what it offered is seen from outside: a version question is asked
+ * right after the step's preconditions are checked, on the same live rack (its backups fenced by then).
+ */
+function noteOffers(runbook: Runbook, snapshot: () => RackSnapshot, offers: Map<string, readonly AssessedVersion[]>, e: RunEvent): void {
+  if (e.type !== 'precondition') return;
+  const step = runbook.steps.find((s) => s.id === e.stepId);
+  for (const q of step?.questions ?? []) {
+    if (q.kind !== 'choose-version') continue;
+    const s = snapshot();
+    const offer = buildOffer(q, { snapshot: s, answers: {}, params: {}, ...(s.incident ? { incidentStart: s.incident.startedAt } : {}) });
+    if (typeof offer !== 'string' && offer.versions) offers.set(q.componentId, offer.versions);
+  }
 }

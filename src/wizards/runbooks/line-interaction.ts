@@ -113,7 +113,11 @@ export function createLinePrinter(runbook: Runbook, print: Print): (e: RunEvent)
       }
       case 'step-end': {
         const from = started.get(e.stepId);
-        print(`   -> ${e.state}${from !== undefined ? ` after ${formatAge(e.at - from)}` : ''}`);
+        if (from === undefined) {
+          // Finished before a resumed run started: listed so the operator sees the whole runbook, never re-run.
+          const i = index.get(e.stepId) ?? 0;
+          print(`   step ${i + 1}/${runbook.steps.length} ${runbook.steps[i]?.title ?? e.stepId}: ${e.state} before the interruption, not repeated`);
+        } else print(`   -> ${e.state} after ${formatAge(e.at - from)}`);
         break;
       }
       case 'run-end':

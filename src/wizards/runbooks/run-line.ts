@@ -1,13 +1,18 @@
 import { evaluate, type Finding } from '../../health';
 import type { RackSnapshot } from '../../model/snapshot';
-import { memoryAudit, operatorName } from '../audit';
+import { type AuditLog, memoryAudit, operatorName } from '../audit';
 import { createAutoInteraction } from '../auto-interaction';
 import type { SimRackHandle } from '../drill-rack';
 import { createSimExecutor } from '../executors/sim-executor';
-import { type RunResult, runRunbook } from '../runner';
+import type { Journal } from '../journal';
+import { type RunOptions, type RunResult, runRunbook } from '../runner';
 import type { Interaction, Runbook } from '../types';
 import { versionLines } from './line-format';
 import { type AskLine, createLineInteraction, createLinePrinter, type Print } from './line-interaction';
+import { journalSpecs } from './sim-replay';
+
+/** Runs the runbook in another view (the full-screen wizard) instead of on the line; resolves once it closed. */
+export type ScreenRun = (run: Omit<RunOptions, 'interaction' | 'signal'>) => Promise<RunResult>;
 
 export interface LineRunOptions {
   readonly runbook: Runbook;
@@ -20,6 +25,12 @@ export interface LineRunOptions {
   readonly signal?: AbortSignal;
   /** Critical findings expected at the end of this runbook (printed as pending, not counted as unhealthy). */
   readonly pending?: (f: Finding, s: RackSnapshot) => boolean;
+  /** A file journal (new or resumed) and audit log make the run survive the process; default: in memory. */
+  readonly journal?: Journal;
+  readonly audit?: AuditLog;
+  readonly operator?: string;
+  /** Set: the run happens on this screen, and only its outcome is printed once the screen is closed. */
+  readonly screen?: ScreenRun;
 }
 
 export interface LineRunOutcome {
@@ -30,32 +41,54 @@ export interface LineRunOutcome {
 }
 
 /**
- * A runbook in line mode on the simulated rack: printed as it runs, answered on the line or by --auto.
- * The sim is this process's own, so the journal and audit stay in memory: there is nothing to resume or audit
- * once the process (and with it the rack) is gone.
+ * A runbook on the simulated rack, printed as it runs and answered on the line, by --auto, or on the full-screen
+ * wizard (`screen`). With a file journal every started action's spec is journaled too, so a killed run can be
+ * rebuilt on a new sim and resumed (see sim-replay.ts).
  */
 export async function runLine(o: LineRunOptions): Promise<LineRunOutcome> {
   const { clock } = o.rack;
-  const interaction: Interaction = o.auto
-    ? createAutoInteraction({ clock, onAnswer: (key, answer) => o.print(`   auto: ${key} = ${answer ?? '(none: cancel)'}`) })
-    : o.dryRun
-      ? dryRunAnswers(createAutoInteraction({ clock }), o.print)
-      : createLineInteraction(o.askLine, o.print);
-  o.print(`${o.runbook.title}${o.dryRun ? ' (dry run: nothing is changed)' : ''}`);
-  o.print(o.runbook.description);
-  const result = await runRunbook({
+  const specs = o.journal?.file && !o.dryRun ? journalSpecs(o.journal) : undefined;
+  const run = {
     runbook: o.runbook,
     executor: createSimExecutor(o.rack.source.sim, clock),
-    interaction,
     snapshot: o.rack.snapshot,
     clock,
-    audit: memoryAudit(),
-    operator: operatorName(),
+    audit: o.audit ?? memoryAudit(),
+    operator: o.operator ?? operatorName(),
     rack: o.rack.snapshot().rack.name,
     dryRun: o.dryRun,
-    onEvent: createLinePrinter(o.runbook, o.print),
-    ...(o.signal ? { signal: o.signal } : {}),
-  });
+    ...(o.journal ? { journal: o.journal } : {}),
+  };
+  let result: RunResult;
+  if (o.screen) {
+    result = await o.screen({ ...run, ...(specs ? { onEvent: specs } : {}) });
+    o.print(`${o.runbook.title}: run ${result.state}${result.resumed ? ' (resumed)' : ''}, run id ${result.runId}.`);
+  } else {
+    o.print(`${o.runbook.title}${o.dryRun ? ' (dry run: nothing is changed)' : ''}`);
+    o.print(o.runbook.description);
+    const printer = createLinePrinter(o.runbook, o.print);
+    result = await runRunbook({
+      ...run,
+      interaction: lineInteraction(o),
+      onEvent: (e) => {
+        specs?.(e);
+        printer(e);
+      },
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
+  }
+  return outcome(o, result);
+}
+
+function lineInteraction(o: LineRunOptions): Interaction {
+  const { clock } = o.rack;
+  if (o.auto) return createAutoInteraction({ clock, onAnswer: (key, answer) => o.print(`   auto: ${key} = ${answer ?? '(none: cancel)'}`) });
+  if (o.dryRun) return dryRunAnswers(createAutoInteraction({ clock }), o.print);
+  return createLineInteraction(o.askLine, o.print);
+}
+
+/** Health at the end decides the exit code: a run that ended "done" on an unhealthy rack did not recover it. */
+function outcome(o: LineRunOptions, result: RunResult): LineRunOutcome {
   if (result.reason) o.print(`Reason: ${result.reason}`);
   const end = o.rack.snapshot();
   const all = o.dryRun ? [] : evaluate(end).filter((f) => f.severity === 'critical');
@@ -63,7 +96,7 @@ export async function runLine(o: LineRunOptions): Promise<LineRunOutcome> {
   for (const f of all.filter((x) => !critical.includes(x))) o.print(`pending: ${f.summary}`);
   for (const f of critical.slice(0, 10)) o.print(`CRIT  ${f.summary}`);
   const exitCode = o.dryRun ? (result.state === 'failed' ? 2 : 0) : result.state === 'aborted' || result.state === 'cancelled' ? 1 : result.state === 'done' && critical.length === 0 ? 0 : 2;
-  if (!o.dryRun) o.print(exitCode === 0 ? 'The rack is healthy.' : exitCode === 2 ? `The rack is not healthy: ${critical.length} critical finding(s).` : 'Nothing more was changed.');
+  if (!o.dryRun) o.print(exitCode === 0 ? 'The rack is healthy.' : exitCode === 2 ? `The rack is not healthy: ${critical.length} critical finding(s).` : 'Nothing more was changed.')
   return { result, critical, exitCode };
 }
 
