@@ -15,7 +15,7 @@ function open(columns: number, rows: number, args = ''): TmuxScreen {
   return screen;
 }
 
-describe.skipIf(!hasTmux)('the TUI in a real terminal under tmux (skipped: tmux not installed)', () => {
+describe.skipIf(!hasTmux)('the TUI in a real terminal under tmux (skipped: tmux not installed)', { timeout: 90_000 }, () => {
   for (const [columns, rows] of [
     [80, 24],
     [160, 48],

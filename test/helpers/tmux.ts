@@ -46,7 +46,7 @@ export class TmuxScreen {
     return this.tmux('capture-pane', '-p', '-t', this.session);
   }
 
-  async waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  async waitFor(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let screen = '';
     while (Date.now() < deadline) {
