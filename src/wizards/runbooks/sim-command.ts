@@ -63,7 +63,8 @@ export async function runSimWizard(o: SimWizardOptions): Promise<number> {
       operator,
       ...(o.screen ? { screen: o.screen } : {}),
     });
-    if (result.state === 'aborted') o.print(`Run ${result.runId} can be resumed: run the same command again (--fresh starts over).`);
+    // Only a run that died without ending (a crash, kill -9) is resumed; an aborted one ended on purpose.
+    if (result.state === 'aborted') o.print(`Run ${result.runId} ended aborted; its journal keeps what was done. Running the command again starts a new run.`);
     return exitCode;
   });
 }
