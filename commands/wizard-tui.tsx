@@ -18,7 +18,7 @@ export interface WizardTuiOptions {
 /**
  * Runs a runbook in the full-screen wizard view: the operator sees each step and its actions before they run
  * and answers on the keyboard. Resolves once the run has ended and the operator closed the view (or pressed
- * Ctrl-C, which aborts the run; the journal keeps it resumable).
+ * Ctrl-C, which aborts the run: an aborted run is not resumed; a crashed or killed one is).
  */
 export async function runWizardTui(o: WizardTuiOptions): Promise<RunResult> {
   const session = new WizardSession(o.run.runbook, o.run.dryRun === true);

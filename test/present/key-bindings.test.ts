@@ -13,9 +13,9 @@ const sim = { readOnly: false, simulated: true };
 const simReadOnly = { readOnly: true, simulated: true };
 
 describe('key bindings', () => {
-  it('the list footer reads "Tab pane  ↑↓ move  Enter open  / filter  ? help  q quit" and fits 80 columns', () => {
+  it('the list footer reads "Tab pane  ↑↓ move  Enter open  / filter  ? help  q quit  w wizard" and fits 80 columns', () => {
     const text = footerText(visibleBindings('list', live), 80);
-    expect(text).toBe('Tab pane  ↑↓ move  Enter open  / filter  ? help  q quit');
+    expect(text).toBe('Tab pane  ↑↓ move  Enter open  / filter  ? help  q quit  w wizard');
     expect(text.length).toBeLessThanOrEqual(80);
   });
 

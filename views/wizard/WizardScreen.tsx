@@ -19,7 +19,7 @@ export function WizardScreen({ session, title, simulated, onClose }: { session: 
       <Frame title={session.getState().runbook.title} width={size.columns} height={size.rows - 2} tone="accent">
         <WizardView session={session} width={size.columns - 2} height={size.rows - 4} onClose={onClose} />
       </Frame>
-      <Tone tone="muted">Ctrl-C aborts the run (it can be resumed); every step is shown before it runs</Tone>
+      <Tone tone="muted">Ctrl-C aborts the run; every step is shown before it runs</Tone>
     </Box>
   );
 }
