@@ -1,5 +1,5 @@
 import type { SessionState, SessionStep } from '../wizards/session';
-import type { ActionSpec } from '../wizards/types';
+export { specText } from '../wizards/spec-text';
 import type { AssessedVersion } from '../wizards/version-choice';
 import { formatAge } from './format-age';
 import { formatBytes } from './format-bytes';
@@ -20,19 +20,6 @@ export function stepLine(step: SessionStep, index: number, now: number): string 
   return `${STEP_MARK[step.state]} ${index + 1} ${step.title}${step.destructive ? ' *' : ''}${step.state === 'pending' ? '' : took}`;
 }
 
-/** The exact thing an action will do, as shown before it runs. */
-export function specText(spec: ActionSpec): string {
-  switch (spec.kind) {
-    case 'command':
-      return `$ ${spec.argv.map((a) => (/[\s'"$`\\]/.test(a) ? `'${a.replaceAll("'", "'\\''")}'` : a)).join(' ')}`;
-    case 'api':
-      return `${spec.target} ${spec.method} ${spec.path}`;
-    case 'sim':
-      return `sim ${spec.op} ${Object.entries(spec.args)
-        .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
-        .join(' ')}`;
-  }
-}
 
 export const VERSION_CHOICE_COLUMNS: readonly Column[] = [
   { title: 'TIME (UTC)', width: 19 },

@@ -1,7 +1,8 @@
 import type { EpochMs } from '../../model/time';
 import { formatAge } from '../../present/format-age';
 import { formatBytes } from '../../present/format-bytes';
-import type { Action, ActionSpec, QuestionOffer, Step } from '../types';
+import { specText } from '../spec-text';
+import type { Action, QuestionOffer, Step } from '../types';
 import type { AssessedVersion } from '../version-choice';
 
 /** Plain-text renderings for the line-mode commands; the TUI wizard view renders the same data its own way. */
@@ -19,18 +20,6 @@ export function actionLines(actions: readonly Action[]): string[] {
   return ['   Planned actions:', ...actions.flatMap((a) => [`   - ${a.destructive ? '[DESTRUCTIVE] ' : ''}${a.description}`, `       runs: ${specText(a.spec)}`])];
 }
 
-export function specText(spec: ActionSpec): string {
-  switch (spec.kind) {
-    case 'command':
-      return `$ ${spec.argv.join(' ')}`;
-    case 'api':
-      return `${spec.target} ${spec.method} ${spec.path}`;
-    case 'sim':
-      return `sim ${spec.op} ${Object.entries(spec.args)
-        .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
-        .join(' ')}`;
-  }
-}
 
 /**
  * Every version newest first, numbered for the answer, with time, size, change, id, age relative to the incident
