@@ -6,7 +6,7 @@ import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/runbooks/sim
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig } from './rack-options';
-import { wizardScreen } from './recover';
+import { wizardScreen } from './wizard-tui';
 
 export const BOOTSTRAP_HELP = `Usage: rackpilot bootstrap [--dry-run] [--auto] [--fresh] [--speed N] [--seed N] [--config FILE]
 

@@ -11,7 +11,7 @@ import type { RunEvent } from '../src/wizards/types';
 import { parseFlags, positiveInt } from './flags';
 import type { Io } from './io';
 import { loadRackConfig } from './rack-options';
-import { wizardScreen } from './recover';
+import { wizardScreen } from './wizard-tui';
 
 export const DRILL_HELP = `Usage: rackpilot drill --scenario NAME [--report PATH] [--auto] [--seed N] [--speed N]
                       [--config FILE] [--real]

@@ -1,17 +1,14 @@
-import type { Config } from '../src/config';
 import { RackpilotError, UsageError } from '../src/errors';
 import { createLineReader } from '../src/wizards/runbooks/line-input';
 import { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, recoverRunbook } from '../src/wizards/runbooks/recover';
 import { guardRealRack, parseSpeed } from '../src/wizards/runbooks/guard';
-import type { ScreenRun } from '../src/wizards/runbooks/run-line';
 import type { BuiltRunbook } from '../src/wizards/runbooks/sim-run';
 import { runSimWizard } from '../src/wizards/runbooks/sim-command';
 import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/runbooks/sim-session';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig, RACK_OPTIONS } from './rack-options';
-import { resolveAscii, resolveColor } from '../views/theme';
-import { runWizardTui } from './wizard-tui';
+import { wizardScreen } from './wizard-tui';
 
 export const RECOVER_HELP = `Usage: rackpilot recover [--scenario NAME] [--dry-run] [--auto] [--fresh] [--speed N]
                          [--seed N] [--config FILE]
@@ -101,15 +98,4 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
     process.off('SIGINT', onSigint);
     reader?.close();
   }
-}
-
-/**
- * The full-screen wizard when a person is at a terminal (stdin and stdout TTYs) and will answer it; line mode
- * for pipes and scripts, --auto and --dry-run (whose output is the point). Shared by recover, bootstrap, drill.
- */
-export function wizardScreen(flags: { readonly auto?: boolean | undefined; readonly 'dry-run'?: boolean | undefined }, config: Config, env: NodeJS.ProcessEnv, title: string): ScreenRun | undefined {
-  if (!process.stdin.isTTY || !process.stdout.isTTY || flags.auto || flags['dry-run']) return undefined;
-  const color = config.ui.color === 'auto' ? resolveColor({ env }) : config.ui.color === 'always';
-  const ascii = config.ui.ascii || resolveAscii({ env });
-  return (run) => runWizardTui({ run, title, simulated: config.mode === 'sim', color, ascii });
 }

@@ -5,10 +5,11 @@ import { SCENARIOS } from '../src/sources/sim';
 import { openRack } from '../src/sources/open-rack';
 import { liveWizards } from '../src/wizards/live-wizards';
 import { App } from '../views/App';
-import { makeTheme, resolveAscii, resolveColor } from '../views/theme';
+import { makeTheme } from '../views/theme';
 import { ThemeProvider } from '../views/theme-context';
 import { parseFlags } from './flags';
 import type { Io } from './io';
+import { displayOptions } from './wizard-tui';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
 export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
@@ -54,8 +55,7 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
     });
   }
   const { config } = loaded;
-  const color = config.ui.color === 'auto' ? resolveColor({ env: io.env }) : config.ui.color === 'always';
-  const ascii = config.ui.ascii || resolveAscii({ env: io.env });
+  const { color, ascii } = displayOptions(config, io.env);
   const rack = openRack(config, systemClock);
 
   const instance = render(

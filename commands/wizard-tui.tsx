@@ -2,7 +2,9 @@ import { render } from 'ink';
 import type { RunOptions, RunResult } from '../src/wizards';
 import { runRunbook } from '../src/wizards';
 import { WizardSession } from '../src/wizards/session';
-import { makeTheme } from '../views/theme';
+import type { Config } from '../src/config';
+import type { ScreenRun } from '../src/wizards/runbooks/run-line';
+import { makeTheme, resolveAscii, resolveColor } from '../views/theme';
 import { ThemeProvider } from '../views/theme-context';
 import { WizardScreen } from '../views/wizard/WizardScreen';
 
@@ -50,4 +52,20 @@ export async function runWizardTui(o: WizardTuiOptions): Promise<RunResult> {
     controller.abort(new Error('the wizard was closed'));
   }
   return run;
+}
+
+/** Colour and ASCII as the config and the terminal ask for them: shared by the TUI and the wizard screen. */
+export function displayOptions(config: Config, env: NodeJS.ProcessEnv): { color: boolean; ascii: boolean } {
+  const color = config.ui.color === 'auto' ? resolveColor({ env }) : config.ui.color === 'always';
+  return { color, ascii: config.ui.ascii || resolveAscii({ env }) };
+}
+
+/**
+ * The full-screen wizard when a person is at a terminal (stdin and stdout TTYs) and will answer it; line mode
+ * for pipes and scripts, --auto and --dry-run (whose output is the point). Shared by recover, bootstrap, drill.
+ */
+export function wizardScreen(flags: { readonly auto?: boolean | undefined; readonly 'dry-run'?: boolean | undefined }, config: Config, env: NodeJS.ProcessEnv, title: string): ScreenRun | undefined {
+  if (!process.stdin.isTTY || !process.stdout.isTTY || flags.auto || flags['dry-run']) return undefined;
+  const display = displayOptions(config, env);
+  return (run) => runWizardTui({ run, title, simulated: config.mode === 'sim', ...display });
 }
