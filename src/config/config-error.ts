@@ -40,12 +40,14 @@ function safeKey(key: PropertyKey): string {
 
 /** The first issue as a ConfigError; `source` is the file path, "environment VAR" or "--flag". */
 export function issueToConfigError(error: z.ZodError, source: string, raw: unknown): ConfigError {
-  const issue = error.issues[0];
+  // A misspelt required key also shows up as "missing"; the unknown key is the cause, so report it first.
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0];
   if (!issue) return new ConfigError(source, '', 'expected a valid configuration');
   const path = issue.path.map(safeKey);
   if (issue.code === 'unrecognized_keys') {
     const key = safeKey(issue.keys[0] ?? '');
-    const known = KNOWN_KEYS[path.join('.')] ?? [];
+    // List items share their keys: switches.2.jumpHost is looked up as switches.*.jumpHost.
+    const known = KNOWN_KEYS[issue.path.map((k) => (typeof k === 'number' ? '*' : safeKey(k))).join('.')] ?? [];
     const guess = suggest(key, known);
     const detail = guess ? `did you mean "${guess}"?` : `known keys: ${known.join(', ')}`;
     return new ConfigError(source, [...path, key].join('.'), `unknown key (${detail})`);

@@ -2,6 +2,7 @@
 import type { EpochMs, Millis } from '../model/time';
 import { MINUTE, SECOND } from '../model/time';
 import type { ColorMode, ConfigLayer, Mode, Scenario } from './schema';
+import { DEFAULT_SSH, type LinkConfig, type PathContext, resolveSwitches, type SshSettings, type SwitchConfig } from './switches';
 import type { WizardsConfig } from './wizards-schema';
 
 export interface Config {
@@ -16,6 +17,11 @@ export interface Config {
   readonly ui: { readonly color: ColorMode; readonly ascii: boolean; readonly readOnly: boolean };
   /** Commands the wizards run on a real rack; only from the file. */
   readonly wizards: WizardsConfig;
+  /** Real switches read over SSH (BGP and LLDP); empty on the simulated rack. */
+  readonly switches: readonly SwitchConfig[];
+  readonly ssh: SshSettings;
+  /** Cables the operator declared, so a link whose LLDP neighbour vanished shows as down. */
+  readonly links: readonly LinkConfig[];
 }
 
 function deepFreeze<T>(value: T): T {
@@ -34,6 +40,9 @@ export const DEFAULT_CONFIG: Config = deepFreeze({
   health: { stuckPhaseAfter: 15 * MINUTE, sizeDropRatio: 0.5, minVersions: 2 },
   ui: { color: 'auto', ascii: false, readOnly: false },
   wizards: {},
+  switches: [],
+  ssh: DEFAULT_SSH,
+  links: [],
 });
 
 /** Later layers win key by key; an undefined value never overrides. */
@@ -42,7 +51,7 @@ export function mergeLayers(layers: readonly ConfigLayer[]): ConfigLayer {
   for (const layer of layers) {
     for (const [key, value] of Object.entries(layer)) {
       if (value === undefined) continue;
-      if (value !== null && typeof value === 'object') {
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
         const target = (merged[key] ?? {}) as Record<string, unknown>;
         merged[key] = target;
         for (const [field, fieldValue] of Object.entries(value)) {
@@ -56,22 +65,28 @@ export function mergeLayers(layers: readonly ConfigLayer[]): ConfigLayer {
   return merged as ConfigLayer;
 }
 
-/** Defaults < layers in order (file, environment, flags). */
-export function resolveConfig(layers: readonly ConfigLayer[]): Config {
+/**
+ * Defaults < layers in order (file, environment, flags). `paths` resolves ~ and relative key files against the
+ * config file's directory and finds the ssh-agent; tests may leave it out.
+ */
+export function resolveConfig(layers: readonly ConfigLayer[], paths: PathContext = { env: {}, baseDir: process.cwd() }): Config {
   const m = mergeLayers(layers);
   const d = DEFAULT_CONFIG;
+  const interval = m.refresh?.interval ?? d.refresh.interval;
+  const { switches, ssh, links } = resolveSwitches(m, interval, paths);
   const scale = m.sim?.scale;
   const startedAt = m.incident?.startedAt;
   return {
     rack: { name: m.rack?.name ?? d.rack.name },
-    mode: m.mode ?? d.mode,
+    // A config that lists switches means the real rack unless it says otherwise.
+    mode: m.mode ?? (switches.length > 0 ? 'real' : d.mode),
     sim: {
       seed: m.sim?.seed ?? d.sim.seed,
       scenario: m.sim?.scenario ?? d.sim.scenario,
       ...(scale === undefined ? {} : { scale }),
     },
     refresh: {
-      interval: m.refresh?.interval ?? d.refresh.interval,
+      interval,
       timeout: m.refresh?.timeout ?? d.refresh.timeout,
     },
     health: {
@@ -86,5 +101,8 @@ export function resolveConfig(layers: readonly ConfigLayer[]): Config {
       readOnly: m.ui?.readOnly ?? d.ui.readOnly,
     },
     wizards: m.wizards ?? d.wizards,
+    switches,
+    ssh,
+    links,
   };
 }

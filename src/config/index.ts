@@ -2,6 +2,7 @@
  * rackpilot's configuration: defaults < config file < environment < flags, validated by one schema
  * and reported as a single ConfigError that names the file (or variable, or flag) and the key.
  */
+import { dirname } from 'node:path';
 import { type Config, resolveConfig } from './defaults';
 import { type Env, envLayers } from './env';
 import { type ConfigFlags, flagLayers } from './flags';
@@ -11,6 +12,9 @@ import { validateLayer } from './validate';
 
 export { ConfigFileError } from './config-error';
 export { type Config, DEFAULT_CONFIG, resolveConfig } from './defaults';
+export type { LinkConfig, SshSettings, SwitchConfig } from './switches';
+export { DEFAULT_SWITCH_COMMANDS, DEFAULT_SWITCH_USER } from './switches';
+export { SWITCH_ROLES, type SwitchRole } from './switches-schema';
 export { DurationError, formatDuration, parseDuration } from './duration';
 export { ENV_VARS, type Env, type EnvVar } from './env';
 export type { ConfigFlags } from './flags';
@@ -53,7 +57,8 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
   const raw = await readConfigFile(location);
   const found = raw !== undefined;
   const fileLayer = found ? validateLayer(raw, location.path) : {};
-  const config = resolveConfig([fileLayer, ...envLayers(env), ...flagLayers(flags)]);
+  const baseDir = found ? dirname(location.path) : (options.cwd ?? process.cwd());
+  const config = resolveConfig([fileLayer, ...envLayers(env), ...flagLayers(flags)], { env, baseDir });
   const notices: string[] = [];
   if (!found) {
     const consequence = config.mode === 'sim' ? 'running the simulated rack' : 'using defaults';

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DURATION_EXPECTED, DurationError, formatDuration, parseDuration } from './duration';
 import { ISO_TIME_EXPECTED, parseIsoTime } from './iso-time';
+import { SWITCHES_KNOWN_KEYS, switchesSchemas } from './switches-schema';
 import { WIZARDS_KNOWN_KEYS, wizardsSchema } from './wizards-schema';
 
 /** Fault scenarios the embedded simulated rack can play; the sim owns their descriptions. */
@@ -128,6 +129,8 @@ export const uiSchema = z.strictObject(
 // A section whose children are all commented out parses as null; treat it as empty, not as an error.
 const section = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? {} : v), schema).optional();
 
+const switchSchemas = switchesSchemas(duration);
+
 export const configFileSchema = z.strictObject(
   {
     rack: section(rackSchema),
@@ -138,6 +141,9 @@ export const configFileSchema = z.strictObject(
     incident: section(incidentSchema),
     ui: section(uiSchema),
     wizards: section(wizardsSchema),
+    switches: switchSchemas.switches.optional(),
+    ssh: section(switchSchemas.ssh),
+    links: switchSchemas.links.optional(),
   },
   { error: 'expected a mapping' },
 );
@@ -155,4 +161,5 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   incident: Object.keys(incidentSchema.shape),
   ui: Object.keys(uiSchema.shape),
   ...WIZARDS_KNOWN_KEYS,
+  ...SWITCHES_KNOWN_KEYS(Object.keys(switchSchemas.switchSchema.shape), Object.keys(switchSchemas.ssh.shape)),
 };

@@ -54,6 +54,9 @@ describe('loadConfig: location and defaults', () => {
       health: { stuckPhaseAfter: 900_000, sizeDropRatio: 0.5, minVersions: 2 },
       ui: { color: 'auto', ascii: false, readOnly: false },
       wizards: {},
+      switches: [],
+      ssh: { connectTimeout: 5000, commandTimeout: 10_000, concurrency: 32, maxBackoff: 30_000 },
+      links: [],
     });
     expect(Object.isFrozen(DEFAULT_CONFIG.sim)).toBe(true);
   });
@@ -138,6 +141,9 @@ describe('loadConfig: a full file', () => {
       incident: { startedAt: Date.UTC(2026, 10, 25, 3, 0, 0) },
       ui: { color: 'never', ascii: true, readOnly: true },
       wizards: {},
+      switches: [],
+      ssh: DEFAULT_CONFIG.ssh,
+      links: [],
     });
   });
 
