@@ -1,0 +1,84 @@
+/**
+ * Turning a switch command's stdout into validated data. Every failure becomes a SourceError with one short line
+ * (it is shown next to the switch in the BGP pane and in a finding), never a JSON parser or zod dump.
+ */
+import type { z } from 'zod';
+import { SourceError } from '../../errors';
+
+export type PathSegment = PropertyKey;
+
+/** JSON.parse with a message that says what the output looked like instead. */
+export function parseJsonOutput(stdout: string): unknown {
+  const text = stdout.trim();
+  if (text === '') throw new SourceError('output is empty');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SourceError(notJson(text));
+  }
+}
+
+function notJson(text: string): string {
+  // A proxy or a web UI answering instead of the switch shell sends HTML.
+  if (/^<(!doctype|html|head|body|\?xml)/i.test(text)) return 'output is HTML, not JSON';
+  // Output that starts like JSON but does not parse was cut off (a dropped connection, a full pipe).
+  if (text.startsWith('{') || text.startsWith('[')) return 'output is not JSON (truncated?)';
+  const first = text.split('\n', 1)[0] ?? '';
+  return `output is not JSON: starts with ${JSON.stringify(first.length > 40 ? `${first.slice(0, 37)}...` : first)}`;
+}
+
+/** Validates `value` (found at `path` in the output) or throws "unexpected output: <path> is missing". */
+export function check<S extends z.ZodType>(schema: S, value: unknown, path: readonly PathSegment[] = []): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = [...path, ...(issue?.path ?? [])];
+  throw new SourceError(`unexpected output: ${describeIssue(where, valueAt(value, issue?.path ?? []), issue)}`);
+}
+
+export function unexpected(path: readonly PathSegment[], what: string): SourceError {
+  return new SourceError(`unexpected output: ${formatPath(path)} ${what}`);
+}
+
+function describeIssue(path: readonly PathSegment[], found: unknown, issue: z.core.$ZodIssue | undefined): string {
+  const where = formatPath(path);
+  if (found === undefined) return `${where} is missing`;
+  if (issue?.code === 'invalid_type') return `${where} is ${kindOf(found)}, expected ${article(issue.expected)}`;
+  return `${where} is not valid (${issue?.message ?? 'unknown problem'})`;
+}
+
+/** default.ipv4Unicast.peers["10.0.0.1"].state: dotted where unambiguous, quoted where a key has dots. */
+export function formatPath(path: readonly PathSegment[]): string {
+  if (path.length === 0) return 'the top level';
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(String(seg))}]`;
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `a string (${JSON.stringify(v.length > 20 ? `${v.slice(0, 17)}...` : v)})`;
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'boolean') return String(v);
+  return `a ${typeof v}`;
+}
+
+function article(expected: string): string {
+  if (expected === 'array') return 'a list';
+  if (expected === 'object' || expected === 'record') return 'an object';
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
