@@ -24,6 +24,9 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [stubDevtools],
+  // The SSH client is loaded with import() on the first real switch connect, so the simulated rack never pays for
+  // it; ssh2 also carries optional native addons (.node) that cannot be bundled. Resolved from node_modules.
+  external: ['node-ssh', 'ssh2', 'cpu-features'],
   // Some bundled dependencies are CommonJS and call require(); give them one in the ESM bundle.
   banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module'; const require = __rpCreateRequire(import.meta.url);" },
   // React and its reconciler ship development builds (extra checks, component stacks, warnings) behind this check;
