@@ -40,7 +40,8 @@ const MAX_COMMANDS_KEPT = 1000;
 export class SshTestServer {
   /** The host keys; `public` is the known_hosts key part, "ssh-ed25519 AAAA…". */
   readonly hostKeys: readonly { readonly private: string; readonly public: string }[];
-  readonly stats = { connections: 0, execs: 0, concurrentExecs: 0, maxConcurrentExecs: 0 };
+  /** Handshakes count from TCP accept until login (or close): connection attempts in flight. */
+  readonly stats = { connections: 0, execs: 0, concurrentExecs: 0, maxConcurrentExecs: 0, handshakes: 0, maxConcurrentHandshakes: 0 };
   /** The last commands received, exactly as sent (at most 1000). */
   readonly commands: { port: number; command: string }[] = [];
   exec: ExecHandler;
@@ -49,6 +50,8 @@ export class SshTestServer {
   /** "remoteAddress:remotePort" of an accepted socket → the port it came in on. */
   private readonly socketPorts = new Map<string, number>();
   private readonly allowed: ssh2.ParsedKey[];
+  /** Sockets still in the handshake, keyed like socketPorts; the callback ends the count once. */
+  private readonly loggingIn = new Map<string, () => void>();
 
   constructor(options: SshTestServerOptions) {
     const hostKeys = options.hostKeys ?? [ssh2.utils.generateKeyPairSync('ed25519').private];
@@ -120,6 +123,9 @@ export class SshTestServer {
       const key = `${socket.remoteAddress}:${socket.remotePort}`;
       this.socketPorts.set(key, socket.localPort ?? 0);
       socket.once('close', () => this.socketPorts.delete(key));
+      this.stats.maxConcurrentHandshakes = Math.max(this.stats.maxConcurrentHandshakes, ++this.stats.handshakes);
+      this.loggingIn.set(key, () => this.stats.handshakes--);
+      socket.once('close', () => this.loggedIn(key));
       this.ssh.injectSocket(socket);
     });
     endpoint.listener = listener;
@@ -133,10 +139,16 @@ export class SshTestServer {
     });
   }
 
+  private loggedIn(key: string): void {
+    this.loggingIn.get(key)?.();
+    this.loggingIn.delete(key);
+  }
+
   private onClient(client: Connection, remote: string): void {
     const port = this.socketPorts.get(remote) ?? 0;
     let user = '';
     client.on('error', () => {});
+    client.on('ready', () => this.loggedIn(remote));
     client.on('authentication', (ctx) => {
       user = ctx.username;
       if (ctx.method !== 'publickey') return ctx.reject(['publickey']);
@@ -176,6 +188,8 @@ export class SshTestServer {
     };
     channel.once('close', finish);
     channel.on('error', () => {});
+    // ssh2 emits 'close' on a server channel only after its readable side ended, which needs it flowing.
+    channel.resume();
     const reply = await Promise.resolve()
       .then(() => this.exec(command, ctx))
       .catch((error: unknown): ExecReply => ({ stderr: `test server: ${String(error)}\n`, code: 255 }));

@@ -24,9 +24,8 @@ export function showCommand(command: string): string {
   return `\`${command.length > 80 ? `${command.slice(0, 77)}...` : command}\``;
 }
 
-export function abortedError(switchName: string, command?: string): SshError {
-  const what = command === undefined ? 'call' : showCommand(command);
-  return new SshError(switchName, 'aborted', `${switchName}: ${what} aborted`, { reason: 'aborted' });
+export function abortedError(switchName: string, command: string): SshError {
+  return new SshError(switchName, 'aborted', `${switchName}: ${showCommand(command)} aborted`, { reason: 'aborted' });
 }
 
 export function execCommand(conn: HopConnection, req: ExecRequest): Promise<CommandResult> {

@@ -30,10 +30,10 @@ function closedError(name: string): SshError {
 }
 
 /** Settles with the promise, or rejects with 'aborted' as soon as the signal fires. */
-function abortable<T>(name: string, signal: AbortSignal | undefined, promise: Promise<T>): Promise<T> {
+function abortable<T>(name: string, command: string, signal: AbortSignal | undefined, promise: Promise<T>): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(name));
+    const onAbort = () => reject(abortedError(name, command));
     promise.then(
       (value) => {
         signal.removeEventListener('abort', onAbort);
@@ -66,8 +66,8 @@ export class SshPool implements SwitchShell {
 
   async run(target: SshTarget, argv: readonly string[], signal?: AbortSignal): Promise<CommandResult> {
     const command = commandLine(argv);
-    const { hop } = await this.connection(target, signal);
-    return this.slot(target.name, signal, () =>
+    const { hop } = await this.connection(target, command, signal);
+    return this.slot(target.name, command, signal, () =>
       execCommand(hop, { switchName: target.name, command, timeout: this.options.commandTimeout, signal }),
     );
   }
@@ -85,19 +85,19 @@ export class SshPool implements SwitchShell {
   }
 
   /** Runs task within the concurrency limit; a queued or running call rejects at once when aborted. */
-  private slot<T>(name: string, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
+  private slot<T>(name: string, command: string, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
     const limited = this.limit(async () => {
       if (this.closed) throw closedError(name);
-      if (signal?.aborted) throw abortedError(name);
+      if (signal?.aborted) throw abortedError(name, command);
       return task();
     });
-    return abortable(name, signal, limited);
+    return abortable(name, command, signal, limited);
   }
 
-  private connection(target: SshTarget, signal: AbortSignal | undefined): Promise<Pooled> {
+  private connection(target: SshTarget, command: string, signal: AbortSignal | undefined): Promise<Pooled> {
     const { name } = target;
     if (this.closed) return Promise.reject(closedError(name));
-    if (signal?.aborted) return Promise.reject(abortedError(name));
+    if (signal?.aborted) return Promise.reject(abortedError(name, command));
     const spec = specOf(target);
     const live = this.pooled.get(name);
     if (live?.hop.alive() && live.spec === spec) return Promise.resolve(live);
@@ -111,7 +111,7 @@ export class SshPool implements SwitchShell {
       if (waiting) return Promise.reject(waiting);
       pending = this.connect(target, spec);
     }
-    return abortable(name, signal, pending);
+    return abortable(name, command, signal, pending);
   }
 
   /** One connection attempt, shared by every call for the switch that arrives while it runs. */
