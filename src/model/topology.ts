@@ -2,7 +2,11 @@
  * The physical and logical layout of a rack: who is cabled to whom.
  * Built from LLDP neighbours, metal-api switch connections and the config's declared links.
  */
-export const NODE_ROLES = ['router', 'spine', 'leaf', 'exit', 'machine', 'firewall', 'bootstrap'] as const;
+/**
+ * neighbor: a device rackpilot only knows from LLDP or as the far end of a configured link (not a configured
+ * switch, not known to metal-api), so its real role is unknown.
+ */
+export const NODE_ROLES = ['router', 'spine', 'leaf', 'exit', 'machine', 'firewall', 'bootstrap', 'neighbor'] as const;
 export type NodeRole = (typeof NODE_ROLES)[number];
 
 /** Whether rackpilot can currently see the node at all (ping, SSH, API heartbeat). */

@@ -1,4 +1,4 @@
-import type { Link, TopoNode, Topology } from '../model/topology';
+import type { Link, NodeRole, TopoNode, Topology } from '../model/topology';
 import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
 export const TOPOLOGY_COLUMNS: readonly Column[] = [
@@ -9,7 +9,8 @@ export const TOPOLOGY_COLUMNS: readonly Column[] = [
   { title: 'ADDRESS', width: 16 },
 ];
 
-const ROLE_ORDER = ['router', 'spine', 'leaf', 'exit', 'bootstrap', 'firewall', 'machine'];
+/** Tree order; a Record so that a new NodeRole cannot be forgotten here (the compiler insists). */
+const ROLE_RANK: Record<NodeRole, number> = { router: 0, spine: 1, leaf: 2, exit: 3, bootstrap: 4, firewall: 5, machine: 6, neighbor: 7 };
 
 /**
  * The topology as a tree from the router down (router → spine → leaves → machines), following data-plane
@@ -19,7 +20,7 @@ const ROLE_ORDER = ['router', 'spine', 'leaf', 'exit', 'bootstrap', 'firewall', 
 export function topologyRows(topology: Topology, ascii = false): RowSet {
   const nodes = new Map(topology.nodes.map((n) => [n.id, n]));
   const children = new Map<string, Array<{ node: TopoNode; link: Link }>>();
-  const rank = (n: TopoNode) => ROLE_ORDER.indexOf(n.role);
+  const rank = (n: TopoNode) => ROLE_RANK[n.role];
   for (const link of topology.links) {
     if (link.kind === 'management') continue;
     const a = nodes.get(link.a.node);

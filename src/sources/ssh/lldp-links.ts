@@ -1,0 +1,82 @@
+/** Links LLDP shows beyond the ones the config declares. */
+import type { LinkEnd, LinkKind } from '../../model/topology';
+import { farPort, type NodeResolver, remotePortNames } from './lldp-match';
+import type { LldpNeighbour } from './parse-lldp';
+
+export interface SwitchLldp {
+  readonly name: string;
+  /** The last LLDP read succeeded, so `neighbours` is current. */
+  readonly readable: boolean;
+  /** What the switch reported last (its last good read while reads fail). */
+  readonly neighbours: readonly LldpNeighbour[];
+}
+
+/** One LLDP entry: switch `from` hears node `to` on its port `port`. */
+export interface Observation {
+  readonly from: string;
+  readonly port: string;
+  readonly to: string;
+  readonly nb: LldpNeighbour;
+}
+
+export interface LinkSpec {
+  readonly a: LinkEnd;
+  readonly b: LinkEnd;
+  readonly kind: LinkKind;
+}
+
+export function observe(lldp: readonly SwitchLldp[], resolver: NodeResolver): Observation[] {
+  return lldp.flatMap((s) =>
+    s.neighbours.flatMap((nb) => {
+      const to = resolver.idOf(nb);
+      // A neighbour with no name and no id cannot be placed; a switch hearing itself is a loop, not a link.
+      return to === undefined || to === s.name ? [] : [{ from: s.name, port: nb.localPort, to, nb }];
+    }),
+  );
+}
+
+/**
+ * The observations no declared link explains, as links. Both directions of a cable between two switches become
+ * one link, with each side's own (always accurate) local port name: paired by the port names each side gives
+ * for the other, or, when that fails (SONiC announces port aliases), because there is exactly one unpaired
+ * entry each way. Links between two configured switches are underlay, all others machine.
+ */
+export function discoverLinks(obs: readonly Observation[], declared: readonly LinkSpec[], switchOrder: readonly string[]): LinkSpec[] {
+  const rank = (node: string) => {
+    const i = switchOrder.indexOf(node);
+    return i < 0 ? switchOrder.length : i;
+  };
+  const link = (x: LinkEnd, y: LinkEnd, kind: LinkKind): LinkSpec => (rank(x.node) <= rank(y.node) ? { a: x, b: y, kind } : { a: y, b: x, kind });
+  const open = obs.filter((o) => !declared.some((l) => explains(l, o)));
+  const partner = new Map<Observation, Observation>();
+  const pair = (x: Observation, y: Observation) => partner.set(x, y).set(y, x);
+  const between = (o: Observation) => open.filter((x) => x.from === o.to && x.to === o.from && !partner.has(x));
+  const isSwitch = (node: string) => switchOrder.includes(node);
+  for (const o of open) {
+    if (partner.has(o) || !isSwitch(o.to)) continue;
+    const byName = between(o).find((x) => remotePortNames(o.nb).includes(x.port) || remotePortNames(x.nb).includes(o.port));
+    if (byName) pair(o, byName);
+  }
+  for (const o of open) {
+    if (partner.has(o) || !isSwitch(o.to)) continue;
+    const back = between(o);
+    const forth = open.filter((x) => x.from === o.from && x.to === o.to && !partner.has(x));
+    if (back.length === 1 && forth.length === 1 && back[0]) pair(o, back[0]);
+  }
+  const out: LinkSpec[] = [];
+  const done = new Set<Observation>();
+  for (const o of open) {
+    if (done.has(o)) continue;
+    done.add(o);
+    const other = partner.get(o);
+    const kind: LinkKind = isSwitch(o.to) ? 'underlay' : 'machine';
+    if (other) done.add(other);
+    out.push(link({ node: o.from, port: o.port }, other ? { node: other.from, port: other.port } : { node: o.to, port: farPort(o.nb) }, kind));
+  }
+  return out;
+}
+
+/** A declared link covers an entry heard on one of its ends from the node at its other end. */
+function explains(l: LinkSpec, o: Observation): boolean {
+  return (l.a.node === o.from && l.a.port === o.port && l.b.node === o.to) || (l.b.node === o.from && l.b.port === o.port && l.a.node === o.to);
+}

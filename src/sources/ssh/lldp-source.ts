@@ -1,0 +1,23 @@
+import type { Source } from '../source';
+import { buildTopology, newTopologyMemory } from './lldp-topology';
+import { type LldpNeighbour, parseLldp } from './parse-lldp';
+import { SwitchReader } from './switch-reader';
+import type { SwitchSourceTiming, SwitchSourcesOptions } from './types';
+
+/** Every configured switch's `lldpctl -f json` (or its configured command), with the config's links, as the topology. */
+export function createLldpSource(o: SwitchSourcesOptions, timing: SwitchSourceTiming): Source {
+  const reader = new SwitchReader<LldpNeighbour[]>({ ...o, ...timing, command: (sw) => sw.commands.lldp, parse: (stdout) => parseLldp(stdout) });
+  const memory = newTopologyMemory();
+  return {
+    name: 'lldp (ssh)',
+    kind: 'ssh',
+    interval: timing.interval,
+    timeout: timing.timeout,
+    async poll(signal) {
+      const reads = await reader.poll(signal);
+      const lldp = reads.map((r) => ({ name: r.sw.name, readable: r.good !== undefined && r.error === undefined, neighbours: r.good?.value ?? [] }));
+      return { topology: buildTopology(o.switches, o.links, lldp, memory) };
+    },
+    close: () => reader.close(),
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Runs one command on every configured switch that is due and keeps, per switch, the newest good answer and
+ * the newest failure. Shared by the BGP and LLDP sources; it knows nothing of what the output means.
+ */
+import type { CommandResult, SwitchShell } from '../../clients/ssh/types';
+import type { Clock } from '../../clock';
+import type { SwitchConfig } from '../../config/switches';
+import { describeError, SourceError } from '../../errors';
+import type { EpochMs, Millis } from '../../model/time';
+
+export interface SwitchRead<T> {
+  readonly sw: SwitchConfig;
+  /** The newest successful read and when the switch gave it. Kept while later reads fail. */
+  readonly good?: { readonly value: T; readonly at: EpochMs };
+  /** Why the newest read failed; absent when it succeeded. */
+  readonly error?: string;
+}
+
+export interface SwitchReaderOptions<T> {
+  readonly switches: readonly SwitchConfig[];
+  readonly shell: SwitchShell;
+  readonly clock: Clock;
+  readonly command: (sw: SwitchConfig) => readonly string[];
+  /** Throws a SourceError with a one-line message when the output is not what the command should print. */
+  readonly parse: (stdout: string, sw: SwitchConfig, now: EpochMs) => T;
+  /** The source's interval: the smallest switch interval. */
+  readonly interval: Millis;
+  /** A read still unanswered after this long is abandoned and counted as a failure of that switch. */
+  readonly answerWithin: Millis;
+}
+
+interface Slot<T> {
+  readonly sw: SwitchConfig;
+  good?: { value: T; at: EpochMs };
+  error?: string;
+  startedAt?: EpochMs;
+  inFlight?: Promise<void>;
+  /** The last read was cut off by us (poll aborted, source closed), not by the switch: read again next time. */
+  retry: boolean;
+}
+
+export class SwitchReader<T> {
+  private readonly slots: Slot<T>[];
+  private readonly closing = new AbortController();
+  private lastPollEnd?: EpochMs;
+
+  constructor(private readonly o: SwitchReaderOptions<T>) {
+    this.slots = o.switches.map((sw) => ({ sw, retry: false }));
+  }
+
+  /**
+   * Starts a read on every due switch and waits for the answers. A switch that has never answered is waited
+   * for up to answerWithin (so the first picture is complete); after that a poll waits at most half the
+   * interval, so one hanging switch cannot hold back the others' updates. A slower answer is not lost: it
+   * is shown by the next poll, and the read is abandoned only after answerWithin.
+   */
+  async poll(signal: AbortSignal): Promise<Array<SwitchRead<T>>> {
+    signal.throwIfAborted();
+    const { clock, interval } = this.o;
+    const now = clock.now();
+    // The store polls again one interval after the last poll ended; sooner means the operator pressed "r".
+    const refresh = this.lastPollEnd !== undefined && now - this.lastPollEnd < interval * 0.9;
+    for (const slot of this.slots) {
+      if (slot.inFlight) continue;
+      const due = refresh || slot.retry || slot.startedAt === undefined || now - slot.startedAt >= slot.sw.interval;
+      if (!due) continue;
+      const read = this.read(slot, signal);
+      slot.inFlight = read;
+      void read.then(() => {
+        if (slot.inFlight === read) slot.inFlight = undefined;
+      });
+    }
+    const pending = this.slots.flatMap((s) => (s.inFlight ? [s.inFlight] : []));
+    const firstAnswers = this.slots.some((s) => s.inFlight && s.good === undefined && s.error === undefined);
+    await waitFor(Promise.all(pending), firstAnswers ? undefined : interval / 2, signal, clock);
+    this.lastPollEnd = clock.now();
+    return this.slots.map(({ sw, good, error }) => ({ sw, ...(good ? { good } : {}), ...(error !== undefined ? { error } : {}) }));
+  }
+
+  /** Abandons every read in flight; the source is done. */
+  close(): void {
+    this.closing.abort(new SourceError('source closed'));
+  }
+
+  private async read(slot: Slot<T>, pollSignal: AbortSignal): Promise<void> {
+    const { clock, shell, answerWithin } = this.o;
+    slot.startedAt = clock.now();
+    slot.retry = false;
+    const limit = new AbortController();
+    const signal = AbortSignal.any([pollSignal, limit.signal, this.closing.signal]);
+    const seconds = Number((answerWithin / 1000).toFixed(1));
+    const cancel = clock.setTimer(() => limit.abort(new SourceError(`no answer within ${seconds} s`)), answerWithin);
+    const argv = this.o.command(slot.sw);
+    try {
+      const result = await untilAborted(Promise.resolve().then(() => shell.run(slot.sw.target, argv, signal)), signal);
+      this.settle(slot, result, argv);
+    } catch (error) {
+      // Checked first: the shell may report our own time limit as an abort of its own.
+      if (limit.signal.aborted) slot.error = describeError(limit.signal.reason);
+      else if (pollSignal.aborted || this.closing.signal.aborted) slot.retry = true;
+      else slot.error = describeError(error);
+    } finally {
+      cancel();
+    }
+  }
+
+  private settle(slot: Slot<T>, result: CommandResult, argv: readonly string[]): void {
+    const name = commandName(argv);
+    if (result.code !== 0) {
+      const said = firstLine(result.stderr) || firstLine(result.stdout) || 'no output';
+      slot.error = `${said} (${result.code === null ? `${name} ended without an exit status` : `${name} exit ${result.code}`})`;
+      return;
+    }
+    const now = this.o.clock.now();
+    try {
+      slot.good = { value: this.o.parse(result.stdout, slot.sw, now), at: now };
+      slot.error = undefined;
+    } catch (error) {
+      const stderr = firstLine(result.stderr);
+      slot.error = `${name}: ${describeError(error)}${stderr ? ` (stderr: ${stderr})` : ''}`;
+    }
+  }
+}
+
+/** vtysh or lldpctl even when wrapped in sudo or `docker exec bgp …`: that is the name an operator knows. */
+function commandName(argv: readonly string[]): string {
+  const base = (a: string) => a.slice(a.lastIndexOf('/') + 1);
+  const known = argv.map(base).find((a) => /^(vtysh|lldpctl|lldpcli)$/.test(a));
+  return known ?? base(argv[0] ?? 'command');
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  const trimmed = line.trim();
+  return trimmed.length > 100 ? `${trimmed.slice(0, 97)}...` : trimmed;
+}
+
+/** Settles when `promise` does or the signal aborts, even if the shell ignores the signal. */
+function untilAborted<R>(promise: Promise<R>, signal: AbortSignal): Promise<R> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<R>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Waits for `work`, at most `ms` (on the given clock) when set; rejects with the reason when the poll is aborted. */
+function waitFor(work: Promise<unknown>, ms: Millis | undefined, signal: AbortSignal, clock: Clock): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const cancel = ms === undefined ? () => {} : clock.setTimer(done, ms);
+    const onAbort = () => {
+      cancel();
+      reject(signal.reason);
+    };
+    function done() {
+      cancel();
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(done, done);
+  });
+}
