@@ -81,6 +81,7 @@ export async function openHop(mod: NodeSshModule, req: HopRequest): Promise<HopC
   let alive = true;
   let closed = false;
   let abandoned = false;
+  let sock: Duplex | undefined;
   const listeners: (() => void)[] = [];
   const die = () => {
     if (!alive) return;
@@ -90,7 +91,9 @@ export async function openHop(mod: NodeSshModule, req: HopRequest): Promise<HopC
   const attempt = async () => {
     // Our own socket for TCP_NODELAY: an exec is several small round trips, and Nagle's algorithm with delayed
     // ACKs adds tens of milliseconds to each of them.
-    const sock = req.via ? await req.via() : tcpConnect({ host: hop.host, port: hop.port, noDelay: true });
+    sock = req.via ? await req.via() : tcpConnect({ host: hop.host, port: hop.port, noDelay: true });
+    // ssh2 reports socket errors itself once it has the socket; this covers the time before and after.
+    sock.on('error', () => {});
     if (abandoned) return void sock.destroy();
     const config: Config = {
       ...auth,
@@ -122,6 +125,7 @@ export async function openHop(mod: NodeSshModule, req: HopRequest): Promise<HopC
     abandoned = true;
     running.catch(() => {});
     client?.destroy();
+    sock?.destroy();
     const outcome = check.outcome();
     throw outcome && 'error' in outcome ? outcome.error : connectFailure(labels, error, req.timeout);
   } finally {

@@ -8,6 +8,14 @@ import { type HopConnection, type NodeSshModule, openHop } from './connect-hop';
 import { SshError } from './errors';
 import type { SshHop, SshTarget } from './types';
 
+/** RFC 4254 channel open failure codes, for servers that send no description. */
+const OPEN_FAILURES: Readonly<Record<number, string>> = {
+  1: 'forwarding refused by the jump host',
+  2: 'connect failed',
+  3: 'unknown channel type',
+  4: 'resource shortage',
+};
+
 /** The same failure, told about another switch that shares the jump host. */
 function forSwitch(error: unknown, name: string): unknown {
   if (!(error instanceof SshError) || error.switchName === name) return error;
@@ -34,8 +42,9 @@ export class JumpHosts {
       try {
         return await jump.ssh.forwardOut('127.0.0.1', 0, target.host, target.port);
       } catch (error) {
-        const why = (error as Error).message.replace(/^\(SSH\) Channel open failure: /, '').toLowerCase();
-        const reason = `${jump.label} cannot reach ${hostPort(target.host, target.port)} (${why})`;
+        const { message, reason: code } = error as { message: string; reason?: number };
+        const why = message.replace(/^\(SSH\) Channel open failure: ?/, '').toLowerCase() || OPEN_FAILURES[code ?? 0];
+        const reason = `${jump.label} cannot reach ${hostPort(target.host, target.port)}${why ? ` (${why})` : ''}`;
         throw new SshError(target.name, 'connect', `${target.name}: ${reason}`, { cause: error, reason });
       }
     };
