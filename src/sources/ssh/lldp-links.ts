@@ -1,6 +1,6 @@
 /** Links LLDP shows beyond the ones the config declares. */
 import type { LinkEnd, LinkKind } from '../../model/topology';
-import { farPort, type NodeResolver, remotePortNames } from './lldp-match';
+import { farPort, type NodeResolver, remotePortNames, showsPort } from './lldp-match';
 import type { LldpNeighbour } from './parse-lldp';
 
 export interface SwitchLldp {
@@ -76,7 +76,11 @@ export function discoverLinks(obs: readonly Observation[], declared: readonly Li
   return out;
 }
 
-/** A declared link covers an entry heard on one of its ends from the node at its other end. */
+/**
+ * A declared link covers an entry heard on one of its ends from the node and port at its other end. An entry
+ * that names another far port (a miscabled machine) becomes a link of its own, next to the declared one.
+ */
 function explains(l: LinkSpec, o: Observation): boolean {
-  return (l.a.node === o.from && l.a.port === o.port && l.b.node === o.to) || (l.b.node === o.from && l.b.port === o.port && l.a.node === o.to);
+  const covers = (near: LinkEnd, far: LinkEnd) => near.node === o.from && near.port === o.port && far.node === o.to && showsPort(o.nb, far.port);
+  return covers(l.a, l.b) || covers(l.b, l.a);
 }

@@ -26,9 +26,8 @@ export function buildTopology(switches: readonly SwitchConfig[], declared: reado
     memory.nodes.set(o.to, { addresses: o.nb.mgmtIp ?? [], ...(o.nb.chassisDescr ? { description: o.nb.chassisDescr } : {}) });
   }
   const declaredIds = new Set(declaredLinks.map((l) => linkId(l.a, l.b)));
-  for (const l of discoverLinks(obs, declaredLinks, switchNames)) {
-    if (!declaredIds.has(linkId(l.a, l.b))) remember(memory.links, l, isSwitch);
-  }
+  const found = discoverLinks(obs, declaredLinks, switchNames).filter((l) => !declaredIds.has(linkId(l.a, l.b)));
+  remember(memory.links, found, new Set(obs.map((o) => `${o.from}:${o.port}`)));
   const byName = new Map(lldp.map((s) => [s.name, s]));
   const discovered = [...memory.links.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, l]) => l);
   const links: Link[] = [...declaredLinks, ...discovered].map((l) => ({
@@ -91,13 +90,16 @@ function uniqueLinks(declared: readonly LinkConfig[]): LinkSpec[] {
   });
 }
 
-/** A switch port holds one cable: a newer link on a port replaces whatever was remembered there. */
-function remember(links: Map<string, LinkSpec>, l: LinkSpec, isSwitch: ReadonlySet<string>): void {
-  const ends = [l.a, l.b].filter((e) => isSwitch.has(e.node));
+/**
+ * A switch port holds one cable: a remembered link on a port where LLDP now shows something else (another
+ * neighbour, or the declared link) is forgotten. One on a port where LLDP shows nothing stays, to show down.
+ */
+function remember(links: Map<string, LinkSpec>, found: readonly LinkSpec[], heard: ReadonlySet<string>): void {
+  const current = new Set(found.map((l) => linkId(l.a, l.b)));
   for (const [id, old] of links) {
-    if ([old.a, old.b].some((e) => ends.some((x) => x.node === e.node && x.port === e.port))) links.delete(id);
+    if (!current.has(id) && [old.a, old.b].some((e) => heard.has(`${e.node}:${e.port}`))) links.delete(id);
   }
-  links.set(linkId(l.a, l.b), l);
+  for (const l of found) links.set(linkId(l.a, l.b), l);
 }
 
 /** The config's link kind says what sits at the far end of an uplink or machine cable; LLDP alone does not. */
