@@ -119,18 +119,39 @@ describe('BGP source over a fake SwitchShell', () => {
     await clock.advance(5 * SECOND);
     shell.set('leaf02', 'vtysh', { hang: true, ignoreAbort: true });
     const slow = poll(bgp);
-    await clock.advance(2.5 * SECOND); // half the interval: the others are shown, leaf02 keeps its last state
+    let settled = false;
+    void slow.then(() => {
+      settled = true;
+    });
+    await clock.advance(4.9 * SECOND);
+    expect(settled).toBe(false);
+    await clock.advance(0.1 * SECOND); // one interval: the others are shown, leaf02 keeps its last state
     const second = await slow;
     expect(byName(second, 'spine').lastSeen).toBe(T0 + 5 * SECOND);
     expect(byName(second, 'leaf02')).toMatchObject({ reachable: true, lastSeen: T0 });
-    await clock.advance(5 * SECOND); // 7.5 s after the read started: past answerWithin (6 s)
+    await clock.advance(5 * SECOND); // 10 s after the read started: past answerWithin (6 s)
     const next = poll(bgp);
-    await clock.advance(2.5 * SECOND);
+    await clock.advance(5 * SECOND);
     const third = await next;
     expect(byName(third, 'leaf02')).toMatchObject({ reachable: false, error: 'no answer within 6 s', lastSeen: T0 });
-    expect(byName(third, 'spine').lastSeen).toBe(T0 + 12.5 * SECOND);
+    expect(byName(third, 'spine').lastSeen).toBe(T0 + 15 * SECOND);
     // The abandoned read is not repeated while it hangs, but a new one starts once it was given up.
     expect(shell.callsTo('leaf02', 'vtysh')).toBe(3);
+  });
+
+  it('shows an answer that came after the poll stopped waiting with the next poll', async () => {
+    const { bgp, shell, clock } = setup([switchConfig('spine', 'spine', 2 * SECOND), switchConfig('leaf02', 'leaf', 2 * SECOND)]);
+    await poll(bgp);
+    await clock.advance(2 * SECOND);
+    shell.set('leaf02', 'vtysh', { stdout: '', stderr: frr(BGPD_DOWN_STDERR), code: 1, after: 3 * SECOND });
+    const second = poll(bgp);
+    await clock.advance(2 * SECOND); // the poll waits 2 s at least
+    expect(byName(await second, 'leaf02')).toMatchObject({ reachable: true, lastSeen: T0 });
+    await clock.advance(2 * SECOND);
+    const next = poll(bgp);
+    await clock.advance(2 * SECOND);
+    const third = await next;
+    expect(byName(third, 'leaf02')).toMatchObject({ reachable: false, error: 'bgpd is not running (vtysh exit 1)', lastSeen: T0 });
   });
 
   it('waits on the first poll until every switch answered or ran out of time', async () => {

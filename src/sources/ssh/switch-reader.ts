@@ -6,7 +6,7 @@ import type { CommandResult, SwitchShell } from '../../clients/ssh/types';
 import type { Clock } from '../../clock';
 import type { SwitchConfig } from '../../config/switches';
 import { describeError, SourceError } from '../../errors';
-import type { EpochMs, Millis } from '../../model/time';
+import { type EpochMs, type Millis, SECOND } from '../../model/time';
 
 export interface SwitchRead<T> {
   readonly sw: SwitchConfig;
@@ -50,9 +50,10 @@ export class SwitchReader<T> {
 
   /**
    * Starts a read on every due switch and waits for the answers. A switch that has never answered is waited
-   * for up to answerWithin (so the first picture is complete); after that a poll waits at most half the
-   * interval, so one hanging switch cannot hold back the others' updates. A slower answer is not lost: it
-   * is shown by the next poll, and the read is abandoned only after answerWithin.
+   * for up to answerWithin (so the first picture is complete). After that a poll waits at most one interval
+   * (but at least 2 s, the time an SSH exec plus vtysh can take on a busy switch), so one hanging switch
+   * delays the others' updates by that much only. A slower answer is not lost: the next poll shows it, and
+   * the read is abandoned only after answerWithin.
    */
   async poll(signal: AbortSignal): Promise<Array<SwitchRead<T>>> {
     signal.throwIfAborted();
@@ -72,7 +73,7 @@ export class SwitchReader<T> {
     }
     const pending = this.slots.flatMap((s) => (s.inFlight ? [s.inFlight] : []));
     const firstAnswers = this.slots.some((s) => s.inFlight && s.good === undefined && s.error === undefined);
-    await waitFor(Promise.all(pending), firstAnswers ? undefined : interval / 2, signal, clock);
+    await waitFor(Promise.all(pending), firstAnswers ? undefined : Math.min(this.o.answerWithin, Math.max(interval, 2 * SECOND)), signal, clock);
     this.lastPollEnd = clock.now();
     return this.slots.map(({ sw, good, error }) => ({ sw, ...(good ? { good } : {}), ...(error !== undefined ? { error } : {}) }));
   }
