@@ -7,6 +7,7 @@ import type { Clock } from '../../clock';
 import type { SwitchConfig } from '../../config/switches';
 import { describeError, SourceError } from '../../errors';
 import { type EpochMs, type Millis, SECOND } from '../../model/time';
+import { untilAborted, waitFor } from './abortable';
 
 export interface SwitchRead<T> {
   readonly sw: SwitchConfig;
@@ -134,32 +135,4 @@ function firstLine(text: string): string {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
   const trimmed = line.trim();
   return trimmed.length > 100 ? `${trimmed.slice(0, 97)}...` : trimmed;
-}
-
-/** Settles when `promise` does or the signal aborts, even if the shell ignores the signal. */
-function untilAborted<R>(promise: Promise<R>, signal: AbortSignal): Promise<R> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<R>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/** Waits for `work`, at most `ms` (on the given clock) when set; rejects with the reason when the poll is aborted. */
-function waitFor(work: Promise<unknown>, ms: Millis | undefined, signal: AbortSignal, clock: Clock): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const cancel = ms === undefined ? () => {} : clock.setTimer(done, ms);
-    const onAbort = () => {
-      cancel();
-      reject(signal.reason);
-    };
-    function done() {
-      cancel();
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(done, done);
-  });
 }
