@@ -104,6 +104,17 @@ describe('SshPool failures (in-process ssh2 server, real protocol)', () => {
     expect((await sshFailure(pool.run(spine, ['echo']), 'backoff')).message).toContain('next attempt in 1 s');
   });
 
+  it('drops a connection the server closed and reopens it on the next call, without backoff', async () => {
+    const pool = world.pool();
+    const spine = world.target('spine', port);
+    await pool.run(spine, ['echo']);
+    await world.server.stop(port);
+    await world.server.start(port);
+    await vi.waitFor(() => expect(pool.hostKey(spine)).toBeUndefined());
+    await expect(pool.run(spine, ['echo'])).resolves.toMatchObject({ stdout: 'ok\n' });
+    expect(world.server.connectionsTo(port)).toBe(2);
+  });
+
   it('refuses calls after close()', async () => {
     const pool = world.pool();
     const spine = world.target('spine', port);

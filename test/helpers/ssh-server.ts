@@ -37,6 +37,17 @@ interface Endpoint {
 
 const MAX_COMMANDS_KEPT = 1000;
 
+/**
+ * ssh2's generateKeyPairSync('ed25519') strips leading zero bytes of the public key, so about 1 key in 256 is
+ * malformed (mscdex/ssh2#1390, #1513); draw again until ssh2 itself can parse it.
+ */
+function newEd25519Key(): string {
+  for (;;) {
+    const { private: key, public: pub } = ssh2.utils.generateKeyPairSync('ed25519');
+    if (!(ssh2.utils.parseKey(key) instanceof Error) && !(ssh2.utils.parseKey(pub) instanceof Error)) return key;
+  }
+}
+
 export class SshTestServer {
   /** The host keys; `public` is the known_hosts key part, "ssh-ed25519 AAAA…". */
   readonly hostKeys: readonly { readonly private: string; readonly public: string }[];
@@ -54,7 +65,7 @@ export class SshTestServer {
   private readonly loggingIn = new Map<string, () => void>();
 
   constructor(options: SshTestServerOptions) {
-    const hostKeys = options.hostKeys ?? [ssh2.utils.generateKeyPairSync('ed25519').private];
+    const hostKeys = options.hostKeys ?? [newEd25519Key()];
     this.hostKeys = hostKeys.map((key) => {
       const parsed = ssh2.utils.parseKey(key);
       if (parsed instanceof Error) throw parsed;

@@ -75,8 +75,10 @@ export function connectFailure(hop: HopLabel, error: unknown, timeout: number): 
       hint: 'rackpilot needs an unencrypted key file, or an ssh-agent holding the key',
     });
   }
-  if (code && SYSTEM_REASONS[code]) return connectError(hop, SYSTEM_REASONS[code], error);
+  // Before the system codes: node-ssh reports a close during the handshake as "No response from server" with
+  // code ETIMEDOUT, which is no timeout.
   if (/lost before handshake|No response from server/i.test(message)) return connectError(hop, 'connection closed before the SSH login finished', error);
+  if (code && SYSTEM_REASONS[code]) return connectError(hop, SYSTEM_REASONS[code], error);
   if (level === 'handshake' || level === 'protocol') return connectError(hop, `SSH handshake failed (${message})`, error);
   return connectError(hop, message, error);
 }
