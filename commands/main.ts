@@ -1,6 +1,7 @@
 import { describeError, UsageError } from '../src/errors';
 import { EXIT } from '../src/present/verdict';
 import { BOOTSTRAP_HELP, runBootstrap } from './bootstrap';
+import { DOCTOR_HELP, runDoctor } from './doctor';
 import { DRILL_HELP, runDrillCommand } from './drill';
 import type { Io } from './io';
 import { RECOVER_HELP, runRecover } from './recover';
@@ -21,6 +22,7 @@ Commands:
   recover     guided disaster recovery: fence, power on, restore, verify
   bootstrap   MEP-18 bring-up in order, each step verified
   drill       recovery drill on a simulated rack, with RTO/RPO report
+  doctor      check SSH, host keys and vtysh on every configured switch
   help [CMD]  show help for a command
 
 Flags:
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, { run: (argv: readonly string[], io: Io) => Promi
   recover: { run: runRecover, help: RECOVER_HELP },
   bootstrap: { run: runBootstrap, help: BOOTSTRAP_HELP },
   drill: { run: runDrillCommand, help: DRILL_HELP },
+  doctor: { run: runDoctor, help: DOCTOR_HELP },
 };
 
 /** Dispatches to a subcommand and turns every error into one message and an exit code; never a stack trace. */

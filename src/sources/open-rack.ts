@@ -2,8 +2,10 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { MINUTE } from '../model/time';
 import { RackStore } from '../store/rack-store';
+import { SshPool } from '../clients/ssh/ssh-pool';
 import { createSimSource, type SimSource } from './sim';
 import type { Source } from './source';
+import { createSwitchSources } from './ssh/switch-sources';
 
 /**
  * A scenario chosen at start is shown as it looks this long into the incident, so a one-shot `status` sees
@@ -33,6 +35,7 @@ export function openRack(config: Config, clock: Clock): OpenRack {
     });
     sources.push(sim);
   }
+  if (config.mode === 'real' && config.switches.length > 0) sources.push(...switchSources(config, clock));
   const store = new RackStore({
     clock,
     sources,
@@ -40,4 +43,21 @@ export function openRack(config: Config, clock: Clock): OpenRack {
     ...(config.incident ? { incident: { startedAt: config.incident.startedAt, label: 'declared incident' } } : {}),
   });
   return { store, ...(sim ? { sim } : {}) };
+}
+
+/** BGP and LLDP from the configured switches, over one SSH pool that closes when the store stops. */
+function switchSources(config: Config, clock: Clock): Source[] {
+  const shell = new SshPool(config.ssh);
+  const { bgp, topology } = createSwitchSources({ switches: config.switches, links: config.links, shell, clock, ssh: config.ssh });
+  // The store closes every source; the pool is shared, so the BGP source's close also ends the pool.
+  const close = async () => {
+    await Promise.allSettled([bgp.close?.(), topology.close?.()]);
+    await shell.close();
+  };
+  return [withClose(bgp, close), withClose(topology, undefined)];
+}
+
+function withClose(source: Source, close: (() => Promise<void>) | undefined): Source {
+  const { name, kind, interval, timeout } = source;
+  return { name, kind, interval, ...(timeout ? { timeout } : {}), poll: (signal) => source.poll(signal), ...(close ? { close } : {}) };
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { lldpcli, startFrr, startLldpd, startSshd, type Track } from './daemons';
 import { switchPaths, writeLabFiles } from './layout';
 import { createNetwork, deleteNamespaces, netnsExec } from './network';
-import { type Daemon, stopDaemons, waitFor } from './proc';
+import { type Daemon, run, stopDaemons, waitFor } from './proc';
 import { DIR_PREFIX, startTime, writeMarker } from './stale';
 import { SWITCHES, type SwitchName } from './topology';
 
@@ -159,7 +159,13 @@ export async function startLab(options: { name?: string } = {}): Promise<Lab> {
     }),
     stopBgpd: (n) => stopOne(`${n}/bgpd`),
     startBgpd: (n) => startOne(`${n}/bgpd`, () => startFrr('bgpd', n, netnsOf(n), paths(n), track)),
-    stopSshd: (n) => stopOne(`${n}/sshd`),
+    // Like a switch whose SSH service goes away: the listener and every open session (a pooled connection
+    // would otherwise live on in its per-connection sshd, a child of the listener).
+    stopSshd: async (n) => {
+      const listener = daemons.get(`${n}/sshd`);
+      if (listener?.alive()) await run('pkill', ['-KILL', '-P', String(listener.pid)], { timeoutMs: 5_000 });
+      await stopOne(`${n}/sshd`);
+    },
     startSshd: (n) => startOne(`${n}/sshd`, () => startSshd(n, portOf(n), paths(n), track)),
     vtysh: (n, command) => vtysh(n, command),
     waitEstablished: async (timeoutMs = 30_000) => {

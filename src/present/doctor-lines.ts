@@ -1,0 +1,21 @@
+import type { SwitchCheck } from '../doctor/check-switch';
+import { textWidth } from './table-layout';
+
+const padEnd = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - textWidth(text)));
+
+/** One line per switch: name, verdict, endpoint, host key, what vtysh said; a hint line under a failure. */
+export function doctorLines(checks: readonly SwitchCheck[], ascii = false): string[] {
+  const nameWidth = Math.max(6, ...checks.map((c) => c.name.length));
+  const endWidth = Math.max(8, ...checks.map((c) => c.endpoint.length));
+  const lines: string[] = [];
+  for (const c of checks) {
+    const verdict = c.ok ? 'ok  ' : 'FAIL';
+    const key = c.hostKey ? `${c.hostKey.type} ${c.hostKey.fingerprint}${c.hostKey.status === 'recorded' ? ' (recorded now)' : ''}` : '';
+    const parts = [padEnd(c.name, nameWidth), verdict, padEnd(c.endpoint, endWidth)];
+    if (key) parts.push(key);
+    parts.push(`${c.detail} (${c.millis} ms)`);
+    lines.push(parts.join('  '));
+    if (!c.ok && c.hint) lines.push(`${' '.repeat(nameWidth)}  ${ascii ? '->' : '→'} ${c.hint}`);
+  }
+  return lines;
+}
