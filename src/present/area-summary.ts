@@ -17,7 +17,11 @@ export interface AreaSummary {
 /** One summary per area, with the worst finding's severity as the area's status. */
 export function summariseAreas(snapshot: RackSnapshot, findings: readonly Finding[]): AreaSummary[] {
   return AREAS.map((area) => {
-    const { text, counts, hasData } = describe(area, snapshot);
+    const described = describe(area, snapshot);
+    const { counts, hasData } = described;
+    // "0 machines: 0 Alive" would read as an empty rack; say instead that nothing reported on this area.
+    const waiting = snapshot.sources.some((src) => src.state === 'pending');
+    const text = hasData ? described.text : waiting ? 'no data yet: waiting for the first answer' : 'no data: no configured source reports it';
     const worst = findings
       .filter((f) => f.area === area)
       .map((f) => f.severity)

@@ -49,7 +49,8 @@ export function topologyRows(topology: Topology, ascii = false): RowSet {
   const roots = [...nodes.values()].filter((n) => n.role === 'router').sort((a, b) => compareText(a.name, b.name));
   for (const root of roots) visit(root, '', '');
   const rest = [...nodes.values()].filter((n) => !seen.has(n.id)).sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name));
-  for (const n of rest) visit(n, '', '');
+  // A node visited under an earlier one of these is already listed; each node appears once.
+  for (const n of rest) if (!seen.has(n.id)) visit(n, '', '');
   return { columns: TOPOLOGY_COLUMNS, rows };
 }
 
