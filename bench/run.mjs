@@ -1,7 +1,10 @@
 // `npm run bench`: drives the real rackpilot TUI on the simulated rack in a pseudo-terminal and prints one JSON
-// object with start-up time, key-to-frame latency, peak RSS and bytes written, each against its target.
+// object with start-up time, key-to-frame latency, peak RSS and bytes written, each against its target; then
+// times SSH poll rounds over 200 fake switches (bench/ssh-poll.mjs), under the key `sshPoll`.
 //
-//   node bench/run.mjs [--scale N]...    (default: --scale 1700 --scale 10000; needs `npm run build` first)
+//   node bench/run.mjs [--scale N]... [--only tui|ssh]
+//     (default: --scale 1700 --scale 10000, both benchmarks; the TUI part needs `npm run build` first)
+//   npm run bench -- --only ssh          just the SSH poll rounds
 //
 // Progress goes to stderr; stdout carries only the JSON. Exit code 1 when the run itself failed (not when a target
 // is missed: that is in the JSON).
@@ -13,6 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkScript, TuiSession } from './session.mjs';
+import { runSshPoll } from './ssh-poll.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const COLS = 160;
@@ -205,7 +209,8 @@ async function benchScale(scale, sessions) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { scale: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({ options: { scale: { type: 'string', multiple: true }, only: { type: 'string' } } });
+  if (values.only !== undefined && values.only !== 'tui' && values.only !== 'ssh') throw new Error(`--only takes tui or ssh, got ${values.only}`);
   const scales = (values.scale ?? ['1700', '10000']).map((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--scale takes a positive integer, got ${v}`);
@@ -213,6 +218,7 @@ async function main() {
   });
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 22) throw new Error(`run the bench with the project's Node (npm run bench), not Node ${process.version}`);
+  if (values.only === 'ssh') return sshOnly();
   if (!existsSync(join(ROOT, 'dist', 'rackpilot.js'))) throw new Error('dist/rackpilot.js is missing: run `npm run build` first');
   const script = checkScript();
 
@@ -236,6 +242,11 @@ async function main() {
     clearTimeout(watchdog);
     for (const s of sessions) s.kill();
   }
+  let sshPoll;
+  if (values.only !== 'tui') {
+    log('SSH poll rounds over 200 switches');
+    sshPoll = await runSshPoll();
+  }
   const cpuList = cpus();
   const out = {
     benchmark: 'rackpilot TUI on the simulated rack',
@@ -258,8 +269,17 @@ async function main() {
       peakRss: 'VmHWM of the node process at the end of the scale run',
     },
     scales: results,
-    pass: results.every((r) => r.pass),
+    ...(sshPoll ? { sshPoll } : {}),
+    pass: results.every((r) => r.pass) && (sshPoll?.pass ?? true),
   };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+}
+
+/** `--only ssh`: the SSH poll rounds alone, in the same envelope. */
+async function sshOnly() {
+  log('SSH poll rounds over 200 switches');
+  const sshPoll = await runSshPoll();
+  const out = { benchmark: 'rackpilot SSH poll rounds', date: new Date().toISOString(), command: 'npm run bench -- --only ssh', sshPoll, pass: sshPoll.pass };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 
