@@ -40,9 +40,17 @@ function algorithmsFor(types: readonly string[]): string[] {
   return [...new Set([...preferred, ...DEFAULT_ALGORITHMS])];
 }
 
+/** The last parse per file: a rack's switches all connect at start-up and would parse the same text each. */
+const parsed = new Map<string, { text: string; entries: KnownHostEntry[] }>();
+
 async function readEntries(req: HostCheckRequest): Promise<KnownHostEntry[]> {
   try {
-    return parseKnownHosts(await readFile(req.knownHosts, 'utf8'));
+    const text = await readFile(req.knownHosts, 'utf8');
+    const cached = parsed.get(req.knownHosts);
+    if (cached?.text === text) return cached.entries;
+    const entries = parseKnownHosts(text);
+    parsed.set(req.knownHosts, { text, entries });
+    return entries;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new SshError(req.switchName, 'host-key-unknown', `${req.switchName}: cannot read ${req.knownHosts} to check the host key (${(error as Error).message})`, {

@@ -60,6 +60,7 @@ export function parseKnownHosts(text: string): KnownHostEntry[] {
 }
 
 function globMatch(pattern: string, name: string): boolean {
+  if (!pattern.includes('*') && !pattern.includes('?')) return pattern === name;
   const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${source}$`).test(name);
 }
