@@ -132,7 +132,10 @@ export async function openHop(mod: NodeSshModule, req: HopRequest): Promise<HopC
     clearTimeout(timer);
   }
   const outcome = check.outcome();
-  if (!client || !outcome || !('info' in outcome)) throw new Error('ssh: connected without a verified host key');
+  if (!client || !outcome || !('info' in outcome)) {
+    client?.destroy();
+    throw new Error('ssh: connected without a verified host key');
+  }
   const connected = client;
   return {
     ssh,
