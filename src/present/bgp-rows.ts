@@ -32,6 +32,8 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
       rows.push(makeRow(`switch/${sw.name}`, [sw.name, '-', '-', '-', sw.error ?? 'unreachable', 'UNREACHABLE', '-', `seen ${seen}`], 'critical'));
     }
   }
+  // An unreachable switch keeps its last good sessions; shown as current they would claim a state nobody saw.
+  const unread = new Set(switches.filter((sw) => !sw.reachable).map((sw) => sw.name));
   const sessions = switches.flatMap((sw) => sw.sessions);
   const sorted = [...sessions].sort(
     (a, b) => Number(a.state === 'Established') - Number(b.state === 'Established') || compareText(sessionKey(a), sessionKey(b)),
@@ -40,6 +42,10 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
     const up = s.state === 'Established' && s.establishedSince !== undefined ? formatAge(now - s.establishedSince) : '-';
     const pfx = `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`;
     const peer = [s.peerHostname ?? '', s.remoteAs ? `AS${s.remoteAs}` : ''].filter(Boolean).join(' ') || '-';
+    if (unread.has(s.switch)) {
+      rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, s.addressFamily, s.neighbor, peer, 'unknown', '-', pfx], 'muted'));
+      continue;
+    }
     rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, s.addressFamily, s.neighbor, peer, s.state, up, pfx], tone(s)));
   }
   return { columns: BGP_COLUMNS, rows };

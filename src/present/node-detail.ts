@@ -61,8 +61,12 @@ export function bgpDetail(switches: readonly BgpSwitch[], rowId: string, now: Ep
   }
   const s = switches.flatMap((x) => x.sessions).find((x) => `${x.switch}/${x.vrf}/${x.addressFamily}/${x.neighbor}` === rowId);
   if (!s) return [line('session no longer reported', 'muted')];
+  const owner = switches.find((x) => x.name === s.switch);
+  const unread = owner && !owner.reachable;
+  const seen = owner?.lastSeen !== undefined ? `${formatAge(now - owner.lastSeen)} ago` : 'never';
   return [
     heading(`BGP session ${s.switch} -> ${s.peerHostname ?? s.neighbor}`),
+    ...(unread ? [line(`${s.switch} cannot be read now (${owner.error ?? 'unreachable'}); these are its values as last read ${seen}`, 'warning')] : []),
     ...facts([
       ['vrf', s.vrf],
       ['address family', s.addressFamily],

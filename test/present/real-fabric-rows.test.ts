@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summariseAreas } from '../../src/present/area-summary';
+import { bgpRows } from '../../src/present/bgp-rows';
+import { bgpDetail } from '../../src/present/node-detail';
 import { topologyRows } from '../../src/present/topology-rows';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { Topology } from '../../src/model/topology';
@@ -40,5 +42,30 @@ describe('area lines when a domain has no source', () => {
   it('says it is waiting while a source has not answered yet', () => {
     const s = realOnly([{ name: 'bgp (ssh)', kind: 'ssh', state: 'pending', interval: 2000 }]);
     expect(summariseAreas(s, []).find((a) => a.area === 'machines')?.text).toBe('no data yet: waiting for the first answer');
+  });
+});
+
+describe('BGP rows of a switch that cannot be read', () => {
+  const now = Date.UTC(2026, 10, 26, 3, 0, 0);
+  const established = (sw: string, neighbor: string) =>
+    ({ switch: sw, vrf: 'default', addressFamily: 'ipv4Unicast', neighbor, idType: 'interface', state: 'Established', establishedSince: now - 60_000 }) as const;
+  const switches = [
+    { name: 'spine', reachable: true, lastSeen: now, sessions: [established('spine', 'swp1')] },
+    { name: 'leaf02', reachable: false, error: 'bgpd is not running (vtysh exit 1)', lastSeen: now - 5_000, sessions: [established('leaf02', 'swp1')] },
+  ];
+
+  it('shows its last sessions as unknown and muted, not as Established', () => {
+    const rows = bgpRows(switches, now).rows;
+    expect(rows[0]).toMatchObject({ id: 'switch/leaf02', tone: 'critical' });
+    expect(rows[0]?.cells).toContain('seen 5s ago');
+    const stale = rows.find((r) => r.id === 'leaf02/default/ipv4Unicast/swp1');
+    expect(stale).toMatchObject({ tone: 'muted' });
+    expect(stale?.cells.slice(5, 7)).toEqual(['unknown', '-']);
+    expect(rows.find((r) => r.id === 'spine/default/ipv4Unicast/swp1')?.cells[5]).toBe('Established');
+  });
+
+  it('says in the session detail that the values are the last read ones', () => {
+    const text = bgpDetail(switches, 'leaf02/default/ipv4Unicast/swp1', now).map((l) => l.text);
+    expect(text[1]).toBe('leaf02 cannot be read now (bgpd is not running (vtysh exit 1)); these are its values as last read 5s ago');
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * `npm run lab`: the switch lab by hand. Starts spine, leaf01 and leaf02 (real FRR, lldpd, OpenSSH in network
+ * namespaces), writes a rackpilot config pointing at them, and takes commands on stdin until quit or Ctrl-C,
+ * then removes everything it made.
+ */
+import { createInterface } from 'node:readline';
+import { type Lab, labAvailability, type SwitchName, startLab } from './harness';
+import { writeLabConfig } from './lab-rack';
+
+const NAMES: readonly SwitchName[] = ['spine', 'leaf01', 'leaf02'];
+const HELP = `commands: fail NODE (stop bgpd) | heal NODE (start bgpd) | ssh-down NODE | ssh-up NODE | status | quit
+nodes: ${NAMES.join(', ')}`;
+
+async function main(): Promise<number> {
+  const availability = await labAvailability();
+  if (!availability.ok) {
+    process.stderr.write(`lab unavailable: ${availability.reason}\n`);
+    return 1;
+  }
+  process.stderr.write('starting the lab ...\n');
+  const lab = await startLab();
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= lab.stop();
+    return stopping;
+  };
+  process.once('SIGINT', () => void stop().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void stop().then(() => process.exit(143)));
+  try {
+    await lab.waitEstablished();
+    const config = writeLabConfig(lab);
+    process.stdout.write(`lab up in ${lab.dir}; all spine sessions Established\n\n`);
+    process.stdout.write(`  npx rackpilot doctor --config ${config}\n  npx rackpilot --config ${config}\n\n${HELP}\n`);
+    await repl(lab);
+  } finally {
+    await stop();
+    process.stdout.write('lab stopped and removed\n');
+  }
+  return 0;
+}
+
+async function repl(lab: Lab): Promise<void> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: 'lab> ' });
+  rl.prompt();
+  for await (const line of rl) {
+    const [verb, node] = line.trim().split(/\s+/);
+    if (verb === 'quit' || verb === 'exit') break;
+    try {
+      await command(lab, verb ?? '', node);
+    } catch (error) {
+      process.stdout.write(`${(error as Error).message}\n`);
+    }
+    rl.prompt();
+  }
+  rl.close();
+}
+
+async function command(lab: Lab, verb: string, node: string | undefined): Promise<void> {
+  if (verb === '') return;
+  if (verb === 'status') {
+    for (const n of NAMES) {
+      const out = await lab.vtysh(n, 'show bgp summary').catch((e: Error) => e.message);
+      process.stdout.write(`== ${n}\n${out.split('\n').filter((l) => /^(swp|Neighbor)|not running/.test(l)).join('\n')}\n`);
+    }
+    return;
+  }
+  const name = NAMES.find((n) => n === node);
+  const actions: Record<string, (n: SwitchName) => Promise<void>> = {
+    fail: lab.stopBgpd,
+    heal: lab.startBgpd,
+    'ssh-down': lab.stopSshd,
+    'ssh-up': lab.startSshd,
+  };
+  const action = actions[verb];
+  if (!action || !name) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  await action(name);
+  process.stdout.write(`${verb} ${name}: done\n`);
+}
+
+process.exitCode = await main();
