@@ -34,4 +34,21 @@ describe('SshPool concurrency (in-process ssh2 server, real protocol)', () => {
     // One connection per switch, shared by its three concurrent polls.
     expect(ports.map((p) => world.server.connectionsTo(p))).toEqual(ports.map(() => 1));
   });
+
+  it('runs at most 8 commands at once on one switch, below OpenSSH MaxSessions (10)', async () => {
+    world = makeWorld({
+      exec: async () => {
+        await sleep(30);
+        return { stdout: 'ok', code: 0 };
+      },
+    });
+    const port = await world.server.listen();
+    world.trust(port);
+    const pool = world.pool({ concurrency: 32 });
+    const spine = world.target('spine', port);
+    const results = await Promise.all(Array.from({ length: 20 }, () => pool.run(spine, ['show'])));
+    expect(results.every((r) => r.code === 0)).toBe(true);
+    expect(world.server.stats.maxConcurrentExecs).toBeLessThanOrEqual(8);
+    expect(world.server.stats.maxConcurrentExecs).toBeGreaterThanOrEqual(4);
+  });
 });

@@ -14,6 +14,9 @@ import { JumpHosts } from './jump-hosts';
 import { commandLine } from './shell-quote';
 import type { CommandResult, HostKeyInfo, SshPoolOptions, SshTarget, SwitchShell } from './types';
 
+/** Below OpenSSH's MaxSessions (10 by default): more channels at once on one connection would be refused. */
+export const MAX_COMMANDS_PER_SWITCH = 8;
+
 interface Pooled {
   /** The target's settings the connection was made with; changed settings mean a new connection. */
   readonly spec: string;
@@ -55,6 +58,7 @@ export class SshPool implements SwitchShell {
   private readonly jumps: JumpHosts;
   private readonly pooled = new Map<string, Pooled>();
   private readonly connecting = new Map<string, Promise<Pooled>>();
+  private readonly perSwitch = new Map<string, LimitFunction>();
   private module?: Promise<NodeSshModule>;
   private closed = false;
 
@@ -84,13 +88,23 @@ export class SshPool implements SwitchShell {
     await Promise.all([...open.map((p) => p.hop.end()), this.jumps.close()]);
   }
 
-  /** Runs task within the concurrency limit; a queued or running call rejects at once when aborted. */
+  /**
+   * Runs a command within the switch's limit, then the pool's; a queued or running call rejects at once when
+   * aborted. The switch's limit is outside so that calls waiting for their switch hold no slot of the pool.
+   */
   private slot<T>(name: string, command: string, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
-    const limited = this.limit(async () => {
-      if (this.closed) throw closedError(name);
-      if (signal?.aborted) throw abortedError(name, command);
-      return task();
-    });
+    let own = this.perSwitch.get(name);
+    if (!own) {
+      own = pLimit(MAX_COMMANDS_PER_SWITCH);
+      this.perSwitch.set(name, own);
+    }
+    const limited = own(() =>
+      this.limit(async () => {
+        if (this.closed) throw closedError(name);
+        if (signal?.aborted) throw abortedError(name, command);
+        return task();
+      }),
+    );
     return abortable(name, command, signal, limited);
   }
 
