@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/health';
 import type { RackStore } from '../../src/store';
-import { runCli } from '../helpers/run-cli';
+import { freshConfigHome, runCli } from '../helpers/run-cli';
+import { hasTmux, TmuxScreen } from '../helpers/tmux';
 import { type Lab, labAvailability, startLab } from './harness';
 import { bgpSwitch, labConfig, openLabRack, POLL_MS, session, waitForSnapshot, writeLabConfig } from './lab-rack';
 
@@ -116,6 +117,29 @@ describe.runIf(availability.ok)('rackpilot on the real FRR + OpenSSH lab', () =>
     expect(status.code, status.stderr).toBe(0);
     expect(json.areas.bgp).toMatchObject({ status: 'ok', counts: { switches: 3, unreachable: 0, sessions: 8, established: 8 } });
     expect(json.areas.topology).toMatchObject({ status: 'ok', counts: { links: 2, linksUp: 2 } });
+  });
+
+  it.runIf(hasTmux)('the TUI in tmux at 80x24 shows the three switches live and marks leaf02 when its bgpd stops', async () => {
+    const t = TmuxScreen.start(80, 24, { XDG_CONFIG_HOME: freshConfigHome(), PATH: process.env.PATH ?? '' });
+    try {
+      t.run(`'${process.execPath}' bin/rackpilot --config '${writeLabConfig(lab)}'`);
+      await t.waitFor(/bgp\s+OK\s+8\/8 sessions Established on 3 switches/);
+      await t.waitFor(/topology\s+OK\s+3 nodes, 0 down; 2\/2 links up/);
+      await t.keys('2');
+      await t.waitFor(/spine[\s\S]*├─leaf01 .*swp1<->swp1 up[\s\S]*└─leaf02 .*swp2<->swp1 up/);
+      await lab.stopBgpd('leaf02');
+      await t.keys('3');
+      const screen = await t.waitFor(/X spine\s+default ipv4Unicast swp2\s+leaf02.*(Idle|Active|Connect)/);
+      expect(screen).toMatch(/leaf02 .*UNREACHABLE/);
+      await t.keys('1');
+      await t.waitFor(/CRIT bgp\s+BGP session spine -> leaf02/);
+      await lab.startBgpd('leaf02');
+      await t.waitFor(/\[1 Overview\][\s\S]*8\/8 sessions Established/, 20_000);
+      await t.keys('q');
+      await t.waitFor(/PROMPT\$\s*$/m);
+    } finally {
+      t.kill();
+    }
   });
 });
 
