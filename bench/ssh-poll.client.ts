@@ -159,10 +159,13 @@ function stats(samples: readonly number[]): Stats {
 
 /** The client's memory now, MB; peak RSS is the process's highest so far. */
 function memory() {
+  // With --expose-gc (bench/ssh-poll.mjs passes it): what is retained, not garbage not yet collected.
+  (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
   return {
     rssMB: round1(m.rss / MB),
     peakRssMB: round1((process.resourceUsage().maxRSS * 1024) / MB),
+    heapTotalMB: round1(m.heapTotal / MB),
     heapUsedMB: round1(m.heapUsed / MB),
     externalMB: round1(m.external / MB),
   };

@@ -49,7 +49,7 @@ function codeVersion() {
  */
 export async function runSshPoll(args = []) {
   const { client, server } = await bundle();
-  const child = spawn(process.execPath, ['--enable-source-maps', client, '--server', server, '--root', ROOT, ...args], {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--expose-gc', client, '--server', server, '--root', ROOT, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
