@@ -49,7 +49,7 @@ describe('BGP source over a fake SwitchShell', () => {
   });
 
   const failures: Array<[string, Reply, string]> = [
-    ['SSH fails', sshDown('leaf02'), 'leaf02 (10.0.0.9:22): connection refused'],
+    ['SSH fails', sshDown('leaf02'), 'cannot connect to 10.0.0.9:22: connection refused'],
     ['vtysh exits 1 because bgpd is down', { stdout: '', stderr: frr(BGPD_DOWN_STDERR), code: 1 }, 'bgpd is not running (vtysh exit 1)'],
     ['vtysh prints garbage', { stdout: '{"default":{"ipv4Unic' }, 'vtysh: output is not JSON (truncated?)'],
     ['vtysh prints nothing but warns', { stdout: '', stderr: "% Can't open configuration file /etc/frr/vtysh.conf\n" }, "vtysh: output is empty (stderr: % Can't open configuration file /etc/frr/vtysh.conf)"],
@@ -91,7 +91,7 @@ describe('BGP source over a fake SwitchShell', () => {
       ['leaf01', false, undefined, 0],
       ['leaf02', false, undefined, 0],
     ]);
-    expect(byName(switches, 'leaf01').error).toBe('leaf01 (10.0.0.9:22): connection refused');
+    expect(byName(switches, 'leaf01').error).toBe('cannot connect to 10.0.0.9:22: connection refused');
   });
 
   it('reads each switch at its own interval, and all of them when polled early (the r key)', async () => {

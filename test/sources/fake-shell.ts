@@ -14,7 +14,7 @@ export type Reply =
   | { readonly hang: true; readonly ignoreAbort?: boolean };
 
 export const fixture = (name: string): Reply => ({ stdout: frr(name) });
-export const sshDown = (sw: string): Reply => ({ error: new SshError(sw, 'connect', `${sw} (10.0.0.9:22): connection refused`) });
+export const sshDown = (sw: string): Reply => ({ error: new SshError(sw, 'connect', `${sw}: cannot connect to 10.0.0.9:22: connection refused`) });
 
 export class FakeShell implements SwitchShell {
   readonly calls: Array<{ readonly sw: string; readonly argv: readonly string[]; readonly signal?: AbortSignal }> = [];

@@ -63,7 +63,7 @@ describe('health findings from the SSH sources', () => {
     const all = findings(s);
     const f = theFinding(all, 'switch-unreachable', 'leaf01');
     expect(f).toMatchObject({ severity: 'critical' });
-    expect(f.summary).toContain('leaf01 (10.0.0.9:22): connection refused');
+    expect(f.summary).toContain('switch leaf01 cannot be read: cannot connect to 10.0.0.9:22: connection refused');
     // The spine still sees leaf01 over LLDP, and an SSH failure is no proof the switch is down.
     expect(s.topology.nodes.find((n) => n.id === 'leaf01')?.reachability).toBe('unknown');
     expect(s.topology.links.every((l) => l.state === 'up')).toBe(true);

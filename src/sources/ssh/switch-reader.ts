@@ -100,7 +100,7 @@ export class SwitchReader<T> {
       // Checked first: the shell may report our own time limit as an abort of its own.
       if (limit.signal.aborted) slot.error = describeError(limit.signal.reason);
       else if (pollSignal.aborted || this.closing.signal.aborted) slot.retry = true;
-      else slot.error = describeError(error);
+      else slot.error = withoutName(describeError(error), slot.sw.name);
     } finally {
       cancel();
     }
@@ -135,4 +135,9 @@ function firstLine(text: string): string {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
   const trimmed = line.trim();
   return trimmed.length > 100 ? `${trimmed.slice(0, 97)}...` : trimmed;
+}
+
+/** SSH errors start with the switch's name, which every place showing a switch's error already shows. */
+function withoutName(message: string, name: string): string {
+  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
 }
