@@ -92,9 +92,9 @@ class ServerProcess {
   }
 }
 
-/** Passes every call to the pool and records, per switch and command, how the call of this round ended. */
+/** Passes every call to the pool and records, per switch and command, how the call of this round ended and how long it took. */
 class RecordingShell implements SwitchShell {
-  ended = new Map<string, string>();
+  ended = new Map<string, { how: string; ms: number }>();
 
   constructor(readonly inner: SwitchShell) {}
 
@@ -102,12 +102,13 @@ class RecordingShell implements SwitchShell {
     const key = `${target.name} ${argv[0]}`;
     // The round that started the call: a late answer does not count for the next one.
     const ended = this.ended;
+    const t0 = performance.now();
     try {
       const result = await this.inner.run(target, argv, signal);
-      ended.set(key, result.code === 0 ? 'ok' : `exit ${result.code}: ${result.stderr.trim()}`);
+      ended.set(key, { how: result.code === 0 ? 'ok' : `exit ${result.code}: ${result.stderr.trim()}`, ms: performance.now() - t0 });
       return result;
     } catch (error) {
-      ended.set(key, describeError(error));
+      ended.set(key, { how: describeError(error), ms: performance.now() - t0 });
       throw error;
     }
   }
@@ -143,6 +144,8 @@ interface RoundResult {
   readonly serverCpuMs: number;
   readonly newConnections: number;
   readonly execs: number;
+  /** Per call, from the source asking the pool to its answer (queueing for a slot included): median, max. */
+  readonly callMs: Stats;
 }
 
 interface Stats {
@@ -249,12 +252,12 @@ async function main(): Promise<void> {
     };
 
     /** Every switch answered this round's command(s) with the captured data; else the reasons, first ones. */
-    const check = (phase: Phase, ended: ReadonlyMap<string, string>, data: PartialRackData[], started: number, before: StatsReply, after: StatsReply): string[] => {
+    const check = (phase: Phase, ended: ReadonlyMap<string, { how: string }>, data: PartialRackData[], started: number, before: StatsReply, after: StatsReply): string[] => {
       const problems: string[] = [];
       const commands = phase === 'lldp' ? ['lldpctl'] : phase === 'both' ? ['vtysh', 'lldpctl'] : ['vtysh'];
       for (const name of names) {
         for (const command of commands) {
-          const how = ended.get(`${name} ${command}`);
+          const how = ended.get(`${name} ${command}`)?.how;
           if (how !== 'ok') problems.push(`${name} ${command}: ${how ?? 'no answer within the round'}`);
         }
       }
@@ -306,8 +309,9 @@ async function main(): Promise<void> {
         serverCpuMs: cpuMs(after.cpu) - cpuMs(before.cpu),
         newConnections: after.connections - before.connections,
         execs: after.server.execs - before.server.execs,
+        callMs: stats([...ended.values()].map((c) => c.ms)),
       };
-      log(`${phase} round ${index + 1}: ${round1(wallMs, 0)} ms wall, client CPU ${round1(clientCpuMs, 0)} ms, switches CPU ${round1(result.serverCpuMs, 0)} ms`);
+      log(`${phase} round ${index + 1}: ${round1(wallMs, 0)} ms wall, client CPU ${round1(clientCpuMs, 0)} ms, switches CPU ${round1(result.serverCpuMs, 0)} ms, calls ${round1(result.callMs.median, 0)}/${round1(result.callMs.max, 0)} ms`);
       await sleep(GAP_MS);
       return result;
     };
