@@ -205,6 +205,7 @@ async function main(): Promise<void> {
   const expectedNeighbours = parseLldp(lldpReply).length;
   if (expectedSessions === 0 || expectedNeighbours === 0) throw new Error('the captured outputs parse to no sessions or no neighbours');
 
+  const loadAtStart = loadavg()[0] ?? 0;
   const tmp = tempDir('bench-ssh');
   const server = new ServerProcess(values.server);
   const stop = () => {
@@ -344,6 +345,7 @@ async function main(): Promise<void> {
         wallMs: { ...stats(r.map((x) => x.wallMs)), runs: r.map((x) => round1(x.wallMs, 0)) },
         clientCpuMs: stats(r.map((x) => x.clientCpuMs)),
         switchesCpuMs: stats(r.map((x) => x.serverCpuMs)),
+        callMs: { medianOfRounds: stats(r.map((x) => x.callMs.median)).median, max: stats(r.map((x) => x.callMs.max)).max },
         commandsPerRound: r[0]?.execs ?? 0,
         newConnectionsPerRound: r[0]?.newConnections ?? 0,
       };
@@ -362,7 +364,8 @@ async function main(): Promise<void> {
         cpus: cpuList.length,
         cpuModel: cpuList[0]?.model ?? 'unknown',
         memoryMB: Math.round(totalmem() / MB),
-        loadAverage1m: round1(loadavg()[0] ?? 0, 2),
+        /** The machine is shared: the 1-minute load average when the run started and when it ended. */
+        loadAverage1m: { start: round1(loadAtStart, 2), end: round1(loadavg()[0] ?? 0, 2) },
         node: process.version,
         platform: `${process.platform} ${process.arch}`,
       },
