@@ -2,7 +2,7 @@
  * `rackpilot doctor` for one switch: can we reach it, is its host key the one we know, and does FRR answer?
  * Everything goes through the same SwitchShell the BGP source uses, so a green doctor means a working poll.
  */
-import { SshError } from '../clients/ssh/errors';
+import { SshError, withoutSwitchName } from '../clients/ssh/errors';
 import type { HostKeyInfo, SwitchShell } from '../clients/ssh/types';
 import type { SwitchConfig } from '../config';
 import { describeError } from '../errors';
@@ -41,7 +41,7 @@ export async function checkSwitch(sw: SwitchConfig, shell: SwitchShell, now: () 
     return done({
       ok: false,
       failed: hostKeyFailure ? 'host-key' : 'ssh',
-      detail: describeError(error),
+      detail: withoutSwitchName(describeError(error), sw.name),
       ...(error instanceof SshError && error.hint ? { hint: error.hint } : {}),
     });
   }

@@ -39,3 +39,8 @@ export class SshOutputTooLargeError extends SourceError {
     this.switchName = switchName;
   }
 }
+
+/** SshError messages start with "<switch>: "; where the switch is already named (a row, a line), drop it. */
+export function withoutSwitchName(message: string, name: string): string {
+  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
+}

@@ -2,6 +2,7 @@
  * Runs one command on every configured switch that is due and keeps, per switch, the newest good answer and
  * the newest failure. Shared by the BGP and LLDP sources; it knows nothing of what the output means.
  */
+import { withoutSwitchName } from '../../clients/ssh/errors';
 import type { CommandResult, SwitchShell } from '../../clients/ssh/types';
 import type { Clock } from '../../clock';
 import type { SwitchConfig } from '../../config/switches';
@@ -100,7 +101,7 @@ export class SwitchReader<T> {
       // Checked first: the shell may report our own time limit as an abort of its own.
       if (limit.signal.aborted) slot.error = describeError(limit.signal.reason);
       else if (pollSignal.aborted || this.closing.signal.aborted) slot.retry = true;
-      else slot.error = withoutName(describeError(error), slot.sw.name);
+      else slot.error = withoutSwitchName(describeError(error), slot.sw.name);
     } finally {
       cancel();
     }
@@ -137,7 +138,3 @@ function firstLine(text: string): string {
   return trimmed.length > 100 ? `${trimmed.slice(0, 97)}...` : trimmed;
 }
 
-/** SSH errors start with the switch's name, which every place showing a switch's error already shows. */
-function withoutName(message: string, name: string): string {
-  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
-}
