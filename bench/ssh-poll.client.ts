@@ -13,7 +13,6 @@
  *
  * Bundled and run by bench/ssh-poll.mjs; prints one JSON object on stdout, progress on stderr.
  */
-import { fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -21,10 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { commandLine } from '../src/clients/ssh/shell-quote';
 import { SshPool } from '../src/clients/ssh/ssh-pool';
-import type { CommandResult, SshTarget, SwitchShell } from '../src/clients/ssh/types';
-import { type Clock, systemClock } from '../src/clock';
 import { DEFAULT_SSH, DEFAULT_SWITCH_COMMANDS, type SwitchConfig } from '../src/config/switches';
-import { describeError } from '../src/errors';
 import type { Bgp } from '../src/model/bgp';
 import type { PartialRackData } from '../src/model/snapshot';
 import type { Topology } from '../src/model/topology';
@@ -33,7 +29,7 @@ import { parseBgpSummary } from '../src/sources/ssh/parse-bgp-summary';
 import { parseLldp } from '../src/sources/ssh/parse-lldp';
 import { createSwitchSources } from '../src/sources/ssh/switch-sources';
 import { makeKey, tempDir } from '../test/clients/keys';
-import type { ServerReply, ServerRequest } from './ssh-poll.protocol';
+import { BenchClock, RecordingShell, ServerProcess } from './ssh-poll.parts';
 
 const MB = 1024 * 1024;
 /** The switches' poll interval (the config default): the clock moves this far before each round. */
@@ -46,95 +42,7 @@ const log = (msg: string) => process.stderr.write(`bench ssh: ${msg}\n`);
 const round1 = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
-type StatsReply = Extract<ServerReply, { type: 'stats' }>;
-
-/** The fake switches' process and its request/answer channel. */
-class ServerProcess {
-  private readonly child;
-  private readonly waiting: ((reply: ServerReply) => void)[] = [];
-  private exited = false;
-
-  constructor(path: string) {
-    // No inherited flags (--cpu-prof on the client must not profile the switches too).
-    this.child = fork(path, [], { execPath: process.execPath, execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.child.on('message', (reply: ServerReply) => this.waiting.shift()?.(reply));
-    this.child.on('exit', (code) => {
-      this.exited = true;
-      if (this.waiting.length > 0) {
-        log(`the switch server exited (code ${code}) while an answer was awaited`);
-        process.exit(1);
-      }
-    });
-  }
-
-  /** Sends a request and waits for its answer (answers come in request order). */
-  ask<T extends ServerReply['type']>(request: ServerRequest, type: T): Promise<Extract<ServerReply, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push((reply) => (reply.type === type ? resolve(reply as Extract<ServerReply, { type: T }>) : reject(new Error(`expected ${type}, got ${reply.type}`))));
-      this.child.send(request);
-    });
-  }
-
-  stats(): Promise<StatsReply> {
-    return this.ask({ type: 'stats' }, 'stats');
-  }
-
-  async close(): Promise<void> {
-    if (this.exited) return;
-    const gone = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.send({ type: 'close' });
-    await Promise.race([gone, sleep(3000)]);
-    if (!this.exited) this.child.kill();
-  }
-
-  kill(): void {
-    if (!this.exited) this.child.kill();
-  }
-}
-
-/** Passes every call to the pool and records, per switch and command, how the call of this round ended and how long it took. */
-class RecordingShell implements SwitchShell {
-  ended = new Map<string, { how: string; ms: number }>();
-
-  constructor(readonly inner: SwitchShell) {}
-
-  async run(target: SshTarget, argv: readonly string[], signal?: AbortSignal): Promise<CommandResult> {
-    const key = `${target.name} ${argv[0]}`;
-    // The round that started the call: a late answer does not count for the next one.
-    const ended = this.ended;
-    const t0 = performance.now();
-    try {
-      const result = await this.inner.run(target, argv, signal);
-      ended.set(key, { how: result.code === 0 ? 'ok' : `exit ${result.code}: ${result.stderr.trim()}`, ms: performance.now() - t0 });
-      return result;
-    } catch (error) {
-      ended.set(key, { how: describeError(error), ms: performance.now() - t0 });
-      throw error;
-    }
-  }
-
-  hostKey(target: SshTarget) {
-    return this.inner.hostKey(target);
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-}
-
-/** The wall clock, moved one interval ahead before each round: every switch is due, as on the store's schedule. */
-class BenchClock implements Clock {
-  private offset = 0;
-  now() {
-    return Date.now() + this.offset;
-  }
-  setTimer(fn: () => void, ms: number) {
-    return systemClock.setTimer(fn, ms);
-  }
-  tick(ms: number): void {
-    this.offset += ms;
-  }
-}
+type StatsReply = Awaited<ReturnType<ServerProcess['stats']>>;
 
 type Phase = 'cold' | 'warm' | 'lldp' | 'both';
 
