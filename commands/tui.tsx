@@ -67,6 +67,8 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
         scenarios={rack.sim ? SCENARIOS : []}
         inject={rack.sim ? (name) => rack.sim?.inject(name as (typeof SCENARIOS)[number]['name']) : undefined}
         wizards={liveWizards({ store: rack.store, config, env: io.env, ...(rack.sim ? { sim: rack.sim } : {}) })}
+        // On the simulated rack the SIMULATED badge already says what the "no config file" notice would.
+        notes={config.mode === 'real' ? loaded.notices : []}
       />
     </ThemeProvider>,
     {

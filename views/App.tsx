@@ -32,6 +32,8 @@ export interface AppProps {
   readonly inject?: (name: string) => void;
   /** The `w` menu; absent or empty where no wizard can run (read-only, or a real rack for now). */
   readonly wizards?: LiveWizards;
+  /** Config notices worth a line on the overview (e.g. real mode without any source). */
+  readonly notes?: readonly string[];
   /** A fixed screen size instead of the terminal's (tests, embedding). */
   readonly size?: { readonly columns: number; readonly rows: number };
 }
@@ -46,7 +48,7 @@ const PANE_AREAS: Record<Exclude<PaneId, 'overview'>, readonly string[]> = {
 const RANK: Record<AreaStatus, number> = { critical: 0, warning: 1, info: 2, ok: 3, 'no-data': 4 };
 
 /** The whole screen: header, pane tabs, the focused pane (or an overlay), footer. Exactly as tall as the terminal. */
-export function App({ store, readOnly, health, scenarios, inject, wizards, size: fixedSize }: AppProps) {
+export function App({ store, readOnly, health, scenarios, inject, wizards, notes = [], size: fixedSize }: AppProps) {
   const { exit } = useApp();
   const theme = useTheme();
   const measured = useTerminalSize();
@@ -75,7 +77,7 @@ export function App({ store, readOnly, health, scenarios, inject, wizards, size:
   const bodyHeight = size.rows - 3;
   const innerWidth = width - 2;
   const innerHeight = bodyHeight - 2;
-  const overviewTop = pane === 'overview' && !detail ? areas.length + 1 : 0;
+  const overviewTop = pane === 'overview' && !detail ? notes.length + areas.length + 1 : 0;
   const listHeight = innerHeight - overviewTop;
   const simulated = snapshot.rack.simulated && scenarios.length > 0;
 
@@ -130,7 +132,7 @@ export function App({ store, readOnly, health, scenarios, inject, wizards, size:
         <Frame title={title} width={width} height={bodyHeight} tone="accent">
           {overviewTop ? (
             <Box flexDirection="column" height={overviewTop}>
-              <AreaLines areas={areas} width={innerWidth} />
+              <AreaLines areas={areas} notes={notes} width={innerWidth} />
             </Box>
           ) : null}
           <PaneBody

@@ -12,11 +12,16 @@ const TONE: Record<AreaStatus, 'critical' | 'warning' | 'info' | 'ok' | 'muted'>
   'no-data': 'muted',
 };
 
-/** The overview's top: one line per area with its worst state and counts (the same lines as `status`). */
-export function AreaLines({ areas, width }: { areas: readonly AreaSummary[]; width: number }) {
+/** The overview's top: notes, then one line per area with its worst state and counts (the same lines as `status`). */
+export function AreaLines({ areas, notes = [], width }: { areas: readonly AreaSummary[]; notes?: readonly string[]; width: number }) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" width={width}>
+      {notes.map((note) => (
+        <Text key={note} wrap="truncate">
+          <Tone tone="warning">{truncate(`note: ${note}`, width, theme.ellipsis)}</Tone>
+        </Text>
+      ))}
       {areas.map((a) => (
         <Text key={a.area} wrap="truncate">
           {a.area.padEnd(15)}
