@@ -1,11 +1,11 @@
 import { bootstrapRunbook, firstBackupPending } from '../src/wizards/runbooks/bootstrap';
 import { guardRealRack, parseSpeed } from '../src/wizards/runbooks/guard';
-import { createLineReader } from '../src/wizards/runbooks/line-input';
 import { runSimWizard } from '../src/wizards/runbooks/sim-command';
 import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/runbooks/sim-session';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig } from './rack-options';
+import { withWizardInput } from './wizard-input';
 import { wizardScreen } from './wizard-tui';
 
 export const BOOTSTRAP_HELP = `Usage: rackpilot bootstrap [--dry-run] [--auto] [--fresh] [--speed N] [--seed N] [--config FILE]
@@ -49,13 +49,8 @@ export async function runBootstrap(argv: readonly string[], io: Io): Promise<num
   guardRealRack(config, 'bootstrap', values);
   const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
   const screen = wizardScreen(values, config, io.env, 'bootstrap');
-  // The screen reads the keyboard itself; a line reader on the same stdin would swallow its keys.
-  const reader = screen ? undefined : createLineReader(process.stdin, io.stdout);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error('interrupted (Ctrl-C)'));
-  process.once('SIGINT', onSigint);
-  try {
-    return await runSimWizard({
+  return withWizardInput(io, screen !== undefined, ({ askLine, signal }) =>
+    runSimWizard({
       runbookId: 'bootstrap',
       rackName: config.rack.name,
       env: io.env,
@@ -66,14 +61,11 @@ export async function runBootstrap(argv: readonly string[], io: Io): Promise<num
       fresh: values.fresh === true,
       // The bring-up does not depend on what the rack looks like: the same runbook for a new or resumed run.
       build: () => ({ runbook: bootstrapRunbook({ target: 'sim' }) }),
-      askLine: reader?.ask ?? (async () => undefined),
+      askLine,
       print: (line) => io.stdout(`${line}\n`),
-      signal: controller.signal,
+      signal,
       pending: firstBackupPending,
       ...(screen ? { screen } : {}),
-    });
-  } finally {
-    process.off('SIGINT', onSigint);
-    reader?.close();
-  }
+    }),
+  );
 }

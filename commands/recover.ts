@@ -1,5 +1,4 @@
 import { RackpilotError, UsageError } from '../src/errors';
-import { createLineReader } from '../src/wizards/runbooks/line-input';
 import { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, recoverRunbook } from '../src/wizards/runbooks/recover';
 import { guardRealRack, parseSpeed } from '../src/wizards/runbooks/guard';
 import type { BuiltRunbook } from '../src/wizards/runbooks/sim-run';
@@ -8,6 +7,7 @@ import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/runbooks/sim
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig, RACK_OPTIONS } from './rack-options';
+import { withWizardInput } from './wizard-input';
 import { wizardScreen } from './wizard-tui';
 
 export const RECOVER_HELP = `Usage: rackpilot recover [--scenario NAME] [--dry-run] [--auto] [--fresh] [--speed N]
@@ -73,13 +73,8 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
   };
   const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
   const screen = wizardScreen(values, config, io.env, 'recover');
-  // The screen reads the keyboard itself; a line reader on the same stdin would swallow its keys.
-  const reader = screen ? undefined : createLineReader(process.stdin, io.stdout);
-  const controller = new AbortController();
-  const onSigint = () => controller.abort(new Error('interrupted (Ctrl-C)'));
-  process.once('SIGINT', onSigint);
-  try {
-    return await runSimWizard({
+  return withWizardInput(io, screen !== undefined, ({ askLine, signal }) =>
+    runSimWizard({
       runbookId: 'recover',
       rackName: config.rack.name,
       env: io.env,
@@ -89,13 +84,10 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
       dryRun: values['dry-run'] === true,
       fresh: values.fresh === true,
       build,
-      askLine: reader?.ask ?? (async () => undefined),
+      askLine,
       print,
-      signal: controller.signal,
+      signal,
       ...(screen ? { screen } : {}),
-    });
-  } finally {
-    process.off('SIGINT', onSigint);
-    reader?.close();
-  }
+    }),
+  );
 }
