@@ -49,5 +49,6 @@ function isStale(s: SourceStatus, now: number, options: HealthOptions): boolean 
   if (s.state === 'stale') return true;
   if (s.state !== 'ok') return false;
   if (s.lastSuccess === undefined) return true;
-  return now - s.lastSuccess > options.staleAfterIntervals * s.interval;
+  // As the store judges it: successes of a working source come one interval plus one poll apart.
+  return now - s.lastSuccess > options.staleAfterIntervals * (s.interval + (s.latency ?? 0));
 }

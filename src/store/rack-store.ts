@@ -168,7 +168,7 @@ export class RackStore {
   private watchStaleness(entry: Entry): void {
     entry.cancelWatch?.();
     if (entry.lastSuccess === undefined) return;
-    const limit = entry.lastSuccess + this.staleAfter * entry.source.interval;
+    const limit = entry.lastSuccess + this.staleLimit(entry);
     const wait = limit - this.options.clock.now() + 1;
     if (wait <= 0) return;
     entry.cancelWatch = this.options.clock.setTimer(() => this.publish(), wait);
@@ -215,8 +215,16 @@ export class RackStore {
     };
     if (entry.lastError) return { ...base, state: 'error' };
     if (entry.lastSuccess === undefined) return { ...base, state: 'pending' };
-    const stale = now - entry.lastSuccess > this.staleAfter * source.interval;
+    const stale = now - entry.lastSuccess > this.staleLimit(entry);
     return { ...base, state: stale ? 'stale' : 'ok' };
+  }
+
+  /**
+   * Successes of a healthy source come one interval plus one poll apart (the next poll is timed from the end of
+   * the last), so a source whose polls take a while (SSH to many switches) is not called stale for that alone.
+   */
+  private staleLimit(entry: Entry): number {
+    return this.staleAfter * (entry.source.interval + (entry.latency ?? 0));
   }
 }
 

@@ -154,6 +154,25 @@ describe('rack store', () => {
     expect(s.getSnapshot().machines.map((m) => m.id)).toEqual(['m']);
   });
 
+  it('does not call a source stale whose polls succeed but take longer than its interval (SSH to many switches)', async () => {
+    const clock = new VirtualClock(T0);
+    const slowButFine: Source = {
+      name: 'bgp (ssh)',
+      kind: 'ssh',
+      interval: 1000,
+      timeout: 5000,
+      poll: () => new Promise((resolve) => clock.setTimer(() => resolve({ machines: [machine('m')] }), 1500)),
+    };
+    const s = makeStore(clock, [slowButFine]);
+    s.start();
+    const states = new Set<string>();
+    for (let i = 0; i < 100; i++) {
+      await clock.advance(100);
+      if (i > 20) states.add(s.getSources()[0]?.state ?? 'none');
+    }
+    expect([...states]).toEqual(['ok']);
+  });
+
   it('ignores an answer that arrives after its poll timed out', async () => {
     const clock = new VirtualClock(T0);
     let resolveLate: ((d: PartialRackData) => void) | undefined;
