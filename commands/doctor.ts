@@ -9,9 +9,10 @@ import type { Io } from './io';
 
 export const DOCTOR_HELP = `Usage: rackpilot doctor [--config FILE] [--ascii]
 
-Checks every switch in the config's switches: section, the way the BGP source
-reads it: SSH reachability, the host key against known_hosts, and whether
-vtysh answers with BGP JSON. One line per switch, a hint under each failure.
+Checks every switch in the config's switches: section, the way the sources
+read it: SSH reachability, the host key against known_hosts, whether vtysh
+answers with BGP JSON and whether lldpctl answers. One line per switch, a hint
+under each failure.
 
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
   --ascii           ASCII only

@@ -22,7 +22,7 @@ Commands:
   recover     guided disaster recovery: fence, power on, restore, verify
   bootstrap   MEP-18 bring-up in order, each step verified
   drill       recovery drill on a simulated rack, with RTO/RPO report
-  doctor      check SSH, host keys and vtysh on every configured switch
+  doctor      check SSH, host keys, vtysh and lldpctl on every switch
   help [CMD]  show help for a command
 
 Flags:

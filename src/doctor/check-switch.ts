@@ -1,14 +1,17 @@
 /**
- * `rackpilot doctor` for one switch: can we reach it, is its host key the one we know, and does FRR answer?
- * Everything goes through the same SwitchShell the BGP source uses, so a green doctor means a working poll.
+ * `rackpilot doctor` for one switch: can we reach it, is its host key the one we know, and do FRR and lldpd
+ * answer? Everything goes through the SwitchShell and the result checks the sources use, so a green doctor means
+ * working polls.
  */
 import { SshError, withoutSwitchName } from '../clients/ssh/errors';
-import type { HostKeyInfo, SwitchShell } from '../clients/ssh/types';
+import type { CommandResult, HostKeyInfo, SwitchShell } from '../clients/ssh/types';
 import type { SwitchConfig } from '../config';
 import { describeError } from '../errors';
+import { commandName, judgeResult } from '../sources/ssh/command-result';
 import { parseBgpSummary } from '../sources/ssh/parse-bgp-summary';
+import { parseLldp } from '../sources/ssh/parse-lldp';
 
-export type CheckStage = 'ssh' | 'host-key' | 'vtysh';
+export type CheckStage = 'ssh' | 'host-key' | 'vtysh' | 'lldpctl';
 
 export interface SwitchCheck {
   readonly name: string;
@@ -17,7 +20,7 @@ export interface SwitchCheck {
   /** The stage that failed, when not ok. */
   readonly failed?: CheckStage;
   readonly hostKey?: HostKeyInfo;
-  /** One line: what vtysh said, or why the check failed. */
+  /** One line: what vtysh and lldpctl said, or why the check failed. */
   readonly detail: string;
   readonly hint?: string;
   readonly millis: number;
@@ -29,38 +32,41 @@ export function endpointOf(sw: SwitchConfig): string {
   return `${t.user}@${t.host}:${t.port}${via}`;
 }
 
+type Outcome = { readonly result: CommandResult } | { readonly failure: Omit<SwitchCheck, 'name' | 'endpoint' | 'millis' | 'ok'> };
+
+async function run(sw: SwitchConfig, shell: SwitchShell, argv: readonly string[]): Promise<Outcome> {
+  try {
+    return { result: await shell.run(sw.target, argv) };
+  } catch (error) {
+    const hostKeyFailure = error instanceof SshError && error.failure.startsWith('host-key');
+    return {
+      failure: {
+        failed: hostKeyFailure ? 'host-key' : 'ssh',
+        detail: withoutSwitchName(describeError(error), sw.name),
+        ...(error instanceof SshError && error.hint ? { hint: error.hint } : {}),
+      },
+    };
+  }
+}
+
 export async function checkSwitch(sw: SwitchConfig, shell: SwitchShell, now: () => number = Date.now): Promise<SwitchCheck> {
   const started = now();
   const base = { name: sw.name, endpoint: endpointOf(sw) };
   const done = (rest: Omit<SwitchCheck, 'name' | 'endpoint' | 'millis'>): SwitchCheck => ({ ...base, ...rest, millis: now() - started });
-  let result: Awaited<ReturnType<SwitchShell['run']>>;
-  try {
-    result = await shell.run(sw.target, sw.commands.bgp);
-  } catch (error) {
-    const hostKeyFailure = error instanceof SshError && error.failure.startsWith('host-key');
-    return done({
-      ok: false,
-      failed: hostKeyFailure ? 'host-key' : 'ssh',
-      detail: withoutSwitchName(describeError(error), sw.name),
-      ...(error instanceof SshError && error.hint ? { hint: error.hint } : {}),
-    });
-  }
+
+  const bgpRun = await run(sw, shell, sw.commands.bgp);
+  if ('failure' in bgpRun) return done({ ok: false, ...bgpRun.failure });
   const hostKey = shell.hostKey(sw.target);
   const withKey = hostKey ? { hostKey } : {};
-  const command = sw.commands.bgp[0] ?? 'vtysh';
-  if (result.code !== 0) {
-    const said = firstLine(result.stderr) || firstLine(result.stdout) || 'no output';
-    return done({ ...withKey, ok: false, failed: 'vtysh', detail: `${command}: ${said} (exit ${result.code ?? 'signal'})` });
-  }
-  try {
-    const { sessions } = parseBgpSummary(sw.name, result.stdout);
-    const established = sessions.filter((s) => s.state === 'Established').length;
-    return done({ ...withKey, ok: true, detail: `${command} answers: ${established}/${sessions.length} sessions Established` });
-  } catch (error) {
-    return done({ ...withKey, ok: false, failed: 'vtysh', detail: `${command}: ${describeError(error)}` });
-  }
-}
+  const bgp = judgeResult(bgpRun.result, sw.commands.bgp, (stdout) => parseBgpSummary(sw.name, stdout));
+  if (!bgp.ok) return done({ ...withKey, ok: false, failed: 'vtysh', detail: bgp.error });
+  const established = bgp.value.sessions.filter((s) => s.state === 'Established').length;
+  const bgpText = `${commandName(sw.commands.bgp)} answers: ${established}/${bgp.value.sessions.length} sessions Established`;
 
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0]?.trim() ?? '';
+  const lldpRun = await run(sw, shell, sw.commands.lldp);
+  if ('failure' in lldpRun) return done({ ...withKey, ok: false, ...lldpRun.failure, detail: `${bgpText}; ${lldpRun.failure.detail}` });
+  const lldp = judgeResult(lldpRun.result, sw.commands.lldp, parseLldp);
+  if (!lldp.ok) return done({ ...withKey, ok: false, failed: 'lldpctl', detail: `${bgpText}; ${lldp.error}` });
+  const neighbours = lldp.value.length;
+  return done({ ...withKey, ok: true, detail: `${bgpText}; ${commandName(sw.commands.lldp)}: ${neighbours} neighbour${neighbours === 1 ? '' : 's'}` });
 }

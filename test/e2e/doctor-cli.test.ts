@@ -67,8 +67,8 @@ describe('rackpilot doctor and status on real switches (in-process SSH server, r
     const r = await cli(['doctor', '--config', config('a.yaml', join(dir, 'known_hosts'))]);
     expect(r.code, r.stderr).toBe(2);
     const lines = r.stdout.split('\n');
-    expect(lines.find((l) => l.startsWith('spine'))).toMatch(/^spine\s+ok\s+admin@127\.0\.0\.1:\d+\s+ssh-ed25519 SHA256:\S+\s+vtysh answers: 4\/4 sessions Established/);
-    expect(lines.find((l) => l.startsWith('leaf01'))).toMatch(/FAIL.*vtysh: bgpd is not running \(exit 1\)/);
+    expect(lines.find((l) => l.startsWith('spine'))).toMatch(/^spine\s+ok\s+admin@127\.0\.0\.1:\d+\s+ssh-ed25519 SHA256:\S+\s+vtysh answers: 4\/4 sessions Established; lldpctl: 0 neighbours/);
+    expect(lines.find((l) => l.startsWith('leaf01'))).toMatch(/FAIL.*bgpd is not running \(vtysh exit 1\)/);
     expect(lines.find((l) => l.startsWith('leaf02'))).toMatch(/FAIL.*identity file .*id_missing/);
     expect(r.stdout).toMatch(/2 of 3 switches failed/);
   });

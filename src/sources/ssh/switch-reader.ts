@@ -9,6 +9,7 @@ import type { SwitchConfig } from '../../config/switches';
 import { describeError, SourceError } from '../../errors';
 import { type EpochMs, type Millis, SECOND } from '../../model/time';
 import { untilAborted, waitFor } from './abortable';
+import { judgeResult } from './command-result';
 
 export interface SwitchRead<T> {
   readonly sw: SwitchConfig;
@@ -108,33 +109,13 @@ export class SwitchReader<T> {
   }
 
   private settle(slot: Slot<T>, result: CommandResult, argv: readonly string[]): void {
-    const name = commandName(argv);
-    if (result.code !== 0) {
-      const said = firstLine(result.stderr) || firstLine(result.stdout) || 'no output';
-      slot.error = `${said} (${result.code === null ? `${name} ended without an exit status` : `${name} exit ${result.code}`})`;
+    const now = this.o.clock.now();
+    const judged = judgeResult(result, argv, (stdout) => this.o.parse(stdout, slot.sw, now));
+    if (!judged.ok) {
+      slot.error = judged.error;
       return;
     }
-    const now = this.o.clock.now();
-    try {
-      slot.good = { value: this.o.parse(result.stdout, slot.sw, now), at: now };
-      slot.error = undefined;
-    } catch (error) {
-      const stderr = firstLine(result.stderr);
-      slot.error = `${name}: ${describeError(error)}${stderr ? ` (stderr: ${stderr})` : ''}`;
-    }
+    slot.good = { value: judged.value, at: now };
+    slot.error = undefined;
   }
 }
-
-/** vtysh or lldpctl even when wrapped in sudo or `docker exec bgp …`: that is the name an operator knows. */
-function commandName(argv: readonly string[]): string {
-  const base = (a: string) => a.slice(a.lastIndexOf('/') + 1);
-  const known = argv.map(base).find((a) => /^(vtysh|lldpctl|lldpcli)$/.test(a));
-  return known ?? base(argv[0] ?? 'command');
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  const trimmed = line.trim();
-  return trimmed.length > 100 ? `${trimmed.slice(0, 97)}...` : trimmed;
-}
-
