@@ -49,7 +49,7 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
     case 'topology':
       return { kind: 'lines', title: 'Node', lines: nodeDetail(s, id) };
     case 'bgp':
-      return { kind: 'lines', title: 'BGP', lines: bgpDetail(s.bgp.switches, id, now) };
+      return { kind: 'lines', title: id.startsWith('switch/') ? 'Switch' : 'Session', lines: bgpDetail(s.bgp.switches, id, now) };
     case 'machines': {
       const m = s.machines.find((x) => x.id === id);
       return { kind: 'lines', title: 'Machine', lines: m ? machineDetail(m, now) : [line('machine no longer reported', 'muted')] };
