@@ -18,7 +18,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { commandLine } from '../src/clients/ssh/shell-quote';
+import { commandLine } from '../src/shell-quote';
 import { SshPool } from '../src/clients/ssh/ssh-pool';
 import { DEFAULT_SSH, DEFAULT_SWITCH_COMMANDS, type SwitchConfig } from '../src/config/switches';
 import type { Bgp } from '../src/model/bgp';

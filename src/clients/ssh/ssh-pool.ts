@@ -11,7 +11,7 @@ import { type HopConnection, type NodeSshModule, openHop } from './connect-hop';
 import { SshError } from './errors';
 import { abortedError, execCommand } from './exec-command';
 import { JumpHosts } from './jump-hosts';
-import { commandLine } from './shell-quote';
+import { commandLine } from '../../shell-quote';
 import type { CommandResult, HostKeyInfo, SshPoolOptions, SshTarget, SwitchShell } from './types';
 
 /** Below OpenSSH's MaxSessions (10 by default): more channels at once on one connection would be refused. */

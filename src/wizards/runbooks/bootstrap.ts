@@ -5,7 +5,7 @@ import type { Action, Check, CheckResult, Runbook, Step } from '../types';
 import { BOOTSTRAP_COMMAND_STEPS, type BootstrapCommandStep } from './bootstrap-config';
 import { all, bootstrapUp, controlPlanesReachable, newGoodVersions, shootsHealthy, type SnapshotCheck, WAIT_FOR_UPLOAD_UP_TO } from './checks';
 import { backupStoresSafe, controlPlanesNamed, infrastructureUp, machinesReachedWaiting, switchesRegistered, toolsPresent, underlayEstablished } from './bootstrap-checks';
-import { commandLine } from './real-commands';
+import { commandLine } from '../../shell-quote';
 
 /** Real-rack defaults: the mini-lab / MEP-18 playbooks the mini-rack was built with; config overrides each. */
 export const DEFAULT_BOOTSTRAP_COMMANDS: Record<BootstrapCommandStep, readonly string[]> = {

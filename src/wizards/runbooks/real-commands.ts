@@ -65,8 +65,3 @@ export function powerOnCommand(m: Machine): Argv {
 
 /** The bootstrap node is re-installed by the CI pipeline that set it up (MEP-18: k3s via Ansible). */
 export const REPROVISION_BOOTSTRAP: Argv = ['ansible-playbook', '-i', 'inventories/initial', 'initial-cluster.yaml', '--limit', 'bootstrap'];
-
-/** One shell-like line for a description; arguments with spaces are quoted. */
-export function commandLine(argv: Argv): string {
-  return argv.map((a) => (/[\s'"$`\\*]/.test(a) ? `'${a.replaceAll("'", "'\\''")}'` : a)).join(' ');
-}

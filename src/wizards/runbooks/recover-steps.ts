@@ -5,7 +5,8 @@ import { type RecoveryScenario, type ScenarioProposal, scenarioPresent } from '.
 import type { Action, Step, StepContext } from '../types';
 import { confirmationText } from '../version-choice';
 import { all, backupsPaused, bootstrapUp, controlPlanesReachable, machinesProvisioned, newGoodVersions, noCritical, sessionsEstablished, shootsHealthy } from './checks';
-import { commandLine, fenceCommand, powerOnCommand, REPROVISION_BOOTSTRAP, restoreCommand, resumeCommand } from './real-commands';
+import { commandLine } from '../../shell-quote';
+import { fenceCommand, powerOnCommand, REPROVISION_BOOTSTRAP, restoreCommand, resumeCommand } from './real-commands';
 import { componentLabel, controlPlaneOf, type RecoveryPlan } from './recover-plan';
 
 const onReal = (argv: readonly string[]) => ` — on a real rack: ${commandLine(argv)}`;

@@ -1,6 +1,7 @@
 /**
- * SSH carries one command string that the remote login shell splits again, so every argument is quoted for a
- * POSIX shell: plain safe words as they are (readable in logs), anything else in single quotes.
+ * Quoting for a POSIX shell, in one place: SSH carries one command string that the remote login shell splits
+ * again, and the wizards show the commands they will run (executed without a shell) as the same unambiguous
+ * line. Plain safe words stay as they are (readable), anything else goes in single quotes.
  */
 
 /** Characters no POSIX shell gives a meaning to; `=` not first, as zsh expands a leading `=cmd` to a path. */

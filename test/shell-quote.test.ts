@@ -1,7 +1,7 @@
 // Quoting argv for the remote POSIX shell, checked by letting the real /bin/sh split the line again.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { commandLine, quoteArg } from '../../src/clients/ssh/shell-quote';
+import { commandLine, quoteArg } from '../src/shell-quote';
 
 /** What sh makes of the line: each argument printed NUL-terminated. */
 function splitBySh(line: string): string[] {
