@@ -5,13 +5,14 @@
  * so the simulated rack never loads it.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
+import { untilAborted } from '../../abortable';
 import { describeError } from '../../errors';
+import { commandLine } from '../../shell-quote';
 import { Backoff } from './backoff';
 import { type HopConnection, type NodeSshModule, openHop } from './connect-hop';
 import { SshError } from './errors';
 import { abortedError, execCommand } from './exec-command';
 import { JumpHosts } from './jump-hosts';
-import { commandLine } from '../../shell-quote';
 import type { CommandResult, HostKeyInfo, SshPoolOptions, SshTarget, SwitchShell } from './types';
 
 /** Below OpenSSH's MaxSessions (10 by default): more channels at once on one connection would be refused. */
@@ -34,22 +35,7 @@ function closedError(name: string): SshError {
 
 /** Settles with the promise, or rejects with 'aborted' as soon as the signal fires. */
 function abortable<T>(name: string, command: string, signal: AbortSignal | undefined, promise: Promise<T>): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(name, command));
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
+  return signal ? untilAborted(promise, signal, () => abortedError(name, command)) : promise;
 }
 
 export class SshPool implements SwitchShell {

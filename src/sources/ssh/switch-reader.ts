@@ -8,7 +8,7 @@ import type { Clock } from '../../clock';
 import type { SwitchConfig } from '../../config/switches';
 import { describeError, SourceError } from '../../errors';
 import { type EpochMs, type Millis, SECOND } from '../../model/time';
-import { untilAborted, waitFor } from './abortable';
+import { untilAborted, waitFor } from '../../abortable';
 import { judgeResult } from './command-result';
 
 export interface SwitchRead<T> {

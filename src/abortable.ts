@@ -1,14 +1,18 @@
 /** Waiting that an AbortSignal can cut short, for shells and polls that may never answer. */
-import type { Clock } from '../../clock';
-import type { Millis } from '../../model/time';
+import type { Clock } from './clock';
+import type { Millis } from './model/time';
 
-/** Settles when `promise` does or the signal aborts, even if the shell ignores the signal. */
-export function untilAborted<R>(promise: Promise<R>, signal: AbortSignal): Promise<R> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+/**
+ * Settles when `promise` does, or rejects with `reason()` (default: the signal's reason) as soon as the signal
+ * aborts, even if the work behind the promise ignores the signal. The promise is always followed, so its own
+ * later rejection is never left unhandled.
+ */
+export function untilAborted<R>(promise: Promise<R>, signal: AbortSignal, reason: () => unknown = () => signal.reason): Promise<R> {
   return new Promise<R>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => reject(reason());
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
