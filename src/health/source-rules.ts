@@ -1,5 +1,5 @@
 import type { RackSnapshot } from '../model/snapshot';
-import type { SourceStatus } from '../model/source';
+import { type SourceStatus, staleAfterMs } from '../model/source';
 import { formatAge } from '../present/format-age';
 import type { Finding } from './finding';
 import { ago, finding, oneLine } from './make-finding';
@@ -49,6 +49,5 @@ function isStale(s: SourceStatus, now: number, options: HealthOptions): boolean 
   if (s.state === 'stale') return true;
   if (s.state !== 'ok') return false;
   if (s.lastSuccess === undefined) return true;
-  // As the store judges it: successes of a working source come one interval plus one poll apart.
-  return now - s.lastSuccess > options.staleAfterIntervals * (s.interval + (s.latency ?? 0));
+  return now - s.lastSuccess > staleAfterMs(s, options.staleAfterIntervals);
 }

@@ -14,3 +14,13 @@ export interface SourceStatus {
   /** Duration of the last completed poll. */
   readonly latency?: Millis;
 }
+
+/**
+ * How long a source may go without a success before it is stale: `intervals` times the gap between successes of
+ * a working source, which is one interval plus one poll (the next poll is timed from the end of the last). So a
+ * source whose polls take a while (SSH to many switches) is not called stale for that alone. The store and the
+ * health rules judge with this one formula.
+ */
+export function staleAfterMs(source: { readonly interval: Millis; readonly latency?: Millis }, intervals: number): Millis {
+  return intervals * (source.interval + (source.latency ?? 0));
+}

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import { describeError, TimeoutError } from '../errors';
 import type { Incident, PartialRackData, RackSnapshot } from '../model/snapshot';
-import type { SourceStatus } from '../model/source';
+import { type SourceStatus, staleAfterMs } from '../model/source';
 import type { EpochMs } from '../model/time';
 import type { Source } from '../sources/source';
 import { mergeData } from './merge';
@@ -219,12 +219,8 @@ export class RackStore {
     return { ...base, state: stale ? 'stale' : 'ok' };
   }
 
-  /**
-   * Successes of a healthy source come one interval plus one poll apart (the next poll is timed from the end of
-   * the last), so a source whose polls take a while (SSH to many switches) is not called stale for that alone.
-   */
   private staleLimit(entry: Entry): number {
-    return this.staleAfter * (entry.source.interval + (entry.latency ?? 0));
+    return staleAfterMs({ interval: entry.source.interval, latency: entry.latency }, this.staleAfter);
   }
 }
 
