@@ -7,6 +7,7 @@ import { ConfigError } from '../errors';
 import { describeValue } from './describe-value';
 import { KNOWN_KEYS } from './schema';
 import { suggest } from './suggest';
+import { valueAt } from '../value-at';
 
 /**
  * A problem with the file as a whole (missing, unreadable, not YAML) has no key path, so the
@@ -21,15 +22,6 @@ export class ConfigFileError extends ConfigError {
     this.line = options.line;
     this.column = options.column;
   }
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
 }
 
 // Keys come straight from the file; an escape sequence in one must not reach the terminal raw.

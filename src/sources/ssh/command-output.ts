@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { SourceError } from '../../errors';
+import { valueAt } from '../../value-at';
 
 export type PathSegment = PropertyKey;
 
@@ -57,15 +58,6 @@ export function formatPath(path: readonly PathSegment[]): string {
     else out += `[${JSON.stringify(String(seg))}]`;
   }
   return out;
-}
-
-function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let v = root;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[seg];
-  }
-  return v;
 }
 
 function kindOf(v: unknown): string {
