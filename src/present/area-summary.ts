@@ -16,12 +16,14 @@ export interface AreaSummary {
 
 /** One summary per area, with the worst finding's severity as the area's status. */
 export function summariseAreas(snapshot: RackSnapshot, findings: readonly Finding[]): AreaSummary[] {
+  // "0 machines: 0 Alive" would read as an empty rack; an area without data says that nothing reported on it.
+  const noData = snapshot.sources.some((src) => src.state === 'pending')
+    ? 'no data yet: waiting for the first answer'
+    : 'no data: no configured source reports it';
   return AREAS.map((area) => {
     const described = describe(area, snapshot);
     const { counts, hasData } = described;
-    // "0 machines: 0 Alive" would read as an empty rack; say instead that nothing reported on this area.
-    const waiting = snapshot.sources.some((src) => src.state === 'pending');
-    const text = hasData ? described.text : waiting ? 'no data yet: waiting for the first answer' : 'no data: no configured source reports it';
+    const text = hasData ? described.text : noData;
     const worst = findings
       .filter((f) => f.area === area)
       .map((f) => f.severity)

@@ -1,8 +1,8 @@
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { MINUTE } from '../model/time';
-import { RackStore } from '../store/rack-store';
 import { SshPool } from '../clients/ssh/ssh-pool';
+import { RackStore } from '../store/rack-store';
 import { createSimSource, type SimSource } from './sim';
 import type { Source } from './source';
 import { createSwitchSources } from './ssh/switch-sources';
@@ -49,15 +49,11 @@ export function openRack(config: Config, clock: Clock): OpenRack {
 function switchSources(config: Config, clock: Clock): Source[] {
   const shell = new SshPool(config.ssh);
   const { bgp, topology } = createSwitchSources({ switches: config.switches, links: config.links, shell, clock, ssh: config.ssh });
-  // The store closes every source; the pool is shared, so the BGP source's close also ends the pool.
+  // The store closes every source, and the pool is shared: the BGP source's close ends both readers, then the pool.
+  const { close: closeTopology, ...topologyOnly } = topology;
   const close = async () => {
-    await Promise.allSettled([bgp.close?.(), topology.close?.()]);
+    await Promise.allSettled([bgp.close?.(), closeTopology?.()]);
     await shell.close();
   };
-  return [withClose(bgp, close), withClose(topology, undefined)];
-}
-
-function withClose(source: Source, close: (() => Promise<void>) | undefined): Source {
-  const { name, kind, interval, timeout } = source;
-  return { name, kind, interval, ...(timeout ? { timeout } : {}), poll: (signal) => source.poll(signal), ...(close ? { close } : {}) };
+  return [{ ...bgp, close }, topologyOnly];
 }

@@ -53,8 +53,8 @@ export function execCommand(conn: HopConnection, req: ExecRequest): Promise<Comm
     };
     const onAbort = () => finish(abortedError(name, command));
     const timer = setTimeout(() => {
-      const reason = `command timed out after ${formatDuration(req.timeout)}`;
-      finish(new SshError(name, 'timeout', `${name}: ${showCommand(command)} timed out after ${formatDuration(req.timeout)}`, { reason }));
+      const after = `timed out after ${formatDuration(req.timeout)}`;
+      finish(new SshError(name, 'timeout', `${name}: ${showCommand(command)} ${after}`, { reason: `command ${after}` }));
     }, req.timeout);
     if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });

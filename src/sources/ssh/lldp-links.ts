@@ -42,16 +42,23 @@ export function observe(lldp: readonly SwitchLldp[], resolver: NodeResolver): Ob
  * entry each way. Links between two configured switches are underlay, all others machine.
  */
 export function discoverLinks(obs: readonly Observation[], declared: readonly LinkSpec[], switchOrder: readonly string[]): LinkSpec[] {
-  const rank = (node: string) => {
-    const i = switchOrder.indexOf(node);
-    return i < 0 ? switchOrder.length : i;
-  };
+  // Indexed once per poll: a rack with hundreds of switches and declared cables would otherwise rescan them all
+  // for every LLDP entry.
+  const order = new Map(switchOrder.map((name, i) => [name, i]));
+  const rank = (node: string) => order.get(node) ?? switchOrder.length;
   const link = (x: LinkEnd, y: LinkEnd, kind: LinkKind): LinkSpec => (rank(x.node) <= rank(y.node) ? { a: x, b: y, kind } : { a: y, b: x, kind });
-  const open = obs.filter((o) => !declared.some((l) => explains(l, o)));
+  const declaredAt = new Map<string, LinkSpec[]>();
+  for (const l of declared) {
+    for (const end of [l.a, l.b]) {
+      const at = `${end.node}:${end.port}`;
+      declaredAt.set(at, [...(declaredAt.get(at) ?? []), l]);
+    }
+  }
+  const open = obs.filter((o) => !(declaredAt.get(`${o.from}:${o.port}`) ?? []).some((l) => explains(l, o)));
   const partner = new Map<Observation, Observation>();
   const pair = (x: Observation, y: Observation) => partner.set(x, y).set(y, x);
   const between = (o: Observation) => open.filter((x) => x.from === o.to && x.to === o.from && !partner.has(x));
-  const isSwitch = (node: string) => switchOrder.includes(node);
+  const isSwitch = (node: string) => order.has(node);
   for (const o of open) {
     if (partner.has(o) || !isSwitch(o.to)) continue;
     const byName = between(o).find((x) => remotePortNames(o.nb).includes(x.port) || remotePortNames(x.nb).includes(o.port));
