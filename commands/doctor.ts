@@ -1,8 +1,8 @@
 import { SshPool } from '../src/clients/ssh/ssh-pool';
 import { loadConfig } from '../src/config';
-import { checkSwitch } from '../src/doctor/check-switch';
+import { checkSwitch } from '../src/sources/ssh/check-switch';
 import { UsageError } from '../src/errors';
-import { doctorLines } from '../src/present/doctor-lines';
+import { doctorLines } from './doctor-lines';
 import { EXIT } from '../src/present/verdict';
 import { parseFlags } from './flags';
 import type { Io } from './io';

@@ -1,5 +1,5 @@
 import { UsageError } from '../src/errors';
-import { formatBytes } from '../src/present/format-bytes';
+import { formatBytes } from '../src/text/format-bytes';
 import { DEFAULT_DRILL_SPEED, runDrill } from '../src/wizards/drill';
 import { defaultStateDir } from '../src/wizards/journal';
 import { formatDuration } from '../src/wizards/report';

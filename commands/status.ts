@@ -4,7 +4,7 @@ import { summariseAreas } from '../src/present/area-summary';
 import { statusJson } from '../src/present/status-json';
 import { renderStatusReport } from '../src/present/status-report';
 import { EXIT, verdictOf } from '../src/present/verdict';
-import { openRack } from '../src/sources/open-rack';
+import { openRack } from './open-rack';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';

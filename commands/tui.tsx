@@ -1,8 +1,8 @@
 import { render } from 'ink';
 import { systemClock } from '../src/clock';
 import { UsageError } from '../src/errors';
-import { SCENARIOS } from '../src/sources/sim';
-import { openRack } from '../src/sources/open-rack';
+import { SCENARIOS } from '../src/sim';
+import { openRack } from './open-rack';
 import { liveWizards } from '../src/wizards/live-wizards';
 import { App } from '../views/App';
 import { makeTheme } from '../views/theme';

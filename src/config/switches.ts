@@ -1,7 +1,7 @@
 /** Resolves the `switches:`, `ssh:` and `links:` layers into what the SSH sources use. */
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { SshHop, SshTarget } from '../clients/ssh/types';
+import type { SshHop, SshTarget } from '../model/switch-access';
 import type { LinkKind } from '../model/topology';
 import { SECOND } from '../model/time';
 import type { Env } from './env';

@@ -1,11 +1,12 @@
 import type { BackupComponent, BackupVersion } from '../model/backup';
 import type { Incident, RackSnapshot } from '../model/snapshot';
 import type { EpochMs } from '../model/time';
-import { formatBytes } from '../present/format-bytes';
-import { formatAge } from '../present/format-age';
+import { formatBytes } from '../text/format-bytes';
+import { formatAge } from '../text/format-age';
 import type { Finding, Severity, Subject } from './finding';
 import { finding } from './make-finding';
 import type { HealthOptions } from './options';
+import { isoMinutes } from '../text/time-text';
 
 /** Overdue by this many intervals: not a hiccup any more, the data since the last backup is at risk. */
 const OVERDUE_CRITICAL_INTERVALS = 10;
@@ -177,5 +178,5 @@ function sizeDropFinding(
 
 function describeVersion(v: BackupVersion | undefined): string {
   if (!v) return 'not in the listing';
-  return `${v.versionId.slice(0, 8)} of ${new Date(v.time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `${v.versionId.slice(0, 8)} of ${isoMinutes(v.time)} UTC`;
 }

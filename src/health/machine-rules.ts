@@ -1,6 +1,6 @@
 import type { Machine, ProvisioningEventType } from '../model/machine';
 import type { RackSnapshot } from '../model/snapshot';
-import { formatAge } from '../present/format-age';
+import { formatAge } from '../text/format-age';
 import type { Finding } from './finding';
 import { finding, oneLine } from './make-finding';
 import type { HealthOptions } from './options';

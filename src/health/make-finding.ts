@@ -1,5 +1,5 @@
 import type { EpochMs } from '../model/time';
-import { formatAge } from '../present/format-age';
+import { formatAge } from '../text/format-age';
 import type { Area, Finding, Severity, Subject } from './finding';
 
 /** Positional constructor so every rule file builds findings the same way. */

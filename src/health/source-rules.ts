@@ -1,6 +1,6 @@
 import type { RackSnapshot } from '../model/snapshot';
 import { type SourceStatus, staleAfterMs } from '../model/source';
-import { formatAge } from '../present/format-age';
+import { formatAge } from '../text/format-age';
 import type { Finding } from './finding';
 import { ago, finding, oneLine } from './make-finding';
 import type { HealthOptions } from './options';

@@ -1,7 +1,7 @@
 import type { Area, Finding, Severity } from '../health/finding';
 import { AREAS, severityRank } from '../health/finding';
 import type { RackSnapshot } from '../model/snapshot';
-import { formatAge } from './format-age';
+import { formatAge } from '../text/format-age';
 
 export type AreaStatus = 'ok' | Severity | 'no-data';
 

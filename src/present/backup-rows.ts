@@ -1,9 +1,10 @@
 import type { Finding } from '../health/finding';
 import type { BackupComponent } from '../model/backup';
 import type { EpochMs } from '../model/time';
-import { formatAge } from './format-age';
-import { formatBytes, formatChange } from './format-bytes';
+import { formatAge } from '../text/format-age';
+import { formatBytes, formatChange } from '../text/format-bytes';
 import { type Column, makeRow, type RowSet, type Tone } from './rows';
+import { isoSeconds } from '../text/time-text';
 
 export const BACKUP_COLUMNS: readonly Column[] = [
   { title: 'COMPONENT', width: 'flex' },
@@ -58,7 +59,7 @@ export function versionRows(component: BackupComponent, now: EpochMs, smallRatio
     return makeRow(
       version.versionId,
       [
-        new Date(version.time).toISOString().slice(0, 19).replace('T', ' '),
+        isoSeconds(version.time),
         formatAge(now - version.time),
         formatBytes(version.size),
         formatChange(version.size, older),

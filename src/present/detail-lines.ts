@@ -18,6 +18,3 @@ export function facts(pairs: ReadonlyArray<readonly [string, string | undefined]
   return pairs.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => line(`${k.padEnd(width)}${v}`));
 }
 
-export function isoSeconds(t: number): string {
-  return new Date(t).toISOString().slice(0, 19).replace('T', ' ');
-}

@@ -1,8 +1,9 @@
 import type { Machine } from '../model/machine';
 import type { EpochMs } from '../model/time';
-import { blank, type DetailLine, facts, heading, isoSeconds, line } from './detail-lines';
-import { formatAge } from './format-age';
+import { blank, type DetailLine, facts, heading, line } from './detail-lines';
+import { formatAge } from '../text/format-age';
 import { machineFlags } from './machine-rows';
+import { isoSeconds } from '../text/time-text';
 
 /** A machine's facts and its whole provisioning event timeline, newest first (as metal-api keeps it). */
 export function machineDetail(m: Machine, now: EpochMs): DetailLine[] {

@@ -1,6 +1,6 @@
 import type { Machine } from '../model/machine';
 import type { EpochMs } from '../model/time';
-import { formatAge } from './format-age';
+import { formatAge } from '../text/format-age';
 import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
 // Sized for 80 columns: the two flex columns share what is left and grow on wider terminals.

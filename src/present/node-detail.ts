@@ -2,7 +2,7 @@ import type { BgpSession, BgpSwitch } from '../model/bgp';
 import type { RackSnapshot } from '../model/snapshot';
 import type { EpochMs } from '../model/time';
 import { blank, type DetailLine, facts, heading, line } from './detail-lines';
-import { formatAge } from './format-age';
+import { formatAge } from '../text/format-age';
 import { linksOf } from './topology-rows';
 
 /** One topology node: its links and every BGP session it takes part in. */

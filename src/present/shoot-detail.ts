@@ -1,7 +1,7 @@
 import type { Shoot } from '../model/shoot';
 import type { EpochMs } from '../model/time';
 import { blank, type DetailLine, facts, heading, line } from './detail-lines';
-import { formatAge } from './format-age';
+import { formatAge } from '../text/format-age';
 import { shootKey } from './shoot-rows';
 
 /** Every condition, the last errors and the worker pools of one shoot. */

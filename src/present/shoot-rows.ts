@@ -1,6 +1,6 @@
 import type { Shoot } from '../model/shoot';
 import type { EpochMs } from '../model/time';
-import { formatAge } from './format-age';
+import { formatAge } from '../text/format-age';
 import { type Column, compareText, makeRow, type RowSet, type Tone } from './rows';
 
 export const SHOOT_COLUMNS: readonly Column[] = [

@@ -1,9 +1,10 @@
 import type { SessionState, SessionStep } from '../wizards/session';
 export { specText } from '../wizards/spec-text';
 import type { AssessedVersion } from '../wizards/version-choice';
-import { formatAge } from './format-age';
-import { formatBytes } from './format-bytes';
+import { formatAge } from '../text/format-age';
+import { formatBytes } from '../text/format-bytes';
 import { type Column, makeRow, type RowSet } from './rows';
+import { isoSeconds } from '../text/time-text';
 
 const STEP_MARK: Record<SessionStep['state'], string> = {
   pending: '[ ]',
@@ -44,7 +45,7 @@ export function versionChoiceRows(versions: readonly AssessedVersion[], preselec
       : a.flags.map((f) => (f === 'much-smaller' ? 'EMPTY?' : 'AFTER INCIDENT')).join(' ');
     return makeRow(
       v.versionId,
-      [new Date(v.time).toISOString().slice(0, 19).replace('T', ' '), formatBytes(v.size), change, vsIncident, v.versionId, looks],
+      [isoSeconds(v.time), formatBytes(v.size), change, vsIncident, v.versionId, looks],
       a.good ? undefined : 'critical',
     );
   });

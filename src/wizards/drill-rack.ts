@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { DomainKey, RackSnapshot } from '../model/snapshot';
 import type { EpochMs, Millis } from '../model/time';
-import { createSimSource, type ScenarioName, type SimSource } from '../sources/sim';
+import { type ScenarioName, SIM_INTERVAL, SimRack } from '../sim';
 
 /**
  * A simulated rack read directly, without the store's poll timers: every snapshot() advances the sim to the
@@ -12,7 +12,7 @@ import { createSimSource, type ScenarioName, type SimSource } from '../sources/s
 const DOMAIN_KEYS: readonly DomainKey[] = ['topology', 'bgp', 'machines', 'shoots', 'controlPlanes', 'backups'];
 
 export interface SimRackHandle {
-  readonly source: SimSource;
+  readonly sim: SimRack;
   readonly clock: Clock;
   readonly snapshot: () => RackSnapshot;
   /** The rack as it is at t (the sim advanced to t, never back): a resume rebuilds the snapshot it assessed. */
@@ -36,8 +36,7 @@ export interface OpenSimRackOptions {
 
 export function openSimRack(o: OpenSimRackOptions): SimRackHandle {
   const start = o.start ?? o.clock.now() - (o.scenario ? (o.lead ?? 0) : 0);
-  const source = createSimSource({
-    clock: o.clock,
+  const sim = new SimRack({
     start,
     ...(o.seed !== undefined ? { seed: o.seed } : {}),
     ...(o.scale !== undefined ? { scale: o.scale } : {}),
@@ -46,16 +45,16 @@ export function openSimRack(o: OpenSimRackOptions): SimRackHandle {
   });
   const rack = { name: o.rackName, simulated: true };
   const snapshotAt = (now: EpochMs): RackSnapshot => {
-    source.sim.advanceTo(now);
-    const data = source.sim.data();
+    sim.advanceTo(now);
+    const data = sim.data();
     return {
       ...data,
       rack,
-      takenAt: Math.max(now, source.sim.now),
+      takenAt: Math.max(now, sim.now),
       domains: DOMAIN_KEYS,
-      sources: [{ name: source.name, kind: 'sim', state: 'ok', interval: source.interval, lastSuccess: now, latency: 0 }],
+      sources: [{ name: 'sim', kind: 'sim', state: 'ok', interval: SIM_INTERVAL, lastSuccess: now, latency: 0 }],
     };
   };
   const snapshot = () => snapshotAt(o.clock.now());
-  return { source, clock: o.clock, snapshot, snapshotAt, ...(o.scenario ? { incidentStart: start } : {}) };
+  return { sim, clock: o.clock, snapshot, snapshotAt, ...(o.scenario ? { incidentStart: start } : {}) };
 }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { ScaledClock } from '../clock';
 import { RackpilotError } from '../errors';
-import { MINUTE, type Millis } from '../model/time';
+import type { Millis } from '../model/time';
 import type { RackSnapshot } from '../model/snapshot';
-import { DEFAULT_SEED } from '../sources/sim';
+import { DEFAULT_SEED, SCENARIO_LEAD } from '../sim';
 import { openAudit, operatorName } from './audit';
 import { createAutoInteraction } from './auto-interaction';
 import { type DrillResult, summariseDrill } from './drill-result';
@@ -43,7 +43,6 @@ export interface DrillOptions {
 }
 
 export const DEFAULT_DRILL_SPEED = 300;
-export const DEFAULT_DEVELOP: Millis = 10 * MINUTE;
 
 /**
  * A disaster-recovery drill on a private simulated rack: inject the failure, let it develop, let the wizard
@@ -56,7 +55,7 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
   const seed = o.seed ?? DEFAULT_SEED;
   const clock = new ScaledClock(speed);
   const rackName = `drill-${o.scenario}`;
-  const rack = openSimRack({ clock, rackName, seed, scenario: o.scenario, lead: o.develop ?? DEFAULT_DEVELOP });
+  const rack = openSimRack({ clock, rackName, seed, scenario: o.scenario, lead: o.develop ?? SCENARIO_LEAD });
   const before = rack.snapshot();
   const proposal = proposeScenario(before);
   if (proposal.scenario !== o.scenario) {
@@ -79,7 +78,7 @@ export async function runDrill(o: DrillOptions): Promise<DrillResult> {
   const journal = Journal.create(join(o.stateDir, 'runs'), { runbookId: runbook.id, rack: rackName, operator, startedAt: clock.now() });
   const run = {
     runbook,
-    executor: createSimExecutor(rack.source.sim, clock),
+    executor: createSimExecutor(rack.sim, clock),
     snapshot: rack.snapshot,
     clock,
     journal,

@@ -1,7 +1,7 @@
 import { systemClock } from '../clock';
 import type { Config } from '../config';
-import { formatAge } from '../present/format-age';
-import type { SimSource } from '../sources/sim';
+import { formatAge } from '../text/format-age';
+import type { SimSource } from '../sources/sim-source';
 import type { RackStore } from '../store/rack-store';
 import { memoryAudit, openAudit, operatorName } from './audit';
 import { runDrill } from './drill';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import type { Millis } from '../model/time';
-import { formatBytes } from '../present/format-bytes';
+import { formatBytes } from '../text/format-bytes';
 import type { DrillResult } from './drill-result';
 
 /** Drill reports for people (Markdown, e.g. for the change ticket) and for scripts (JSON, schemaVersion 1). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/health';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { MINUTE } from '../../src/model/time';
-import type { ScenarioName } from '../../src/sources/sim';
+import type { ScenarioName } from '../../src/sim';
 import { rack, T0 } from '../sim/helpers';
 
 /** The simulated rack after `minutes`, as a snapshot (sources are judged elsewhere, so none here). */

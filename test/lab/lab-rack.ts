@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { systemClock } from '../../src/clock';
 import { type Config, loadConfig } from '../../src/config';
 import type { RackSnapshot } from '../../src/model/snapshot';
-import { openRack } from '../../src/sources/open-rack';
+import { openRack } from '../../commands/open-rack';
 import type { RackStore } from '../../src/store';
 import type { Lab } from './harness';
 

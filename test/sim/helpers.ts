@@ -1,7 +1,7 @@
 import type { BgpSession } from '../../src/model/bgp';
 import type { RackData } from '../../src/model/snapshot';
 import { MINUTE } from '../../src/model/time';
-import { SimRack, type SimRackOptions } from '../../src/sources/sim';
+import { SimRack, type SimRackOptions } from '../../src/sim';
 
 export const T0 = Date.UTC(2026, 10, 25, 3, 0, 0);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SECOND } from '../../src/model/time';
-import { rebootTarget, SCENARIOS } from '../../src/sources/sim';
+import { rebootTarget, SCENARIOS } from '../../src/sim';
 import { advance, minutes, rack, sessions, sessionsTo, T0, workers } from './helpers';
 
 const cp = (data: ReturnType<ReturnType<typeof rack>['data']>, id: string) => data.controlPlanes.find((c) => c.id === id);

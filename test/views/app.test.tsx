@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock';
-import { createSimSource, SCENARIOS } from '../../src/sources/sim';
+import { SCENARIOS } from '../../src/sim';
+import { createSimSource } from '../../src/sources/sim-source';
 import { RackStore } from '../../src/store/rack-store';
 import { App } from '../../views/App';
 import { hasColorEscape, plain, renderThemed, tick } from './helpers';

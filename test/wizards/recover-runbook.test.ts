@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScaledClock, VirtualClock } from '../../src/clock';
 import { MINUTE } from '../../src/model/time';
-import type { ScenarioName } from '../../src/sources/sim';
+import type { ScenarioName } from '../../src/sim';
 import { memoryAudit } from '../../src/wizards/audit';
 import { createAutoInteraction } from '../../src/wizards/auto-interaction';
 import { openSimRack } from '../../src/wizards/drill-rack';
@@ -78,7 +78,7 @@ async function recover(scenario: 'empty-backup-after-restart', interaction: (clo
   const clock = new ScaledClock(600);
   const rack = openSimRack({ clock, rackName: 'test', seed: 7, scenario, lead: 10 * MINUTE });
   const runbook = recoverRunbook(scenario, rack.snapshot());
-  const sim = createSimExecutor(rack.source.sim, clock);
+  const sim = createSimExecutor(rack.sim, clock);
   const ran: Action[] = [];
   const executor: Executor = {
     kind: 'sim',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScaledClock } from '../../src/clock';
 import { MINUTE } from '../../src/model/time';
-import { SimRack } from '../../src/sources/sim/engine';
+import { SimRack } from '../../src/sim/engine';
 import { createSimExecutor } from '../../src/wizards/executors/sim-executor';
 import { T0 } from '../sim/helpers';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { MINUTE } from '../../src/model/time';
-import { SimRack } from '../../src/sources/sim/engine';
+import { SimRack } from '../../src/sim/engine';
 import { memoryAudit } from '../../src/wizards/audit';
 import { createAutoInteraction } from '../../src/wizards/auto-interaction';
 import { createSimExecutor } from '../../src/wizards/executors/sim-executor';

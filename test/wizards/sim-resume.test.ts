@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../../src/model/time';
-import { SimRack } from '../../src/sources/sim';
+import { SimRack } from '../../src/sim';
 import { findResumable, Journal } from '../../src/wizards/journal';
 import { lockFile } from '../../src/wizards/lock';
 import { withDurableRun } from '../../src/wizards/runbooks/durable';

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { SourceStatus } from '../../src/model/source';
-import { formatAge } from '../../src/present/format-age';
+import { formatAge } from '../../src/text/format-age';
 import type { RackStore } from '../../src/store/rack-store';
 import { useNow } from '../hooks/use-now';
 import { useSources } from '../hooks/use-snapshot';

@@ -5,10 +5,11 @@ import { truncate } from '../../src/present/table-layout';
 import { specText, versionChoiceRows } from '../../src/present/wizard-lines';
 import type { Prompt } from '../../src/wizards/session';
 import type { StepContext } from '../../src/wizards/types';
-import { formatAge } from '../../src/present/format-age';
-import { formatBytes } from '../../src/present/format-bytes';
+import { formatAge } from '../../src/text/format-age';
+import { formatBytes } from '../../src/text/format-bytes';
 import { Table } from '../components/Table';
 import { Tone, useTheme } from '../theme-context';
+import { isoSeconds } from '../../src/text/time-text';
 
 /**
  * The question the runner is waiting on, with its own keys. Keyed by the prompt, so a new question starts with
@@ -146,7 +147,7 @@ function restorePlan(ctx: StepContext, confirmKey: string): string[] {
     'What will happen:',
     `  restore    ${component.id}: ${component.name} of ${component.owner}, overwriting its current data`,
     `  version    ${version.versionId}`,
-    `             taken ${new Date(version.time).toISOString().slice(0, 19).replace('T', ' ')} UTC${when}, ${formatBytes(version.size)}`,
+    `             taken ${isoSeconds(version.time)} UTC${when}, ${formatBytes(version.size)}`,
     `  backups    ${component.paused ? 'paused first (fenced): no upload can replace versions meanwhile' : 'NOT paused: a new upload could push good versions out'}`,
     '',
   ];

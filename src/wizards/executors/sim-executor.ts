@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
 import { describeError } from '../../errors';
-import { formatBytes } from '../../present/format-bytes';
-import type { SimRack } from '../../sources/sim/engine';
+import { formatBytes } from '../../text/format-bytes';
+import type { SimRack } from '../../sim/engine';
 import { sleep } from '../sleep';
 import type { Action, ActionOutcome, Executor } from '../types';
 

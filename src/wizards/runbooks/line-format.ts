@@ -1,9 +1,10 @@
 import type { EpochMs } from '../../model/time';
-import { formatAge } from '../../present/format-age';
-import { formatBytes } from '../../present/format-bytes';
+import { formatAge } from '../../text/format-age';
+import { formatBytes } from '../../text/format-bytes';
 import { specText } from '../spec-text';
 import type { Action, QuestionOffer, Step } from '../types';
 import type { AssessedVersion } from '../version-choice';
+import { isoSeconds } from '../../text/time-text';
 
 /** Plain-text renderings for the line-mode commands; the TUI wizard view renders the same data its own way. */
 
@@ -34,7 +35,7 @@ export function versionLines(offer: QuestionOffer, incidentStart?: EpochMs): str
 
 function versionRow(a: AssessedVersion, incidentStart?: EpochMs): string {
   const v = a.version;
-  const time = new Date(v.time).toISOString().slice(0, 19).replace('T', ' ');
+  const time = isoSeconds(v.time);
   const change = a.delta === undefined ? 'oldest' : `${a.delta >= 0 ? '+' : '-'}${formatBytes(Math.abs(a.delta))}`;
   const before = a.beforeIncident ?? (incidentStart !== undefined ? incidentStart - v.time : undefined);
   // A version taken at the very moment of the incident already counts as after it (as assessVersions judges).

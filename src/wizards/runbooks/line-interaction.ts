@@ -1,4 +1,4 @@
-import { formatAge } from '../../present/format-age';
+import { formatAge } from '../../text/format-age';
 import type { Interaction, Question, QuestionOffer, RunEvent, Runbook, StepContext } from '../types';
 import { actionLines, stepHeader, versionLines, wrap } from './line-format';
 

@@ -1,6 +1,6 @@
 import type { BackupComponent } from '../../model/backup';
 import { MINUTE } from '../../model/time';
-import { formatBytes } from '../../present/format-bytes';
+import { formatBytes } from '../../text/format-bytes';
 import { type RecoveryScenario, type ScenarioProposal, scenarioPresent } from '../scenario';
 import type { Action, Step, StepContext } from '../types';
 import { confirmationText } from '../version-choice';
@@ -8,6 +8,7 @@ import { all, backupsPaused, bootstrapUp, controlPlanesReachable, machinesProvis
 import { commandLine } from '../../shell-quote';
 import { fenceCommand, powerOnCommand, REPROVISION_BOOTSTRAP, restoreCommand, resumeCommand } from './real-commands';
 import { componentLabel, controlPlaneOf, type RecoveryPlan } from './recover-plan';
+import { isoMinutes } from '../../text/time-text';
 
 const onReal = (argv: readonly string[]) => ` — on a real rack: ${commandLine(argv)}`;
 
@@ -120,7 +121,7 @@ export function restoreStep(component: BackupComponent): Step {
       const versionId = ctx.answers[versionKey(component)] ?? '';
       const c = live(ctx);
       const v = c.versions.find((x) => x.versionId === versionId);
-      const what = v ? `version ${versionId.slice(0, 8)} of ${new Date(v.time).toISOString().slice(0, 16).replace('T', ' ')} UTC (${formatBytes(v.size)})` : `version ${versionId}`;
+      const what = v ? `version ${versionId.slice(0, 8)} of ${isoMinutes(v.time)} UTC (${formatBytes(v.size)})` : `version ${versionId}`;
       return [
         {
           id: 'restore',

@@ -50,7 +50,7 @@ export async function runLine(o: LineRunOptions): Promise<LineRunOutcome> {
   const specs = o.journal?.file && !o.dryRun ? journalSpecs(o.journal) : undefined;
   const run = {
     runbook: o.runbook,
-    executor: createSimExecutor(o.rack.source.sim, clock),
+    executor: createSimExecutor(o.rack.sim, clock),
     snapshot: o.rack.snapshot,
     clock,
     audit: o.audit ?? memoryAudit(),

@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
 import { RackpilotError } from '../../errors';
 import type { EpochMs } from '../../model/time';
-import { isScenarioName, type SimRack } from '../../sources/sim';
+import { isScenarioName, type SimRack } from '../../sim';
 import { createSimExecutor } from '../executors/sim-executor';
 import type { Journal, JournalAction } from '../journal';
 import type { ActionSpec, RunEvent } from '../types';

@@ -45,7 +45,7 @@ export async function prepareSimRun(o: PrepareSimRunOptions): Promise<SimRun | u
   const built = o.build(snapshot);
   if (!built) return undefined;
   const params = {
-    ...simRunParams({ ...o.spec, start: rack.source.sim.start, assessedAt: snapshot.takenAt, ...(rack.incidentStart !== undefined ? { incidentStart: rack.incidentStart } : {}) }),
+    ...simRunParams({ ...o.spec, start: rack.sim.start, assessedAt: snapshot.takenAt, ...(rack.incidentStart !== undefined ? { incidentStart: rack.incidentStart } : {}) }),
     ...built.params,
   };
   const journal = Journal.create(o.durable.runsDir, {
@@ -70,7 +70,7 @@ async function resumeSimRun(o: PrepareSimRunOptions, journal: Journal): Promise<
   const rack = openSpecSim(spec, o.rackName, { start: record.start, clockBase: journal.data.updatedAt });
   const built = o.build(rack.snapshotAt(record.assessedAt), journal.data.params);
   if (!built) throw new Error(`run ${journal.data.runId}: its runbook cannot be rebuilt`);
-  const replayed = await replayCompleted(journal, rack.source.sim);
+  const replayed = await replayCompleted(journal, rack.sim);
   o.print(resumeNotice(journal, built.runbook));
   o.print(`(the simulated rack was rebuilt and ${replayed} completed action(s) replayed onto it)`);
   return { rack, runbook: built.runbook, journal };

@@ -1,8 +1,7 @@
 import { ScaledClock } from '../../clock';
 import type { Config } from '../../config';
 import type { EpochMs } from '../../model/time';
-import { SCENARIO_LEAD } from '../../sources/open-rack';
-import type { ScenarioName } from '../../sources/sim';
+import { SCENARIO_LEAD, type ScenarioName } from '../../sim';
 import { openSimRack, type SimRackHandle } from '../drill-rack';
 
 /** On the sim, wizards run on a sped-up clock: a 12-minute recovery takes 12 s at the default 60×. */

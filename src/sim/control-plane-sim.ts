@@ -1,5 +1,5 @@
-import type { ControlPlane } from '../../model/control-plane';
-import type { EpochMs } from '../../model/time';
+import type { ControlPlane } from '../model/control-plane';
+import type { EpochMs } from '../model/time';
 import type { ControlPlaneSpec } from './layout-types';
 import { type Span, span, TIMING } from './timing';
 import { guarded, type World } from './world';

@@ -1,5 +1,5 @@
-import type { SwitchCheck } from '../doctor/check-switch';
-import { textWidth } from './table-layout';
+import type { SwitchCheck } from '../src/sources/ssh/check-switch';
+import { textWidth } from '../src/present/table-layout';
 
 const padEnd = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - textWidth(text)));
 

@@ -1,4 +1,4 @@
-import { DAY, HOUR, MINUTE, SECOND } from '../../model/time';
+import { DAY, HOUR, type Millis, MINUTE, SECOND } from '../model/time';
 import type { Rng } from './rng';
 
 /** [min, max] in ms for each simulated step. Kept together so the report and tests can refer to them. */
@@ -44,3 +44,6 @@ export const TIMING = {
 export function span(r: Rng, [min, max]: Span): number {
   return r.int(min, max);
 }
+
+/** How often the rack is read when polled as a source: often enough that the TUI follows every step. */
+export const SIM_INTERVAL: Millis = 1000;

@@ -1,5 +1,5 @@
-import type { BackupComponent, BackupVersion } from '../../model/backup';
-import type { EpochMs } from '../../model/time';
+import type { BackupComponent, BackupVersion } from '../model/backup';
+import type { EpochMs } from '../model/time';
 import { pad, s3VersionId } from './ids';
 import type { BackupSpec } from './layout-types';
 import type { World } from './world';

@@ -1,5 +1,5 @@
-import type { BgpSession, BgpState, BgpSwitch } from '../../model/bgp';
-import type { EpochMs } from '../../model/time';
+import type { BgpSession, BgpState, BgpSwitch } from '../model/bgp';
+import type { EpochMs } from '../model/time';
 import type { PeeringSpec, SwitchSpec } from './layout-types';
 import { span, TIMING } from './timing';
 import type { TopologySim } from './topology-sim';

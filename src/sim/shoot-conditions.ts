@@ -1,5 +1,5 @@
-import type { Condition, ConditionStatus } from '../../model/shoot';
-import type { EpochMs } from '../../model/time';
+import type { Condition, ConditionStatus } from '../model/shoot';
+import type { EpochMs } from '../model/time';
 
 export const CONDITION_TYPES = [
   'APIServerAvailable',

@@ -1,17 +1,11 @@
-import type { Clock } from '../clock';
-import type { Config } from '../config';
-import { MINUTE } from '../model/time';
-import { SshPool } from '../clients/ssh/ssh-pool';
-import { RackStore } from '../store/rack-store';
-import { createSimSource, type SimSource } from './sim';
-import type { Source } from './source';
-import { createSwitchSources } from './ssh/switch-sources';
-
-/**
- * A scenario chosen at start is shown as it looks this long into the incident, so a one-shot `status` sees
- * its effects (sessions past their hold time, liveliness past metal-api's 5 minutes, empty backups uploaded).
- */
-export const SCENARIO_LEAD = 10 * MINUTE;
+import type { Clock } from '../src/clock';
+import type { Config } from '../src/config';
+import { SshPool } from '../src/clients/ssh/ssh-pool';
+import { RackStore } from '../src/store/rack-store';
+import { SCENARIO_LEAD } from '../src/sim';
+import { createSimSource, type SimSource } from '../src/sources/sim-source';
+import type { Source } from '../src/sources/source';
+import { createSwitchSources } from '../src/sources/ssh/switch-sources';
 
 export interface OpenRack {
   readonly store: RackStore;

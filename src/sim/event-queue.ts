@@ -1,4 +1,4 @@
-import type { EpochMs } from '../../model/time';
+import type { EpochMs } from '../model/time';
 
 interface Scheduled {
   readonly at: EpochMs;

@@ -1,5 +1,5 @@
-import type { LastError, LastOperation, Shoot } from '../../model/shoot';
-import type { EpochMs } from '../../model/time';
+import type { LastError, LastOperation, Shoot } from '../model/shoot';
+import type { EpochMs } from '../model/time';
 import type { ShootSpec } from './layout-types';
 import { conditionsFor, type ShootHealth } from './shoot-conditions';
 import { span, TIMING } from './timing';

@@ -1,4 +1,4 @@
-import type { Link, TopoNode, Topology } from '../../model/topology';
+import type { Link, TopoNode, Topology } from '../model/topology';
 import type { World } from './world';
 
 interface NodeState {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE, SECOND } from '../../src/model/time';
-import { formatAge } from '../../src/present/format-age';
+import { formatAge } from '../../src/text/format-age';
 
 describe('formatAge', () => {
   it.each([

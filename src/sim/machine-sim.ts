@@ -1,5 +1,5 @@
-import type { Liveliness, Machine, MachineAllocation, ProvisioningEvent, ProvisioningEventType } from '../../model/machine';
-import type { EpochMs } from '../../model/time';
+import type { Liveliness, Machine, MachineAllocation, ProvisioningEvent, ProvisioningEventType } from '../model/machine';
+import type { EpochMs } from '../model/time';
 import type { MachineSpec } from './layout-types';
 import { type Span, span, TIMING } from './timing';
 import type { TopologySim } from './topology-sim';

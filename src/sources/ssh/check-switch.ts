@@ -3,13 +3,13 @@
  * answer? Everything goes through the SwitchShell and the result checks the sources use, so a green doctor means
  * working polls.
  */
-import { SshError, withoutSwitchName } from '../clients/ssh/errors';
-import type { CommandResult, HostKeyInfo, SwitchShell } from '../clients/ssh/types';
-import type { SwitchConfig } from '../config';
-import { describeError } from '../errors';
-import { commandName, judgeResult } from '../sources/ssh/command-result';
-import { parseBgpSummary } from '../sources/ssh/parse-bgp-summary';
-import { parseLldp } from '../sources/ssh/parse-lldp';
+import { SshError, withoutSwitchName } from '../../clients/ssh/errors';
+import type { CommandResult, HostKeyInfo, SwitchShell } from '../../clients/ssh/types';
+import type { SwitchConfig } from '../../config';
+import { describeError } from '../../errors';
+import { commandName, judgeResult } from './command-result';
+import { parseBgpSummary } from './parse-bgp-summary';
+import { parseLldp } from './parse-lldp';
 
 export type CheckStage = 'ssh' | 'host-key' | 'vtysh' | 'lldpctl';
 

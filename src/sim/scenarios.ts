@@ -1,4 +1,4 @@
-import type { SimRack } from './engine';
+import { MINUTE } from '../model/time';
 import type { Layout } from './layout-types';
 
 /** The failures the mini-rack thesis tested, plus the backup failure it observed. */
@@ -15,6 +15,13 @@ export const SCENARIOS = [
     description: 'one worker machine does a Planned Reboot: its sessions drop, it PXE-boots and phones home again',
   },
 ] as const;
+
+/**
+ * A scenario chosen at start is shown as it looks this long into the incident, so a one-shot `status` sees its
+ * effects (sessions past their hold time, liveliness past metal-api's 5 minutes, empty backups uploaded), and a
+ * drill starts its recovery this long after the failure.
+ */
+export const SCENARIO_LEAD = 10 * MINUTE;
 
 export type ScenarioName = (typeof SCENARIOS)[number]['name'];
 
@@ -36,8 +43,16 @@ export function rebootTarget(layout: Layout): string {
   return id;
 }
 
+/** What a scenario does to the rack: the engine's failure hooks (kept as an interface so this file needs no engine). */
+export interface ScenarioTarget {
+  readonly layout: Layout;
+  powerOff(nodeIds: readonly string[]): void;
+  reboot(machineIds: readonly string[]): void;
+  resetDatabase(componentId: string): void;
+}
+
 /** Applies a scenario at the simulator's current time. */
-export function applyScenario(sim: SimRack, name: ScenarioName): void {
+export function applyScenario(sim: ScenarioTarget, name: ScenarioName): void {
   const { layout } = sim;
   switch (name) {
     case 'k3s-lost':

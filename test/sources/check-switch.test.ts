@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { SshError } from '../../src/clients/ssh/errors';
 import { VirtualClock } from '../../src/clock';
-import { checkSwitch } from '../../src/doctor/check-switch';
-import { doctorLines } from '../../src/present/doctor-lines';
-import { FakeShell, fixture, switchConfig } from '../sources/fake-shell';
-import { SPINE_ESTABLISHED } from '../sources/frr-fixtures';
+import { checkSwitch } from '../../src/sources/ssh/check-switch';
+import { doctorLines } from '../../commands/doctor-lines';
+import { FakeShell, fixture, switchConfig } from './fake-shell';
+import { SPINE_ESTABLISHED } from './frr-fixtures';
 
 const spine = switchConfig('spine', 'spine');
 const shell = () => new FakeShell(new VirtualClock(0));

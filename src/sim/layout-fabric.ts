@@ -1,4 +1,4 @@
-import type { LinkKind } from '../../model/topology';
+import type { LinkKind } from '../model/topology';
 import { ethernet } from './ids';
 import type { FamilySpec, LinkSpec, NodeSpec, PeeringSpec, SwitchSpec } from './layout-types';
 import type { Plan } from './layout-plan';

@@ -1,5 +1,5 @@
-import type { BackupStore } from '../../model/backup';
-import { HOUR, MINUTE, SECOND } from '../../model/time';
+import type { BackupStore } from '../model/backup';
+import { HOUR, MINUTE, SECOND } from '../model/time';
 import { shortHex } from './ids';
 import type { BackupSpec, ControlPlaneSpec, ShootSpec } from './layout-types';
 import type { Rng } from './rng';

@@ -1,4 +1,4 @@
-import type { EpochMs } from '../../model/time';
+import type { EpochMs } from '../model/time';
 import type { Layout } from './layout-types';
 import type { Rng } from './rng';
 

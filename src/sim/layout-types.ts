@@ -1,9 +1,9 @@
-import type { BackupComponent, BackupPolicy, BackupStore } from '../../model/backup';
-import type { PeerIdType } from '../../model/bgp';
-import type { ControlPlane } from '../../model/control-plane';
-import type { MachineAllocation, MachineRole } from '../../model/machine';
-import type { Millis } from '../../model/time';
-import type { Link, TopoNode } from '../../model/topology';
+import type { BackupComponent, BackupPolicy, BackupStore } from '../model/backup';
+import type { PeerIdType } from '../model/bgp';
+import type { ControlPlane } from '../model/control-plane';
+import type { MachineAllocation, MachineRole } from '../model/machine';
+import type { Millis } from '../model/time';
+import type { Link, TopoNode } from '../model/topology';
 
 /**
  * The static shape of a simulated rack: what is cabled to what, which peerings are configured, which machines

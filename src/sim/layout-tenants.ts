@@ -1,4 +1,4 @@
-import type { MachineAllocation } from '../../model/machine';
+import type { MachineAllocation } from '../model/machine';
 import { k8sSuffix, machineUuid, pad, randomUuid, technicalId } from './ids';
 import type { MachineSpec, ShootSpec } from './layout-types';
 import type { Plan } from './layout-plan';

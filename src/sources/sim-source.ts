@@ -1,9 +1,10 @@
-import type { Clock } from '../../clock';
-import type { RackData } from '../../model/snapshot';
-import type { EpochMs, Millis } from '../../model/time';
-import type { Source } from '../source';
-import { SimRack } from './engine';
-import type { ScenarioName } from './scenarios';
+import type { Clock } from '../clock';
+import type { RackData } from '../model/snapshot';
+import type { EpochMs, Millis } from '../model/time';
+import type { Source } from './source';
+import { SimRack } from '../sim/engine';
+import type { ScenarioName } from '../sim/scenarios';
+import { SIM_INTERVAL } from '../sim/timing';
 
 export interface SimSourceOptions {
   readonly clock: Clock;
@@ -23,7 +24,7 @@ export interface SimSource extends Source {
   inject(name: ScenarioName): void;
 }
 
-export const SIM_INTERVAL: Millis = 1000;
+export { SIM_INTERVAL };
 
 /**
  * The embedded rack as a source: each poll advances the simulation to the clock's now and returns all of it.

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock';
 import { MINUTE, SECOND } from '../../src/model/time';
-import { createSimSource, isScenarioName, SCENARIOS } from '../../src/sources/sim';
-import { T0 } from './helpers';
+import { isScenarioName, SCENARIOS } from '../../src/sim';
+import { createSimSource } from '../../src/sources/sim-source';
+import { T0 } from '../sim/helpers';
 
 describe('sim source', () => {
   it('is a 1-second sim source that returns the whole rack at the clock time', async () => {

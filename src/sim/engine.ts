@@ -1,5 +1,5 @@
-import type { Incident, RackData } from '../../model/snapshot';
-import type { EpochMs } from '../../model/time';
+import type { Incident, RackData } from '../model/snapshot';
+import type { EpochMs } from '../model/time';
 import { BackupSim } from './backup-sim';
 import { BgpSim } from './bgp-sim';
 import { ControlPlaneSim } from './control-plane-sim';
