@@ -1,12 +1,12 @@
 import { bootstrapRunbook, firstBackupPending } from '../src/wizards/runbooks/bootstrap';
-import { guardRealRack, parseSpeed } from '../src/wizards/runbooks/guard';
-import { runSimWizard } from '../src/wizards/runbooks/sim-command';
-import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/runbooks/sim-session';
+import { guardRealRack, parseSpeed } from './wizard/guard';
+import { runSimWizard } from './wizard/run-sim-wizard';
+import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/sim-adapter/sim-spec';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig } from './rack-options';
-import { withWizardInput } from './wizard-input';
-import { wizardScreen } from './wizard-tui';
+import { withWizardInput } from './wizard/wizard-input';
+import { wizardScreen } from './wizard/wizard-tui';
 
 export const BOOTSTRAP_HELP = `Usage: rackpilot bootstrap [--dry-run] [--auto] [--fresh] [--speed N] [--seed N] [--config FILE]
 

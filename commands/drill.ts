@@ -1,17 +1,17 @@
 import { UsageError } from '../src/errors';
 import { formatBytes } from '../src/text/format-bytes';
-import { DEFAULT_DRILL_SPEED, runDrill } from '../src/wizards/drill';
-import { defaultStateDir } from '../src/wizards/journal';
-import { formatDuration } from '../src/wizards/report';
-import { guardRealRack, parseSpeed } from '../src/wizards/runbooks/guard';
-import { createLineInteraction, createLinePrinter } from '../src/wizards/runbooks/line-interaction';
-import { createLineReader } from '../src/wizards/runbooks/line-input';
-import { isRecoveryScenario, RECOVERY_SCENARIOS } from '../src/wizards/scenario';
-import type { RunEvent } from '../src/wizards/types';
+import { DEFAULT_DRILL_SPEED, runDrill } from '../src/wizards/drill/drill';
+import { defaultStateDir } from '../src/wizards/engine/journal';
+import { formatDuration } from '../src/wizards/drill/report';
+import { guardRealRack, parseSpeed } from './wizard/guard';
+import { createLineInteraction, createLinePrinter } from '../src/wizards/operator/line-interaction';
+import { createLineReader } from './wizard/line-input';
+import { isRecoveryScenario, RECOVERY_SCENARIOS } from '../src/wizards/runbooks/scenario';
+import type { RunEvent } from '../src/wizards/engine/types';
 import { parseFlags, positiveInt } from './flags';
 import type { Io } from './io';
 import { loadRackConfig } from './rack-options';
-import { wizardScreen } from './wizard-tui';
+import { wizardScreen } from './wizard/wizard-tui';
 
 export const DRILL_HELP = `Usage: rackpilot drill --scenario NAME [--report PATH] [--auto] [--seed N] [--speed N]
                       [--config FILE] [--real]

@@ -1,14 +1,14 @@
 import { RackpilotError, UsageError } from '../src/errors';
 import { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, recoverRunbook } from '../src/wizards/runbooks/recover';
-import { guardRealRack, parseSpeed } from '../src/wizards/runbooks/guard';
-import type { BuiltRunbook } from '../src/wizards/runbooks/sim-run';
-import { runSimWizard } from '../src/wizards/runbooks/sim-command';
-import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/runbooks/sim-session';
+import { guardRealRack, parseSpeed } from './wizard/guard';
+import type { BuiltRunbook } from '../src/wizards/sim-adapter/sim-run';
+import { runSimWizard } from './wizard/run-sim-wizard';
+import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/sim-adapter/sim-spec';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig, RACK_OPTIONS } from './rack-options';
-import { withWizardInput } from './wizard-input';
-import { wizardScreen } from './wizard-tui';
+import { withWizardInput } from './wizard/wizard-input';
+import { wizardScreen } from './wizard/wizard-tui';
 
 export const RECOVER_HELP = `Usage: rackpilot recover [--scenario NAME] [--dry-run] [--auto] [--fresh] [--speed N]
                          [--seed N] [--config FILE]

@@ -3,13 +3,13 @@ import { systemClock } from '../src/clock';
 import { UsageError } from '../src/errors';
 import { SCENARIOS } from '../src/sim';
 import { openRack } from './open-rack';
-import { liveWizards } from '../src/wizards/live-wizards';
+import { liveWizards } from './wizard/tui-wizards';
 import { App } from '../views/App';
 import { makeTheme } from '../views/theme';
 import { ThemeProvider } from '../views/theme-context';
 import { parseFlags } from './flags';
 import type { Io } from './io';
-import { displayOptions } from './wizard-tui';
+import { displayOptions } from './wizard/wizard-tui';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
 export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]

@@ -185,7 +185,7 @@ describe('wizards from the TUI', () => {
     stores.push(store);
     store.start();
     await clock.advance(0);
-    const { liveWizards } = await import('../../src/wizards/live-wizards');
+    const { liveWizards } = await import('../../commands/wizard/tui-wizards');
     const { DEFAULT_CONFIG } = await import('../../src/config');
     const wizards = liveWizards({ store, sim, config: DEFAULT_CONFIG, env: { XDG_STATE_HOME: '/tmp/rackpilot-test-state' } });
     const ui = renderThemed(<App store={store} readOnly={false} scenarios={SCENARIOS} wizards={wizards} size={{ columns: 100, rows: 30 }} />);

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAudit, operatorName, redactArgv, redactSpec } from '../../src/wizards/audit';
-import type { Runbook } from '../../src/wizards/types';
+import { openAudit, operatorName, redactArgv, redactSpec } from '../../src/wizards/engine/audit';
+import type { Runbook } from '../../src/wizards/engine/types';
 import { tinyRestore, tmpState } from './helpers';
 import { setup } from './setup';
 

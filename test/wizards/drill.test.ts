@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runDrill } from '../../src/wizards/drill';
-import type { Interaction } from '../../src/wizards/types';
+import { runDrill } from '../../src/wizards/drill/drill';
+import type { Interaction } from '../../src/wizards/engine/types';
 
 const dirs: string[] = [];
 const tmp = () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findResumable, Journal } from '../../src/wizards/journal';
+import { findResumable, Journal } from '../../src/wizards/engine/journal';
 import { T0 } from '../fixtures/snapshot-builder';
 import { tinyRestore, tmpState } from './helpers';
 import { setup } from './setup';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { VirtualClock } from '../../src/clock';
 import type { RackSnapshot } from '../../src/model/snapshot';
-import { sleep } from '../../src/wizards/sleep';
-import type { Action, Answer, Executor, FailureDecision, Interaction, Question, QuestionOffer, Runbook, Step } from '../../src/wizards/types';
+import { sleep } from '../../src/wizards/engine/sleep';
+import type { Action, Answer, Executor, FailureDecision, Interaction, Question, QuestionOffer, Runbook, Step } from '../../src/wizards/engine/types';
 import { backupOf } from '../fixtures/snapshot-builder';
 
 const dirs: string[] = [];

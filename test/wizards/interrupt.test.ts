@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAutoInteraction } from '../../src/wizards/auto-interaction';
+import { createAutoInteraction } from '../../src/wizards/operator/auto-interaction';
 import { tinyRestore } from './helpers';
 import { setup } from './setup';
 

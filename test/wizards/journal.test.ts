@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultRunsDir, findResumable, Journal } from '../../src/wizards/journal';
+import { defaultRunsDir, findResumable, Journal } from '../../src/wizards/engine/journal';
 import { T0 } from '../fixtures/snapshot-builder';
 import { tmpState } from './helpers';
 import { setup } from './setup';
@@ -82,7 +82,7 @@ describe('the run journal', () => {
       d.state = 'aborted';
     });
     const { options } = setup({ journal });
-    const { runRunbook } = await import('../../src/wizards/runner');
+    const { runRunbook } = await import('../../src/wizards/engine/runner');
     await expect(runRunbook(options)).rejects.toThrow(/already ended \(aborted\)/);
   });
 });

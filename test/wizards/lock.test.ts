@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, LockHeldError, lockFile, withRackLock } from '../../src/wizards/lock';
+import { acquireLock, LockHeldError, lockFile, withRackLock } from '../../src/wizards/engine/lock';
 import { tmpState } from './helpers';
 import { setup } from './setup';
 

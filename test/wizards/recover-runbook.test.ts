@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ScaledClock, VirtualClock } from '../../src/clock';
 import { MINUTE } from '../../src/model/time';
 import type { ScenarioName } from '../../src/sim';
-import { memoryAudit } from '../../src/wizards/audit';
-import { createAutoInteraction } from '../../src/wizards/auto-interaction';
-import { openSimRack } from '../../src/wizards/drill-rack';
-import { createSimExecutor } from '../../src/wizards/executors/sim-executor';
-import { runRunbook } from '../../src/wizards/runner';
+import { memoryAudit } from '../../src/wizards/engine/audit';
+import { createAutoInteraction } from '../../src/wizards/operator/auto-interaction';
+import { openSimRack } from '../../src/wizards/sim-adapter/rack-handle';
+import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
+import { runRunbook } from '../../src/wizards/engine/runner';
 import { confirmKey, proposeScenario, recoverRunbook, versionKey } from '../../src/wizards/runbooks/recover';
-import type { Action, Executor, Interaction, QuestionOffer } from '../../src/wizards/types';
+import type { Action, Executor, Interaction, QuestionOffer } from '../../src/wizards/engine/types';
 
 const T0 = Date.UTC(2026, 10, 25, 3, 0, 0);
 

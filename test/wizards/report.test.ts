@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DrillResult } from '../../src/wizards/drill-result';
-import { formatDuration, renderJson, renderMarkdown, reportFormat, writeReport } from '../../src/wizards/report';
+import type { DrillResult } from '../../src/wizards/drill/drill-result';
+import { formatDuration, renderJson, renderMarkdown, reportFormat, writeReport } from '../../src/wizards/drill/report';
 
 const T = Date.UTC(2026, 10, 25, 3, 0, 0);
 const dir = mkdtempSync(join(tmpdir(), 'rackpilot-report-'));

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ActionState, JournalData } from '../../src/wizards/journal';
-import { findResumable } from '../../src/wizards/journal';
+import type { ActionState, JournalData } from '../../src/wizards/engine/journal';
+import { findResumable } from '../../src/wizards/engine/journal';
 import { healthySnapshot, T0 } from '../fixtures/snapshot-builder';
 import { newestVersion, tmpState } from './helpers';
 import { setup } from './setup';

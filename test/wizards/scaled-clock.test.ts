@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ScaledClock } from '../../src/clock';
 import { MINUTE } from '../../src/model/time';
 import { SimRack } from '../../src/sim/engine';
-import { createSimExecutor } from '../../src/wizards/executors/sim-executor';
+import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
 import { T0 } from '../sim/helpers';
 
 describe('a scaled clock for drills', () => {

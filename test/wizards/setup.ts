@@ -1,8 +1,8 @@
 import { VirtualClock } from '../../src/clock';
 import type { RackSnapshot } from '../../src/model/snapshot';
-import { memoryAudit } from '../../src/wizards/audit';
-import { type RunOptions, runRunbook } from '../../src/wizards/runner';
-import type { RunEvent } from '../../src/wizards/types';
+import { memoryAudit } from '../../src/wizards/engine/audit';
+import { type RunOptions, runRunbook } from '../../src/wizards/engine/runner';
+import type { RunEvent } from '../../src/wizards/engine/types';
 import { healthySnapshot, T0 } from '../fixtures/snapshot-builder';
 import { drive, FakeExecutor, liveSnapshot, scriptedOperator, tinyRestore } from './helpers';
 

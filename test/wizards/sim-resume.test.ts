@@ -5,11 +5,11 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../../src/model/time';
 import { SimRack } from '../../src/sim';
-import { findResumable, Journal } from '../../src/wizards/journal';
-import { lockFile } from '../../src/wizards/lock';
-import { withDurableRun } from '../../src/wizards/runbooks/durable';
-import { journalSpecs, readSimRun, replayCompleted, simRunParams } from '../../src/wizards/runbooks/sim-replay';
-import type { ActionSpec } from '../../src/wizards/types';
+import { findResumable, Journal } from '../../src/wizards/engine/journal';
+import { lockFile } from '../../src/wizards/engine/lock';
+import { withDurableRun } from '../../src/wizards/engine/durable';
+import { journalSpecs, readSimRun, replayCompleted, simRunParams } from '../../src/wizards/sim-adapter/sim-replay';
+import type { ActionSpec } from '../../src/wizards/engine/types';
 import { tmpState } from './helpers';
 
 const T0 = Date.UTC(2026, 10, 25, 3, 0, 0);

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { WizardSession } from '../../src/wizards/session';
+import type { WizardSession } from '../../src/wizards/operator/session';
 import { Frame } from '../components/Frame';
 import { isTooSmall, TooSmall } from '../components/TooSmall';
 import { useTerminalSize } from '../hooks/use-terminal-size';

@@ -1,8 +1,8 @@
 import { Box, Text, useInput } from 'ink';
 import { useRef, useSyncExternalStore } from 'react';
 import { truncate } from '../../src/present/table-layout';
-import { runStatusLine, specText, stepLine } from '../../src/present/wizard-lines';
-import type { Prompt, WizardSession } from '../../src/wizards/session';
+import { runStatusLine, specText, stepLine } from '../../src/wizards/operator/screen-lines';
+import type { Prompt, WizardSession } from '../../src/wizards/operator/session';
 import { useNow } from '../hooks/use-now';
 import { Tone, useTheme } from '../theme-context';
 import { PromptPane } from './PromptPane';

@@ -1,8 +1,8 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { RackSnapshot } from '../../model/snapshot';
-import { nameList } from '../scenario-facts';
-import type { CheckResult } from '../types';
+import { nameList } from './scenario-facts';
+import type { CheckResult } from '../engine/types';
 
 /** Checks of the bootstrap runbook, read from the snapshot (and PATH for the tools). */
 

@@ -1,7 +1,7 @@
 import type { Finding } from '../../health';
 import { MINUTE, type Millis } from '../../model/time';
 import type { RackSnapshot } from '../../model/snapshot';
-import type { Action, Check, CheckResult, Runbook, Step } from '../types';
+import type { Action, Check, CheckResult, Runbook, Step } from '../engine/types';
 import { BOOTSTRAP_COMMAND_STEPS, type BootstrapCommandStep } from './bootstrap-config';
 import { all, bootstrapUp, controlPlanesReachable, newGoodVersions, shootsHealthy, type SnapshotCheck, WAIT_FOR_UPLOAD_UP_TO } from './checks';
 import { backupStoresSafe, controlPlanesNamed, infrastructureUp, machinesReachedWaiting, switchesRegistered, toolsPresent, underlayEstablished } from './bootstrap-checks';

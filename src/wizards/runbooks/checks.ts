@@ -2,8 +2,8 @@ import { type Area, evaluate, type Finding } from '../../health';
 import type { BackupComponent } from '../../model/backup';
 import type { RackSnapshot } from '../../model/snapshot';
 import type { EpochMs } from '../../model/time';
-import { nameList } from '../scenario-facts';
-import type { CheckResult } from '../types';
+import { nameList } from './scenario-facts';
+import type { CheckResult } from '../engine/types';
 import { assessVersions } from '../version-choice';
 
 /** Small, composable checks on a snapshot; a step's verify joins them and reports the first that fails. */

@@ -1,8 +1,8 @@
 import type { BackupComponent } from '../../model/backup';
 import type { ControlPlane } from '../../model/control-plane';
 import type { RackSnapshot } from '../../model/snapshot';
-import type { RecoveryScenario } from '../scenario';
-import { rackFacts } from '../scenario-facts';
+import type { RecoveryScenario } from './scenario';
+import { rackFacts } from './scenario-facts';
 
 /**
  * What a recovery touches, decided once from the snapshot the operator assessed: which nodes to power on and

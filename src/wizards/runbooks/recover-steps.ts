@@ -1,12 +1,12 @@
 import type { BackupComponent } from '../../model/backup';
 import { MINUTE } from '../../model/time';
 import { formatBytes } from '../../text/format-bytes';
-import { type RecoveryScenario, type ScenarioProposal, scenarioPresent } from '../scenario';
-import type { Action, Step, StepContext } from '../types';
+import { type RecoveryScenario, type ScenarioProposal, scenarioPresent } from './scenario';
+import type { Action, Step, StepContext } from '../engine/types';
 import { confirmationText } from '../version-choice';
 import { all, backupsPaused, bootstrapUp, controlPlanesReachable, machinesProvisioned, newGoodVersions, noCritical, sessionsEstablished, shootsHealthy } from './checks';
 import { commandLine } from '../../shell-quote';
-import { fenceCommand, powerOnCommand, REPROVISION_BOOTSTRAP, restoreCommand, resumeCommand } from './real-commands';
+import { fenceCommand, powerOnCommand, REPROVISION_BOOTSTRAP, restoreCommand, resumeCommand } from './real-procedure';
 import { componentLabel, controlPlaneOf, type RecoveryPlan } from './recover-plan';
 import { isoMinutes } from '../../text/time-text';
 

@@ -1,10 +1,10 @@
 import type { RackSnapshot } from '../../model/snapshot';
-import { proposeScenario, type RecoveryScenario, SCENARIO_TITLES } from '../scenario';
-import type { Runbook, Step } from '../types';
+import { proposeScenario, type RecoveryScenario, SCENARIO_TITLES } from './scenario';
+import type { Runbook, Step } from '../engine/types';
 import { planRecovery, type RecoveryPlan } from './recover-plan';
 import { assessStep, fenceStep, powerOnStep, restoreStep, resumeStep, verifyStep } from './recover-steps';
 
-export { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, type RecoveryScenario, type ScenarioProposal } from '../scenario';
+export { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, type RecoveryScenario, type ScenarioProposal } from './scenario';
 export { planRecovery, type RecoveryPlan } from './recover-plan';
 export { confirmKey, versionKey } from './recover-steps';
 

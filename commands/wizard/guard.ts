@@ -1,0 +1,28 @@
+import type { Config } from '../../src/config';
+import { UsageError } from '../../src/errors';
+
+/**
+ * What the wizard commands refuse on a real rack. --auto types the confirmations itself, so it exists for the
+ * simulator only: no flag may skip a human's confirmation of a restore on a real rack.
+ */
+export function guardRealRack(config: Config, command: string, flags: { readonly auto?: boolean | undefined }): void {
+  if (config.mode !== 'real') return;
+  if (flags.auto) {
+    throw new UsageError(`${command}: --auto is for the simulated rack only`, {
+      hint: 'on a real rack every destructive step is confirmed by typing; run without --auto',
+    });
+  }
+  throw new UsageError(`${command}: real executors are not available yet; this command runs on the simulated rack only for now`, {
+    hint: 'use mode: sim (the default) to rehearse, or --dry-run once real sources exist',
+  });
+}
+
+/** --speed: rack time per wall time on the simulator. */
+export function parseSpeed(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n >= 1 && n <= 100_000)) {
+    throw new UsageError(`--speed: expected a number from 1 to 100000, got "${value}"`);
+  }
+  return n;
+}

@@ -1,0 +1,117 @@
+import type { Clock } from '../../clock';
+import type { RackSnapshot } from '../../model/snapshot';
+import type { EpochMs, Millis } from '../../model/time';
+import type { AuditLog, AuditRecord } from './audit';
+import type { Journal, JournalData, JournalStep } from './journal';
+import type { Executor, FailureDecision, Interaction, RunEvent, Runbook, Step, StepContext } from './types';
+
+export interface RunOptions {
+  readonly runbook: Runbook;
+  readonly executor: Executor;
+  readonly interaction: Interaction;
+  /** The live rack: called fresh for every check, question and verify poll, never cached by the runner. */
+  readonly snapshot: () => RackSnapshot;
+  /** Every timestamp in the result and the journal comes from here (a drill may run the sim on a fast clock). */
+  readonly clock: Clock;
+  /** Where progress is persisted; a journal from findResumable resumes that run. Dry runs never write to a file journal. */
+  readonly journal?: Journal;
+  readonly audit: AuditLog;
+  /** `user@host`, see operatorName(). */
+  readonly operator: string;
+  readonly rack: string;
+  /** Run parameters; `incidentStart` (epoch ms or ISO) is used when the snapshot knows no incident. */
+  readonly params?: Readonly<Record<string, string>>;
+  /** Show every action and ask every question, run nothing. */
+  readonly dryRun?: boolean;
+  readonly onEvent?: (event: RunEvent) => void;
+  /** @default 2000 */
+  readonly verifyPollInterval?: Millis;
+  /** Aborts the run (Ctrl-C): the running action gets the signal, the run ends as aborted. */
+  readonly signal?: AbortSignal;
+}
+
+export const DEFAULT_VERIFY_POLL: Millis = 2000;
+
+/** What a phase of a step asks the runner to do next. */
+export type Flow = 'ok' | 'skip' | 'abort' | 'cancel';
+
+/** Shared state of one run: the options, its journal and the small helpers every phase needs. */
+export class RunContext {
+  /** Why the run was cancelled (a wrong or missing answer), for the result and the journal. */
+  reason?: string;
+
+  constructor(
+    readonly o: RunOptions,
+    readonly journal: Journal,
+    readonly signal: AbortSignal,
+  ) {}
+
+  get dryRun(): boolean {
+    return this.o.dryRun === true;
+  }
+
+  now(): EpochMs {
+    return this.o.clock.now();
+  }
+
+  emit(event: RunEvent): void {
+    try {
+      this.o.onEvent?.(event);
+    } catch {
+      // A broken progress view must not break a restore half way.
+    }
+  }
+
+  audit(entry: Omit<AuditRecord, 'operator' | 'rack' | 'runbook' | 'runId' | 'dryRun'>): void {
+    const d = this.journal.data;
+    this.o.audit.record({ operator: this.o.operator, rack: this.o.rack, runbook: this.o.runbook.id, runId: d.runId, dryRun: this.dryRun, ...entry });
+  }
+
+  update(change: (data: JournalData) => void): void {
+    this.journal.update((data) => {
+      change(data);
+      data.updatedAt = this.now();
+    });
+  }
+
+  stepEntry(step: Step): JournalStep {
+    return this.journal.step(step.id, step.title);
+  }
+
+  stepContext(): StepContext {
+    const snapshot = this.o.snapshot();
+    const params = this.journal.data.params;
+    const incidentStart = snapshot.incident?.startedAt ?? parseTime(params.incidentStart);
+    return {
+      snapshot,
+      answers: { ...this.journal.data.answers },
+      params,
+      ...(incidentStart !== undefined ? { incidentStart } : {}),
+    };
+  }
+
+  /** Something failed: the step is journaled as failed while the operator decides, and the decision is audited. */
+  async failure(step: Step, error: string): Promise<FailureDecision> {
+    const entry = this.stepEntry(step);
+    this.update(() => {
+      entry.state = 'failed';
+      entry.error = error;
+    });
+    const decision = await this.o.interaction.onFailure(step, error);
+    this.audit({ event: 'decision', step: step.id, outcome: decision, error });
+    if (decision === 'retry') {
+      this.update(() => {
+        entry.state = 'running';
+      });
+    }
+    return decision;
+  }
+}
+
+/** Epoch ms or an ISO date; anything else is ignored rather than guessed. */
+export function parseTime(value: string | undefined): EpochMs | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : t;
+}

@@ -1,0 +1,106 @@
+import { describeError } from '../../errors';
+import type { JournalStep } from './journal';
+import { planActions, recordActions, runActions } from './run-actions';
+import { DEFAULT_VERIFY_POLL, type Flow, type RunContext } from './run-context';
+import { askQuestions } from './run-questions';
+import { sleep } from './sleep';
+import type { Check, CheckResult, Step, StepContext, StepState } from './types';
+
+/** One step: preconditions, questions, the operator's go, the actions, then verify. */
+export async function runStep(rc: RunContext, step: Step): Promise<Flow> {
+  const entry = rc.stepEntry(step);
+  rc.update(() => {
+    entry.state = 'running';
+    // A resumed step keeps its first start: the drill's RTO counts the time lost to the crash too.
+    entry.startedAt ??= rc.now();
+    delete entry.endedAt;
+  });
+  rc.emit({ type: 'step-start', stepId: step.id, at: rc.now() });
+  rc.audit({ event: 'step-start', step: step.id });
+  const flow = await phases(rc, step, entry);
+  endStep(rc, step, entry, flow);
+  return flow;
+}
+
+async function phases(rc: RunContext, step: Step, entry: JournalStep): Promise<Flow> {
+  let flow = await checkPreconditions(rc, step);
+  if (flow !== 'ok') return flow;
+  flow = await askQuestions(rc, step);
+  if (flow !== 'ok') return flow;
+  const ctx = rc.stepContext();
+  const actions = step.actions(ctx);
+  recordActions(rc, entry, actions);
+  if (rc.dryRun) {
+    planActions(rc, step, entry, actions);
+    return 'ok';
+  }
+  const go = await rc.o.interaction.confirmStep(step, actions, ctx);
+  rc.audit({ event: 'decision', step: step.id, outcome: go, detail: 'confirm step' });
+  if (go !== 'run') return go;
+  flow = await runActions(rc, step, entry, actions);
+  if (flow !== 'ok') return flow;
+  return verifyStep(rc, step);
+}
+
+function endStep(rc: RunContext, step: Step, entry: JournalStep, flow: Flow): void {
+  // An abort right after a failure leaves the step failed; an abort or cancel before anything failed leaves it pending.
+  const state: StepState = flow === 'ok' ? 'done' : flow === 'skip' ? 'skipped' : entry.state === 'failed' ? 'failed' : 'pending';
+  const at = rc.now();
+  rc.update(() => {
+    entry.state = state;
+    if (state !== 'pending') entry.endedAt = at;
+  });
+  rc.emit({ type: 'step-end', stepId: step.id, state, at });
+  rc.audit({ event: 'step-end', step: step.id, outcome: state });
+}
+
+/** All must pass. A dry run reports failing ones and goes on, so the plan is complete. */
+async function checkPreconditions(rc: RunContext, step: Step): Promise<Flow> {
+  for (;;) {
+    const ctx = rc.stepContext();
+    const failing: string[] = [];
+    for (const check of step.preconditions) {
+      const result = test(check.test, ctx);
+      rc.emit({ type: 'precondition', stepId: step.id, check: check.description, result });
+      if (!result.ok) failing.push(`${check.description}: ${result.detail}`);
+    }
+    if (failing.length === 0 || rc.dryRun) return 'ok';
+    const decision = await rc.failure(step, `precondition failed: ${failing.join('; ')}`);
+    if (decision !== 'retry') return decision;
+  }
+}
+
+async function verifyStep(rc: RunContext, step: Step): Promise<Flow> {
+  const verify = step.verify;
+  if (!verify) return 'ok';
+  for (;;) {
+    const result = await pollVerify(rc, step, verify);
+    if (result.ok) return 'ok';
+    const seconds = Math.round(verify.timeout / 1000);
+    const decision = await rc.failure(step, `not verified after ${seconds} s: ${verify.description}: ${result.detail}`);
+    // Retry polls again; the actions already ran and are not repeated.
+    if (decision !== 'retry') return decision;
+  }
+}
+
+/** Polls on the run's clock until the check passes or its timeout ends; the last result explains a failure. */
+async function pollVerify(rc: RunContext, step: Step, verify: NonNullable<Step['verify']>): Promise<CheckResult> {
+  const interval = rc.o.verifyPollInterval ?? DEFAULT_VERIFY_POLL;
+  const deadline = rc.now() + verify.timeout;
+  for (;;) {
+    const result = test(verify.test, rc.stepContext());
+    rc.emit({ type: 'verify', stepId: step.id, result });
+    const left = deadline - rc.now();
+    if (result.ok || left <= 0) return result;
+    await sleep(rc.o.clock, Math.min(interval, left), rc.signal);
+  }
+}
+
+/** A check that throws (a runbook bug, missing data) fails with its message instead of ending the run. */
+function test(fn: Check['test'], ctx: StepContext): CheckResult {
+  try {
+    return fn(ctx);
+  } catch (error) {
+    return { ok: false, detail: `check failed: ${describeError(error)}` };
+  }
+}

@@ -1,0 +1,60 @@
+import type { Clock } from '../../clock';
+import type { DomainKey, RackSnapshot } from '../../model/snapshot';
+import type { EpochMs, Millis } from '../../model/time';
+import { type ScenarioName, SIM_INTERVAL, SimRack } from '../../sim';
+
+/**
+ * A simulated rack read directly, without the store's poll timers: every snapshot() advances the sim to the
+ * clock's now. Drills use it on a fast clock; `recover` and `bootstrap` on the sim use it so the runner sees
+ * each change at once instead of up to one poll interval late.
+ */
+/** The sim delivers every domain. */
+const DOMAIN_KEYS: readonly DomainKey[] = ['topology', 'bgp', 'machines', 'shoots', 'controlPlanes', 'backups'];
+
+export interface SimRackHandle {
+  readonly sim: SimRack;
+  readonly clock: Clock;
+  readonly snapshot: () => RackSnapshot;
+  /** The rack as it is at t (the sim advanced to t, never back): a resume rebuilds the snapshot it assessed. */
+  readonly snapshotAt: (t: EpochMs) => RackSnapshot;
+  /** When the injected scenario started (rack time), if one was injected. */
+  readonly incidentStart?: EpochMs;
+}
+
+export interface OpenSimRackOptions {
+  readonly clock: Clock;
+  readonly rackName: string;
+  readonly seed?: number;
+  readonly scale?: number;
+  readonly scenario?: ScenarioName;
+  /** How long the scenario has been developing when the handle opens (rack time). */
+  readonly lead?: Millis;
+  readonly boot?: 'steady' | 'cold';
+  /** The sim's start (rack time), instead of the clock's now minus lead: a resumed run rebuilds the same rack. */
+  readonly start?: EpochMs;
+}
+
+export function openSimRack(o: OpenSimRackOptions): SimRackHandle {
+  const start = o.start ?? o.clock.now() - (o.scenario ? (o.lead ?? 0) : 0);
+  const sim = new SimRack({
+    start,
+    ...(o.seed !== undefined ? { seed: o.seed } : {}),
+    ...(o.scale !== undefined ? { scale: o.scale } : {}),
+    ...(o.scenario ? { scenario: o.scenario } : {}),
+    ...(o.boot ? { boot: o.boot } : {}),
+  });
+  const rack = { name: o.rackName, simulated: true };
+  const snapshotAt = (now: EpochMs): RackSnapshot => {
+    sim.advanceTo(now);
+    const data = sim.data();
+    return {
+      ...data,
+      rack,
+      takenAt: Math.max(now, sim.now),
+      domains: DOMAIN_KEYS,
+      sources: [{ name: 'sim', kind: 'sim', state: 'ok', interval: SIM_INTERVAL, lastSuccess: now, latency: 0 }],
+    };
+  };
+  const snapshot = () => snapshotAt(o.clock.now());
+  return { sim, clock: o.clock, snapshot, snapshotAt, ...(o.scenario ? { incidentStart: start } : {}) };
+}
