@@ -34,6 +34,7 @@ export function openRack(config: Config, clock: Clock): OpenRack {
     clock,
     sources,
     rack: { name: config.rack.name, simulated: config.mode === 'sim' },
+    health: config.health,
     ...(config.incident ? { incident: { startedAt: config.incident.startedAt, label: 'declared incident' } } : {}),
   });
   return { store, ...(sim ? { sim } : {}) };

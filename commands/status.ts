@@ -1,5 +1,4 @@
 import { systemClock } from '../src/clock';
-import { evaluate } from '../src/health';
 import { summariseAreas } from '../src/present/area-summary';
 import { statusJson } from '../src/present/status-json';
 import { renderStatusReport } from '../src/present/status-report';
@@ -41,7 +40,7 @@ export async function runStatus(argv: readonly string[], io: Io): Promise<number
   const snapshot = rack.store.getSnapshot();
   await rack.store.stop();
 
-  const findings = evaluate(snapshot, loaded.config.health);
+  const findings = snapshot.findings;
   const areas = summariseAreas(snapshot, findings);
   const verdict = verdictOf(snapshot, findings);
   const exitCode = EXIT[verdict];

@@ -63,7 +63,6 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
       <App
         store={rack.store}
         readOnly={config.ui.readOnly}
-        health={config.health}
         scenarios={rack.sim ? SCENARIOS : []}
         inject={rack.sim ? (name) => rack.sim?.inject(name as (typeof SCENARIOS)[number]['name']) : undefined}
         wizards={liveWizards({ store: rack.store, config, env: io.env, ...(rack.sim ? { sim: rack.sim } : {}) })}

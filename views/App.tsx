@@ -1,6 +1,5 @@
 import { Box, useApp } from 'ink';
 import { useMemo, useReducer, useState } from 'react';
-import { evaluate, type HealthOptions } from '../src/health';
 import { type AreaStatus, summariseAreas } from '../src/present/area-summary';
 import { filterRows } from '../src/present/rows';
 import { paneDetail, paneRows } from '../src/present/pane-content';
@@ -26,7 +25,6 @@ import { WizardView } from './wizard/WizardView';
 export interface AppProps {
   readonly store: RackStore;
   readonly readOnly: boolean;
-  readonly health?: Partial<HealthOptions>;
   /** Failure scenarios the `!` menu offers; empty against a real rack. */
   readonly scenarios: readonly MenuEntry[];
   readonly inject?: (name: string) => void;
@@ -48,7 +46,7 @@ const PANE_AREAS: Record<Exclude<PaneId, 'overview'>, readonly string[]> = {
 const RANK: Record<AreaStatus, number> = { critical: 0, warning: 1, info: 2, ok: 3, 'no-data': 4 };
 
 /** The whole screen: header, pane tabs, the focused pane (or an overlay), footer. Exactly as tall as the terminal. */
-export function App({ store, readOnly, health, scenarios, inject, wizards, notes = [], size: fixedSize }: AppProps) {
+export function App({ store, readOnly, scenarios, inject, wizards, notes = [], size: fixedSize }: AppProps) {
   const { exit } = useApp();
   const theme = useTheme();
   const measured = useTerminalSize();
@@ -56,7 +54,8 @@ export function App({ store, readOnly, health, scenarios, inject, wizards, notes
   const snapshot = useSnapshot(store);
   const [ui, dispatch] = useReducer(uiReducer, INITIAL_UI);
   const [wizard, setWizard] = useState<WizardSession>();
-  const findings = useMemo(() => evaluate(snapshot, health), [snapshot, health]);
+  // Judged once by the store (health and backup verdicts); the view only reads them.
+  const findings = snapshot.findings;
   const areas = useMemo(() => summariseAreas(snapshot, findings), [snapshot, findings]);
   const paneStatus = useMemo(() => {
     const worst = (names: readonly string[]) =>

@@ -1,6 +1,7 @@
 /** The resolved configuration every other layer reads, and its defaults (the reference mini-rack). */
+import { DEFAULT_HEALTH_OPTIONS } from '../model/health-options';
 import type { EpochMs, Millis } from '../model/time';
-import { MINUTE, SECOND } from '../model/time';
+import { SECOND } from '../model/time';
 import type { ColorMode, ConfigLayer, Mode, Scenario } from './schema';
 import { DEFAULT_SSH, type LinkConfig, type PathContext, resolveSwitches, type SshSettings, type SwitchConfig } from './switches';
 import type { WizardsConfig } from './wizards-schema';
@@ -37,7 +38,7 @@ export const DEFAULT_CONFIG: Config = deepFreeze({
   mode: 'sim',
   sim: { seed: 1, scenario: 'none' },
   refresh: { interval: 5 * SECOND, timeout: 10 * SECOND },
-  health: { stuckPhaseAfter: 15 * MINUTE, sizeDropRatio: 0.5, minVersions: 2 },
+  health: { stuckPhaseAfter: DEFAULT_HEALTH_OPTIONS.stuckPhaseAfter, sizeDropRatio: DEFAULT_HEALTH_OPTIONS.sizeDropRatio, minVersions: DEFAULT_HEALTH_OPTIONS.minVersions },
   ui: { color: 'auto', ascii: false, readOnly: false },
   wizards: {},
   switches: [],

@@ -1,5 +1,6 @@
-import type { BackupComponent, BackupVersion } from '../model/backup';
-import type { Incident, RackSnapshot } from '../model/snapshot';
+import { versionName } from '../backups/judge';
+import type { BackupComponent, BackupVerdict, JudgedVersion } from '../model/backup';
+import type { Incident, RackObservation } from '../model/snapshot';
 import type { EpochMs } from '../model/time';
 import { formatBytes } from '../text/format-bytes';
 import { formatAge } from '../text/format-age';
@@ -15,11 +16,13 @@ const OVERDUE_WARNING_INTERVALS = 2;
 /** Tools that overwrite one constant key: without bucket versioning every upload destroys the previous one. */
 const NEEDS_VERSIONING: ReadonlySet<BackupComponent['tool']> = new Set(['backup-restore-sidecar']);
 
-export function backupRules(snapshot: RackSnapshot, options: HealthOptions): Finding[] {
+/** Judged by the one backup judge: `verdicts` holds every component's verdict, made with the same options. */
+export function backupRules(snapshot: RackObservation, options: HealthOptions, verdicts: ReadonlyMap<string, BackupVerdict>): Finding[] {
   const labels = backupLabels(snapshot.backups);
-  return snapshot.backups.flatMap((b) =>
-    componentFindings(b, labels.get(b.id) ?? b.name, snapshot.takenAt, snapshot.incident, options),
-  );
+  return snapshot.backups.flatMap((b) => {
+    const verdict = verdicts.get(b.id);
+    return componentFindings(b, verdict, labels.get(b.id) ?? b.name, snapshot.takenAt, snapshot.incident, options);
+  });
 }
 
 /** Both control plane layers run a "metal-db": add the owner where the name alone would be ambiguous. */
@@ -31,6 +34,7 @@ export function backupLabels(components: readonly BackupComponent[]): Map<string
 
 function componentFindings(
   b: BackupComponent,
+  verdict: BackupVerdict | undefined,
   label: string,
   now: EpochMs,
   incident: Incident | undefined,
@@ -113,8 +117,7 @@ function componentFindings(
     );
   }
 
-  const drop = findSizeDrop(b.versions, options.sizeDropRatio);
-  if (drop) out.push(sizeDropFinding(b, label, drop, make));
+  if (verdict?.sizeDrop) out.push(sizeDropFinding(b, verdict, verdict.sizeDrop.badCount, label, make));
 
   if (incident && newest.time >= incident.startedAt) {
     out.push(
@@ -122,61 +125,44 @@ function componentFindings(
         'backup-after-incident',
         'warning',
         `newest version of ${label} was written ${formatAge(newest.time - incident.startedAt)} after the incident "${incident.label}" started; it may not contain the data you want`,
-        `compare sizes before restoring; the newest version from before the incident is ${describeVersion(b.versions.find((v) => v.time < incident.startedAt))}`,
+        `compare sizes before restoring; the newest version that looks good is ${describeVersion(b, verdict?.proposal)}`,
       ),
     );
   }
   return out;
 }
 
-export interface SizeDrop {
-  /** Versions newer than the last good one, all suspiciously small (the newest ones). */
-  readonly badCount: number;
-  readonly good: BackupVersion;
-}
-
-/**
- * The "new empty backup instead of restore" failure: after a lost volume the sidecar may start an empty database
- * and upload it every few minutes. Walk from the newest version while the versions stay small compared with the
- * first bigger one; a drop that the database has since grown back from is history, not a current danger.
- */
-export function findSizeDrop(versions: readonly BackupVersion[], ratio: number): SizeDrop | undefined {
-  const newest = versions[0];
-  if (!newest) return undefined;
-  for (let i = 1; i < versions.length; i++) {
-    const older = versions[i] as BackupVersion;
-    const newer = versions[i - 1] as BackupVersion;
-    if (newer.size < ratio * older.size) {
-      return newest.size < ratio * older.size ? { badCount: i, good: older } : undefined;
-    }
-  }
-  return undefined;
-}
-
 function sizeDropFinding(
   b: BackupComponent,
+  verdict: BackupVerdict,
+  badCount: number,
   label: string,
-  drop: SizeDrop,
   make: (rule: string, severity: Severity, summary: string, hint: string) => Finding,
 ): Finding {
-  const newest = b.versions[0] as BackupVersion;
-  // The lifecycle rule keeps versionsKept noncurrent versions; the good one already has badCount - 1 newer
-  // noncurrent versions in front of it, so it survives this many more uploads.
-  const uploadsLeft = b.policy.versionsKept - drop.badCount + 1;
-  const expiry = b.paused
-    ? 'backups are paused, so it is safe for now'
-    : uploadsLeft > 0
-      ? `it expires after ${uploadsLeft} more backup(s) (~${formatAge(uploadsLeft * b.policy.interval)}): pause backups now`
-      : 'it is already beyond the lifecycle rule and may be expired at any moment: copy it now';
+  const newest = b.versions[0]?.size ?? 0;
+  const before = verdict.versions[badCount]?.version.size;
+  const was = before === undefined ? 'no older version is bigger' : `was ${formatBytes(before)} before`;
   return make(
     'backup-size-drop',
     'critical',
-    `newest backup of ${label} is ${formatBytes(newest.size)}, was ${formatBytes(drop.good.size)} before (${drop.badCount} small version(s)): likely an empty database was backed up`,
-    `do not let an automatic restore pick it; restore version ${describeVersion(drop.good)} by hand; ${expiry}`,
+    `newest backup of ${label} is ${formatBytes(newest)}, ${was} (${badCount} small version(s)): likely an empty database was backed up`,
+    `do not let an automatic restore pick it; ${restoreAdvice(b, verdict.proposal)}`,
   );
 }
 
-function describeVersion(v: BackupVersion | undefined): string {
-  if (!v) return 'not in the listing';
-  return `${v.versionId.slice(0, 8)} of ${isoMinutes(v.time)} UTC`;
+/** Names the judge's proposal, and how long the lifecycle rule keeps it: the same version the wizard proposes. */
+function restoreAdvice(b: BackupComponent, proposal: JudgedVersion | undefined): string {
+  if (!proposal) return 'no version looks good: choose one by hand in `rackpilot recover`, comparing sizes, and pause backups now';
+  const expiry = b.paused
+    ? 'backups are paused, so it is safe for now'
+    : proposal.uploadsLeft > 0
+      ? `it expires after ${proposal.uploadsLeft} more backup(s) (~${formatAge(proposal.uploadsLeft * b.policy.interval)}): pause backups now`
+      : 'it is already beyond the lifecycle rule and may be expired at any moment: copy it now';
+  return `restore version ${describeVersion(b, proposal)} by hand; ${expiry}`;
+}
+
+function describeVersion(b: BackupComponent, v: JudgedVersion | undefined): string {
+  if (!v) return 'none: every version is flagged';
+  const name = versionName(b, v.version);
+  return `${b.tool === 'backup-restore-sidecar' ? name.slice(0, 8) : name} of ${isoMinutes(v.version.time)} UTC`;
 }

@@ -1,10 +1,10 @@
 import type { BgpSession } from '../model/bgp';
-import type { RackSnapshot } from '../model/snapshot';
+import type { RackObservation } from '../model/snapshot';
 import type { Finding } from './finding';
 import { ago, finding, oneLine } from './make-finding';
 import { explainedPeers } from './peers';
 
-export function bgpRules(snapshot: RackSnapshot): Finding[] {
+export function bgpRules(snapshot: RackObservation): Finding[] {
   const now = snapshot.takenAt;
   const downPeers = explainedPeers(snapshot);
   const out: Finding[] = [];

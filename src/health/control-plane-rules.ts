@@ -1,9 +1,9 @@
 import type { ControlPlane } from '../model/control-plane';
-import type { RackSnapshot } from '../model/snapshot';
+import type { RackObservation } from '../model/snapshot';
 import type { Finding } from './finding';
 import { ago, finding, oneLine } from './make-finding';
 
-export function controlPlaneRules(snapshot: RackSnapshot): Finding[] {
+export function controlPlaneRules(snapshot: RackObservation): Finding[] {
   const planes = snapshot.controlPlanes;
   const down = new Set(planes.filter((p) => !p.reachable).map((p) => p.id));
   return planes

@@ -1,4 +1,6 @@
-import type { RackSnapshot } from '../model/snapshot';
+import { judgeBackups } from '../backups/judge';
+import type { BackupVerdict } from '../model/backup';
+import type { RackObservation } from '../model/snapshot';
 import { backupRules } from './backup-rules';
 import { bgpRules } from './bgp-rules';
 import { controlPlaneRules } from './control-plane-rules';
@@ -11,16 +13,25 @@ import { topologyRules } from './topology-rules';
 
 export { DEFAULT_HEALTH_OPTIONS, type HealthOptions } from './options';
 
-/** All health rules over one snapshot. Pure: the evaluation time is snapshot.takenAt, never the wall clock. */
-export function evaluate(snapshot: RackSnapshot, options: Partial<HealthOptions> = {}): Finding[] {
-  const o: HealthOptions = { ...DEFAULT_HEALTH_OPTIONS, ...definedOnly(options) };
+/**
+ * All health rules over one snapshot. Pure: the evaluation time is snapshot.takenAt, never the wall clock. The
+ * store calls it once per snapshot (store/assess.ts) with the backup verdicts it also hands to everyone else;
+ * without them the backups are judged here with the same options.
+ */
+export function evaluate(
+  snapshot: RackObservation,
+  options: Partial<HealthOptions> = {},
+  verdicts?: ReadonlyMap<string, BackupVerdict>,
+): Finding[] {
+  const o = healthOptions(options);
+  const judged = verdicts ?? judgeBackups(snapshot.backups, { sizeDropRatio: o.sizeDropRatio, ...(snapshot.incident ? { incidentStart: snapshot.incident.startedAt } : {}) });
   const findings = [
     ...topologyRules(snapshot),
     ...bgpRules(snapshot),
     ...machineRules(snapshot, o),
     ...shootRules(snapshot),
     ...controlPlaneRules(snapshot),
-    ...backupRules(snapshot, o),
+    ...backupRules(snapshot, o, judged),
     ...sourceRules(snapshot, o),
   ];
   return sortFindings(findings);
@@ -48,6 +59,11 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) counts[f.severity]++;
   return counts;
+}
+
+/** The defaults with what is given laid over them. */
+export function healthOptions(options: Partial<HealthOptions> = {}): HealthOptions {
+  return { ...DEFAULT_HEALTH_OPTIONS, ...definedOnly(options) };
 }
 
 /** `{ stuckPhaseAfter: undefined }` from a half-filled config must not wipe out the default. */

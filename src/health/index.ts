@@ -1,2 +1,2 @@
-export { countBySeverity, DEFAULT_HEALTH_OPTIONS, evaluate, type HealthOptions, sortFindings, worstSeverity } from './evaluate';
+export { countBySeverity, DEFAULT_HEALTH_OPTIONS, evaluate, type HealthOptions, healthOptions, sortFindings, worstSeverity } from './evaluate';
 export * from './finding';

@@ -1,5 +1,5 @@
 import type { Machine, ProvisioningEventType } from '../model/machine';
-import type { RackSnapshot } from '../model/snapshot';
+import type { RackObservation } from '../model/snapshot';
 import { formatAge } from '../text/format-age';
 import type { Finding } from './finding';
 import { finding, oneLine } from './make-finding';
@@ -21,7 +21,7 @@ export const TRANSIENT_PHASES: ReadonlySet<ProvisioningEventType> = new Set([
   'Crashed',
 ]);
 
-export function machineRules(snapshot: RackSnapshot, options: HealthOptions): Finding[] {
+export function machineRules(snapshot: RackObservation, options: HealthOptions): Finding[] {
   const downSessions = downSessionCounter(snapshot);
   return snapshot.machines.flatMap((m) => machineFindings(m, snapshot.takenAt, options, downSessions(m)));
 }

@@ -1,5 +1,5 @@
 import type { Machine } from '../model/machine';
-import type { RackSnapshot } from '../model/snapshot';
+import type { RackObservation } from '../model/snapshot';
 import { INFRASTRUCTURE_ROLES } from './topology-rules';
 
 /** The names a BGP peer may go by in FRR (hostname capability): machine name, allocation hostname or name. */
@@ -12,7 +12,7 @@ function machineNames(m: Machine): string[] {
  * machines that are Dead or no longer phoning home (machine rules). Their sessions going down is a
  * consequence; listing each session per address family would bury the cause.
  */
-export function explainedPeers(snapshot: RackSnapshot): ReadonlySet<string> {
+export function explainedPeers(snapshot: RackObservation): ReadonlySet<string> {
   const names = new Set<string>();
   for (const n of snapshot.topology.nodes) {
     if (n.reachability === 'down' && INFRASTRUCTURE_ROLES.has(n.role)) names.add(n.id).add(n.name);
@@ -27,7 +27,7 @@ export function explainedPeers(snapshot: RackSnapshot): ReadonlySet<string> {
  * Counts non-Established sessions towards each machine, read from switches that answered. Built once per
  * evaluation: a per-machine scan of every session is quadratic and took tens of seconds at 10,000 machines.
  */
-export function downSessionCounter(snapshot: RackSnapshot): (m: Machine) => number {
+export function downSessionCounter(snapshot: RackObservation): (m: Machine) => number {
   const byPeer = new Map<string, number>();
   for (const sw of snapshot.bgp.switches) {
     if (!sw.reachable) continue;

@@ -1,5 +1,5 @@
 import type { Condition, LastError, Shoot } from '../model/shoot';
-import type { RackSnapshot } from '../model/snapshot';
+import type { RackObservation } from '../model/snapshot';
 import type { Finding } from './finding';
 import { finding, oneLine } from './make-finding';
 
@@ -14,7 +14,7 @@ const CONDITION_HINTS: Record<string, string> = {
   ObservabilityComponentsHealthy: 'check the monitoring/logging pods in the seed namespace',
 };
 
-export function shootRules(snapshot: RackSnapshot): Finding[] {
+export function shootRules(snapshot: RackObservation): Finding[] {
   return snapshot.shoots.flatMap(shootFindings);
 }
 

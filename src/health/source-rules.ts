@@ -1,11 +1,11 @@
-import type { RackSnapshot } from '../model/snapshot';
+import type { RackObservation } from '../model/snapshot';
 import { type SourceStatus, staleAfterMs } from '../model/source';
 import { formatAge } from '../text/format-age';
 import type { Finding } from './finding';
 import { ago, finding, oneLine } from './make-finding';
 import type { HealthOptions } from './options';
 
-export function sourceRules(snapshot: RackSnapshot, options: HealthOptions): Finding[] {
+export function sourceRules(snapshot: RackObservation, options: HealthOptions): Finding[] {
   const now = snapshot.takenAt;
   const enabled = snapshot.sources.filter((s) => s.state !== 'disabled');
   const failing = enabled.filter((s) => s.state === 'error');

@@ -1,4 +1,4 @@
-import type { RackSnapshot } from '../model/snapshot';
+import type { RackObservation } from '../model/snapshot';
 import type { Link, LinkKind, NodeRole, TopoNode } from '../model/topology';
 import type { Finding, Severity } from './finding';
 import { finding } from './make-finding';
@@ -29,7 +29,7 @@ const LINK_HINTS: Record<LinkKind, string> = {
   machine: 'check the machine cable and the leaf port; the machine runs on its other uplink only',
 };
 
-export function topologyRules(snapshot: RackSnapshot): Finding[] {
+export function topologyRules(snapshot: RackObservation): Finding[] {
   const { nodes, links } = snapshot.topology;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const down = downNodeIds(snapshot);
@@ -67,7 +67,7 @@ export function topologyRules(snapshot: RackSnapshot): Finding[] {
 }
 
 /** Nodes known to be gone: unreachable in the topology, or machines metal-api declares Dead. */
-export function downNodeIds(snapshot: RackSnapshot): ReadonlySet<string> {
+export function downNodeIds(snapshot: RackObservation): ReadonlySet<string> {
   const ids = new Set(snapshot.topology.nodes.filter((n) => n.reachability === 'down').map((n) => n.id));
   for (const m of snapshot.machines) if (m.liveliness === 'Dead') ids.add(m.id);
   return ids;

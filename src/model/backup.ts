@@ -28,6 +28,11 @@ export interface BackupVersion {
   readonly time: EpochMs;
   readonly size: number;
   readonly isLatest: boolean;
+  /**
+   * Set on a copy a restore made the newest (S3 CopyObject of an older VersionId onto the same key, with metadata
+   * naming the source): it holds the source's data, so it is judged by the source's time.
+   */
+  readonly copyOf?: { readonly versionId: string; readonly time: EpochMs };
 }
 
 /** k3s-etcd-snapshot: k3s's own etcd snapshots to S3, one object per snapshot (no bucket versioning needed). */
@@ -47,4 +52,37 @@ export interface BackupComponent {
   readonly versions: readonly BackupVersion[];
   /** Scheduled backups paused (fenced) by an operator, e.g. during a restore. */
   readonly paused: boolean;
+}
+
+/**
+ * Why a version is not proposed for a restore, as the one judge (src/backups/) decides it:
+ * `empty`: zero bytes; `much-smaller`: below the size-drop ratio of the last good older version (probably an empty
+ * database was backed up); `after-incident`: written after the incident started.
+ */
+export type VersionFlag = 'empty' | 'much-smaller' | 'after-incident';
+
+export interface JudgedVersion {
+  readonly version: BackupVersion;
+  /** Size change against the next older version, in bytes (undefined for the oldest). */
+  readonly delta?: number;
+  /** Size relative to the last good older version (1 = same); undefined when there is none. */
+  readonly ratioToGood?: number;
+  /** How long before the incident started it was taken (negative: after); undefined without an incident. */
+  readonly beforeIncident?: Millis;
+  readonly flags: readonly VersionFlag[];
+  /** No flag: a version the wizard may propose. */
+  readonly good: boolean;
+  /** Uploads until the lifecycle rule expires it (versionsKept noncurrent versions are kept); <= 0: beyond it. */
+  readonly uploadsLeft: number;
+}
+
+/** Every version of one component judged once per snapshot; health, panes, status and the wizard all read this. */
+export interface BackupVerdict {
+  readonly componentId: string;
+  /** Newest first, like the component's versions. */
+  readonly versions: readonly JudgedVersion[];
+  /** The newest good version: what the wizard proposes, the health hint names and the pane marks "proposed". */
+  readonly proposal?: JudgedVersion;
+  /** The newest version looks empty: how many of the newest versions, in a row, do. */
+  readonly sizeDrop?: { readonly badCount: number };
 }

@@ -1,5 +1,6 @@
-import type { BackupComponent } from './backup';
+import type { BackupComponent, BackupVerdict } from './backup';
 import type { Bgp } from './bgp';
+import type { Finding } from './finding';
 import type { ControlPlane } from './control-plane';
 import type { Machine } from './machine';
 import type { Shoot } from './shoot';
@@ -27,13 +28,24 @@ export interface RackData {
 export type DomainKey = Exclude<keyof RackData, 'incident'>;
 export type PartialRackData = Partial<RackData>;
 
-/** An immutable picture of the whole rack at one moment. */
-export interface RackSnapshot extends RackData {
+/** What the sources said at one moment, before it is judged. */
+export interface RackObservation extends RackData {
   readonly rack: { readonly name: string; readonly simulated: boolean };
   readonly takenAt: EpochMs;
   readonly sources: readonly SourceStatus[];
   /** Which sources have delivered which domains; a domain no source delivered is absent. */
   readonly domains: readonly DomainKey[];
+}
+
+/**
+ * An immutable picture of the whole rack at one moment, judged once (store/assess.ts, with the configured health
+ * options): every pane, `status` and the wizards read these findings and backup verdicts instead of deciding again.
+ */
+export interface RackSnapshot extends RackObservation {
+  /** Every health finding, worst first. */
+  readonly findings: readonly Finding[];
+  /** Every backup component's versions judged, by component id. */
+  readonly backupVerdicts: ReadonlyMap<string, BackupVerdict>;
 }
 
 export const EMPTY_DATA: RackData = {

@@ -2,9 +2,8 @@ import type { Finding } from '../health/finding';
 import type { BackupComponent } from '../model/backup';
 import type { EpochMs } from '../model/time';
 import { formatAge } from '../text/format-age';
-import { formatBytes, formatChange } from '../text/format-bytes';
+import { formatBytes } from '../text/format-bytes';
 import { type Column, makeRow, type RowSet, type Tone } from './rows';
-import { isoSeconds } from '../text/time-text';
 
 export const BACKUP_COLUMNS: readonly Column[] = [
   { title: 'COMPONENT', width: 'flex' },
@@ -40,33 +39,4 @@ export function backupRows(components: readonly BackupComponent[], findings: rea
     );
   });
   return { columns: BACKUP_COLUMNS, rows };
-}
-
-export const VERSION_COLUMNS: readonly Column[] = [
-  { title: 'TIME (UTC)', width: 20 },
-  { title: 'AGE', width: 5, align: 'right' },
-  { title: 'SIZE', width: 9, align: 'right' },
-  { title: 'CHANGE', width: 7, align: 'right' },
-  { title: 'VERSION ID', width: 'flex' },
-];
-
-/** Every version of one component, newest first, with the change against the previous (older) version. */
-export function versionRows(component: BackupComponent, now: EpochMs, smallRatio = 0.5): RowSet {
-  const v = component.versions;
-  const rows = v.map((version, i) => {
-    const older = v[i + 1]?.size;
-    const suspicious = older !== undefined && version.size < smallRatio * older;
-    return makeRow(
-      version.versionId,
-      [
-        isoSeconds(version.time),
-        formatAge(now - version.time),
-        formatBytes(version.size),
-        formatChange(version.size, older),
-        `${version.versionId}${version.isLatest ? ' (latest)' : ''}`,
-      ],
-      suspicious ? 'critical' : undefined,
-    );
-  });
-  return { columns: VERSION_COLUMNS, rows };
 }

@@ -1,6 +1,7 @@
 import type { Finding } from '../health/finding';
 import type { RackSnapshot } from '../model/snapshot';
-import { backupRows, versionRows } from './backup-rows';
+import { backupRows } from './backup-rows';
+import { versionRows } from './version-rows';
 import { bgpRows } from './bgp-rows';
 import { blank, type DetailLine, heading, line } from './detail-lines';
 import { machineDetail } from './machine-detail';
@@ -66,7 +67,9 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
         line(`${b.store.provider} ${b.store.endpoint} bucket ${b.store.bucket} prefix ${b.store.prefix} versioning ${b.store.versioning}${b.store.outsideRack ? '' : ' INSIDE THE RACK'}`),
         line(`schedule ${b.policy.schedule}, keeps ${b.policy.versionsKept}${b.paused ? ', PAUSED' : ''}`),
       ];
-      return { kind: 'table', title: 'Versions', intro, table: versionRows(b, now) };
+      const verdict = s.backupVerdicts.get(b.id);
+      const table = verdict ? versionRows(verdict, { now, incident: s.incident !== undefined }) : { columns: [], rows: [] };
+      return { kind: 'table', title: 'Versions', intro, table };
     }
   }
 }

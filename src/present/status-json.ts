@@ -1,9 +1,9 @@
+import { looksEmpty } from '../backups/judge';
+import type { JudgedVersion } from '../model/backup';
 import type { StatusReportInput } from './status-report';
 
 /** Bump only on an incompatible change; README.md documents this schema. */
 export const STATUS_SCHEMA_VERSION = 1;
-
-const SUSPICIOUS_RULES = new Set(['backup-size-drop', 'backup-after-incident']);
 
 const iso = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
 
@@ -32,10 +32,10 @@ export function statusJson(input: StatusJsonInput) {
       hint: f.hint,
     })),
     backups: s.backups.map((b) => {
+      const verdict = s.backupVerdicts.get(b.id);
       const newest = b.versions[0];
-      const reasons = findings
-        .filter((f) => f.subject.kind === 'backup' && f.subject.id === b.id && SUSPICIOUS_RULES.has(f.rule))
-        .map((f) => f.rule);
+      const reasons = verdict?.versions[0] ? reasonsOf(verdict.versions[0]) : [];
+      const proposal = verdict?.proposal?.version;
       return {
         id: b.id,
         name: b.name,
@@ -48,6 +48,8 @@ export function statusJson(input: StatusJsonInput) {
         newest: newest
           ? { versionId: newest.versionId, key: newest.key, time: iso(newest.time), size: newest.size, suspicious: reasons.length > 0, reasons }
           : null,
+        // The version the recovery wizard proposes (the newest the backup judge calls good), as the hints name it.
+        proposal: proposal ? { versionId: proposal.versionId, key: proposal.key, time: iso(proposal.time), size: proposal.size } : null,
       };
     }),
     sources: s.sources.map((src) => ({
@@ -60,4 +62,9 @@ export function statusJson(input: StatusJsonInput) {
       latencyMs: src.latency ?? null,
     })),
   };
+}
+
+/** The judge's flags in the rule names scripts already know: a size flag is a size drop, a late one after the incident. */
+function reasonsOf(j: JudgedVersion): string[] {
+  return [...(looksEmpty(j.flags) ? ['backup-size-drop'] : []), ...(j.flags.includes('after-incident') ? ['backup-after-incident'] : [])];
 }

@@ -1,7 +1,8 @@
 import type { DomainKey, PartialRackData, RackData } from '../model/snapshot';
 import { EMPTY_DATA } from '../model/snapshot';
 
-const DOMAINS: readonly DomainKey[] = ['topology', 'bgp', 'machines', 'shoots', 'controlPlanes', 'backups'];
+/** Every domain a source may deliver, in screen order. */
+export const DOMAINS: readonly DomainKey[] = ['topology', 'bgp', 'machines', 'shoots', 'controlPlanes', 'backups'];
 
 /**
  * Merges the data of several sources into one RackData. A domain delivered by one source is passed through by

@@ -1,17 +1,19 @@
 import type { Clock } from '../clock';
+import { type HealthOptions, healthOptions } from '../health';
 import { describeError, TimeoutError } from '../errors';
 import type { Incident, PartialRackData, RackSnapshot } from '../model/snapshot';
 import { type SourceStatus, staleAfterMs } from '../model/source';
 import type { EpochMs } from '../model/time';
 import type { Source } from '../sources/source';
+import { assess } from './assess';
 import { mergeData } from './merge';
 
 export interface StoreOptions {
   readonly clock: Clock;
   readonly sources: readonly Source[];
   readonly rack: { readonly name: string; readonly simulated: boolean };
-  /** A source with no success for this many intervals is stale. */
-  readonly staleAfterIntervals?: number;
+  /** The configured health options: every snapshot is judged with them, once (see assess.ts). */
+  readonly health?: Partial<HealthOptions>;
   /** The incident an operator declared (config), used when no source reports one. */
   readonly incident?: Incident;
   /**
@@ -56,7 +58,7 @@ export class RackStore {
 
   constructor(private readonly options: StoreOptions) {
     this.entries = options.sources.map((source) => ({ source, generation: 0, busy: false, settled: false, dirty: true }));
-    this.staleAfter = options.staleAfterIntervals ?? 2;
+    this.staleAfter = healthOptions(options.health).staleAfterIntervals;
     this.snapshot = this.build();
     this.sourcesView = this.snapshot.sources;
   }
@@ -193,14 +195,15 @@ export class RackStore {
     const now = this.options.clock.now();
     const { data, domains } = mergeData(this.entries.flatMap((e) => (e.data ? [e.data] : [])));
     const incident = data.incident ?? this.options.incident;
-    return Object.freeze({
+    const observation = {
       ...data,
       ...(incident ? { incident } : {}),
       rack: this.options.rack,
       takenAt: now,
       domains,
       sources: this.entries.map((e) => this.status(e, now)),
-    });
+    };
+    return assess(observation, this.options.health);
   }
 
   private status(entry: Entry, now: EpochMs): SourceStatus {

@@ -9,11 +9,3 @@ export function formatBytes(bytes: number): string {
   }
   return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
 }
-
-/** Change against the previous version: "+1.2%", "-99.9%", or "new" for the oldest. */
-export function formatChange(size: number, previous: number | undefined): string {
-  if (previous === undefined || previous === 0) return 'new';
-  const pct = ((size - previous) / previous) * 100;
-  const sign = pct > 0 ? '+' : '';
-  return `${sign}${Math.abs(pct) >= 10 ? pct.toFixed(0) : pct.toFixed(1)}%`;
-}

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/health';
-import type { RackSnapshot } from '../../src/model/snapshot';
+import type { RackObservation } from '../../src/model/snapshot';
 import { MINUTE } from '../../src/model/time';
 import type { ScenarioName } from '../../src/sim';
 import { rack, T0 } from '../sim/helpers';
 
 /** The simulated rack after `minutes`, as a snapshot (sources are judged elsewhere, so none here). */
-function simSnapshot(scenario: ScenarioName | undefined, minutes: number): RackSnapshot {
+function simSnapshot(scenario: ScenarioName | undefined, minutes: number): RackObservation {
   const sim = rack(scenario ? { scenario } : {});
   sim.advanceTo(T0 + minutes * MINUTE);
   return { ...sim.data(), rack: { name: 'sim', simulated: true }, takenAt: sim.now, sources: [], domains: [] };
 }
 
-const keys = (s: RackSnapshot) => evaluate(s).map((f) => `${f.rule} ${f.subject.id}`);
+const keys = (s: RackObservation) => evaluate(s).map((f) => `${f.rule} ${f.subject.id}`);
 
 describe('health of the simulated mini-rack', () => {
   it('finds nothing wrong in a steady rack, also two hours later', () => {

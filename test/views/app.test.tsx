@@ -105,14 +105,16 @@ describe('the TUI on the simulated rack', () => {
     expect(screen()).toMatch(/machine02/);
   });
 
-  it('lists every version of a backup component with its change against the previous one', async () => {
+  it('lists every version of a backup component with its change against the previous one and how it looks', async () => {
     const { press, screen } = await setup({ rows: 40 });
     await press('6', ENTER);
     const s = screen();
     expect(s).toMatch(/Backups > Versions/);
-    expect(s).toMatch(/TIME \(UTC\)\s+AGE\s+SIZE\s+CHANGE\s+VERSION ID/);
-    expect(s).toMatch(/\(latest\)/);
-    expect(s).toMatch(/[+-]\d+(\.\d)?%/);
+    // The same table the recovery wizard shows when it asks which version to restore.
+    expect(s).toMatch(/TIME \(UTC\)\s+SIZE\s+CHANGE\s+AGE\s+LOOKS\s+VERSION ID/);
+    expect(s).toMatch(/[+-]\d+(\.\d)? (B|KB|MB)/);
+    // A steady rack: the newest version is the one a restore would take.
+    expect(s).toMatch(/│>.*good, proposed/);
   });
 
   it('shows every key in the help overlay, with ! only when simulated and not read-only', async () => {

@@ -9,6 +9,7 @@ import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
 import { runRunbook } from '../../src/wizards/engine/runner';
 import type { Action, ActionSpec, Runbook } from '../../src/wizards/engine/types';
 import { confirmationText } from '../../src/wizards/version-choice';
+import { judged } from '../fixtures/snapshot-builder';
 import { T0 } from '../sim/helpers';
 import { drive } from './helpers';
 
@@ -17,7 +18,7 @@ function simRack(scenario?: 'rack-lost' | 'empty-backup-after-restart') {
   const sim = new SimRack({ start: T0, seed: 7, ...(scenario ? { scenario } : {}) });
   const snapshot = (): RackSnapshot => {
     sim.advanceTo(clock.now());
-    return { ...sim.data(), rack: { name: 'sim', simulated: true }, takenAt: clock.now(), sources: [], domains: ['topology', 'bgp', 'machines', 'shoots', 'controlPlanes', 'backups'] };
+    return judged({ ...sim.data(), rack: { name: 'sim', simulated: true }, takenAt: clock.now(), sources: [], domains: ['topology', 'bgp', 'machines', 'shoots', 'controlPlanes', 'backups'] });
   };
   return { clock, sim, snapshot, executor: createSimExecutor(sim, clock) };
 }

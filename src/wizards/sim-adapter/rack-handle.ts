@@ -1,16 +1,16 @@
 import type { Clock } from '../../clock';
-import type { DomainKey, RackSnapshot } from '../../model/snapshot';
+import type { HealthOptions } from '../../model/health-options';
+import type { RackSnapshot } from '../../model/snapshot';
 import type { EpochMs, Millis } from '../../model/time';
 import { type ScenarioName, SIM_INTERVAL, SimRack } from '../../sim';
+import { assess } from '../../store/assess';
+import { DOMAINS } from '../../store/merge';
 
 /**
  * A simulated rack read directly, without the store's poll timers: every snapshot() advances the sim to the
- * clock's now. Drills use it on a fast clock; `recover` and `bootstrap` on the sim use it so the runner sees
- * each change at once instead of up to one poll interval late.
+ * clock's now and is judged like a store snapshot (store/assess.ts). Drills use it on a fast clock; `recover` and
+ * `bootstrap` on the sim use it so the runner sees each change at once instead of up to one poll interval late.
  */
-/** The sim delivers every domain. */
-const DOMAIN_KEYS: readonly DomainKey[] = ['topology', 'bgp', 'machines', 'shoots', 'controlPlanes', 'backups'];
-
 export interface SimRackHandle {
   readonly sim: SimRack;
   readonly clock: Clock;
@@ -32,6 +32,8 @@ export interface OpenSimRackOptions {
   readonly boot?: 'steady' | 'cold';
   /** The sim's start (rack time), instead of the clock's now minus lead: a resumed run rebuilds the same rack. */
   readonly start?: EpochMs;
+  /** The configured health options the snapshots are judged with. */
+  readonly health?: Partial<HealthOptions>;
 }
 
 export function openSimRack(o: OpenSimRackOptions): SimRackHandle {
@@ -47,13 +49,17 @@ export function openSimRack(o: OpenSimRackOptions): SimRackHandle {
   const snapshotAt = (now: EpochMs): RackSnapshot => {
     sim.advanceTo(now);
     const data = sim.data();
-    return {
-      ...data,
-      rack,
-      takenAt: Math.max(now, sim.now),
-      domains: DOMAIN_KEYS,
-      sources: [{ name: 'sim', kind: 'sim', state: 'ok', interval: SIM_INTERVAL, lastSuccess: now, latency: 0 }],
-    };
+    return assess(
+      {
+        ...data,
+        rack,
+        takenAt: Math.max(now, sim.now),
+        // The sim delivers every domain.
+        domains: DOMAINS,
+        sources: [{ name: 'sim', kind: 'sim', state: 'ok', interval: SIM_INTERVAL, lastSuccess: now, latency: 0 }],
+      },
+      o.health,
+    );
   };
   const snapshot = () => snapshotAt(o.clock.now());
   return { sim, clock: o.clock, snapshot, snapshotAt, ...(o.scenario ? { incidentStart: start } : {}) };

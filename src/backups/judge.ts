@@ -1,0 +1,97 @@
+import type { BackupComponent, BackupVerdict, BackupVersion, JudgedVersion, VersionFlag } from '../model/backup';
+import type { EpochMs } from '../model/time';
+
+/**
+ * The one judge of "is this backup version bad?". The mini-rack thesis saw automatic restores write a fresh, empty
+ * backup instead of restoring the old one; the newest version is then exactly the one not to pick. Every version is
+ * compared with the last version that looked good before it (so a run of several empty uploads stays suspicious
+ * instead of the second looking "normal" next to the first) and with the start of the incident.
+ *
+ * Health findings, the Backups pane, `status --json` and the recovery wizard all read this verdict, computed once
+ * per snapshot by the store with the configured size-drop ratio; none of them decides on its own.
+ */
+export interface JudgeOptions {
+  /** A version below this share of the last good older one looks like an empty database (health.sizeDropRatio). */
+  readonly sizeDropRatio: number;
+  /** When the incident started; versions written at or after it are flagged. */
+  readonly incidentStart?: EpochMs;
+}
+
+export function judgeBackup(component: BackupComponent, o: JudgeOptions): BackupVerdict {
+  const { versions } = component;
+  const judged: JudgedVersion[] = new Array(versions.length);
+  let baseline: number | undefined;
+  // Oldest to newest, so each version meets the last good one before it.
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const version = versions[i] as BackupVersion;
+    const older = versions[i + 1];
+    const flags: VersionFlag[] = [];
+    if (version.size <= 0) flags.push('empty');
+    else if (baseline !== undefined && version.size < o.sizeDropRatio * baseline) flags.push('much-smaller');
+    // A copy that a restore made the newest carries its source's data: judged by the source's time.
+    const taken = version.copyOf?.time ?? version.time;
+    if (o.incidentStart !== undefined && taken >= o.incidentStart) flags.push('after-incident');
+    judged[i] = {
+      version,
+      ...(older ? { delta: version.size - older.size } : {}),
+      ...(baseline !== undefined && baseline > 0 ? { ratioToGood: version.size / baseline } : {}),
+      ...(o.incidentStart !== undefined ? { beforeIncident: o.incidentStart - taken } : {}),
+      flags,
+      good: flags.length === 0,
+      // Version i has i - 1 noncurrent versions in front of it; the rule keeps versionsKept of them.
+      uploadsLeft: component.policy.versionsKept - i + 1,
+    };
+    if (!looksEmpty(flags)) baseline = version.size;
+  }
+  const proposal = judged.find((v) => v.good);
+  let badCount = 0;
+  while (badCount < judged.length && looksEmpty((judged[badCount] as JudgedVersion).flags)) badCount++;
+  return {
+    componentId: component.id,
+    versions: judged,
+    ...(proposal ? { proposal } : {}),
+    ...(badCount > 0 ? { sizeDrop: { badCount } } : {}),
+  };
+}
+
+export function judgeBackups(components: readonly BackupComponent[], o: JudgeOptions): ReadonlyMap<string, BackupVerdict> {
+  return new Map(components.map((c) => [c.id, judgeBackup(c, o)]));
+}
+
+/** Flagged by size (zero bytes or far smaller than the good ones before it): probably an empty database. */
+export function looksEmpty(flags: readonly VersionFlag[]): boolean {
+  return flags.includes('empty') || flags.includes('much-smaller');
+}
+
+/** The short marks every table and prompt shows for the flags. */
+export function flagMark(flag: VersionFlag): string {
+  return flag === 'after-incident' ? 'AFTER INCIDENT' : 'EMPTY?';
+}
+
+/**
+ * The extra word an operator types to restore a flagged version anyway, besides the usual confirmation: choosing
+ * what the judge warned against must be a decision, not two quick key presses.
+ */
+export function overrideWord(flags: readonly VersionFlag[]): string | undefined {
+  if (looksEmpty(flags)) return 'EMPTY';
+  return flags.includes('after-incident') ? 'AFTER-INCIDENT' : undefined;
+}
+
+/**
+ * The name an operator knows a version by. The sidecar keeps one key and its history as S3 versions, so a version
+ * is its VersionId. k3s and etcd-backup-restore write one object per snapshot: there the snapshot name (the key's
+ * last part) is what their restore commands take, and what the operator confirms.
+ */
+export function versionName(component: BackupComponent, version: BackupVersion): string {
+  return component.tool === 'backup-restore-sidecar' ? version.versionId : (version.key.split('/').pop() ?? version.key);
+}
+
+/**
+ * What the operator types to confirm a restore: the component id, the version (the first 8 characters of an S3
+ * VersionId, or the whole snapshot name), and the override word when the judge flagged the version.
+ */
+export function confirmationText(component: BackupComponent, version: JudgedVersion): string {
+  const name = versionName(component, version.version);
+  const word = overrideWord(version.flags);
+  return `${component.id} ${component.tool === 'backup-restore-sidecar' ? name.slice(0, 8) : name}${word ? ` ${word}` : ''}`;
+}

@@ -1,0 +1,20 @@
+import { MINUTE, type Millis } from './time';
+
+/** Thresholds of the health rules and the backup judge; config.yaml's `health` section overrides them. Their one home. */
+export interface HealthOptions {
+  /** A machine in a transient provisioning phase for longer than this is stuck. */
+  readonly stuckPhaseAfter: Millis;
+  /** A backup smaller than this share of the version before it probably holds an empty database. */
+  readonly sizeDropRatio: number;
+  /** Fewer versions than this leave nothing to fall back to if the newest one is bad. */
+  readonly minVersions: number;
+  /** A source without success for this many of its poll intervals is stale. */
+  readonly staleAfterIntervals: number;
+}
+
+export const DEFAULT_HEALTH_OPTIONS: HealthOptions = {
+  stuckPhaseAfter: 15 * MINUTE,
+  sizeDropRatio: 0.5,
+  minVersions: 2,
+  staleAfterIntervals: 2,
+};

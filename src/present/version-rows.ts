@@ -1,0 +1,63 @@
+import { flagMark, looksEmpty } from '../backups/judge';
+import type { BackupVerdict, JudgedVersion } from '../model/backup';
+import type { EpochMs } from '../model/time';
+import { formatAge } from '../text/format-age';
+import { formatBytes } from '../text/format-bytes';
+import { isoSeconds } from '../text/time-text';
+import { type Column, makeRow, type RowSet, type Tone } from './rows';
+
+/**
+ * The one table of a component's backup versions, newest first, as the backup judge sees them: the Backups pane's
+ * detail and the recovery wizard's version choice both show this, so they cannot disagree about which version
+ * looks empty or which one is proposed.
+ */
+export function versionRows(verdict: BackupVerdict, o: { readonly now: EpochMs; readonly incident: boolean }): RowSet {
+  const columns: Column[] = [
+    { title: 'TIME (UTC)', width: 19 },
+    { title: 'SIZE', width: 9, align: 'right' },
+    { title: 'CHANGE', width: 9, align: 'right' },
+    // Against an incident the distance to it says more than the age.
+    o.incident ? { title: 'VS INCIDENT', width: 11, align: 'right' } : { title: 'AGE', width: 5, align: 'right' },
+    { title: 'LOOKS', width: 14 },
+    { title: 'VERSION ID', width: 'flex' },
+  ];
+  const rows = verdict.versions.map((j) => {
+    const v = j.version;
+    return makeRow(
+      v.versionId,
+      [
+        isoSeconds(v.time),
+        formatBytes(v.size),
+        change(j),
+        o.incident ? vsIncident(j) : formatAge(o.now - v.time),
+        looks(j, verdict),
+        `${v.versionId}${v.isLatest ? ' (latest)' : ''}${v.copyOf ? ` (copy of ${v.copyOf.versionId.slice(0, 8)})` : ''}`,
+      ],
+      toneOf(j),
+    );
+  });
+  return { columns, rows };
+}
+
+/** A size flag is critical (probably an empty database); written after the incident alone is a warning. */
+export function toneOf(j: JudgedVersion): Tone | undefined {
+  if (looksEmpty(j.flags)) return 'critical';
+  return j.flags.length > 0 ? 'warning' : undefined;
+}
+
+/** "good, proposed", "good", or the judge's marks ("EMPTY? AFTER INCIDENT"). */
+export function looks(j: JudgedVersion, verdict: BackupVerdict): string {
+  if (j.good) return j === verdict.proposal ? 'good, proposed' : 'good';
+  return j.flags.map(flagMark).join(' ');
+}
+
+function change(j: JudgedVersion): string {
+  return j.delta === undefined ? 'oldest' : `${j.delta >= 0 ? '+' : '-'}${formatBytes(Math.abs(j.delta))}`;
+}
+
+/** "5m before", "2m AFTER": a version taken at the very moment of the incident already counts as after it. */
+export function vsIncident(j: JudgedVersion): string {
+  const b = j.beforeIncident;
+  if (b === undefined) return '-';
+  return b > 0 ? `${formatAge(b)} before` : `${formatAge(-b)} AFTER`;
+}

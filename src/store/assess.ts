@@ -1,0 +1,15 @@
+import { judgeBackups } from '../backups/judge';
+import { evaluate, type HealthOptions, healthOptions } from '../health';
+import type { RackObservation, RackSnapshot } from '../model/snapshot';
+
+/**
+ * Judges one observation, once: the backup versions by the one judge, then every health rule, both with the
+ * configured options. Every snapshot a pane, `status` or a wizard sees was made here, so none of them judges again
+ * and none can disagree with another about a finding or about which backup version looks empty.
+ */
+export function assess(observation: RackObservation, options: Partial<HealthOptions> = {}): RackSnapshot {
+  const o = healthOptions(options);
+  const incidentStart = observation.incident?.startedAt;
+  const backupVerdicts = judgeBackups(observation.backups, { sizeDropRatio: o.sizeDropRatio, ...(incidentStart !== undefined ? { incidentStart } : {}) });
+  return Object.freeze({ ...observation, backupVerdicts, findings: evaluate(observation, o, backupVerdicts) });
+}
