@@ -1,31 +1,37 @@
+import { defaultStateDir } from '../src/wizards/engine/state-files';
 import { bootstrapRunbook, firstBackupPending } from '../src/wizards/runbooks/bootstrap';
-import { guardRealRack, parseSpeed } from './wizard/guard';
-import { runSimWizard } from './wizard/run-sim-wizard';
+import { bootstrapCommands } from '../src/wizards/runbooks/bootstrap-config';
 import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/sim-adapter/sim-spec';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig } from './rack-options';
-import { withWizardInput } from './wizard/wizard-input';
-import { wizardScreen } from './wizard/wizard-tui';
+import { displayOptions, sideMode } from './wizard/display';
+import { WIZARD_EXIT_CODES } from './wizard/exit-codes';
+import { guardRealRack, parseSpeed } from './wizard/guard';
+import { withOperatorSide } from './wizard/operator-side';
+import { runSimWizard } from './wizard/run-sim-wizard';
 
-export const BOOTSTRAP_HELP = `Usage: rackpilot bootstrap [--dry-run] [--auto] [--fresh] [--speed N] [--seed N] [--config FILE]
+export const BOOTSTRAP_HELP = `Usage: rackpilot bootstrap [--dry-run] [--auto] [--fresh] [--resume-from-audit]
+                           [--speed N] [--seed N] [--config FILE]
 
 Brings a rack up in MEP-18 order, verifying each step before the next:
 preflight, initial k3s, metal-stack, Gardener, partition, shoots, nested
-control planes, backups. On the simulated rack it runs against a cold boot.
-On a terminal it opens the full-screen wizard; with a pipe it asks line by line.
-An interrupted run is resumed by running the command again.
+control planes, backups. Each step shows its command (config: wizards.bootstrap).
+On the simulated rack it runs against a cold boot. On a terminal it opens the
+full-screen wizard; with a pipe it asks line by line. An unfinished run is
+offered for resuming when you run the command again.
 
   --dry-run         show every step and its command; change nothing
   --auto            simulated rack only: run every step without asking
-  --fresh           abandon an unfinished bootstrap of this rack and start over
+  --fresh           set an unfinished bootstrap of this rack aside and start over
+  --resume-from-audit
+                    continue an unfinished run whose journal cannot be read
   --speed N         simulated rack only: clock speed (default ${DEFAULT_WIZARD_SPEED}x)
   --seed N          simulated rack only: random seed
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
   -h, --help        show this help
 
-Exit codes: 0 up and healthy, 1 aborted, 2 ended unhealthy, 64 bad usage.
-`;
+${WIZARD_EXIT_CODES}`;
 
 export async function runBootstrap(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseFlags(
@@ -34,6 +40,7 @@ export async function runBootstrap(argv: readonly string[], io: Io): Promise<num
       'dry-run': { type: 'boolean' },
       auto: { type: 'boolean' },
       fresh: { type: 'boolean' },
+      'resume-from-audit': { type: 'boolean' },
       speed: { type: 'string' },
       seed: { type: 'string' },
       config: { type: 'string' },
@@ -48,24 +55,25 @@ export async function runBootstrap(argv: readonly string[], io: Io): Promise<num
   const { config } = await loadRackConfig({ config: values.config, seed: values.seed }, io);
   guardRealRack(config, 'bootstrap', values);
   const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
-  const screen = wizardScreen(values, config, io.env, 'bootstrap');
-  return withWizardInput(io, screen !== undefined, ({ askLine, signal }) =>
+  const mode = sideMode(values);
+  // The configured commands (wizards.bootstrap.<step>.command) are what each step shows and a real executor runs.
+  const runbook = bootstrapRunbook({ target: config.mode, commands: bootstrapCommands(config.wizards) });
+  return withOperatorSide(io, { mode, title: 'bootstrap', simulated: config.mode === 'sim', ...displayOptions(config, io.env) }, (side) =>
     runSimWizard({
       runbookId: 'bootstrap',
       rackName: config.rack.name,
-      env: io.env,
+      stateDir: defaultStateDir(io.env),
       spec: wizardSimSpec(config, speed, 'cold'),
       ...(values.speed !== undefined ? { speed } : {}),
-      auto: values.auto === true,
-      dryRun: values['dry-run'] === true,
+      health: config.health,
+      dryRun: mode === 'dry-run',
       fresh: values.fresh === true,
+      fromAudit: values['resume-from-audit'] === true,
       // The bring-up does not depend on what the rack looks like: the same runbook for a new or resumed run.
-      build: () => ({ runbook: bootstrapRunbook({ target: 'sim' }) }),
-      askLine,
-      print: (line) => io.stdout(`${line}\n`),
-      signal,
+      build: () => ({ runbook }),
       pending: firstBackupPending,
-      ...(screen ? { screen } : {}),
+      again: 'rackpilot bootstrap',
+      side,
     }),
   );
 }

@@ -1,37 +1,41 @@
-import { UsageError } from '../src/errors';
+import { EXIT_CODE, UsageError } from '../src/errors';
 import { formatBytes } from '../src/text/format-bytes';
-import { DEFAULT_DRILL_SPEED, runDrill } from '../src/wizards/drill/drill';
-import { defaultStateDir } from '../src/wizards/engine/journal';
-import { formatDuration } from '../src/wizards/drill/report';
-import { guardRealRack, parseSpeed } from './wizard/guard';
-import { createLineInteraction, createLinePrinter } from '../src/wizards/operator/line-interaction';
-import { createLineReader } from './wizard/line-input';
+import { formatDuration } from '../src/text/format-duration';
+import { DEFAULT_DRILL_SPEED, type DrillResult, runDrill } from '../src/wizards/drill/drill';
+import { checkReportPath } from '../src/wizards/drill/report';
+import { NotStarted } from '../src/wizards/engine/durable';
+import { defaultStateDir } from '../src/wizards/engine/state-files';
+import { summaryLines } from '../src/wizards/operator/summary-lines';
 import { isRecoveryScenario, RECOVERY_SCENARIOS } from '../src/wizards/runbooks/scenario';
-import type { RunEvent } from '../src/wizards/engine/types';
 import { parseFlags, positiveInt } from './flags';
 import type { Io } from './io';
 import { loadRackConfig } from './rack-options';
-import { wizardScreen } from './wizard/wizard-tui';
+import { displayOptions, sideMode } from './wizard/display';
+import { WIZARD_EXIT_CODES } from './wizard/exit-codes';
+import { guardRealRack, parseSpeed } from './wizard/guard';
+import { withOperatorSide } from './wizard/operator-side';
 
-export const DRILL_HELP = `Usage: rackpilot drill --scenario NAME [--report PATH] [--auto] [--seed N] [--speed N]
-                      [--config FILE] [--real]
+export const DRILL_HELP = `Usage: rackpilot drill --scenario NAME [--report PATH] [--auto] [--fresh] [--seed N]
+                      [--speed N] [--config FILE] [--real]
 
 A disaster-recovery drill on a private simulated rack: injects the failure, lets
-it develop for ten minutes, runs the recovery wizard and measures the time to
-recover (RTO) and the data lost per restored database (RPO).
+it develop for ten minutes, runs the recovery wizard and measures the machine's
+time (the simulated clock stands still while the wizard waits for you), your
+time answering, the RTO (both together) and the data lost per restored database
+(RPO). A killed drill is offered for resuming, like a recovery.
 
   --scenario NAME   ${RECOVERY_SCENARIOS.join(', ')}
   --report PATH     write the report: .md as Markdown, anything else as JSON
+                    (the directory must exist)
   --auto            take every proposal and type every confirmation (sim only)
+  --fresh           set an unfinished drill of this scenario aside, start over
   --seed N          random seed of the simulated rack
   --speed N         clock speed (default ${DEFAULT_DRILL_SPEED}x)
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
   --real            drill against the real rack (not available yet)
   -h, --help        show this help
 
-Exit codes: 0 recovered and healthy, 1 aborted or cancelled, 2 ended unhealthy,
-64 bad usage.
-`;
+${WIZARD_EXIT_CODES}`;
 
 export async function runDrillCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseFlags(
@@ -40,6 +44,7 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
       scenario: { type: 'string' },
       report: { type: 'string' },
       auto: { type: 'boolean' },
+      fresh: { type: 'boolean' },
       seed: { type: 'string' },
       speed: { type: 'string' },
       config: { type: 'string' },
@@ -63,40 +68,57 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
     throw new UsageError('drill: the config names a real rack; a drill against it needs --real', { hint: 'drop --config to drill on the simulated rack' });
   }
   if (values.real) guardRealRack({ ...config, mode: 'real' }, 'drill', values);
-  const print = (line: string) => io.stdout(`${line}\n`);
-  // On a terminal the recovery runs in the full-screen wizard; the report is printed once it closes.
-  const screen = wizardScreen(values, config, io.env, `drill ${scenario}`);
-  const reader = values.auto || screen ? undefined : createLineReader(process.stdin, io.stdout);
-  let printer: ((e: RunEvent) => void) | undefined;
-  try {
-    const drill = await runDrill({
-      scenario,
-      auto: values.auto === true,
-      ...(reader ? { interaction: createLineInteraction(reader.ask, print) } : {}),
-      ...(screen ? { screen } : {}),
-      speed: parseSpeed(values.speed, DEFAULT_DRILL_SPEED),
-      seed: positiveInt('seed', values.seed) ?? config.sim.seed,
-      stateDir: defaultStateDir(io.env),
-      ...(values.report ? { report: values.report } : {}),
-      onStart: (runbook, proposal) => {
-        print(`Drill: ${scenario}, injected ten minutes ago.`);
-        print(proposal.summary);
-        // The screen shows the run itself; printing it underneath would garble the screen.
-        if (!screen) printer = createLinePrinter(runbook, print);
-      },
-      onEvent: (e) => printer?.(e),
-    });
-    print('');
-    print(`Outcome: ${drill.outcome}; rack ${drill.healthy ? 'healthy' : 'NOT healthy'}.`);
-    print(`RTO (recovery start to healthy): ${drill.rto === undefined ? 'not reached' : formatDuration(drill.rto)}`);
-    for (const r of drill.restored) {
-      const newest = r.newest ? 'the newest' : `not the newest: ${r.skipped.length} newer version(s) looked wrong`;
-      print(`Restored ${r.component} version ${r.versionId} (${r.size === undefined ? '?' : formatBytes(r.size)}, ${newest}); RPO ${r.rpo === undefined ? '?' : formatDuration(r.rpo)}`);
+  if (values.report) checkReportPath(values.report);
+  const speed = parseSpeed(values.speed, DEFAULT_DRILL_SPEED);
+  const mode = sideMode(values);
+  return withOperatorSide(io, { mode: mode === 'dry-run' ? 'auto' : mode, title: `drill ${scenario}`, simulated: true, ...displayOptions(config, io.env) }, async (side) => {
+    try {
+      const { drill, run } = await runDrill({
+        scenario,
+        interaction: side.interaction,
+        speed,
+        seed: positiveInt('seed', values.seed) ?? config.sim.seed,
+        stateDir: defaultStateDir(io.env),
+        health: config.health,
+        ...(values.report ? { report: values.report } : {}),
+        fresh: values.fresh === true,
+        print: side.print,
+        offerResume: side.offerResume,
+        onStart: (runbook, proposal) => {
+          side.print(`Drill: ${scenario}, injected ten minutes ago.`);
+          side.print(proposal.summary);
+          side.started(runbook);
+        },
+        onEvent: side.onEvent,
+        onClock: side.setClock,
+        signal: side.signal,
+      });
+      await side.finish([...summaryLines(run, { incidentStart: drill.incidentStart, again: `rackpilot drill --scenario ${scenario}` }), '', ...drillLines(drill, values.report)]);
+      const signal = side.interruptedBy();
+      if (signal) return EXIT_CODE[signal];
+      return drill.outcome === 'aborted' || drill.outcome === 'cancelled' ? 1 : drill.healthy ? 0 : 2;
+    } catch (error) {
+      if (error instanceof NotStarted || side.signal.aborted) {
+        await side.finish([error instanceof NotStarted ? error.message : 'Interrupted before the drill started: nothing was run.']);
+        return side.interruptedBy() ? EXIT_CODE[side.interruptedBy() ?? 'SIGINT'] : 1;
+      }
+      throw error;
     }
-    for (const f of drill.remaining) print(`CRIT  ${f.summary}`);
-    if (values.report) print(`Report written to ${values.report}`);
-    return drill.outcome === 'aborted' || drill.outcome === 'cancelled' ? 1 : drill.healthy ? 0 : 2;
-  } finally {
-    reader?.close();
-  }
+  });
+}
+
+function drillLines(d: DrillResult, report: string | undefined): string[] {
+  return [
+    `Drill ${d.outcome}${d.reason ? `: ${d.reason}` : ''}; rack ${d.healthy ? 'healthy' : 'NOT healthy'}.`,
+    `Machine time (the rack's own work): ${formatDuration(d.machineTime)}`,
+    `Operator time (reading and answering): ${formatDuration(d.operatorTime)}`,
+    `RTO (machine + operator time, recovery start to healthy): ${d.rto === undefined ? 'not reached' : formatDuration(d.rto)}`,
+    ...d.restored.map((r) => {
+      const newest = r.newest ? 'the newest' : `not the newest: ${r.skipped.length} newer version(s) looked wrong`;
+      return `Restored ${r.component} version ${r.versionId} (${r.size === undefined ? '?' : formatBytes(r.size)}, ${newest}); RPO ${r.rpo === undefined ? '?' : formatDuration(r.rpo)}`;
+    }),
+    ...(d.notRestored.length ? [`Not restored: ${d.notRestored.join(', ')}`] : []),
+    ...d.remaining.map((f) => `CRIT  ${f.summary}`),
+    ...(report ? [`Report written to ${report}`] : []),
+  ];
 }

@@ -1,4 +1,4 @@
-import { describeError, UsageError } from '../src/errors';
+import { describeError, RackpilotError, UsageError } from '../src/errors';
 import { EXIT } from '../src/present/verdict';
 import { BOOTSTRAP_HELP, runBootstrap } from './bootstrap';
 import { DOCTOR_HELP, runDoctor } from './doctor';
@@ -46,10 +46,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    // Expected conditions (bad usage, a locked rack, an unwritable state directory, a broken journal) carry their
+    // documented exit code and a hint; anything else is a bug.
+    if (error instanceof RackpilotError && error.exitCode !== undefined) {
       io.stderr(`rackpilot: ${error.message}\n`);
       if (error.hint) io.stderr(`hint: ${error.hint}\n`);
-      return EXIT.usage;
+      return error.exitCode;
     }
     io.stderr(`rackpilot: internal error: ${describeError(error)}\n`);
     if (io.env.RACKPILOT_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);

@@ -1,47 +1,63 @@
 import { RackpilotError, UsageError } from '../src/errors';
+import type { RackSnapshot } from '../src/model/snapshot';
+import { defaultStateDir } from '../src/wizards/engine/state-files';
 import { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, recoverRunbook } from '../src/wizards/runbooks/recover';
-import { guardRealRack, parseSpeed } from './wizard/guard';
 import type { BuiltRunbook } from '../src/wizards/sim-adapter/sim-run';
-import { runSimWizard } from './wizard/run-sim-wizard';
 import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/sim-adapter/sim-spec';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig, RACK_OPTIONS } from './rack-options';
-import { withWizardInput } from './wizard/wizard-input';
-import { wizardScreen } from './wizard/wizard-tui';
+import { displayOptions, sideMode } from './wizard/display';
+import { guardRealRack, parseSpeed } from './wizard/guard';
+import { withOperatorSide } from './wizard/operator-side';
+import { runSimWizard } from './wizard/run-sim-wizard';
+import { WIZARD_EXIT_CODES } from './wizard/exit-codes';
 
-export const RECOVER_HELP = `Usage: rackpilot recover [--scenario NAME] [--dry-run] [--auto] [--fresh] [--speed N]
-                         [--seed N] [--config FILE]
+export const RECOVER_HELP = `Usage: rackpilot recover [--scenario NAME] [--dry-run] [--auto] [--fresh]
+                         [--resume-from-audit] [--speed N] [--seed N] [--config FILE]
 
-Guided disaster recovery: proposes the failure that matches the rack, then walks
-assess, fence backups, power on, restore (choose a version, type to confirm),
-verify and resume backups. Each step shows its planned actions first. On a
-terminal it opens the full-screen wizard; with a pipe it asks line by line.
+Guided disaster recovery in the order metal-stack boots: assess; re-install k3s
+and restore its snapshot; stop, restore and start the initial control planes'
+databases; wait for metal-api; stop the nested databases, power the machines on,
+restore the nested databases; verify; confirm the backups. Each step shows the
+exact commands and API calls first. Choosing the version to restore shows every
+version as the backup judge sees it; you confirm by typing (a flagged version
+needs an extra word). On a terminal it opens the full-screen wizard; with a pipe
+it asks line by line.
 
-A run that was interrupted (Ctrl-C, a crash, kill -9) is resumed by running the
-command again: completed steps and actions are never repeated. The run holds a
-lock on the rack and every action goes to the audit log ($XDG_STATE_HOME/rackpilot).
+An unfinished run (a crash, kill -9, a dropped SSH session) is offered for
+resuming when you run the command again: completed steps are never repeated.
+Ctrl-C, SIGTERM and SIGHUP abort the run at once; the summary says what is
+still changed (e.g. a database still stopped) and how to undo it. The run holds
+a lock on the rack; every action goes to the audit log ($XDG_STATE_HOME/rackpilot).
 
   --scenario NAME   ${RECOVERY_SCENARIOS.join(', ')}
                     (on the simulated rack it is also injected, ten minutes in)
-  --dry-run         show every step, action and proposed version; change nothing
+  --dry-run         show every step, call and proposed version; change nothing
   --auto            simulated rack only: run every step, take every proposal
-  --fresh           abandon an unfinished run of this rack and start over
-  --speed N         simulated rack only: clock speed (default ${DEFAULT_WIZARD_SPEED}x)
+  --fresh           set an unfinished (or unreadable) run aside and start over
+  --resume-from-audit
+                    continue an unfinished run whose journal cannot be read,
+                    from the audit log's record of it
+  --speed N         simulated rack only: clock speed (default ${DEFAULT_WIZARD_SPEED}x; it stands
+                    still while the wizard waits for you)
   --seed N          simulated rack only: random seed
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
   -h, --help        show this help
 
-Exit codes: 0 recovered and healthy (or nothing to do), 1 aborted or cancelled,
-2 ended unhealthy, 64 bad usage (--auto against a real rack).
-`;
+${WIZARD_EXIT_CODES}`;
 
 export async function runRecover(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseFlags(
-    argv,
-    { ...RACK_OPTIONS, 'dry-run': { type: 'boolean' }, auto: { type: 'boolean' }, fresh: { type: 'boolean' }, speed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    'recover',
-  );
+  const flags = {
+    ...RACK_OPTIONS,
+    'dry-run': { type: 'boolean' },
+    auto: { type: 'boolean' },
+    fresh: { type: 'boolean' },
+    'resume-from-audit': { type: 'boolean' },
+    speed: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  const { values } = parseFlags(argv, flags, 'recover');
   if (values.help) {
     io.stdout(RECOVER_HELP);
     return 0;
@@ -52,42 +68,50 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
   }
   const { config } = await loadRackConfig(values, io);
   guardRealRack(config, 'recover', values);
-  const ratio = config.health.sizeDropRatio;
-  const print = (line: string) => io.stdout(`${line}\n`);
-  const build = (snapshot: Parameters<typeof proposeScenario>[0], resumed?: Readonly<Record<string, string>>): BuiltRunbook | undefined => {
-    if (resumed) {
-      const scenario = resumed['recover.scenario'];
-      if (scenario === undefined || !isRecoveryScenario(scenario)) throw new RackpilotError('the unfinished run does not record its recovery scenario', { hint: 'start over with --fresh' });
-      if (chosen !== undefined && chosen !== scenario) print(`note: the unfinished run recovers ${scenario}; --scenario ${chosen} is not used (--fresh starts over).`);
-      return { runbook: recoverRunbook(scenario, snapshot, { sizeDropRatio: ratio }) };
-    }
-    const proposal = proposeScenario(snapshot, ratio);
-    print(proposal.summary);
-    const scenario = chosen ?? proposal.scenario;
-    if (!scenario) {
-      print('Nothing to recover.');
-      return undefined;
-    }
-    if (proposal.scenario !== scenario) print(`warning: you chose ${scenario}, but the rack looks like ${proposal.scenario ?? 'nothing a runbook covers'}.`);
-    return { runbook: recoverRunbook(scenario, snapshot, { sizeDropRatio: ratio }), params: { 'recover.scenario': scenario } };
-  };
   const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
-  const screen = wizardScreen(values, config, io.env, 'recover');
-  return withWizardInput(io, screen !== undefined, ({ askLine, signal }) =>
-    runSimWizard({
+  const mode = sideMode(values);
+  const side = { mode, title: 'recover', simulated: config.mode === 'sim', ...displayOptions(config, io.env), resumeNote: scenarioNote(chosen) };
+  return withOperatorSide(io, side, (s) => {
+    const build = (snapshot: RackSnapshot, resumed?: Readonly<Record<string, string>>): BuiltRunbook | undefined => {
+      if (resumed) {
+        const scenario = resumed['recover.scenario'];
+        if (scenario === undefined || !isRecoveryScenario(scenario)) throw new RackpilotError('the unfinished run does not record its recovery scenario', { hint: 'start over with --fresh' });
+        return { runbook: recoverRunbook(scenario, snapshot) };
+      }
+      const proposal = proposeScenario(snapshot);
+      const scenario = chosen ?? proposal.scenario;
+      // The assess step shows the proposal; only when there is nothing to do is it said here.
+      if (!scenario) {
+        s.print(proposal.summary);
+        s.print('Nothing to recover.');
+        return undefined;
+      }
+      if (proposal.scenario !== scenario) s.print(`warning: you chose ${scenario}, but the rack looks like ${proposal.scenario ?? 'nothing a runbook covers'}.`);
+      return { runbook: recoverRunbook(scenario, snapshot), params: { 'recover.scenario': scenario } };
+    };
+    return runSimWizard({
       runbookId: 'recover',
       rackName: config.rack.name,
-      env: io.env,
+      stateDir: defaultStateDir(io.env),
       spec: wizardSimSpec(config, speed),
       ...(values.speed !== undefined ? { speed } : {}),
-      auto: values.auto === true,
-      dryRun: values['dry-run'] === true,
+      health: config.health,
+      dryRun: mode === 'dry-run',
       fresh: values.fresh === true,
+      fromAudit: values['resume-from-audit'] === true,
       build,
-      askLine,
-      print,
-      signal,
-      ...(screen ? { screen } : {}),
-    }),
-  );
+      again: 'rackpilot recover',
+      side: s,
+    });
+  });
+}
+
+/** A --scenario that differs from the unfinished run's is said at the resume question, not after it. */
+function scenarioNote(chosen: string | undefined) {
+  return (run: { params: Readonly<Record<string, string>> }): string | undefined => {
+    const theirs = run.params['recover.scenario'];
+    return chosen !== undefined && theirs !== undefined && theirs !== chosen
+      ? `note: the unfinished run recovers ${theirs}; you asked for ${chosen}. Resume it, or start over to recover ${chosen}.`
+      : undefined;
+  };
 }

@@ -9,7 +9,7 @@ import { makeTheme } from '../views/theme';
 import { ThemeProvider } from '../views/theme-context';
 import { parseFlags } from './flags';
 import type { Io } from './io';
-import { displayOptions } from './wizard/wizard-tui';
+import { displayOptions } from './wizard/display';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
 export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
@@ -25,6 +25,9 @@ ${RACK_OPTIONS_HELP}
 
 Keys: Tab/Shift-Tab or 1-6 switch panes, Up/Down j/k PgUp/PgDn Home/End move,
 Enter opens, Esc goes back, / filters, ? shows every key, r refreshes, q quits.
+On the simulated rack: ! injects a failure, w opens a wizard (recover, bootstrap
+plan, drills). Ctrl-C quits (exit 130); a running wizard is aborted first and its
+summary printed.
 `;
 
 /** Opens the TUI on the alternate screen and resolves with the exit code once it closes. */
@@ -57,7 +60,24 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
   const { config } = loaded;
   const { color, ascii } = displayOptions(config, io.env);
   const rack = openRack(config, systemClock);
+  const wizards = liveWizards({ store: rack.store, config, env: io.env, ...(rack.sim ? { sim: rack.sim } : {}) });
 
+  // Ctrl-C, SIGTERM and SIGHUP (a dropped SSH session) end the TUI; a running wizard is aborted first, so no
+  // prompt is left waiting and no lock held, and its summary is printed once the terminal is restored.
+  let signalCode = 0;
+  let summary: readonly string[] | undefined;
+  let stopping = false;
+  const stop = (code: number, error?: Error) => {
+    if (stopping) return;
+    stopping = true;
+    signalCode = code;
+    void wizards
+      .abort(code === 129 ? 'SIGHUP received' : code === 143 ? 'SIGTERM received' : 'Ctrl-C pressed')
+      .then((lines) => {
+        summary = lines;
+      })
+      .finally(() => instance.unmount(error));
+  };
   const instance = render(
     <ThemeProvider theme={makeTheme({ color, ascii })}>
       <App
@@ -65,7 +85,8 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
         readOnly={config.ui.readOnly}
         scenarios={rack.sim ? SCENARIOS : []}
         inject={rack.sim ? (name) => rack.sim?.inject(name as (typeof SCENARIOS)[number]['name']) : undefined}
-        wizards={liveWizards({ store: rack.store, config, env: io.env, ...(rack.sim ? { sim: rack.sim } : {}) })}
+        wizards={wizards}
+        onInterrupt={() => stop(130)}
         // On the simulated rack the SIMULATED badge already says what the "no config file" notice would.
         notes={config.mode === 'real' ? loaded.notices : []}
       />
@@ -76,7 +97,8 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
       interactive: true,
       incrementalRendering: true,
       maxFps: 30,
-      exitOnCtrlC: true,
+      // Ctrl-C is the app's own key (it aborts a running wizard before quitting), not Ink's exit.
+      exitOnCtrlC: false,
       patchConsole: true,
     },
   );
@@ -84,16 +106,9 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
   // Poll only after the first frame is on screen: building a large simulated rack takes most of a second.
   setImmediate(() => rack.store.start());
 
-  // SIGTERM and SIGHUP (a dropped SSH session) must leave the terminal as it was: unmount restores it.
-  let signalCode = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signalCode = signal === 'SIGHUP' ? 129 : 143;
-    instance.unmount();
-  };
-  const onCrash = (error: unknown) => {
-    signalCode = 70;
-    instance.unmount(error instanceof Error ? error : new Error(String(error)));
-  };
+  // Unmounting restores the terminal as it was.
+  const onSignal = (signal: NodeJS.Signals) => stop(signal === 'SIGHUP' ? 129 : 143);
+  const onCrash = (error: unknown) => stop(70, error instanceof Error ? error : new Error(String(error)));
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
   process.once('uncaughtException', onCrash);
@@ -107,5 +122,6 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
     process.off('unhandledRejection', onCrash);
     await rack.store.stop();
   }
+  for (const line of summary ?? []) io.stdout(`${line}\n`);
   return signalCode;
 }

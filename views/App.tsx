@@ -5,7 +5,7 @@ import { filterRows } from '../src/present/rows';
 import { paneDetail, paneRows } from '../src/present/pane-content';
 import { INITIAL_UI, PANE_TITLES, PANES, type PaneId, selectedIndex, uiReducer } from '../src/present/ui-state';
 import type { RackStore } from '../src/store/rack-store';
-import type { LiveWizards } from '../commands/wizard/tui-wizards';
+import type { WizardMenu } from '../src/wizards/operator/wizard-menu';
 import type { WizardSession } from '../src/wizards/operator/session';
 import { Footer } from './components/Footer';
 import { Frame } from './components/Frame';
@@ -29,11 +29,13 @@ export interface AppProps {
   readonly scenarios: readonly MenuEntry[];
   readonly inject?: (name: string) => void;
   /** The `w` menu; absent or empty where no wizard can run (read-only, or a real rack for now). */
-  readonly wizards?: LiveWizards;
+  readonly wizards?: WizardMenu;
   /** Config notices worth a line on the overview (e.g. real mode without any source). */
   readonly notes?: readonly string[];
   /** A fixed screen size instead of the terminal's (tests, embedding). */
   readonly size?: { readonly columns: number; readonly rows: number };
+  /** Ctrl-C: quit, aborting a running wizard first. @default quits */
+  readonly onInterrupt?: () => void;
 }
 
 const PANE_AREAS: Record<Exclude<PaneId, 'overview'>, readonly string[]> = {
@@ -46,7 +48,7 @@ const PANE_AREAS: Record<Exclude<PaneId, 'overview'>, readonly string[]> = {
 const RANK: Record<AreaStatus, number> = { critical: 0, warning: 1, info: 2, ok: 3, 'no-data': 4 };
 
 /** The whole screen: header, pane tabs, the focused pane (or an overlay), footer. Exactly as tall as the terminal. */
-export function App({ store, readOnly, scenarios, inject, wizards, notes = [], size: fixedSize }: AppProps) {
+export function App({ store, readOnly, scenarios, inject, wizards, notes = [], size: fixedSize, onInterrupt }: AppProps) {
   const { exit } = useApp();
   const theme = useTheme();
   const measured = useTerminalSize();
@@ -91,6 +93,7 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
     ctx: { readOnly, simulated },
     scenarios,
     onQuit: exit,
+    onInterrupt: onInterrupt ?? exit,
     onRefresh: () => store.refresh(),
     onInject: (name) => {
       inject?.(name);
@@ -99,21 +102,22 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
     wizards: readOnly ? [] : (wizards?.entries ?? []),
     onWizard: (name) => {
       if (wizards) setWizard(wizards.start(name));
+      // The wizard view takes the keys; its footer says which.
     },
     active: wizard === undefined,
   });
 
   if (isTooSmall(size)) return <TooSmall columns={size.columns} rows={size.rows} />;
 
-  const scope = wizard || ui.overlay === 'scenario-menu' || ui.overlay === 'wizard-menu' ? 'menu' : ui.filtering ? 'filter' : detail ? 'detail' : 'list';
+  const scope = ui.overlay === 'scenario-menu' || ui.overlay === 'wizard-menu' ? 'menu' : ui.filtering ? 'filter' : detail ? 'detail' : 'list';
   const title = detail ? `${PANE_TITLES[pane]} > ${detail.title}` : `${PANE_TITLES[pane]} (${rows.rows.length})`;
   return (
     <Box flexDirection="column" width={width} height={size.rows}>
       <Header snapshot={snapshot} store={store} width={width} />
       <PaneTabs pane={pane} status={paneStatus} width={width} />
       {wizard ? (
-        <Frame title="Wizard" width={width} height={bodyHeight} tone="accent">
-          <WizardView session={wizard} width={innerWidth} height={innerHeight} onClose={() => setWizard(undefined)} />
+        <Frame title="Wizard" width={width} height={bodyHeight + 1} tone="accent">
+          <WizardView session={wizard} width={innerWidth} height={innerHeight + 1} onClose={() => setWizard(undefined)} onInterrupt={onInterrupt ?? exit} />
         </Frame>
       ) : ui.overlay === 'wizard-menu' ? (
         <Frame title="Wizards" width={width} height={bodyHeight} tone="accent">
@@ -154,7 +158,7 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
           />
         </Frame>
       )}
-      <Footer scope={scope} readOnly={readOnly} simulated={simulated} width={width} />
+      {wizard ? null : <Footer scope={scope} readOnly={readOnly} simulated={simulated} width={width} />}
     </Box>
   );
 }

@@ -1,70 +1,115 @@
+import { EXIT_CODE } from '../../src/errors';
 import type { Finding } from '../../src/health';
+import type { HealthOptions } from '../../src/model/health-options';
 import type { RackSnapshot } from '../../src/model/snapshot';
-import { operatorName } from '../../src/wizards/engine/audit';
-import { defaultStateDir } from '../../src/wizards/engine/state-files';
-import { withDurableRun } from '../../src/wizards/engine/durable';
-import type { AskLine, Print } from '../../src/wizards/operator/line-interaction';
-import { runLine, type ScreenRun } from './run-line';
-import { type PrepareSimRunOptions, prepareSimRun } from '../../src/wizards/sim-adapter/sim-run';
+import { type AuditLog, memoryAudit, operatorName } from '../../src/wizards/engine/audit';
+import { NotStarted, withDurableRun } from '../../src/wizards/engine/durable';
+import { Journal } from '../../src/wizards/engine/journal';
+import { type RunResult, runRunbook } from '../../src/wizards/engine/runner';
+import { summaryLines } from '../../src/wizards/operator/summary-lines';
+import type { SimRackHandle } from '../../src/wizards/sim-adapter/rack-handle';
+import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
+import { type BuiltRunbook, prepareSimRun } from '../../src/wizards/sim-adapter/sim-run';
 import { openSpecSim, type SimRackSpec } from '../../src/wizards/sim-adapter/sim-spec';
+import type { OperatorSide } from './operator-side';
 
 export interface SimWizardOptions {
   readonly runbookId: string;
   readonly rackName: string;
-  /** The state directory (journals, locks, audit log). */
-  readonly stateDir?: string;
-  readonly env: NodeJS.ProcessEnv;
+  readonly stateDir: string;
   /** The rack a new run opens. */
   readonly spec: SimRackSpec;
   /** --speed as given (a resumed run keeps its own otherwise). */
   readonly speed?: number;
-  readonly auto: boolean;
+  readonly health: Partial<HealthOptions>;
   readonly dryRun: boolean;
-  /** --fresh: abandon an unfinished run and start over. */
+  /** --fresh / --resume-from-audit. */
   readonly fresh: boolean;
-  readonly build: PrepareSimRunOptions['build'];
-  readonly askLine: AskLine;
-  readonly print: Print;
-  readonly signal?: AbortSignal;
+  readonly fromAudit: boolean;
+  readonly build: (snapshot: RackSnapshot, resumed?: Readonly<Record<string, string>>) => BuiltRunbook | undefined;
+  /** Critical findings expected at the end of this runbook (printed as pending, not counted as unhealthy). */
   readonly pending?: (f: Finding, s: RackSnapshot) => boolean;
-  /** The full-screen wizard, when stdin and stdout are a terminal. */
-  readonly screen?: ScreenRun;
+  /** The command that continues the run, for the summary. */
+  readonly again: string;
+  readonly side: OperatorSide;
 }
 
 /**
- * `recover` and `bootstrap` on the simulated rack. A real run holds the rack lock, writes the audit log and a
- * file journal, and resumes the unfinished run of its runbook on this rack if there is one. A dry run touches
- * nothing on disk: a plan must never look like progress to resume.
+ * `recover` and `bootstrap` on the simulated rack. A real run holds the rack lock, writes the audit log and a file
+ * journal, and offers the unfinished run of its runbook on this rack for resuming. A dry run touches nothing on
+ * disk: a plan must never look like progress to resume. Every end prints the summary; the exit code says how it
+ * ended (README: 0 done and healthy, 1 aborted or cancelled by the operator, 2 failed or unhealthy, 128+n a signal).
  */
 export async function runSimWizard(o: SimWizardOptions): Promise<number> {
-  const line = { auto: o.auto, dryRun: o.dryRun, askLine: o.askLine, print: o.print, ...(o.signal ? { signal: o.signal } : {}), ...(o.pending ? { pending: o.pending } : {}) };
-  if (o.dryRun) {
-    const rack = openSpecSim(o.spec, o.rackName);
-    const built = o.build(rack.snapshot());
-    return built ? (await runLine({ ...line, runbook: built.runbook, rack })).exitCode : 0;
-  }
+  const { side } = o;
   const operator = operatorName();
-  const stateDir = o.stateDir ?? defaultStateDir(o.env);
-  return withDurableRun({ stateDir, rack: o.rackName, runbookId: o.runbookId, operator, fresh: o.fresh, print: o.print }, async (durable) => {
-    const run = await prepareSimRun({
-      durable,
-      rackName: o.rackName,
-      operator,
-      spec: o.spec,
-      ...(o.speed !== undefined ? { speed: o.speed } : {}),
-      build: o.build,
-      print: o.print,
-    });
-    if (!run) return 0;
-    const { result, exitCode } = await runLine({
-      ...line,
-      ...run,
-      audit: durable.audit,
-      operator,
-      ...(o.screen ? { screen: o.screen } : {}),
-    });
-    // Only a run that died without ending (a crash, kill -9) is resumed; an aborted one ended on purpose.
-    if (result.state === 'aborted') o.print(`Run ${result.runId} ended aborted; its journal keeps what was done. Running the command again starts a new run.`);
-    return exitCode;
+  if (o.dryRun) {
+    const rack = openSpecSim(o.spec, { rackName: o.rackName, health: o.health });
+    const built = o.build(rack.snapshot());
+    if (!built) return 0;
+    side.setClock(rack.clock);
+    side.started(built.runbook);
+    const journal = Journal.memory({ runbookId: built.runbook.id, rack: o.rackName, operator, startedAt: rack.clock.now(), dryRun: true });
+    const result = await run(o, built.runbook, rack, journal, memoryAudit(), operator);
+    await side.finish(summaryLines(result));
+    return side.interruptedBy() ? EXIT_CODE[side.interruptedBy() ?? 'SIGINT'] : result.state === 'failed' ? 2 : 0;
+  }
+  try {
+    return await withDurableRun(
+      { stateDir: o.stateDir, rack: o.rackName, runbookId: o.runbookId, operator, fresh: o.fresh, fromAudit: o.fromAudit, print: side.print, offerResume: side.offerResume },
+      async (durable) => {
+        const prepared = await prepareSimRun({ durable, rackName: o.rackName, operator, spec: o.spec, health: o.health, ...(o.speed !== undefined ? { speed: o.speed } : {}), build: o.build, print: side.print });
+        if (!prepared) {
+          await side.finish(['Nothing to do: nothing was changed.']);
+          return 0;
+        }
+        side.setClock(prepared.rack.clock);
+        side.started(prepared.runbook);
+        const result = await run(o, prepared.runbook, prepared.rack, prepared.journal, durable.audit, operator);
+        return end(o, result, prepared.rack);
+      },
+    );
+  } catch (error) {
+    // Quit at the resume question, or interrupted before anything started: nothing was changed.
+    if (error instanceof NotStarted || side.signal.aborted) {
+      await side.finish([error instanceof NotStarted ? error.message : 'Interrupted before anything was started: nothing was changed.']);
+      return side.interruptedBy() ? EXIT_CODE[side.interruptedBy() ?? 'SIGINT'] : 1;
+    }
+    throw error;
+  }
+}
+
+function run(o: SimWizardOptions, runbook: BuiltRunbook['runbook'], rack: SimRackHandle, journal: Journal, audit: AuditLog, operator: string): Promise<RunResult> {
+  return runRunbook({
+    runbook,
+    executor: createSimExecutor(rack.sim, rack.clock),
+    interaction: o.side.interaction,
+    snapshot: rack.snapshot,
+    clock: rack.clock,
+    journal,
+    audit,
+    operator,
+    rack: o.rackName,
+    dryRun: o.dryRun,
+    onEvent: o.side.onEvent,
+    signal: o.side.signal,
   });
+}
+
+/** Health at the end decides the exit code: a run that ended "done" on an unhealthy rack did not recover it. */
+async function end(o: SimWizardOptions, result: RunResult, rack: SimRackHandle): Promise<number> {
+  const after = rack.snapshot();
+  const all = after.findings.filter((f) => f.severity === 'critical');
+  const critical = all.filter((f) => !o.pending?.(f, after));
+  const health = [
+    ...all.filter((f) => !critical.includes(f)).map((f) => `pending: ${f.summary}`),
+    ...critical.slice(0, 10).map((f) => `CRIT  ${f.summary}`),
+    critical.length === 0 ? 'The rack is healthy.' : `The rack is not healthy: ${critical.length} critical finding(s).`,
+  ];
+  const incidentStart = rack.incidentStart ?? after.incident?.startedAt;
+  await o.side.finish([...summaryLines(result, { again: o.again, ...(incidentStart !== undefined ? { incidentStart } : {}) }), ...health]);
+  const signal = o.side.interruptedBy();
+  if (signal) return EXIT_CODE[signal];
+  if (result.state === 'aborted' || result.state === 'cancelled') return 1;
+  return result.state === 'done' && critical.length === 0 ? 0 : 2;
 }

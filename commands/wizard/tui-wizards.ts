@@ -1,106 +1,136 @@
 import { systemClock } from '../../src/clock';
 import type { Config } from '../../src/config';
-import { formatAge } from '../../src/text/format-age';
 import type { SimSource } from '../../src/sources/sim-source';
 import type { RackStore } from '../../src/store/rack-store';
-import { memoryAudit, openAudit, operatorName } from '../../src/wizards/engine/audit';
 import { runDrill } from '../../src/wizards/drill/drill';
-import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
-import { defaultStateDir } from '../../src/wizards/engine/journal';
+import { memoryAudit, openAudit, operatorName } from '../../src/wizards/engine/audit';
 import { withRackLock } from '../../src/wizards/engine/lock';
-import { runRunbook } from '../../src/wizards/engine/runner';
-import { bootstrapRunbook } from '../../src/wizards/runbooks/bootstrap';
-import { proposeScenario, RECOVERY_SCENARIOS, type RecoveryScenario, recoverRunbook } from '../../src/wizards/runbooks/recover';
-import { WizardSession } from '../../src/wizards/operator/session';
+import { type RunResult, runRunbook } from '../../src/wizards/engine/runner';
+import { defaultStateDir } from '../../src/wizards/engine/state-files';
 import type { Runbook } from '../../src/wizards/engine/types';
+import { WizardSession } from '../../src/wizards/operator/session';
+import { summaryLines } from '../../src/wizards/operator/summary-lines';
+import type { WizardMenu, WizardMenuEntry } from '../../src/wizards/operator/wizard-menu';
+import { bootstrapRunbook } from '../../src/wizards/runbooks/bootstrap';
+import { bootstrapCommands } from '../../src/wizards/runbooks/bootstrap-config';
+import { proposeScenario, RECOVERY_SCENARIOS, type RecoveryScenario, recoverRunbook } from '../../src/wizards/runbooks/recover';
+import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
+import { describeError } from '../../src/errors';
 
-export interface WizardEntry {
-  readonly name: string;
-  readonly description: string;
-}
-
-export interface LiveWizards {
-  readonly entries: readonly WizardEntry[];
-  /** Starts the named wizard; the session is what the wizard view shows and answers. */
-  start(name: string): WizardSession;
+interface Running {
+  readonly controller: AbortController;
+  readonly session: WizardSession;
+  readonly ended: Promise<void>;
 }
 
 /**
- * The `w` menu of the TUI: recover the rack on screen (the live simulated rack, in real time), show the
- * bootstrap plan, or drill a failure on a private fast simulated rack. Wizards against a real rack come with
- * the real executors.
+ * The `w` menu of the TUI: recover the rack on screen (the live simulated rack, in real time like a real rack),
+ * show the bootstrap plan, or drill a failure on a private fast simulated rack. Every run ends on its summary; one
+ * aborted by the TUI's Ctrl-C, SIGTERM or SIGHUP ends at once and its summary is printed after the TUI closed.
  */
-export function liveWizards(deps: { store: RackStore; sim?: SimSource; config: Config; env: Readonly<Record<string, string | undefined>> }): LiveWizards {
+export function liveWizards(deps: { store: RackStore; sim?: SimSource; config: Config; env: Readonly<Record<string, string | undefined>> }): WizardMenu {
   const { store, sim, config } = deps;
-  if (!sim) return { entries: [], start: () => new WizardSession(bootstrapRunbook({ target: 'real' }), true) };
-  const snapshot = store.getSnapshot;
   const stateDir = defaultStateDir(deps.env);
-  const proposal = () => proposeScenario(snapshot(), config.health.sizeDropRatio);
-  const entries: WizardEntry[] = [
-    { name: 'recover', description: 'guided disaster recovery of this rack (proposes the failure it sees)' },
-    { name: 'bootstrap', description: 'show the MEP-18 bootstrap plan, step by step (dry run)' },
-    ...RECOVERY_SCENARIOS.map((s) => ({ name: `drill ${s}`, description: `timed drill of ${s} on a private simulated rack` })),
-  ];
-  const runOn = (session: WizardSession, runbook: Runbook, dryRun: boolean) => {
-    const rack = snapshot().rack.name;
-    const operator = operatorName();
-    void withRackLock({ rack, operator, runId: `tui-${Date.now()}`, stateDir }, () =>
-      runRunbook({
-        runbook,
-        executor: createSimExecutor(sim.sim, systemClock),
-        interaction: session,
-        snapshot,
-        clock: systemClock,
-        audit: dryRun ? memoryAudit() : openAudit(stateDir),
-        operator,
-        rack,
-        dryRun,
-        onEvent: (e) => {
-          session.onEvent(e);
-          store.refresh();
+  let running: Running | undefined;
+  const entries: (WizardMenuEntry & { readonly open: () => Running })[] = [];
+  if (sim) {
+    const track = (session: WizardSession, work: (signal: AbortSignal) => Promise<readonly string[]>): Running => {
+      const controller = new AbortController();
+      const ended = work(controller.signal)
+        .then((lines) => session.showSummary(lines))
+        .catch((error: unknown) => session.showSummary([`The wizard could not run: ${describeError(error)}`]));
+      return { controller, session, ended };
+    };
+    const onRack = (runbook: Runbook, dryRun: boolean) => {
+      const session = new WizardSession(runbook, dryRun);
+      return { session, run: (signal: AbortSignal) => runOnLiveRack(runbook, session, dryRun, signal) };
+    };
+    const runOnLiveRack = async (runbook: Runbook, session: WizardSession, dryRun: boolean, signal: AbortSignal) => {
+      const rack = store.getSnapshot().rack.name;
+      const operator = operatorName();
+      const result: RunResult = await withRackLock({ rack, operator, runId: `tui-${Date.now()}`, stateDir }, () =>
+        runRunbook({
+          runbook,
+          executor: createSimExecutor(sim.sim, systemClock),
+          interaction: session,
+          snapshot: store.getSnapshot,
+          clock: systemClock,
+          audit: dryRun ? memoryAudit() : openAudit(stateDir),
+          operator,
+          rack,
+          dryRun,
+          signal,
+          onEvent: (e) => {
+            session.onEvent(e);
+            store.refresh();
+          },
+        }),
+      );
+      return summaryLines(result, { ...(store.getSnapshot().incident ? { incidentStart: store.getSnapshot().incident?.startedAt } : {}), again: 'w, recover' });
+    };
+    entries.push(
+      {
+        name: 'recover',
+        description: 'guided disaster recovery of this rack (proposes the failure it sees)',
+        open: () => {
+          const snapshot = store.getSnapshot();
+          const p = proposeScenario(snapshot);
+          const { session, run } = onRack(recoverRunbook(p.scenario ?? 'rack-lost', snapshot), false);
+          // The assess step's explanation carries the proposal; only "nothing found" needs a note of its own.
+          if (!p.scenario) session.note('nothing to recover: this rack shows none of the failures a runbook covers');
+          return track(session, run);
         },
-      }),
-    ).catch((error: unknown) => session.note(`the wizard could not run: ${error instanceof Error ? error.message : String(error)}`));
-  };
+      },
+      {
+        name: 'bootstrap',
+        description: 'show the MEP-18 bootstrap plan, step by step (dry run)',
+        open: () => {
+          const { session, run } = onRack(bootstrapRunbook({ target: config.mode, commands: bootstrapCommands(config.wizards) }), true);
+          return track(session, run);
+        },
+      },
+      ...RECOVERY_SCENARIOS.map((scenario) => ({
+        name: `drill ${scenario}`,
+        description: `timed drill of ${scenario} on a private simulated rack`,
+        open: () => openDrill(scenario, stateDir, config, track),
+      })),
+    );
+  }
   return {
     entries,
     start(name) {
-      if (name === 'bootstrap') {
-        const runbook = bootstrapRunbook({ target: 'sim' });
-        const session = new WizardSession(runbook, true);
-        runOn(session, runbook, true);
-        return session;
-      }
-      if (name.startsWith('drill ')) return startDrill(name.slice(6) as RecoveryScenario, stateDir, config);
-      const p = proposal();
-      const runbook = recoverRunbook(p.scenario ?? 'rack-lost', snapshot(), { sizeDropRatio: config.health.sizeDropRatio });
-      const session = new WizardSession(runbook);
-      session.note(p.summary);
-      if (!p.scenario) session.note('nothing to recover: this rack shows none of the failures a runbook covers');
-      runOn(session, runbook, false);
-      return session;
+      if (running && !running.session.getState().summary) return running.session;
+      const entry = entries.find((e) => e.name === name);
+      running = entry?.open();
+      return running?.session;
+    },
+    async abort(reason) {
+      const r = running;
+      if (!r || r.session.getState().summary) return undefined;
+      r.controller.abort(new Error(reason));
+      // The runner stops waiting at once; the bound only guards against an action that ignores its signal.
+      await Promise.race([r.ended, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      return r.session.getState().summary;
     },
   };
 }
 
-function startDrill(scenario: RecoveryScenario, stateDir: string, config: Config): WizardSession {
+function openDrill(scenario: RecoveryScenario, stateDir: string, config: Config, track: (s: WizardSession, w: (signal: AbortSignal) => Promise<readonly string[]>) => Running): Running {
   // The drill's runbook exists only once its failure has developed on the private rack; until then, a title.
   const session = new WizardSession({ id: 'drill', title: `Drill ${scenario}: letting the failure develop`, description: '', steps: [] });
-  void runDrill({
-    scenario,
-    auto: false,
-    interaction: session,
-    stateDir,
-    seed: config.sim.seed,
-    onStart: (runbook) => session.reset(runbook),
-    onEvent: session.onEvent,
-  })
-    .then((r) => {
-      session.note(`drill ${r.outcome}: RTO ${r.rto !== undefined ? formatAge(r.rto) : 'not reached (not healthy)'}`);
-      for (const c of r.restored) {
-        session.note(`restored ${c.component} ${c.versionId.slice(0, 8)}: RPO ${c.rpo !== undefined ? formatAge(c.rpo) : 'unknown'}`);
-      }
-    })
-    .catch((error: unknown) => session.note(`the drill failed: ${error instanceof Error ? error.message : String(error)}`));
-  return session;
+  return track(session, async (signal) => {
+    const { drill, run } = await runDrill({
+      scenario,
+      interaction: session,
+      stateDir,
+      seed: config.sim.seed,
+      health: config.health,
+      print: (l) => session.note(l),
+      offerResume: (r) => session.offerResume(r),
+      onStart: (runbook) => session.reset(runbook),
+      onEvent: session.onEvent,
+      signal,
+    });
+    return [...summaryLines(run, { incidentStart: drill.incidentStart }), `Drill ${drill.outcome}: rack ${drill.healthy ? 'healthy' : 'NOT healthy'}.`];
+  });
 }

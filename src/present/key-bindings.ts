@@ -8,7 +8,13 @@ import { textWidth, truncate } from './table-layout';
  * Where a binding applies. `list` and `detail` also get the `global` bindings; `filter` and `menu` do not,
  * because there typed letters are text or the modal owns the keyboard.
  */
-export type BindingScope = 'global' | 'list' | 'detail' | 'filter' | 'menu';
+export type BindingScope = 'global' | 'list' | 'detail' | 'filter' | 'menu' | WizardScope;
+
+/**
+ * The wizard's prompts own the keyboard while they are open, one scope each, so its footer shows exactly the keys
+ * the prompt takes (and Esc at a version list never silently cancels a run).
+ */
+export type WizardScope = 'wizard-step' | 'wizard-version' | 'wizard-typed' | 'wizard-failure' | 'wizard-resume' | 'wizard-running' | 'wizard-end';
 
 export type BindingId =
   | 'pane-next'
@@ -28,7 +34,15 @@ export type BindingId =
   | 'refresh'
   | 'quit'
   | 'inject'
-  | 'wizard';
+  | 'wizard'
+  | 'run'
+  | 'skip'
+  | 'abort'
+  | 'retry'
+  | 'resume'
+  | 'fresh'
+  | 'close'
+  | 'interrupt';
 
 export interface KeyBinding {
   /** Unique within a scope; the same id in two scopes is the same action read in that context. */
@@ -53,6 +67,13 @@ export const SCOPE_TITLES: Record<BindingScope, string> = {
   detail: 'Detail',
   filter: 'Filter',
   menu: 'Menu',
+  'wizard-step': 'Wizard: a step is shown',
+  'wizard-version': 'Wizard: choosing a version',
+  'wizard-typed': 'Wizard: typing the confirmation',
+  'wizard-failure': 'Wizard: something failed',
+  'wizard-resume': 'Wizard: an unfinished run',
+  'wizard-running': 'Wizard: running',
+  'wizard-end': 'Wizard: the summary',
 };
 
 const SCOPE_LAYERS: Record<BindingScope, readonly BindingScope[]> = {
@@ -61,6 +82,13 @@ const SCOPE_LAYERS: Record<BindingScope, readonly BindingScope[]> = {
   detail: ['detail', 'global'],
   filter: ['filter'],
   menu: ['menu'],
+  'wizard-step': ['wizard-step', 'wizard-running'],
+  'wizard-version': ['wizard-version', 'wizard-running'],
+  'wizard-typed': ['wizard-typed', 'wizard-running'],
+  'wizard-failure': ['wizard-failure', 'wizard-running'],
+  'wizard-resume': ['wizard-resume', 'wizard-running'],
+  'wizard-running': ['wizard-running'],
+  'wizard-end': ['wizard-end'],
 };
 
 function nav(scope: 'list' | 'detail', noun: string, first: string, last: string): KeyBinding[] {
@@ -77,7 +105,7 @@ function nav(scope: 'list' | 'detail', noun: string, first: string, last: string
 }
 
 /** Declaration order is footer order: pane switching first, the scope's keys, then help and quit. */
-export const KEY_BINDINGS: readonly KeyBinding[] = [
+const APP_BINDINGS: readonly KeyBinding[] = [
   { id: 'pane-next', keys: ['Tab'], label: 'pane', description: 'next pane', scope: 'global', footer: true },
   { id: 'pane-prev', keys: ['Shift-Tab'], label: 'pane', description: 'previous pane', scope: 'global', footer: false },
   { id: 'pane', keys: ['1-6'], label: 'pane', description: 'go to pane 1-6', scope: 'global', footer: false },
@@ -120,6 +148,34 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   },
 ];
 
+/** The wizard's keys: the prompts' own first (footer order), then scrolling and Ctrl-C, which every prompt takes. */
+const W = (scope: WizardScope, id: BindingId, keys: readonly string[], label: string, description: string, footer = true): KeyBinding => ({ id, keys, label, description, scope, footer });
+const WIZARD_BINDINGS: readonly KeyBinding[] = [
+  W('wizard-step', 'run', ['Enter'], 'run', 'run this step (its actions are listed above)'),
+  W('wizard-step', 'skip', ['s'], 'skip', 'skip this step'),
+  W('wizard-step', 'abort', ['a'], 'abort', 'abort the run: nothing more is done'),
+  W('wizard-version', 'up', ['↑', 'k'], 'choose', 'previous version'),
+  W('wizard-version', 'down', ['↓', 'j'], 'choose', 'next version'),
+  W('wizard-version', 'accept', ['Enter'], 'take it', 'take this version (you confirm it by typing next)'),
+  W('wizard-version', 'abort', ['a'], 'cancel', 'cancel: restore nothing, end the run'),
+  W('wizard-typed', 'accept', ['Enter'], 'confirm', 'confirm what you typed (a wrong text cancels the run)'),
+  W('wizard-typed', 'back', ['Esc'], 'back', 'back to the version list'),
+  W('wizard-failure', 'retry', ['r'], 'retry', 'retry the step'),
+  W('wizard-failure', 'skip', ['s'], 'skip', 'skip this step'),
+  W('wizard-failure', 'abort', ['a'], 'abort', 'abort the run'),
+  W('wizard-resume', 'resume', ['r'], 'resume', 'resume the unfinished run where it stopped'),
+  W('wizard-resume', 'fresh', ['f'], 'start over', 'set it aside and start a new run'),
+  W('wizard-resume', 'quit', ['q'], 'quit', 'quit: change nothing'),
+  W('wizard-running', 'page-up', ['PgUp'], 'scroll', 'scroll the explanation and log up'),
+  W('wizard-running', 'page-down', ['PgDn'], 'scroll', 'scroll the explanation and log down'),
+  W('wizard-running', 'interrupt', ['Ctrl-C'], 'abort run', 'abort the run at once; a summary says what is still changed'),
+  W('wizard-end', 'up', ['↑', 'k'], 'scroll', 'scroll the summary up', false),
+  W('wizard-end', 'down', ['↓', 'j'], 'scroll', 'scroll the summary down', false),
+  W('wizard-end', 'close', ['Enter', 'Esc', 'q'], 'close', 'close the wizard'),
+];
+
+export const KEY_BINDINGS: readonly KeyBinding[] = [...APP_BINDINGS, ...WIZARD_BINDINGS];
+
 export interface BindingContext {
   /** Hides dangerous bindings. */
   readonly readOnly: boolean;
@@ -139,6 +195,7 @@ export function visibleBindings(scope: BindingScope, ctx: BindingContext): KeyBi
 
 /** Every allowed binding grouped by the scope it is declared in, for the help overlay. */
 export function helpSections(ctx: BindingContext): { scope: BindingScope; title: string; bindings: KeyBinding[] }[] {
+  // The wizard's keys are its footer's: the overlay covers the panes.
   const scopes: BindingScope[] = ['global', 'list', 'detail', 'filter', 'menu'];
   return scopes
     .map((scope) => ({
@@ -209,79 +266,4 @@ function joinEntries(entries: readonly FooterEntry[]): string {
 /** The footer line, e.g. "Tab pane  ↑↓ move  Enter open  / filter  ? help  q quit", never wider than `width`. */
 export function footerText(bindings: readonly KeyBinding[], width: number, opts: { ascii?: boolean } = {}): string {
   return truncate(joinEntries(footerEntries(bindings, width, opts)), width, opts.ascii ? '~' : '…');
-}
-
-/**
- * The parts of Ink's `Key` the matcher reads. Structural, so src/ does not import ink; Ink's `Key` is
- * assignable to it.
- */
-export interface InkKeyLike {
-  readonly upArrow?: boolean;
-  readonly downArrow?: boolean;
-  readonly pageUp?: boolean;
-  readonly pageDown?: boolean;
-  readonly home?: boolean;
-  readonly end?: boolean;
-  readonly return?: boolean;
-  readonly escape?: boolean;
-  readonly tab?: boolean;
-  readonly shift?: boolean;
-  readonly ctrl?: boolean;
-  readonly meta?: boolean;
-  readonly backspace?: boolean;
-  readonly delete?: boolean;
-}
-
-type Matcher = (input: string, key: InkKeyLike) => boolean;
-
-// Letters only count without Ctrl/Meta, so Ctrl-R or Alt-q never trigger refresh or quit.
-const char =
-  (...chars: string[]): Matcher =>
-  (input, key) =>
-    !key.ctrl && !key.meta && chars.includes(input);
-
-const MATCHERS: Record<BindingId, Matcher> = {
-  'pane-next': (_, k) => Boolean(k.tab && !k.shift),
-  'pane-prev': (_, k) => Boolean(k.tab && k.shift),
-  pane: (input, k) => char('1', '2', '3', '4', '5', '6')(input, k),
-  up: (input, k) => Boolean(k.upArrow) || char('k')(input, k),
-  down: (input, k) => Boolean(k.downArrow) || char('j')(input, k),
-  'page-up': (_, k) => Boolean(k.pageUp),
-  'page-down': (_, k) => Boolean(k.pageDown),
-  home: (input, k) => Boolean(k.home) || char('g')(input, k),
-  end: (input, k) => Boolean(k.end) || char('G')(input, k),
-  open: (_, k) => Boolean(k.return),
-  accept: (_, k) => Boolean(k.return),
-  back: (_, k) => Boolean(k.escape),
-  filter: char('/'),
-  help: char('?'),
-  refresh: char('r'),
-  quit: char('q'),
-  inject: char('!'),
-  wizard: char('w'),
-};
-
-/**
- * The binding an Ink `useInput` (input, key) pair triggers in `scope`, or undefined. Hidden bindings (read-only,
- * not simulated) never match, so a handler cannot run what the footer does not offer.
- */
-export function matchBinding(input: string, key: InkKeyLike, scope: BindingScope, ctx: BindingContext): BindingId | undefined {
-  return visibleBindings(scope, ctx).find((b) => MATCHERS[b.id](input, key))?.id;
-}
-
-/** 0-based pane index for the "pane" binding's digit ("1" -> 0). */
-export function paneIndex(input: string): number | undefined {
-  return /^[1-6]$/.test(input) ? Number(input) - 1 : undefined;
-}
-
-/**
- * Edits the filter text for one keypress: printable input appends (a paste arrives as one string), Backspace
- * deletes. Returns undefined for keys that are not text edits, so the caller can try the bindings.
- */
-export function applyTextInput(text: string, input: string, key: InkKeyLike): string | undefined {
-  // Many terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
-  if (key.backspace || key.delete) return [...text].slice(0, -1).join('');
-  if (key.ctrl || key.meta || key.return || key.escape || key.tab) return undefined;
-  const printable = [...input].filter((ch) => (ch.codePointAt(0) ?? 0) >= 0x20 && ch !== '\x7f').join('');
-  return printable ? text + printable : undefined;
 }

@@ -14,12 +14,20 @@ interface BackupState {
   /** etcd revision, for etcd-backup-restore snapshot names. */
   revision: number;
   paused: boolean;
+  /** The database (StatefulSet) is scaled to 0: it serves nothing and uploads nothing. */
+  stopped: boolean;
+  /** Its data directory was deleted: the next start restores the newest version first. */
+  cleared: boolean;
+  /** Started on an empty data directory: restoring until this time, then serving. */
+  restoringUntil?: EpochMs;
   cache?: BackupComponent;
 }
 
 export interface BackupDeps {
   /** Whether whatever takes this component's backups is running right now. */
   hostRunning(spec: BackupSpec): boolean;
+  /** A database stopped or started: the control plane it belongs to re-derives whether it serves. */
+  databaseChanged(): void;
 }
 
 /** Size of a backup of a freshly initialised, empty database (a few KB of schema). */
@@ -44,6 +52,8 @@ export class BackupSim {
         jitter: spec.jitter,
         revision: spec.database === 'etcd' ? w.rng.int(100_000, 2_000_000) : 0,
         paused: false,
+        stopped: false,
+        cleared: false,
       };
       this.byId.set(spec.id, s);
       return s;
@@ -91,6 +101,79 @@ export class BackupSim {
     this.take(s, this.w.now());
   }
 
+  /** The StatefulSet is scaled to 0: the database and its backups stop. */
+  stopDatabase(id: string): void {
+    const s = this.get(id);
+    s.stopped = true;
+    s.restoringUntil = undefined;
+    this.touch(s);
+    this.deps.databaseChanged();
+  }
+
+  /**
+   * Scaled to 1 again. On an empty data directory the sidecar (or etcd-backup-restore) first restores the newest
+   * version by time, which takes a while; on its old data it simply serves.
+   */
+  startDatabase(id: string, restoreTime: number): void {
+    const s = this.get(id);
+    if (!s.stopped) return;
+    s.stopped = false;
+    if (s.cleared) {
+      s.cleared = false;
+      const newest = s.versions[0];
+      if (newest) this.restore(id, newest.size);
+      const until = this.w.now() + restoreTime;
+      s.restoringUntil = until;
+      this.w.schedule(until, () => {
+        if (s.restoringUntil !== until) return;
+        s.restoringUntil = undefined;
+        this.touch(s);
+        this.deps.databaseChanged();
+      });
+    }
+    this.touch(s);
+    this.deps.databaseChanged();
+  }
+
+  clearData(id: string): void {
+    const s = this.get(id);
+    if (!s.stopped) throw new Error(`${id} is running: stop it before deleting its data`);
+    s.cleared = true;
+    this.touch(s);
+  }
+
+  /** S3 CopyObject of an older version onto the same key: the copy is the newest and names its source. */
+  promote(id: string, versionId: string): void {
+    const s = this.get(id);
+    const v = s.versions.find((x) => x.versionId === versionId);
+    if (!v) throw new Error(`backup ${id} has no version ${versionId}`);
+    const copy: BackupVersion = { versionId: s3VersionId(this.w.rng), key: v.key, time: this.w.now(), size: v.size, isLatest: true, copyOf: { versionId: v.versionId, time: v.copyOf?.time ?? v.time } };
+    s.versions = [copy, ...s.versions.map((x) => (x.isLatest ? { ...x, isLatest: false } : x))].slice(0, s.spec.policy.versionsKept);
+    this.touch(s);
+  }
+
+  /** Snapshots newer than this one are moved out of the prefix (quarantined), so it is the newest there. */
+  setAsideNewer(id: string, versionId: string): void {
+    const s = this.get(id);
+    const i = s.versions.findIndex((x) => x.versionId === versionId);
+    if (i < 0) throw new Error(`backup ${id} has no version ${versionId}`);
+    s.versions = s.versions.slice(i).map((x, k) => (k === 0 ? { ...x, isLatest: true } : x));
+    this.touch(s);
+  }
+
+  /** Which database of a control plane is stopped or still restoring, if any. */
+  databaseDown(controlPlaneId: string): string | undefined {
+    const s = this.states.find((x) => x.spec.host.kind === 'control-plane' && x.spec.host.id === controlPlaneId && (x.stopped || x.restoringUntil !== undefined));
+    if (!s) return undefined;
+    return s.stopped ? `database ${s.spec.name} is stopped` : `database ${s.spec.name} is restoring`;
+  }
+
+  private get(id: string): BackupState {
+    const s = this.byId.get(id);
+    if (!s) throw new Error(`no backup component ${id}`);
+    return s;
+  }
+
   /** The size of a stored version, or undefined if the bucket has no such version (any more). */
   versionSize(id: string, versionId: string): number | undefined {
     return this.byId.get(id)?.versions.find((x) => x.versionId === versionId)?.size;
@@ -116,7 +199,8 @@ export class BackupSim {
         store: s.spec.store,
         policy: s.spec.policy,
         versions: s.versions,
-        paused: s.paused,
+        // A stopped database uploads nothing: to the operator its backups are paused (fenced).
+        paused: s.paused || s.stopped || s.restoringUntil !== undefined,
       };
       return s.cache;
     });
@@ -132,7 +216,7 @@ export class BackupSim {
 
   private scheduleTick(s: BackupState, at: EpochMs): void {
     this.w.schedule(at, () => {
-      if (!s.paused && this.deps.hostRunning(s.spec)) this.take(s, at);
+      if (!s.paused && !s.stopped && s.restoringUntil === undefined && this.deps.hostRunning(s.spec)) this.take(s, at);
       this.scheduleTick(s, at + s.spec.policy.interval);
     });
   }

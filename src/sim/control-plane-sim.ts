@@ -16,6 +16,8 @@ interface CpState {
 
 export interface ControlPlaneDeps {
   bootstrapReady(): boolean;
+  /** Why a database of this control plane does not serve (stopped, restoring), if one does not. */
+  databaseDown(controlPlaneId: string): string | undefined;
   /** Whether the shoot can run workloads: created, firewall up, at least one ready worker. */
   shootCanHost(key: string): boolean;
 }
@@ -44,8 +46,21 @@ export class ControlPlaneSim {
     });
   }
 
+  /** Its host runs it (k3s, a shoot with a ready worker): what backups and nested layers depend on. */
   isReachable(id: string): boolean {
     return this.byId.get(id)?.reachable ?? false;
+  }
+
+  /** Running and answering: a control plane whose database is stopped or restoring does not (metal-api needs it). */
+  isServing(id: string): boolean {
+    return this.isReachable(id) && this.deps.databaseDown(id) === undefined;
+  }
+
+  /** A database stopped, started or finished restoring. */
+  databaseChanged(): void {
+    for (const s of this.states) s.cache = undefined;
+    this.snapshot = undefined;
+    this.w.changed('controlPlanes');
   }
 
   /** Re-derives reachability in dependency order (k3s before what it hosts). */
@@ -84,11 +99,13 @@ export class ControlPlaneSim {
 
   model(): readonly ControlPlane[] {
     this.snapshot ??= this.states.map((s) => {
+      const db = s.reachable ? this.deps.databaseDown(s.spec.id) : undefined;
+      const message = db ?? s.message;
       s.cache ??= {
         ...s.spec,
-        reachable: s.reachable,
+        reachable: s.reachable && db === undefined,
         ...(s.lastSeen !== undefined ? { lastSeen: s.lastSeen } : {}),
-        ...(s.message ? { message: s.message } : {}),
+        ...(message ? { message } : {}),
       };
       return s.cache;
     });

@@ -68,8 +68,13 @@ export class SimRack {
     };
     this.topo = new TopologySim(w, steady);
     const topo = this.topo;
-    this.cps = new ControlPlaneSim(w, { bootstrapReady: () => topo.isReady(this.layout.bootstrapId), shootCanHost: (k) => this.shoots.canHost(k) }, steady);
-    this.machines = new MachineSim(w, { topo, cpReachable: (id) => this.cps.isReachable(id), allocated: (id) => this.bgp.configChanged(id) });
+    this.cps = new ControlPlaneSim(
+      w,
+      { bootstrapReady: () => topo.isReady(this.layout.bootstrapId), shootCanHost: (k) => this.shoots.canHost(k), databaseDown: (id) => this.backups.databaseDown(id) },
+      steady,
+    );
+    // Machines need metal-api to answer, not just its cluster to run: a stopped metal-db stalls provisioning.
+    this.machines = new MachineSim(w, { topo, cpReachable: (id) => this.cps.isServing(id), allocated: (id) => this.bgp.configChanged(id) });
     this.bgp = new BgpSim(w, {
       topo,
       isConfigured: (id) => !this.machines.has(id) || this.machines.isAllocated(id),
@@ -83,6 +88,7 @@ export class SimRack {
     });
     this.backups = new BackupSim(w, {
       hostRunning: (spec) => (spec.host.kind === 'control-plane' ? this.cps.isReachable(spec.host.id) : this.shoots.etcdRunning(spec.host.key)),
+      databaseChanged: () => this.cps.databaseChanged(),
     });
     if (steady) {
       this.machines.initSteady(this.start);
@@ -173,6 +179,27 @@ export class SimRack {
 
   setBackupsPaused(componentId: string, paused: boolean): void {
     this.backups.setPaused(componentId, paused);
+  }
+
+  /** The database's StatefulSet scaled to 0 (it and its backups stop), or to 1 (restoring first if its data was deleted). */
+  stopDatabase(componentId: string): void {
+    this.backups.stopDatabase(componentId);
+  }
+
+  startDatabase(componentId: string): void {
+    this.backups.startDatabase(componentId, span(this.rng, TIMING.databaseRestore));
+  }
+
+  clearData(componentId: string): void {
+    this.backups.clearData(componentId);
+  }
+
+  promoteVersion(componentId: string, versionId: string): void {
+    this.backups.promote(componentId, versionId);
+  }
+
+  setAsideNewer(componentId: string, versionId: string): void {
+    this.backups.setAsideNewer(componentId, versionId);
   }
 
   /** Restores a version: the database holds its data again, so the following backups are that size. */

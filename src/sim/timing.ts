@@ -14,6 +14,8 @@ export const TIMING = {
   initialMetalStackStart: [60 * SECOND, 90 * SECOND] as Span,
   initialGardenerStart: [120 * SECOND, 150 * SECOND] as Span,
   nestedStart: [60 * SECOND, 120 * SECOND] as Span,
+  /** A database started on an empty data directory downloads and restores its newest backup first. */
+  databaseRestore: [20 * SECOND, 60 * SECOND] as Span,
   /** Machine provisioning walk. */
   pxe: [5 * SECOND, 15 * SECOND] as Span,
   preparing: [30 * SECOND, 50 * SECOND] as Span,

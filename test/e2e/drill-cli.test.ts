@@ -26,7 +26,8 @@ describe('rackpilot drill / recover / bootstrap (built program)', () => {
     const r = runCli(['drill', '--scenario', 'empty-backup-after-restart', '--auto', '--report', report], env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/RTO \(recovery start to healthy\): \d/);
+    expect(r.stdout).toMatch(/RTO \(machine \+ operator time, recovery start to healthy\): \d/);
+    expect(r.stdout).toMatch(/Operator time \(reading and answering\): 0s/);
     const json = JSON.parse(readFileSync(report, 'utf8'));
     expect(json.healthy).toBe(true);
     const [metalDb] = json.restored;
@@ -53,19 +54,25 @@ describe('rackpilot drill / recover / bootstrap (built program)', () => {
   });
 
   it('recover: a wrong typed confirmation cancels (exit 1) and nothing is restored', () => {
-    const r = runWithInput(['recover', '--scenario', 'empty-backup-after-restart'], 'r\nr\n\nwrong text\n');
+    const r = runWithInput(['recover', '--scenario', 'empty-backup-after-restart'], '\n\n\nwrong text\n');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/\[EMPTY\?\] \[AFTER INCIDENT\]/);
-    expect(r.stdout).toMatch(/<- proposed/);
-    expect(r.stdout).toMatch(/Run cancelled/);
-    expect(r.stdout).not.toMatch(/restoring initial-metal-db/);
+    expect(r.stdout).toMatch(/EMPTY\? AFTER INCIDENT/);
+    expect(r.stdout).toMatch(/ > 20\d\d-\d\d-\d\d .* good, proposed/);
+    expect(r.stdout).toMatch(/Type exactly: initial-metal-db \S{8}\n/);
+    expect(r.stdout).toMatch(/Run CANCELLED: the typed confirmation did not match "initial-metal-db \S{8}": nothing was restored/);
+    // The fence stays: the summary says so and how to undo it.
+    expect(r.stdout).toMatch(/! metal-db \(initial metal-stack\) is STILL STOPPED/);
+    expect(r.stdout).toMatch(/to undo: \$ kubectl --context k3s -n metal-control-plane scale statefulset metal-db --replicas=1/);
+    expect(r.stdout).not.toMatch(/data directory deleted/);
   });
 
   it('recover --dry-run shows the plan and changes nothing; no failure means nothing to do', () => {
     const dry = runCli(['recover', '--scenario', 'k3s-lost', '--dry-run'], env);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/\(dry run\) would run: pause scheduled backups of k3s etcd/);
-    expect(dry.stdout).toMatch(/backup-restore-sidecar restore/);
+    expect(dry.stdout).toMatch(/\(dry run\) would run: re-install bootstrap node bootstrap with k3s, scheduled snapshots off/);
+    expect(dry.stdout).toMatch(/\(dry run\) would run: restore k3s from snapshot etcd-snapshot-bootstrap-\d+/);
+    expect(dry.stdout).toMatch(/-> planned/);
+    expect(dry.stdout).toMatch(/dry run: nothing was changed/);
     const none = runCli(['recover'], env);
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/Nothing to recover/);

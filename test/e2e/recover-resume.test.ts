@@ -29,7 +29,7 @@ interface Session {
  * so the process can be killed at an exact point of the run.
  */
 function recover(stopWhen?: (out: string) => boolean): Session {
-  const child = spawn(process.execPath, ['bin/rackpilot', 'recover', '--scenario', 'rack-lost'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/rackpilot', 'recover', '--scenario', 'rack-lost', '--speed', '240'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   children.add(child);
   let out = '';
   let answered = 0;
@@ -44,10 +44,11 @@ function recover(stopWhen?: (out: string) => boolean): Session {
       return;
     }
     if (out.length === answered) return;
-    if (/run, skip or abort\? \[r\/s\/a\] $/.test(out)) answer('r');
+    if (/run, skip or abort\? \[Enter = run, s, a\] $/.test(out)) answer('');
     else if (/version number or id[^\n]*: $/.test(out)) answer('');
     else if (/\n {3}> $/.test(out)) answer(/Type exactly: (.+)\n[^\n]*$/.exec(out)?.[1] ?? '');
     else if (/retry, skip or abort\? \[r\/s\/a\] $/.test(out)) answer('a');
+    else if (/Resume it, start over, or quit\? \[r\/f\/q\] $/.test(out)) answer('r');
   });
   child.stderr?.on('data', (chunk: Buffer) => {
     out += chunk.toString();
@@ -58,8 +59,8 @@ function recover(stopWhen?: (out: string) => boolean): Session {
   return { child, output: () => out, exited };
 }
 
-/** A restore finished ("... done"), its step ended, and the next step's header is out. */
-const restoredAndNextStarted = (out: string) => /restoring \S+ version \S+\.\.\. done[\s\S]*-> done[\s\S]*\n== Step \d+\/\d+: /.test(out);
+/** A restore finished (its data deleted, the database started on the chosen version), its step ended, and the next step's header is out. */
+const restoredAndNextStarted = (out: string) => /(\S+): data directory deleted[\s\S]*-> done[\s\S]*\n== Step \d+\/\d+: /.test(out);
 
 function auditEntries(): Record<string, unknown>[] {
   const file = join(stateHome, 'rackpilot', 'audit.log');
@@ -74,7 +75,7 @@ describe('recover survives kill -9 (built program)', () => {
     const first = recover(restoredAndNextStarted);
     expect(await first.exited(25_000)).toBeNull();
     const before = first.output();
-    const restored = /restoring (\S+) version \S+\.\.\. done/.exec(before)?.[1] as string;
+    const restored = /(\S+): data directory deleted/.exec(before)?.[1] as string;
     const killedIn = Number([...before.matchAll(/\n== Step (\d+)\/\d+: /g)].at(-1)?.[1]);
     expect(restored).toBeTruthy();
     // kill -9 runs no exit handler: the lock stays behind for the next run to find stale.
@@ -85,23 +86,26 @@ describe('recover survives kill -9 (built program)', () => {
     const code = await second.exited(45_000);
     const after = second.output();
     expect(after).toMatch(/took over the stale lock of .*\(pid \d+/);
-    expect(after).toMatch(new RegExp(`Resuming run \\S+ started \\S+ at step ${killedIn} `));
+    // Never taken over silently: the unfinished run is offered, with what it already did.
+    expect(after).toMatch(/An unfinished run of rack-lost exists: run \S+ by /);
+    expect(after).toMatch(/It already did \(starting over may repeat it\): .*delete the data directory of/);
+    expect(after).toMatch(new RegExp(`Resuming run \\S+ at step ${killedIn} `));
     // It continues at the killed step: no header of an earlier step is printed again.
     const headers = [...after.matchAll(/\n== Step (\d+)\/\d+: /g)].map((m) => Number(m[1]));
     expect(headers[0]).toBe(killedIn);
-    expect(after).not.toMatch(new RegExp(`restoring ${restored} version`));
+    expect(after).not.toMatch(new RegExp(`${restored}: data directory deleted`));
     expect(after).toMatch(/Run done/);
     expect(after).toMatch(/The rack is healthy/);
     expect(code).toBe(0);
     expect(existsSync(join(locks, readdirSync(locks)[0] ?? 'none'))).toBe(false);
 
-    // Across both processes, every restore that completed is in the audit log exactly once.
-    const restores = auditEntries().filter((e) => (e.spec as { op?: string } | undefined)?.op === 'restore-backup');
-    const ends = restores.filter((e) => e.event === 'action-end' && e.outcome === 'ok');
-    const components = ends.map((e) => (e.spec as { args: { component: string } }).args.component);
+    // Across both processes, every data directory deleted (the destructive part of a restore) is in the audit log exactly once.
+    const clears = auditEntries().filter((e) => (e.effect as { op?: string } | undefined)?.op === 'clear-data');
+    const ends = clears.filter((e) => e.event === 'action-end' && e.outcome === 'ok');
+    const components = ends.map((e) => (e.effect as { component: string }).component);
     expect(components).toContain(restored);
     expect(new Set(components).size).toBe(components.length);
-    expect(restores.filter((e) => e.event === 'action-start')).toHaveLength(components.length);
-    expect(components.length).toBe((before + after).match(/\.\.\. done\n/g)?.length);
+    expect(clears.filter((e) => e.event === 'action-start')).toHaveLength(components.length);
+    expect(components.length).toBe((before + after).match(/: data directory deleted\n/g)?.length);
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyTextInput,
-  footerText,
-  helpSections,
-  matchBinding,
-  paneIndex,
-  visibleBindings,
-} from '../../src/present/key-bindings';
+import { footerText, helpSections, visibleBindings } from '../../src/present/key-bindings';
+import { applyTextInput, matchBinding, paneIndex } from '../../src/present/key-matcher';
 
 const live = { readOnly: false, simulated: false };
 const sim = { readOnly: false, simulated: true };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAudit, operatorName, redactArgv, redactSpec } from '../../src/wizards/engine/audit';
+import { openAudit, operatorName, redactArgv, redactCall } from '../../src/wizards/engine/audit';
 import type { Runbook } from '../../src/wizards/engine/types';
 import { tinyRestore, tmpState } from './helpers';
 import { setup } from './setup';
@@ -30,13 +30,18 @@ const leaky: Runbook = {
           id: 'cmd',
           description: 'restore via sidecar',
           destructive: false,
-          spec: { kind: 'command', argv: ['backup-restore-sidecar', '--s3-secret-key=S3CRET1', '--encryption-key', 'S3CRET2', 'AWS_ACCESS_KEY_ID=S3CRET3', '--bucket=rack-backups', 'restore', 'v1'] },
+          effect: { op: 'none' },
+          calls: [{ kind: 'command', argv: ['backup-restore-sidecar', '--s3-secret-key=S3CRET1', '--encryption-key', 'S3CRET2', 'AWS_ACCESS_KEY_ID=S3CRET3', '--bucket=rack-backups', 'restore', 'v1'] }],
         },
         {
           id: 'api',
           description: 'call the api',
           destructive: false,
-          spec: { kind: 'api', target: 's3', method: 'GET', path: '/b?X-Amz-Credential=S3CRET4&prefix=metal-db', body: { name: 'ok', auth: { apiToken: 'S3CRET5', password: 'S3CRET6' } } },
+          effect: { op: 'none' },
+          calls: [
+            { kind: 'http', service: 'metal-api', method: 'GET', path: '/v1/health?X-Amz-Credential=S3CRET4&prefix=metal-db', timeout: 1000 },
+            { kind: 's3', op: 'copy-version', endpoint: 'https://s3', bucket: 'b', key: 'metal-db/db.tar.gz', versionId: 'v1', metadata: { name: 'ok', apiToken: 'S3CRET5' } },
+          ],
         },
       ],
     },
@@ -44,7 +49,7 @@ const leaky: Runbook = {
 };
 
 describe('the audit log', () => {
-  it('gets one JSON line per event with who, which rack, runbook, run, step, action, spec and outcome', async () => {
+  it('gets one JSON line per event with who, which rack, runbook, run, step, action, effect, calls and outcome', async () => {
     const dir = tmpState();
     const audit = openAudit(dir);
     expect(audit.file).toBe(join(dir, 'audit.log'));
@@ -53,16 +58,18 @@ describe('the audit log', () => {
     const entries = lines(join(dir, 'audit.log'));
     expect(entries[0]).toMatchObject({ event: 'run-start', operator: 'ops@test', rack: 'mini-rack', runbook: 'tiny-restore', runId: result.runId, dryRun: false });
     expect(Date.parse(entries[0].time)).not.toBeNaN();
+    const version = result.choices.restore?.versionId;
     expect(entries).toContainEqual(
       expect.objectContaining({
         event: 'action-end',
         step: 'restore',
-        action: { id: 'restore', description: `restore metal-db ${result.answers.version}` },
-        spec: { kind: 'sim', op: 'restore-backup', args: { component: 'metal-db', version: result.answers.version } },
+        action: { id: 'restore', description: `restore metal-db ${version}`, destructive: true },
+        effect: { op: 'restore-snapshot', component: 'metal-db', versionId: version },
         outcome: 'ok',
       }),
     );
-    expect(entries).toContainEqual(expect.objectContaining({ event: 'answer', step: 'restore', detail: `version=${result.answers.version}` }));
+    expect(entries).toContainEqual(expect.objectContaining({ event: 'action-start', step: 'restore', calls: [{ kind: 'command', argv: ['echo', 'restore'] }] }));
+    expect(entries).toContainEqual(expect.objectContaining({ event: 'answer', step: 'restore', outcome: 'confirmed', choice: expect.objectContaining({ versionId: version }) }));
     expect(entries.at(-1)).toMatchObject({ event: 'run-end', outcome: 'done' });
   });
 
@@ -76,7 +83,7 @@ describe('the audit log', () => {
     expect(all.slice(first).every((e) => e.dryRun === true)).toBe(true);
   });
 
-  it('never holds a secret from an action spec or an error message', async () => {
+  it('never holds a secret from the calls of an action or an error message', async () => {
     const dir = tmpState();
     const { run, executor } = setup({ audit: openAudit(dir), runbook: leaky }, { decisions: ['skip'] });
     executor.onRun = (a) => {
@@ -87,6 +94,7 @@ describe('the audit log', () => {
     expect(text).not.toMatch(/S3CRET/);
     expect(text).toContain('--bucket=rack-backups');
     expect(text).toContain('"name":"ok"');
+    expect(text).toContain('metal-db/db.tar.gz');
   });
 
   it('redacts --flag=value, --flag value and NAME=value when the name looks secret, and nothing else', () => {
@@ -104,17 +112,18 @@ describe('the audit log', () => {
     ]);
   });
 
-  it('redacts secret-looking keys anywhere in an API body and query', () => {
-    const spec = redactSpec({ kind: 'api', target: 'kube', method: 'POST', path: '/x?token=abc&watch=1', body: { items: [{ secretRef: 'a', name: 'n' }] } });
-    expect(spec).toEqual({ kind: 'api', target: 'kube', method: 'POST', path: '/x?token=***&watch=1', body: { items: [{ secretRef: '***', name: 'n' }] } });
+  it('redacts secret-looking values in an HTTP query and in S3 metadata', () => {
+    expect(redactCall({ kind: 'http', service: 'metal-api', method: 'GET', path: '/x?token=abc&watch=1', timeout: 1 })).toMatchObject({ path: '/x?token=***&watch=1' });
+    expect(redactCall({ kind: 's3', op: 'copy-version', endpoint: 'e', bucket: 'b', key: 'k', metadata: { secretRef: 'a', name: 'n' } })).toMatchObject({ metadata: { secretRef: '***', name: 'n' } });
   });
 
   it('names the operator as user@host', () => {
     expect(operatorName()).toBe(`${userInfo().username}@${hostname()}`);
   });
 
-  it('the runbook under test is untouched by redaction (specs are copied)', () => {
-    const action = tinyRestore().steps[0]?.actions({ snapshot: {} as never, answers: {}, params: {} })[0];
-    expect(action && redactSpec(action.spec)).toEqual(action?.spec);
+  it('the runbook under test is untouched by redaction (calls are copied)', () => {
+    const action = tinyRestore().steps[0]?.actions({ snapshot: {} as never, runId: 'r', params: {} })[0];
+    const call = action?.calls[0];
+    expect(call && redactCall(call)).toEqual(call);
   });
 });

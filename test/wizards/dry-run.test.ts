@@ -11,6 +11,8 @@ describe('a dry run', () => {
     const result = await run();
     expect(result.state).toBe('done');
     expect(result.dryRun).toBe(true);
+    // A plan never shows as progress: every step is planned, none done.
+    expect(result.steps.map((s) => s.state)).toEqual(['planned', 'planned', 'planned']);
     expect(executor.ran).toEqual([]);
     expect(log.confirmed).toEqual([]);
     const shown = events.flatMap((e) => (e.type === 'action-start' ? [[e.action.id, e.dryRun]] : []));
@@ -28,9 +30,9 @@ describe('a dry run', () => {
   it('still asks the questions, so the plan names the exact version it would restore', async () => {
     const { run, log, events } = setup({ dryRun: true });
     const result = await run();
-    expect(log.asked).toEqual(['version', 'typed']);
+    expect(log.asked).toEqual(['metal-db']);
     const restore = events.find((e) => e.type === 'action-start' && e.action.id === 'restore');
-    expect(restore?.type === 'action-start' && restore.action.description).toBe(`restore metal-db ${result.answers.version}`);
+    expect(restore?.type === 'action-start' && restore.action.description).toBe(`restore metal-db ${result.choices.restore?.versionId}`);
   });
 
   it('reports failing preconditions and goes on, so the whole plan is shown', async () => {

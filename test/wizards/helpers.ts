@@ -5,8 +5,9 @@ import { afterEach } from 'vitest';
 import type { VirtualClock } from '../../src/clock';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { sleep } from '../../src/wizards/engine/sleep';
-import type { Action, Answer, Executor, FailureDecision, Interaction, Question, QuestionOffer, Runbook, Step } from '../../src/wizards/engine/types';
-import { backupOf } from '../fixtures/snapshot-builder';
+import { confirmationText } from '../../src/backups/judge';
+import type { Action, Effect, Executor, FailureDecision, Interaction, Runbook, Step, VersionAnswer, VersionOffer } from '../../src/wizards/engine/types';
+import { backupOf, judged } from '../fixtures/snapshot-builder';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -43,7 +44,7 @@ export class FakeExecutor implements Executor {
     this.ran.push(action.id);
     this.onRun?.(action);
     io.output(`running ${action.id}`);
-    const ms = action.spec.kind === 'sim' ? action.spec.args.ms : undefined;
+    const ms = action.effect.op === 'wait' ? action.effect.ms : undefined;
     if (this.clock && typeof ms === 'number') await sleep(this.clock, ms, io.signal);
     const left = this.failTimes.get(action.id) ?? 0;
     if (left > 0) {
@@ -54,25 +55,33 @@ export class FakeExecutor implements Executor {
   }
 }
 
-/** An operator who follows a script: answers by key, decisions in order (then abort), a confirm per step. */
+/**
+ * An operator who follows a script: per component a version (a function of the offer; default the proposal) and
+ * what to type (default the right confirmation), decisions in order (then abort), a confirm per step.
+ */
 export function scriptedOperator(script: {
-  answers?: Record<string, Answer | undefined | ((offer: QuestionOffer) => Answer | undefined)>;
+  versions?: Record<string, (offer: VersionOffer) => string | undefined>;
+  typed?: Record<string, (expected: string) => string>;
   decisions?: (FailureDecision | (() => FailureDecision | Promise<FailureDecision>))[];
   confirm?: Record<string, 'run' | 'skip' | 'abort'>;
 }) {
-  const log = { confirmed: [] as string[], asked: [] as string[], offers: {} as Record<string, QuestionOffer>, failures: [] as string[] };
+  const log = { confirmed: [] as string[], asked: [] as string[], offers: {} as Record<string, VersionOffer>, failures: [] as string[] };
   const interaction: Interaction = {
+    answeredBy: 'human',
     async confirmStep(step) {
       log.confirmed.push(step.id);
       return script.confirm?.[step.id] ?? 'run';
     },
-    async ask(question: Question, ctx, offer) {
-      log.asked.push(question.key);
-      log.offers[question.key] = offer;
-      const a = script.answers?.[question.key];
-      if (typeof a === 'function') return a(offer);
-      if (a === undefined && question.kind === 'confirm-typed' && !(question.key in (script.answers ?? {}))) return question.expected(ctx);
-      return a;
+    async chooseVersion(_step, offer): Promise<VersionAnswer | undefined> {
+      const id = offer.component.id;
+      log.asked.push(id);
+      log.offers[id] = offer;
+      const pick = script.versions?.[id] ?? ((o: VersionOffer) => o.verdict.proposal?.version.versionId);
+      const versionId = pick(offer);
+      const chosen = offer.verdict.versions.find((v) => v.version.versionId === versionId);
+      if (!versionId || !chosen) return versionId ? { versionId, typed: '' } : undefined;
+      const expected = confirmationText(offer.component, chosen);
+      return { versionId, typed: script.typed?.[id]?.(expected) ?? expected };
     },
     async onFailure(_step: Step, error: string) {
       log.failures.push(error);
@@ -83,7 +92,7 @@ export function scriptedOperator(script: {
   return { interaction, log };
 }
 
-const sim = (op: 'pause-backups' | 'resume-backups' | 'restore-backup' | 'wait', args: Record<string, string | number>) => ({ kind: 'sim' as const, op, args });
+const act = (id: string, description: string, effect: Effect, destructive = false): Action => ({ id, description, effect, calls: [{ kind: 'command', argv: ['echo', id] }], destructive });
 
 /**
  * A tiny restore: fence the backups, restore a chosen version (typed confirmation), resume. The restore step
@@ -101,7 +110,7 @@ export function tinyRestore(opts: { fenceOk?: () => boolean; verifyOk?: (now: nu
         explanation: 'no upload may push good versions out',
         destructive: false,
         preconditions: [{ description: 'backup store reachable', test: () => ({ ok: opts.fenceOk?.() ?? true, detail: 'store unreachable' }) }],
-        actions: () => [{ id: 'pause', description: 'pause metal-db backups', spec: sim('pause-backups', { component: 'metal-db' }), destructive: false }],
+        actions: () => [{ ...act('pause', 'pause metal-db backups', { op: 'stop-database', component: 'metal-db' }), undo: { what: 'metal-db is STILL STOPPED', calls: [{ kind: 'command', argv: ['start', 'metal-db'] }] } }],
       },
       {
         id: 'restore',
@@ -109,14 +118,11 @@ export function tinyRestore(opts: { fenceOk?: () => boolean; verifyOk?: (now: nu
         explanation: 'restores the chosen version',
         destructive: true,
         preconditions: [],
-        questions: [
-          { kind: 'choose-version', key: 'version', componentId: 'metal-db' },
-          { kind: 'confirm-typed', key: 'typed', prompt: 'type metal-db and the version', expected: (ctx) => `metal-db ${(ctx.answers.version ?? '').slice(0, 8)}` },
-        ],
+        question: { componentId: 'metal-db' },
         actions: (ctx) => [
-          { id: 'download', description: 'download the version', spec: sim('wait', { ms: 1000 }), destructive: false },
-          { id: 'restore', description: `restore metal-db ${ctx.answers.version}`, spec: sim('restore-backup', { component: 'metal-db', version: ctx.answers.version ?? '' }), destructive: true },
-          { id: 'note', description: 'note the restore', spec: sim('wait', { ms: 1000 }), destructive: false },
+          act('download', 'download the version', { op: 'wait', ms: 1000 }),
+          act('restore', `restore metal-db ${ctx.choice?.versionId}`, { op: 'restore-snapshot', component: 'metal-db', versionId: ctx.choice?.versionId ?? '' }, true),
+          act('note', 'note the restore', { op: 'wait', ms: 1000 }),
         ],
         verify: { description: 'metal-db answers', test: (ctx) => ({ ok: opts.verifyOk?.(ctx.snapshot.takenAt) ?? true, detail: 'metal-db not answering yet' }), timeout: opts.verifyTimeout ?? 10_000 },
       },
@@ -126,7 +132,7 @@ export function tinyRestore(opts: { fenceOk?: () => boolean; verifyOk?: (now: nu
         explanation: 'backups run again',
         destructive: false,
         preconditions: [],
-        actions: () => [{ id: 'resume', description: 'resume metal-db backups', spec: sim('resume-backups', { component: 'metal-db' }), destructive: false }],
+        actions: () => [act('resume', 'resume metal-db backups', { op: 'start-database', component: 'metal-db' })],
       },
     ],
   };
@@ -134,7 +140,7 @@ export function tinyRestore(opts: { fenceOk?: () => boolean; verifyOk?: (now: nu
 
 /** The healthy fixture rack, taken at the clock's time, so a verify sees time move. */
 export function liveSnapshot(base: RackSnapshot, clock: { now(): number }): () => RackSnapshot {
-  return () => ({ ...base, takenAt: clock.now() });
+  return () => judged({ ...base, takenAt: clock.now() });
 }
 
 export const newestVersion = (s: RackSnapshot) => backupOf(s, 'metal-db').versions[0]?.versionId ?? '';

@@ -3,7 +3,7 @@ import { createAutoInteraction } from '../../src/wizards/operator/auto-interacti
 import { tinyRestore } from './helpers';
 import { setup } from './setup';
 
-describe('Ctrl-C during a run', () => {
+describe('Ctrl-C, SIGTERM or SIGHUP during a run', () => {
   it('stops the running action, runs nothing more and ends the run as aborted', async () => {
     const controller = new AbortController();
     const { run, executor } = setup({ signal: controller.signal });
@@ -25,23 +25,40 @@ describe('Ctrl-C during a run', () => {
     expect(result.state).toBe('aborted');
     expect(result.steps.map((s) => s.state)).toEqual(['done', 'failed', 'pending']);
   });
+
+  it('while a prompt waits for an answer nobody gives, ends the run at once, with what is still changed', async () => {
+    const controller = new AbortController();
+    const { run, options, audit } = setup({ signal: controller.signal });
+    const never = new Promise<never>(() => {});
+    const interaction = { ...options.interaction, chooseVersion: () => never };
+    setTimeout(() => controller.abort(new Error('SIGHUP received')), 20);
+    const result = await run({ interaction });
+    expect(result.state).toBe('aborted');
+    expect(result.reason).toBe('interrupted: SIGHUP received');
+    // The fence of step 1 was never undone: the summary must say so, with the command that undoes it.
+    expect(result.stillChanged).toEqual([{ what: 'metal-db is STILL STOPPED', undo: [{ kind: 'command', argv: ['start', 'metal-db'] }] }]);
+    expect(audit.entries.at(-1)).toMatchObject({ event: 'run-end', outcome: 'aborted' });
+  });
 });
 
 describe('--auto', () => {
-  it('takes the preselected version, types the confirmation and runs every step', async () => {
-    const answers: string[] = [];
-    const { run } = setup((clock) => ({ interaction: createAutoInteraction({ clock, onAnswer: (k, a) => answers.push(`${k}=${a}`) }) }));
+  it('takes the proposed version, types the confirmation, runs every step and says what it chose', async () => {
+    const said: string[] = [];
+    const { run } = setup((clock) => ({ interaction: createAutoInteraction({ clock, print: (l) => said.push(l) }) }));
     const result = await run();
     expect(result.state).toBe('done');
-    expect(answers).toEqual([`version=${result.answers.version}`, `typed=metal-db ${result.answers.version?.slice(0, 8)}`]);
+    expect(said).toEqual([`   auto: metal-db = ${result.choices.restore?.versionId} (the proposal)`]);
   });
 
-  it('retries a failure a few times with a pause on the run clock between, then aborts', async () => {
-    const { run, executor, clock } = setup((c) => ({ interaction: createAutoInteraction({ clock: c, retries: 2, retryDelay: 5000 }) }));
+  it('retries a failure a few times with a pause on the run clock between, saying each retry, then aborts', async () => {
+    const said: string[] = [];
+    const { run, executor, clock } = setup((c) => ({ interaction: createAutoInteraction({ clock: c, retries: 2, retryDelay: 5000, print: (l) => said.push(l) }) }));
     executor.failTimes.set('pause', 5);
     const result = await run();
     expect(executor.ran).toEqual(['pause', 'pause', 'pause']);
     expect(result.state).toBe('aborted');
     expect(clock.now() - result.startedAt).toBeGreaterThanOrEqual(10_000);
+    expect(said.filter((l) => l.includes('auto: retry'))).toHaveLength(2);
+    expect(said.at(-1)).toMatch(/still failing after 2 retries: abort/);
   });
 });

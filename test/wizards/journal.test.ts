@@ -40,7 +40,7 @@ describe('the run journal', () => {
     expect(readdirSync(dir)).toEqual([`${result.runId}.json`]);
     const final = JSON.parse(readFileSync(journal.file as string, 'utf8'));
     expect(final).toMatchObject({ runId: result.runId, runbookId: 'tiny-restore', rack: 'mini-rack', operator: 'ops@test', state: 'done' });
-    expect(final.answers).toEqual(result.answers);
+    expect(final.choices).toEqual(result.choices);
     expect(final.steps[1].actions.map((a: { id: string; state: string }) => `${a.id}:${a.state}`)).toEqual(['download:done', 'restore:done', 'note:done']);
   });
 
@@ -49,10 +49,10 @@ describe('the run journal', () => {
     const file = journal.file as string;
     const before = statSync(file).ino;
     journal.update((d) => {
-      d.answers.version = 'v1';
+      d.params.note = 'v1';
     });
     expect(statSync(file).ino).not.toBe(before);
-    expect(JSON.parse(readFileSync(file, 'utf8')).answers).toEqual({ version: 'v1' });
+    expect(JSON.parse(readFileSync(file, 'utf8')).params).toEqual({ note: 'v1' });
   });
 
   it('finds the newest unfinished run of this runbook on this rack to resume', () => {

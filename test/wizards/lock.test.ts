@@ -33,10 +33,29 @@ describe('one recovery at a time per rack', () => {
     const dir = tmpState();
     const first = acquireLock(opts(dir));
     expect(JSON.parse(readFileSync(first.file, 'utf8'))).toEqual({ pid: process.pid, host: hostname(), operator: 'anna@laptop', runId: 'run-1', since: '2026-11-25T03:00:00.000Z' });
-    expect(() => acquireLock(opts(dir, { operator: 'ben@desk', runId: 'run-2' }))).toThrow(
-      `rack mini-rack is locked by anna@laptop (pid ${process.pid} on ${hostname()}, run run-1) since 2026-11-25T03:00:00.000Z`,
-    );
+    let error: unknown;
+    try {
+      acquireLock(opts(dir, { operator: 'ben@desk', runId: 'run-2' }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      message: `rack mini-rack is locked: another run is going on (anna@laptop, pid ${process.pid} on ${hostname()}, run run-1, since 2026-11-25T03:00:00.000Z)`,
+      // Its own documented exit code: a held lock is an expected condition, not a bug (70).
+      exitCode: 75,
+      hint: expect.stringContaining('wait for that run to finish'),
+    });
     first.release();
+  });
+
+  it('a lock naming pid 0, -1 or no pid is not a holder: it is taken over as stale', () => {
+    for (const pid of [0, -1, 'x']) {
+      const dir = tmpState();
+      writeLock(dir, JSON.stringify({ pid, host: hostname(), operator: 'ghost', runId: 'old', since: 'then' }));
+      const lock = acquireLock(opts(dir));
+      expect(lock.takenOver).toEqual({ unreadable: true });
+      lock.release();
+    }
   });
 
   it('another rack can be recovered at the same time', () => {

@@ -3,12 +3,13 @@ import { ScaledClock, VirtualClock } from '../../src/clock';
 import { MINUTE } from '../../src/model/time';
 import type { ScenarioName } from '../../src/sim';
 import { memoryAudit } from '../../src/wizards/engine/audit';
+import { runRunbook } from '../../src/wizards/engine/runner';
+import type { Action, Executor, Interaction, VersionOffer } from '../../src/wizards/engine/types';
 import { createAutoInteraction } from '../../src/wizards/operator/auto-interaction';
+import { proposeScenario, recoverRunbook } from '../../src/wizards/runbooks/recover';
+import { restoredBy } from '../../src/wizards/runbooks/recover-plan';
 import { openSimRack } from '../../src/wizards/sim-adapter/rack-handle';
 import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
-import { runRunbook } from '../../src/wizards/engine/runner';
-import { confirmKey, proposeScenario, recoverRunbook, versionKey } from '../../src/wizards/runbooks/recover';
-import type { Action, Executor, Interaction, QuestionOffer } from '../../src/wizards/engine/types';
 
 const T0 = Date.UTC(2026, 10, 25, 3, 0, 0);
 
@@ -40,36 +41,46 @@ describe('proposeScenario', () => {
 });
 
 describe('recoverRunbook', () => {
-  it('orders the steps assess, fence, power on, restores, verify, resume', () => {
+  it('follows how metal-stack boots: k3s and the initial databases, metal-api, then machines, then the nested databases', () => {
     const rb = recoverRunbook('rack-lost', simAt('rack-lost').snapshot());
-    const ids = rb.steps.map((s) => s.id);
-    expect(ids[0]).toBe('assess');
-    expect(ids.slice(1, 3)).toEqual(['fence', 'power-on']);
-    expect(ids.slice(-2)).toEqual(['verify', 'resume-backups']);
-    const restores = ids.filter((id) => id.startsWith('restore-'));
-    expect(restores[0]).toBe('restore-k3s-etcd');
-    expect(restores).toEqual(expect.arrayContaining(['restore-initial-metal-db', 'restore-nested-metal-db', 'restore-virtual-garden-etcd']));
-    expect(rb.steps.filter((s) => s.destructive).map((s) => s.id)).toEqual(restores);
+    expect(rb.steps.map((s) => s.id)).toEqual([
+      'assess',
+      'reprovision',
+      'restore-k3s-etcd',
+      'stop-initial',
+      'restore-initial-metal-db',
+      'restore-initial-masterdata-db',
+      'restore-initial-ipam-db',
+      'metal-api',
+      'stop-nested',
+      'power-on',
+      'restore-nested-metal-db',
+      'restore-nested-masterdata-db',
+      'restore-nested-ipam-db',
+      'restore-virtual-garden-etcd',
+      'verify',
+      'confirm-backups',
+    ]);
+    expect(rb.steps.filter((s) => s.destructive).map((s) => s.id)).toEqual(rb.steps.filter((s) => s.id.startsWith('restore-')).map((s) => s.id));
+    // The metal-api step says why the machines wait for it.
+    expect(rb.steps.find((s) => s.id === 'metal-api')?.explanation).toMatch(/metal-hammer, which asks metal-api/);
+    expect(rb.steps.find((s) => s.id === 'power-on')?.preconditions.map((c) => c.description)).toEqual(['metal-api answers (metal-hammer asks it what to do)']);
   });
 
   it('restores what each scenario lost', () => {
     const plan = (s: 'k3s-lost' | 'shoot-workers-lost' | 'empty-backup-after-restart') => recoverRunbook(s, simAt(s).snapshot()).plan;
-    expect(plan('k3s-lost').restore.map((c) => c.id)).toEqual(['k3s-etcd', 'initial-metal-db', 'initial-masterdata-db', 'initial-ipam-db']);
-    expect(plan('shoot-workers-lost').restore.map((c) => c.id)).toEqual(['nested-metal-db', 'nested-masterdata-db', 'nested-ipam-db', 'virtual-garden-etcd']);
-    expect(plan('empty-backup-after-restart').restore.map((c) => c.id)).toEqual(['initial-metal-db']);
+    expect(restoredBy(plan('k3s-lost')).map((c) => c.id)).toEqual(['k3s-etcd', 'initial-metal-db', 'initial-masterdata-db', 'initial-ipam-db']);
+    expect(restoredBy(plan('shoot-workers-lost')).map((c) => c.id)).toEqual(['nested-metal-db', 'nested-masterdata-db', 'nested-ipam-db', 'virtual-garden-etcd']);
+    expect(restoredBy(plan('empty-backup-after-restart')).map((c) => c.id)).toEqual(['initial-metal-db']);
     expect(plan('empty-backup-after-restart').machines).toEqual([]);
-  });
-
-  it('shows the real command in every sim action', () => {
-    const sim = simAt('k3s-lost');
-    const snapshot = sim.snapshot();
-    const rb = recoverRunbook('k3s-lost', snapshot);
-    const ctx = { snapshot, answers: { [versionKey(rb.plan.restore[1] as never)]: snapshot.backups.find((b) => b.id === 'initial-metal-db')?.versions[0]?.versionId ?? '' }, params: {} };
-    const fence = rb.steps.find((s) => s.id === 'fence')?.actions(ctx) ?? [];
-    expect(fence.find((a) => a.id === 'pause-initial-metal-db')?.description).toMatch(/kubectl --context k3s -n metal-control-plane scale statefulset metal-db --replicas=0/);
-    const restore = rb.steps.find((s) => s.id === 'restore-initial-metal-db')?.actions(ctx) ?? [];
-    expect(restore[0]?.description).toMatch(/backup-restore-sidecar restore \S+/);
-    expect(restore[0]?.destructive).toBe(true);
+    expect(recoverRunbook('empty-backup-after-restart', simAt('empty-backup-after-restart').snapshot()).steps.map((s) => s.id)).toEqual([
+      'assess',
+      'stop-initial',
+      'restore-initial-metal-db',
+      'metal-api',
+      'verify',
+      'confirm-backups',
+    ]);
   });
 });
 
@@ -92,44 +103,47 @@ async function recover(scenario: 'empty-backup-after-restart', interaction: (clo
 }
 
 describe('empty-backup-after-restart', () => {
-  it('marks the empty versions, does not preselect them and restores the last good version', async () => {
-    const offers: QuestionOffer[] = [];
+  it('marks the empty versions, does not propose them and restores the last good version', async () => {
+    const offers: VersionOffer[] = [];
     const { result, ran, rack } = await recover('empty-backup-after-restart', (clock) => {
       const auto = createAutoInteraction({ clock });
       return {
         ...auto,
-        ask: (q, ctx, offer) => {
+        chooseVersion: (step, offer, ctx) => {
           offers.push(offer);
-          return auto.ask(q, ctx, offer);
+          return auto.chooseVersion(step, offer, ctx);
         },
       };
     });
     expect(result.state).toBe('done');
-    const versions = offers[0]?.versions ?? [];
+    const versions = offers[0]?.verdict.versions ?? [];
     const empty = versions.filter((v) => v.flags.includes('much-smaller'));
     expect(empty.length).toBeGreaterThan(0);
     expect(versions[0]?.flags).toEqual(expect.arrayContaining(['much-smaller', 'after-incident']));
     const good = versions.find((v) => v.good);
-    expect(offers[0]?.preselected).toBe(good?.version.versionId);
-    expect(empty.map((v) => v.version.versionId)).not.toContain(offers[0]?.preselected);
-    const restore = ran.find((a) => a.spec.kind === 'sim' && a.spec.op === 'restore-backup');
-    expect(restore?.spec.kind === 'sim' && restore.spec.args.version).toBe(good?.version.versionId);
-    expect(result.answers['version:initial-metal-db']).toBe(good?.version.versionId);
-    // The first upload after resuming holds the restored data, not the empty database.
+    expect(offers[0]?.verdict.proposal).toBe(good);
+    const promote = ran.find((a) => a.effect.op === 'promote-version');
+    expect(promote?.effect).toEqual({ op: 'promote-version', component: 'initial-metal-db', versionId: good?.version.versionId });
+    expect(result.choices['restore-initial-metal-db']?.versionId).toBe(good?.version.versionId);
+    // The first upload after the restart holds the restored data, not the empty database.
     const metalDb = rack.snapshot().backups.find((b) => b.id === 'initial-metal-db');
+    expect(metalDb?.versions[0]?.copyOf).toBeUndefined();
     expect(metalDb?.versions[0]?.size).toBeGreaterThan((good?.version.size ?? 0) * 0.9);
   });
 
-  it('cancels on a wrong typed confirmation and restores nothing', async () => {
+  it('cancels on a wrong typed confirmation, restores nothing and says the database is still stopped', async () => {
     const { result, ran, rack } = await recover('empty-backup-after-restart', (clock) => {
       const auto = createAutoInteraction({ clock });
-      return { ...auto, ask: (q, ctx, offer) => (q.key === confirmKey({ id: 'initial-metal-db' } as never) ? Promise.resolve('initial-metal-db wrongid1') : auto.ask(q, ctx, offer)) };
+      return { ...auto, chooseVersion: async (step, offer, ctx) => ({ ...(await auto.chooseVersion(step, offer, ctx)), typed: 'initial-metal-db wrongid1' }) as never };
     });
     expect(result.state).toBe('cancelled');
-    expect(result.reason).toMatch(/expected "initial-metal-db /);
-    expect(ran.some((a) => a.spec.kind === 'sim' && a.spec.op === 'restore-backup')).toBe(false);
+    expect(result.reason).toMatch(/typed confirmation did not match "initial-metal-db /);
+    expect(ran.some((a) => a.effect.op === 'clear-data' || a.effect.op === 'promote-version')).toBe(false);
     expect(result.steps.find((s) => s.id === 'restore-initial-metal-db')?.state).not.toBe('done');
-    // Still fenced: cancelling never re-opens the door for empty uploads.
+    // Still fenced: cancelling never re-opens the door for empty uploads, and the summary says so.
     expect(rack.snapshot().backups.find((b) => b.id === 'initial-metal-db')?.paused).toBe(true);
+    expect(result.stillChanged).toEqual([
+      { what: 'metal-db (initial metal-stack) is STILL STOPPED, and its backups with it', undo: [expect.objectContaining({ kind: 'kube', verb: 'scale', name: 'metal-db', args: { replicas: 1 } })] },
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DrillResult } from '../../src/wizards/drill/drill-result';
-import { formatDuration, renderJson, renderMarkdown, reportFormat, writeReport } from '../../src/wizards/drill/report';
+import { formatDuration } from '../../src/text/format-duration';
+import { checkReportPath, renderJson, renderMarkdown, reportFormat, writeReport } from '../../src/wizards/drill/report';
 
 const T = Date.UTC(2026, 10, 25, 3, 0, 0);
 const dir = mkdtempSync(join(tmpdir(), 'rackpilot-report-'));
@@ -19,6 +20,8 @@ const drill: DrillResult = {
   incidentStart: T,
   recoveryStart: T + 600_000,
   recoveryEnd: T + 737_000,
+  machineTime: 125_000,
+  operatorTime: 12_000,
   rto: 137_000,
   outage: 737_000,
   healthy: true,
@@ -56,7 +59,7 @@ describe('drill reports', () => {
     // biome-ignore lint/suspicious/noExplicitAny: a JSON document is read as such
     const json = renderJson(drill) as Record<string, any>;
     expect(json.schemaVersion).toBe(1);
-    expect(json.recovery).toMatchObject({ rtoMs: 137_000, rto: '2m 17s', startedAt: '2026-11-25T03:10:00.000Z' });
+    expect(json.recovery).toMatchObject({ rtoMs: 137_000, rto: '2m 17s', machineTimeMs: 125_000, operatorTimeMs: 12_000, startedAt: '2026-11-25T03:10:00.000Z' });
     expect(json.restored[0]).toMatchObject({ versionId: 'goodgood-version', newest: false, rpoMs: 162_000, rpo: '2m 42s' });
     expect(json.restored[0].skipped[0].flags).toEqual(['much-smaller', 'after-incident']);
     expect(json.steps.map((s: { durationMs: number }) => s.durationMs)).toEqual([4000, 5000]);
@@ -66,7 +69,9 @@ describe('drill reports', () => {
   it('Markdown has the summary, a step table and a restore table', () => {
     const md = renderMarkdown(drill);
     expect(md).toMatch(/^# Recovery drill: empty-backup-after-restart/);
-    expect(md).toMatch(/RTO \(recovery start to healthy\): 2m 17s/);
+    expect(md).toMatch(/Machine time \(the rack's own work, simulated\): 2m 05s/);
+    expect(md).toMatch(/Operator time \(reading and answering\): 12s/);
+    expect(md).toMatch(/RTO \(machine \+ operator time, recovery start to healthy\): 2m 17s/);
     expect(md).toMatch(/\| 2 \| Restore metal-db \\\| initial \| done \| 5s \|/);
     expect(md).toMatch(/`goodgood-version`.*2m 42s \| no: 1 newer skipped \(much-smaller, after-incident\)/);
     expect(md).toMatch(/## Remaining critical findings\n\nNone\./);
@@ -80,10 +85,16 @@ describe('drill reports', () => {
   });
 
   it('writes JSON or Markdown by extension', () => {
-    expect(writeReport(join(dir, 'sub', 'r.json'), drill)).toBe('json');
-    expect(JSON.parse(readFileSync(join(dir, 'sub', 'r.json'), 'utf8')).restored[0].versionId).toBe('goodgood-version');
+    expect(writeReport(join(dir, 'r.json'), drill)).toBe('json');
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).restored[0].versionId).toBe('goodgood-version');
     expect(writeReport(join(dir, 'r.md'), drill)).toBe('markdown');
     expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# Recovery drill/);
+  });
+
+  it('refuses a report path that is a directory or in a missing directory before the drill runs', () => {
+    expect(() => checkReportPath(dir)).toThrow(/is a directory/);
+    expect(() => checkReportPath(join(dir, 'missing', 'r.json'))).toThrow(/cannot write into/);
+    expect(() => checkReportPath(join(dir, 'ok.json'))).not.toThrow();
   });
 
   it('formats durations exactly', () => {

@@ -20,7 +20,7 @@ function crashedRun(dir: string, restoreActions: Record<'download' | 'restore' |
     ...(restoreActions[id] === 'done' ? { endedAt: T0 + 61_000 } : {}),
   });
   const data: JournalData = {
-    format: 1,
+    format: 2,
     runId: '20261125T030000-000Z-abcdef',
     runbookId: 'tiny-restore',
     rack: 'mini-rack',
@@ -30,9 +30,10 @@ function crashedRun(dir: string, restoreActions: Record<'download' | 'restore' |
     startedAt: T0 - 120_000,
     updatedAt: T0 + 61_000,
     state: 'running',
-    answers: { version: VERSION, typed: `metal-db ${VERSION.slice(0, 8)}` },
+    operatorMs: 0,
+    choices: { restore: { componentId: 'metal-db', versionId: VERSION, name: VERSION, versionTime: T0 - 60_000, size: 18_000_000, proposed: VERSION, flags: [] } },
     steps: [
-      { id: 'fence', title: 'Pause backups', state: 'done', startedAt: T0 - 120_000, endedAt: T0 - 110_000, actions: [{ id: 'pause', description: 'pause metal-db backups', destructive: false, state: 'done' }] },
+      { id: 'fence', title: 'Pause backups', state: 'done', startedAt: T0 - 120_000, endedAt: T0 - 110_000, actions: [{ id: 'pause', description: 'pause metal-db backups', destructive: false, state: 'done', effect: { op: 'stop-database', component: 'metal-db' } }] },
       {
         id: 'restore',
         title: 'Restore metal-db',

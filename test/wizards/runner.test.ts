@@ -31,14 +31,13 @@ describe('running a runbook', () => {
     expect(result.endedAt - result.startedAt).toBeGreaterThanOrEqual(2000);
   });
 
-  it('offers every version assessed with the newest good one preselected, and journals the answers', async () => {
+  it('offers every version as judged with the newest good one proposed, and journals the choice', async () => {
     const { run, log } = setup();
     const result = await run();
-    const offer = log.offers.version;
-    expect(offer?.versions?.length).toBeGreaterThan(3);
-    expect(offer?.preselected).toBe(offer?.versions?.[0]?.version.versionId);
-    expect(result.answers.version).toBe(offer?.preselected);
-    expect(result.answers.typed).toBe(`metal-db ${offer?.preselected?.slice(0, 8)}`);
+    const offer = log.offers['metal-db'];
+    expect(offer?.verdict.versions.length).toBeGreaterThan(3);
+    expect(offer?.verdict.proposal?.version.versionId).toBe(offer?.verdict.versions[0]?.version.versionId);
+    expect(result.choices.restore?.versionId).toBe(offer?.verdict.proposal?.version.versionId);
   });
 });
 

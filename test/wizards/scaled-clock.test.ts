@@ -35,11 +35,31 @@ describe('a scaled clock for drills', () => {
     const sim = new SimRack({ start: T0, seed: 7 });
     const started = Date.now();
     const outcome = await createSimExecutor(sim, clock).run(
-      { id: 'w', description: 'wait', spec: { kind: 'sim', op: 'wait', args: { ms: 10 * MINUTE } }, destructive: false },
+      { id: 'w', description: 'wait', effect: { op: 'wait', ms: 10 * MINUTE }, calls: [], destructive: false },
       { signal: new AbortController().signal, output: () => {} },
     );
     expect(outcome.ok).toBe(true);
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('stands still while held (an operator reading a prompt), timers included, and goes on where it stopped', async () => {
+    const clock = new ScaledClock(600, T0);
+    const fired: number[] = [];
+    clock.setTimer(() => fired.push(clock.now()), 30_000);
+    await new Promise((r) => setTimeout(r, 20));
+    const before = clock.now();
+    const release = clock.hold();
+    // Time never goes back when the clock stops.
+    expect(clock.now()).toBeGreaterThanOrEqual(before);
+    const held = clock.now();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(clock.now()).toBe(held);
+    expect(fired).toEqual([]);
+    release();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(fired).toHaveLength(1);
+    // Only the ~120 ms after the release count (~72 s at 600x); the 150 ms held (90 s) do not.
+    expect(clock.now() - held).toBeLessThan(120_000);
   });
 
   it('refuses a speed that is not a positive number', () => {

@@ -14,7 +14,7 @@ export function setup(overrides: Partial<RunOptions> | ((clock: VirtualClock) =>
   const over = typeof overrides === 'function' ? overrides(clock) : overrides;
   const executor = new FakeExecutor();
   executor.clock = clock;
-  const { interaction, log } = scriptedOperator({ ...script, answers: { version: (offer) => offer.preselected, ...script.answers } });
+  const { interaction, log } = scriptedOperator(script);
   const audit = memoryAudit();
   const events: RunEvent[] = [];
   const options: RunOptions = {

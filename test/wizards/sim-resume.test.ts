@@ -8,33 +8,27 @@ import { SimRack } from '../../src/sim';
 import { findResumable, Journal } from '../../src/wizards/engine/journal';
 import { lockFile } from '../../src/wizards/engine/lock';
 import { withDurableRun } from '../../src/wizards/engine/durable';
-import { journalSpecs, readSimRun, replayCompleted, simRunParams } from '../../src/wizards/sim-adapter/sim-replay';
-import type { ActionSpec } from '../../src/wizards/engine/types';
+import { readSimRun, replayCompleted, simRunParams } from '../../src/wizards/sim-adapter/sim-replay';
+import type { Effect } from '../../src/wizards/engine/types';
 import { tmpState } from './helpers';
 
 const T0 = Date.UTC(2026, 10, 25, 3, 0, 0);
 const rackOptions = { start: T0, seed: 7, scenario: 'rack-lost' } as const;
-const record = { ...rackOptions, speed: 60, assessedAt: T0 + 10 * MINUTE, incidentStart: T0 };
+const record = { ...rackOptions, speed: 60, assessedAt: T0 + 10 * MINUTE };
 
-/** A journal of a run that did `done` and was killed while `running` ran; each spec journaled as the runner would. */
-function killedRun(dir: string, done: { step: string; id: string; spec: ActionSpec; at: number }[], running?: { step: string; id: string; spec: ActionSpec }) {
+/** A journal of a run that did `done` and was killed while `running` ran; each effect journaled as the runner does. */
+function killedRun(dir: string, done: { step: string; id: string; effect: Effect; at: number }[], running?: { step: string; id: string; effect: Effect }) {
   const journal = Journal.create(dir, { runbookId: 'recover', rack: 'mini-rack', operator: 'op', startedAt: record.assessedAt, params: simRunParams(record) });
-  const specs = journalSpecs(journal);
-  for (const a of [...done, ...(running ? [running] : [])]) {
-    specs({ type: 'action-start', stepId: a.step, action: { id: a.id, description: a.id, spec: a.spec, destructive: false }, dryRun: false });
-  }
   journal.update((d) => {
     for (const a of done) {
       const step = journal.step(a.step, a.step);
-      step.actions.push({ id: a.id, description: a.id, destructive: a.spec.kind === 'sim' && a.spec.op === 'restore-backup', state: 'done', startedAt: a.at, endedAt: a.at });
+      step.actions.push({ id: a.id, description: a.id, destructive: a.effect.op === 'clear-data', state: 'done', startedAt: a.at, endedAt: a.at, effect: a.effect as never });
     }
-    if (running) journal.step(running.step, running.step).actions.push({ id: running.id, description: running.id, destructive: true, state: 'running', startedAt: T0 + 30 * MINUTE });
+    if (running) journal.step(running.step, running.step).actions.push({ id: running.id, description: running.id, destructive: true, state: 'running', startedAt: T0 + 30 * MINUTE, effect: running.effect as never });
     d.updatedAt = T0 + 30 * MINUTE;
   });
   return journal;
 }
-
-const sim = (op: string, args: Record<string, string | readonly string[] | number>): ActionSpec => ({ kind: 'sim', op: op as 'wait', args });
 
 describe('resuming a run on the simulated rack', () => {
   it('rebuilds the rack the killed run left: completed actions replayed at their times, the running one not', async () => {
@@ -46,26 +40,33 @@ describe('resuming a run on the simulated rack', () => {
     };
     const v = version();
     const bootstrap = original.layout.bootstrapId;
-    const done = [
-      { step: 'fence', id: 'pause-k3s-etcd', spec: sim('pause-backups', { component: 'k3s-etcd' }), at: T0 + 11 * MINUTE },
-      { step: 'fence', id: 'wait', spec: sim('wait', { ms: 5000 }), at: T0 + 12 * MINUTE },
-      { step: 'power-on', id: 'power-on-bootstrap', spec: sim('power-on', { ids: [bootstrap] }), at: T0 + 13 * MINUTE },
-      { step: 'restore-initial-metal-db', id: 'restore', spec: sim('restore-backup', { component: 'initial-metal-db', version: v }), at: T0 + 25 * MINUTE },
+    const done: { step: string; id: string; effect: Effect; at: number }[] = [
+      { step: 'reprovision', id: 'reprovision', effect: { op: 'reprovision-bootstrap', id: bootstrap, snapshotsOf: 'k3s-etcd' }, at: T0 + 11 * MINUTE },
+      { step: 'stop-initial', id: 'stop-initial-metal-db', effect: { op: 'stop-database', component: 'initial-metal-db' }, at: T0 + 20 * MINUTE },
+      { step: 'stop-initial', id: 'wait', effect: { op: 'wait', ms: 5000 }, at: T0 + 21 * MINUTE },
+      { step: 'restore-initial-metal-db', id: 'promote', effect: { op: 'promote-version', component: 'initial-metal-db', versionId: v }, at: T0 + 22 * MINUTE },
+      { step: 'restore-initial-metal-db', id: 'clear-data', effect: { op: 'clear-data', component: 'initial-metal-db' }, at: T0 + 23 * MINUTE },
+      { step: 'restore-initial-metal-db', id: 'start', effect: { op: 'start-database', component: 'initial-metal-db' }, at: T0 + 25 * MINUTE },
     ];
-    const journal = killedRun(tmpState(), done, { step: 'restore-initial-ipam-db', id: 'restore', spec: sim('restore-backup', { component: 'initial-ipam-db', version: 'x' }) });
+    const journal = killedRun(tmpState(), done, { step: 'restore-initial-ipam-db', id: 'clear-data', effect: { op: 'clear-data', component: 'initial-ipam-db' } });
 
     // What the killed process did to its rack, at the same times.
     const killed = new SimRack(rackOptions);
     killed.advanceTo(T0 + 11 * MINUTE);
     killed.setBackupsPaused('k3s-etcd', true);
-    killed.advanceTo(T0 + 13 * MINUTE);
     killed.powerOn([bootstrap]);
+    killed.advanceTo(T0 + 20 * MINUTE);
+    killed.stopDatabase('initial-metal-db');
+    killed.advanceTo(T0 + 22 * MINUTE);
+    killed.promoteVersion('initial-metal-db', v);
+    killed.advanceTo(T0 + 23 * MINUTE);
+    killed.clearData('initial-metal-db');
     killed.advanceTo(T0 + 25 * MINUTE);
-    killed.restoreBackup('initial-metal-db', v);
+    killed.startDatabase('initial-metal-db');
     killed.advanceTo(T0 + 120 * MINUTE);
 
     const rebuilt = new SimRack(rackOptions);
-    expect(await replayCompleted(journal, rebuilt)).toBe(4);
+    expect(await replayCompleted(journal, rebuilt)).toBe(6);
     rebuilt.advanceTo(T0 + 120 * MINUTE);
     expect(rebuilt.data()).toEqual(killed.data());
     expect(rebuilt.data().backups.find((b) => b.id === 'k3s-etcd')?.paused).toBe(true);
@@ -79,7 +80,7 @@ describe('resuming a run on the simulated rack', () => {
     expect(() => readSimRun(bare)).toThrow(/cannot resume run .*does not record the simulated rack/);
   });
 
-  it('refuses to replay a completed action whose spec was never journaled', async () => {
+  it('refuses to replay a completed action whose effect was never journaled', async () => {
     const journal = killedRun(tmpState(), []);
     journal.update(() => {
       journal.step('fence', 'Fence').actions.push({ id: 'pause-x', description: 'pause x', destructive: false, state: 'done', endedAt: T0 });
@@ -87,7 +88,7 @@ describe('resuming a run on the simulated rack', () => {
     await expect(replayCompleted(journal, new SimRack(rackOptions))).rejects.toThrow(/does not record what "pause x" did/);
   });
 
-  it('takes over a stale lock and says so; --fresh abandons the unfinished run (in the audit log too)', async () => {
+  it('takes over a stale lock and says so; offers the unfinished run; --fresh sets it aside (in the audit log too)', async () => {
     const state = tmpState();
     const runs = join(state, 'runs');
     const old = killedRun(runs, []);
@@ -96,17 +97,24 @@ describe('resuming a run on the simulated rack', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid as number;
     writeFileSync(lock, JSON.stringify({ pid: dead, host: hostname(), operator: 'op', runId: old.data.runId, since: 'then' }));
     const printed: string[] = [];
+    const offered: string[] = [];
     const base = { stateDir: state, rack: 'mini-rack', runbookId: 'recover', operator: 'me', print: (l: string) => void printed.push(l) };
+    const offerResume = async (run: { runId: string }) => {
+      offered.push(run.runId);
+      return 'resume' as const;
+    };
 
-    const resumed = await withDurableRun({ ...base, fresh: false }, async (d) => d.resume?.data.runId);
+    const resumed = await withDurableRun({ ...base, fresh: false, offerResume }, async (d) => d.resume?.data.runId);
     expect(resumed).toBe(old.data.runId);
+    // Never taken over silently: the operator was asked.
+    expect(offered).toEqual([old.data.runId]);
     expect(printed.join('\n')).toMatch(new RegExp(`took over the stale lock of op \\(pid ${dead} .*run ${old.data.runId}`));
 
-    const fresh = await withDurableRun({ ...base, fresh: true }, async (d) => ({ resume: d.resume, runId: d.runId }));
+    const fresh = await withDurableRun({ ...base, fresh: true, offerResume }, async (d) => ({ resume: d.resume, runId: d.runId }));
     expect(fresh.resume).toBeUndefined();
     expect(fresh.runId).not.toBe(old.data.runId);
     expect(findResumable(runs, 'mini-rack', 'recover')).toBeUndefined();
-    expect(Journal.load(old.file as string).data).toMatchObject({ state: 'aborted', error: expect.stringMatching(/abandoned/) });
+    expect(Journal.load(old.file as string).data).toMatchObject({ state: 'aborted', error: expect.stringMatching(/set aside/) });
     const audit = readFileSync(join(state, 'audit.log'), 'utf8');
     expect(audit).toMatch(/"event":"lock".*"outcome":"taken-over"/);
     expect(audit).toMatch(new RegExp(`"runId":"${old.data.runId}","event":"run-end","outcome":"abandoned"`));

@@ -2,7 +2,8 @@ import { useInput } from 'ink';
 import { type Dispatch, useRef } from 'react';
 import type { Finding } from '../../src/health/finding';
 import type { RackSnapshot } from '../../src/model/snapshot';
-import { applyTextInput, type BindingContext, matchBinding, paneIndex } from '../../src/present/key-bindings';
+import type { BindingContext } from '../../src/present/key-bindings';
+import { applyTextInput, matchBinding, paneIndex } from '../../src/present/key-matcher';
 import { jumpTarget } from '../../src/present/jump';
 import { findingOfRow } from '../../src/present/overview-rows';
 import type { PaneDetail } from '../../src/present/pane-content';
@@ -23,6 +24,8 @@ export interface AppKeysOptions {
   readonly ctx: BindingContext;
   readonly scenarios: readonly MenuEntry[];
   readonly onQuit: () => void;
+  /** Ctrl-C. */
+  readonly onInterrupt: () => void;
   readonly onRefresh: () => void;
   readonly onInject: (name: string) => void;
   readonly wizards: readonly MenuEntry[];
@@ -46,6 +49,10 @@ export function useAppKeys(options: AppKeysOptions): void {
 
 function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBinding>[1]): void {
   const { ui, dispatch } = o;
+  if (key.ctrl && input === 'c') {
+    o.onInterrupt();
+    return;
+  }
   const state = ui.panes[ui.pane];
   if (ui.overlay === 'scenario-menu' || ui.overlay === 'wizard-menu') {
     const [entries, run] = ui.overlay === 'scenario-menu' ? [o.scenarios, o.onInject] : [o.wizards, o.onWizard];

@@ -6,8 +6,16 @@ import { useTerminalSize } from '../hooks/use-terminal-size';
 import { Tone } from '../theme-context';
 import { WizardView } from './WizardView';
 
+export interface WizardScreenProps {
+  readonly session: WizardSession;
+  readonly title: string;
+  readonly simulated: boolean;
+  readonly onClose: () => void;
+  readonly onInterrupt: () => void;
+}
+
 /** A wizard on its own screen, as `rackpilot recover`, `bootstrap` and `drill` open it. */
-export function WizardScreen({ session, title, simulated, onClose }: { session: WizardSession; title: string; simulated: boolean; onClose: () => void }) {
+export function WizardScreen({ session, title, simulated, onClose, onInterrupt }: WizardScreenProps) {
   const size = useTerminalSize();
   if (isTooSmall(size)) return <TooSmall columns={size.columns} rows={size.rows} />;
   return (
@@ -16,10 +24,9 @@ export function WizardScreen({ session, title, simulated, onClose }: { session: 
         <Text bold>rackpilot {title}</Text>
         {simulated ? <Tone tone="accent"> SIMULATED</Tone> : null}
       </Text>
-      <Frame title={session.getState().runbook.title} width={size.columns} height={size.rows - 2} tone="accent">
-        <WizardView session={session} width={size.columns - 2} height={size.rows - 4} onClose={onClose} />
+      <Frame title={session.getState().runbook.title} width={size.columns} height={size.rows - 1} tone="accent">
+        <WizardView session={session} width={size.columns - 2} height={size.rows - 3} onClose={onClose} onInterrupt={onInterrupt} />
       </Frame>
-      <Tone tone="muted">Ctrl-C aborts the run; every step is shown before it runs</Tone>
     </Box>
   );
 }

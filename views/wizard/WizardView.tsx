@@ -1,91 +1,135 @@
 import { Box, Text, useInput } from 'ink';
-import { useRef, useSyncExternalStore } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
+import { matchBinding } from '../../src/present/key-matcher';
 import { truncate } from '../../src/present/table-layout';
-import { runStatusLine, specText, stepLine } from '../../src/wizards/operator/screen-lines';
+import { type BodyLine, resumeBody, stepBody, summaryBody, wizardScope } from '../../src/wizards/operator/screen-body';
+import { runStatusLine, stepLine } from '../../src/wizards/operator/screen-lines';
 import type { Prompt, WizardSession } from '../../src/wizards/operator/session';
-import { useNow } from '../hooks/use-now';
+import { Footer } from '../components/Footer';
 import { Tone, useTheme } from '../theme-context';
-import { PromptPane } from './PromptPane';
+import { VersionPrompt } from './VersionPrompt';
 
-const TONES = { pending: undefined, running: 'accent', done: 'ok', skipped: 'muted', failed: 'critical' } as const;
+const TONES = { pending: undefined, running: 'accent', done: 'ok', skipped: 'muted', failed: 'critical', planned: 'muted' } as const;
+const KEYS = { readOnly: false, simulated: true };
+
+export interface WizardViewProps {
+  readonly session: WizardSession;
+  readonly width: number;
+  readonly height: number;
+  /** Enter/Esc/q on the summary. */
+  readonly onClose: () => void;
+  /** Ctrl-C: abort the run at once (the caller aborts the runner and shows the summary). */
+  readonly onInterrupt: () => void;
+}
 
 /**
- * A wizard run: the steps with their state, the current step's explanation, its planned or running actions,
- * live output, and the prompt the runner waits on. It owns the keyboard while it is open.
+ * A wizard run: the steps (a window that follows the current one, with what lies above and below counted), the
+ * current step in full (explanation, exact calls, log) scrollable with PgUp/PgDn, the prompt the runner waits on,
+ * and at the end the summary. It owns the keyboard while it is open; its footer comes from the same key-binding
+ * records as its key handler, for the prompt that is open.
  */
-export function WizardView({ session, width, height, onClose }: { session: WizardSession; width: number; height: number; onClose: () => void }) {
+export function WizardView({ session, width, height, onClose, onInterrupt }: WizardViewProps) {
   const theme = useTheme();
   const state = useSyncExternalStore(session.subscribe, session.getState, session.getState);
-  const now = useNow(!state.ended);
+  const [typing, setTyping] = useState(false);
+  const [scroll, setScroll] = useState<number | undefined>(undefined);
   const promptKey = usePromptKey(state.prompt);
+  // A new prompt starts at the version list, scrolled to the top.
+  const [seen, setSeen] = useState(promptKey);
+  if (seen !== promptKey) {
+    setSeen(promptKey);
+    setTyping(false);
+    setScroll(undefined);
+  }
+  const scope = wizardScope(state, typing);
+  const versionPrompt = !state.ended && state.prompt?.kind === 'choose-version' ? state.prompt : undefined;
+  const stepsHeight = Math.min(state.steps.length + 2, Math.max(3, Math.floor((height - 3) / 3)));
+  const bodyHeight = Math.max(1, height - stepsHeight - 3);
+  const body: BodyLine[] = state.ended ? summaryBody(state, width) : state.prompt?.kind === 'resume' ? resumeBody(state, width) : stepBody(state, width);
+  // Prompts start at the top (explanation first); a running step follows its log; a scroll key takes over.
+  const max = Math.max(0, body.length - bodyHeight);
+  const offset = Math.min(max, scroll ?? (state.prompt || state.ended ? 0 : max));
+
   useInput((input, key) => {
-    if (state.ended && (key.escape || key.return || input === 'q')) onClose();
+    const id = matchBinding(input, key, scope, KEYS) ?? (key.ctrl && input === 'c' ? 'interrupt' : undefined);
+    if (id === 'interrupt') return onInterrupt();
+    if (id === 'page-up' || id === 'page-down' || (state.ended && (id === 'up' || id === 'down'))) {
+      const step = id === 'up' || id === 'down' ? 1 : Math.max(1, bodyHeight - 1);
+      setScroll(Math.max(0, Math.min(max, offset + (id === 'page-up' || id === 'up' ? -step : step))));
+      return;
+    }
+    if (state.ended) {
+      if (id === 'close') onClose();
+      return;
+    }
+    answer(state.prompt, id);
   });
-  const step = state.runbook.steps.find((s) => s.id === state.currentStepId);
-  const stepsHeight = Math.min(state.steps.length, Math.max(3, Math.floor(height / 3)));
-  const promptHeight = state.prompt?.kind === 'question' && state.prompt.question.kind === 'choose-version' ? height - stepsHeight - 2 : 0;
-  const rest = height - stepsHeight - 2 - promptHeight;
+
   const clip = (s: string) => truncate(s, width, theme.ellipsis);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">
         {clip(runStatusLine(state))}
       </Text>
-      {visibleSteps(state.steps, state.currentStepId, stepsHeight).map(({ s, i }) => (
-        <Tone key={s.id} tone={TONES[s.state]} bold={s.id === state.currentStepId} wrap="truncate">
-          {clip(stepLine(s, i, now))}
-        </Tone>
-      ))}
+      {visibleSteps(state.steps, state.currentStepId, stepsHeight).map((v) =>
+        v.kind === 'more' ? (
+          <Tone key={v.key} tone="muted" wrap="truncate">
+            {clip(v.text)}
+          </Tone>
+        ) : (
+          <Tone key={v.step.id} tone={TONES[v.step.state]} bold={v.step.id === state.currentStepId} wrap="truncate">
+            {clip(stepLine(v.step, v.index))}
+          </Tone>
+        ),
+      )}
       <Text> </Text>
-      {promptHeight > 0 && state.prompt ? (
-        <PromptPane key={promptKey} prompt={state.prompt} width={width} height={promptHeight} />
+      {versionPrompt ? (
+        <VersionPrompt key={promptKey} prompt={versionPrompt} width={width} height={bodyHeight} typing={typing} onTyping={setTyping} />
       ) : (
-        <Box flexDirection="column" height={rest} overflow="hidden">
-          {step ? (
-            <Box height={3} overflow="hidden">
-              <Text wrap="wrap">
-                <Text bold>{step.title}: </Text>
-                {step.explanation}
-              </Text>
-            </Box>
-          ) : null}
-          {state.prompt ? (
-            <PromptPane key={promptKey} prompt={state.prompt} width={width} height={Math.max(3, rest - 6)} />
-          ) : (
-            state.actions.slice(0, 3).map(({ action, state: s }) => (
-              <Text key={action.id} wrap="truncate">
-                {clip(`  ${s === 'done' ? '[x]' : s === 'running' ? '[>]' : s === 'failed' ? '[!]' : '[ ]'} ${action.description}: ${specText(action.spec)}`)}
-              </Text>
-            ))
-          )}
-          {outputTail(state.output, Math.max(0, rest - (state.prompt ? 16 : 8))).map(({ line, n }) => (
-            <Tone key={n} tone="muted" wrap="truncate">
-              {clip(`  ${line}`)}
+        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+          {numbered(body).slice(offset, offset + bodyHeight).map((l) => (
+            <Tone key={l.n} tone={l.tone} bold={l.bold} wrap="truncate">
+              {clip(l.text) || ' '}
             </Tone>
           ))}
-          {state.ended ? (
-            <Tone tone={state.ended.state === 'done' ? 'ok' : 'critical'} bold>
-              Run {state.ended.state}. Enter or Esc closes the wizard.
-            </Tone>
-          ) : null}
         </Box>
       )}
+      <Tone tone="muted" wrap="truncate">
+        {clip(max > 0 && !versionPrompt ? `lines ${offset + 1}-${Math.min(body.length, offset + bodyHeight)} of ${body.length} (PgUp/PgDn)` : ' ')}
+      </Tone>
+      <Footer scope={scope} readOnly={false} simulated width={width} />
     </Box>
   );
 }
 
-/** The last lines of output, each with its line number as a stable key. */
-function outputTail(output: readonly string[], count: number) {
-  const start = Math.max(0, output.length - count);
-  return output.slice(start).map((line, k) => ({ line, n: start + k }));
+/** Body lines with their line number, a stable key while the window scrolls. */
+function numbered(body: readonly BodyLine[]): (BodyLine & { n: number })[] {
+  return body.map((l, n) => ({ ...l, n }));
 }
 
-/** A window of the steps that keeps the current one in view. */
-function visibleSteps<T extends { id: string }>(steps: readonly T[], currentId: string | undefined, height: number) {
-  const all = steps.map((s, i) => ({ s, i }));
+/** The runner's prompts answered from a binding id (the version prompt answers itself). */
+function answer(prompt: Prompt | undefined, id: string | undefined): void {
+  if (!prompt || !id) return;
+  if (prompt.kind === 'confirm-step' && (id === 'run' || id === 'skip' || id === 'abort')) prompt.resolve(id);
+  if (prompt.kind === 'failure' && (id === 'retry' || id === 'skip' || id === 'abort')) prompt.resolve(id);
+  if (prompt.kind === 'resume' && (id === 'resume' || id === 'fresh' || id === 'quit')) prompt.resolve(id);
+}
+
+type StepRow = { kind: 'step'; step: ReturnType<WizardSession['getState']>['steps'][number]; index: number } | { kind: 'more'; key: string; text: string };
+
+/** A window of the steps that keeps the current one in view, saying how many lie above and below. */
+function visibleSteps(steps: ReturnType<WizardSession['getState']>['steps'], currentId: string | undefined, height: number): StepRow[] {
+  if (steps.length <= height) return steps.map((step, index) => ({ kind: 'step', step, index }));
+  const room = Math.max(1, height - 2);
   const at = Math.max(0, steps.findIndex((s) => s.id === currentId));
-  const start = Math.max(0, Math.min(at - Math.floor(height / 2), steps.length - height));
-  return all.slice(start, start + height);
+  const start = Math.max(0, Math.min(at - Math.floor(room / 2), steps.length - room));
+  const rows: StepRow[] = steps.slice(start, start + room).map((step, k) => ({ kind: 'step', step, index: start + k }));
+  const below = steps.length - start - room;
+  return [
+    { kind: 'more', key: 'above', text: start > 0 ? `  ^ ${start} step(s) above` : '' },
+    ...rows,
+    { kind: 'more', key: 'below', text: below > 0 ? `  v ${below} more step(s)` : '' },
+  ];
 }
 
 /** A new key per prompt object, so each prompt gets fresh input state. */

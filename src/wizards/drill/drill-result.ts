@@ -1,12 +1,10 @@
-import { evaluate } from '../../health';
-import type { BackupVersion } from '../../model/backup';
 import type { RackSnapshot } from '../../model/snapshot';
+import type { VersionFlag } from '../../model/backup';
 import type { EpochMs, Millis } from '../../model/time';
-import type { RecoveryPlan } from '../runbooks/recover-plan';
-import { versionKey } from '../runbooks/recover-steps';
-import type { RecoveryScenario, ScenarioProposal } from '../runbooks/scenario';
 import type { RunOutcome, RunResult } from '../engine/runner';
-import type { AssessedVersion, VersionFlag } from '../version-choice';
+import type { VersionOffer } from '../engine/types';
+import { type RecoveryPlan, restoredBy } from '../runbooks/recover-plan';
+import type { RecoveryScenario, ScenarioProposal } from '../runbooks/scenario';
 
 /** What a drill measured. Times are rack time (the drill's fast clock), durations in ms. */
 export interface DrillResult {
@@ -20,9 +18,13 @@ export interface DrillResult {
   readonly incidentStart: EpochMs;
   readonly recoveryStart: EpochMs;
   readonly recoveryEnd: EpochMs;
-  /** Recovery start to healthy; undefined when the rack did not end healthy. */
+  /** The rack's own time for the recovery (the simulated clock stood still while the operator read). */
+  readonly machineTime: Millis;
+  /** Wall-clock time the operator spent reading and answering. */
+  readonly operatorTime: Millis;
+  /** Machine time plus operator time: what the recovery would take on a real rack; undefined unless healthy. */
   readonly rto?: Millis;
-  /** Incident start to healthy: what users of the lost parts saw. */
+  /** Incident start until the recovery started, plus the RTO: what users of the lost parts saw. */
   readonly outage?: Millis;
   readonly healthy: boolean;
   readonly steps: readonly DrillStep[];
@@ -65,41 +67,43 @@ export interface DrillInput {
   readonly proposal: ScenarioProposal;
   readonly plan: RecoveryPlan;
   readonly result: RunResult;
-  readonly before: RackSnapshot;
   readonly after: RackSnapshot;
   readonly incidentStart: EpochMs;
-  readonly offers: ReadonlyMap<string, readonly AssessedVersion[]>;
+  /** What each version question offered, by component id (from the run's question events). */
+  readonly offers: ReadonlyMap<string, VersionOffer>;
 }
 
 export function summariseDrill(i: DrillInput): DrillResult {
   const { result } = i;
-  const remaining = evaluate(i.after)
-    .filter((f) => f.severity === 'critical')
-    .map((f) => ({ rule: f.rule, subject: f.subject.label, summary: f.summary }));
+  const remaining = i.after.findings.filter((f) => f.severity === 'critical').map((f) => ({ rule: f.rule, subject: f.subject.label, summary: f.summary }));
   const healthy = result.state === 'done' && remaining.length === 0;
   const restored: RestoredComponent[] = [];
   const notRestored: string[] = [];
-  for (const c of i.plan.restore) {
-    const step = result.steps.find((s) => s.id === `restore-${c.id}`);
-    const versionId = result.answers[versionKey(c)];
-    if (step?.state !== 'done' || versionId === undefined) {
+  const doneSteps = new Set(result.steps.filter((s) => s.state === 'done').map((s) => s.id));
+  const chosen = new Map(Object.entries(result.choices).filter(([step]) => doneSteps.has(step)).map(([, c]) => [c.componentId, c]));
+  for (const c of restoredBy(i.plan)) {
+    const choice = chosen.get(c.id);
+    if (!choice) {
       notRestored.push(c.id);
       continue;
     }
-    const offered = i.offers.get(c.id) ?? [];
-    const version = offered.find((a) => a.version.versionId === versionId)?.version ?? findVersion([i.after, i.before], c.id, versionId);
+    const offered = i.offers.get(c.id)?.verdict.versions ?? [];
     const newest = offered[0]?.version;
+    const index = offered.findIndex((a) => a.version.versionId === choice.versionId);
     restored.push({
       component: c.id,
       name: c.name,
       owner: c.owner,
-      versionId,
-      ...(version ? { versionTime: version.time, size: version.size, rpo: i.incidentStart - version.time } : {}),
-      newest: newest?.versionId === versionId,
+      versionId: choice.versionId,
+      versionTime: choice.versionTime,
+      size: choice.size,
+      rpo: Math.max(0, i.incidentStart - choice.versionTime),
+      newest: newest?.versionId === choice.versionId,
       ...(newest ? { newestVersionId: newest.versionId } : {}),
-      skipped: newerThan(offered, versionId),
+      skipped: offered.slice(0, Math.max(0, index)).map((a) => ({ versionId: a.version.versionId, size: a.version.size, flags: a.flags })),
     });
   }
+  const rto = result.machineTime + result.operatorTime;
   return {
     scenario: i.scenario,
     seed: i.seed,
@@ -111,7 +115,9 @@ export function summariseDrill(i: DrillInput): DrillResult {
     incidentStart: i.incidentStart,
     recoveryStart: result.startedAt,
     recoveryEnd: result.endedAt,
-    ...(healthy ? { rto: result.endedAt - result.startedAt, outage: result.endedAt - i.incidentStart } : {}),
+    machineTime: result.machineTime,
+    operatorTime: result.operatorTime,
+    ...(healthy ? { rto, outage: result.startedAt - i.incidentStart + rto } : {}),
     healthy,
     steps: result.steps.map((s) => ({
       id: s.id,
@@ -125,17 +131,4 @@ export function summariseDrill(i: DrillInput): DrillResult {
     notRestored,
     remaining,
   };
-}
-
-function findVersion(snapshots: readonly RackSnapshot[], component: string, versionId: string): BackupVersion | undefined {
-  for (const s of snapshots) {
-    const v = s.backups.find((b) => b.id === component)?.versions.find((x) => x.versionId === versionId);
-    if (v) return v;
-  }
-  return undefined;
-}
-
-function newerThan(offered: readonly AssessedVersion[], versionId: string): RestoredComponent['skipped'] {
-  const index = offered.findIndex((a) => a.version.versionId === versionId);
-  return offered.slice(0, Math.max(0, index)).map((a) => ({ versionId: a.version.versionId, size: a.version.size, flags: a.flags }));
 }

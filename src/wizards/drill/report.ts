@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
-import type { Millis } from '../../model/time';
+import { describeError, EXIT_CODE, RackpilotError, UsageError } from '../../errors';
 import { formatBytes } from '../../text/format-bytes';
+import { formatDuration } from '../../text/format-duration';
 import type { DrillResult } from './drill-result';
 
 /** Drill reports for people (Markdown, e.g. for the change ticket) and for scripts (JSON, schemaVersion 1). */
@@ -12,10 +13,32 @@ export function reportFormat(path: string): ReportFormat {
   return ext === '.md' || ext === '.markdown' ? 'markdown' : 'json';
 }
 
+/**
+ * Checked before a drill starts, so a bad --report fails in a second instead of after the whole drill: the parent
+ * directory must exist and be writable, and the path must not be a directory.
+ */
+export function checkReportPath(path: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    // Not there yet: the usual case.
+  }
+  if (isDir) throw new UsageError(`--report: ${path} is a directory; name a file (.md for Markdown, anything else JSON)`);
+  try {
+    accessSync(dirname(path), constants.W_OK);
+  } catch {
+    throw new UsageError(`--report: cannot write into ${dirname(path)} (missing or not writable)`);
+  }
+}
+
 export function writeReport(path: string, drill: DrillResult): ReportFormat {
   const format = reportFormat(path);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, format === 'markdown' ? renderMarkdown(drill) : `${JSON.stringify(renderJson(drill), null, 2)}\n`);
+  try {
+    writeFileSync(path, format === 'markdown' ? renderMarkdown(drill) : `${JSON.stringify(renderJson(drill), null, 2)}\n`);
+  } catch (error) {
+    throw new RackpilotError(`cannot write the drill report ${path}: ${describeError(error)}`, { exitCode: EXIT_CODE.stateDir, hint: 'the drill itself ran; its run is in the audit log' });
+  }
   return format;
 }
 
@@ -38,6 +61,10 @@ export function renderJson(d: DrillResult): Record<string, unknown> {
     recovery: {
       startedAt: iso(d.recoveryStart),
       endedAt: iso(d.recoveryEnd),
+      machineTimeMs: d.machineTime,
+      machineTime: formatDuration(d.machineTime),
+      operatorTimeMs: d.operatorTime,
+      operatorTime: formatDuration(d.operatorTime),
       rtoMs: d.rto ?? null,
       rto: d.rto === undefined ? null : formatDuration(d.rto),
       outageMs: d.outage ?? null,
@@ -75,7 +102,9 @@ export function renderMarkdown(d: DrillResult): string {
     `- Outcome: **${d.outcome}**, rack ${d.healthy ? '**healthy**' : '**not healthy**'} at the end${d.reason ? ` (${d.reason})` : ''}`,
     `- Incident started: ${iso(d.incidentStart)}`,
     `- Recovery: ${iso(d.recoveryStart)} to ${iso(d.recoveryEnd)}`,
-    `- RTO (recovery start to healthy): ${d.rto === undefined ? 'not reached' : formatDuration(d.rto)}`,
+    `- Machine time (the rack's own work, simulated): ${formatDuration(d.machineTime)}`,
+    `- Operator time (reading and answering): ${formatDuration(d.operatorTime)}`,
+    `- RTO (machine + operator time, recovery start to healthy): ${d.rto === undefined ? 'not reached' : formatDuration(d.rto)}`,
     `- Outage (incident start to healthy): ${d.outage === undefined ? 'not reached' : formatDuration(d.outage)}`,
     `- Simulated rack, seed ${d.seed}, clock ${d.speed}x; run ${d.runId}`,
     '',
@@ -106,23 +135,6 @@ export function renderMarkdown(d: DrillResult): string {
   if (d.remaining.length === 0) lines.push('None.');
   else for (const f of d.remaining) lines.push(`- ${f.rule}: ${cell(f.summary)}`);
   return `${lines.join('\n')}\n`;
-}
-
-/** "1h 02m 05s", "4m 30s", "12s": exact enough for an RTO, unlike the rounded ages of the status views. */
-export function formatDuration(ms: Millis): string {
-  const sign = ms < 0 ? '-' : '';
-  let s = Math.round(Math.abs(ms) / 1000);
-  const d = Math.floor(s / 86_400);
-  s -= d * 86_400;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (d > 0) return `${sign}${d}d ${pad(h)}h ${pad(m)}m`;
-  if (h > 0) return `${sign}${h}h ${pad(m)}m ${pad(s)}s`;
-  if (m > 0) return `${sign}${m}m ${pad(s)}s`;
-  return `${sign}${s}s`;
 }
 
 function cell(text: string): string {

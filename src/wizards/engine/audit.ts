@@ -1,24 +1,34 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
-import { defaultStateDir } from './state-files';
-import type { ActionSpec } from './types';
+import { join } from 'node:path';
+import type { Effect, RealCall } from './calls';
+import { asStateDirError, defaultStateDir, ensureStateDir } from './state-files';
+import type { VersionChoice } from './types';
 
 /**
- * Who did what to which rack, when, and how it ended: an append-only JSON-lines file that survives the run
- * journal (journals are per run and may be cleaned up). It must never hold a secret, so specs are redacted here.
+ * Who did what to which rack, when, and how it ended: an append-only JSON-lines file that outlives the run
+ * journals. It is also the second record of a run: when a journal is lost or corrupted, the audit log still says
+ * which actions were done. It must never hold a secret, so calls are redacted here, and what an operator typed
+ * is never recorded (only whether it matched).
  */
 export interface AuditEntry {
   /** Wall-clock ISO time of the event (not the run clock: the audit is about people, not the simulated rack). */
   readonly time: string;
-  readonly event: 'run-start' | 'answer' | 'step-start' | 'decision' | 'action-start' | 'action-end' | 'step-end' | 'run-end' | 'lock';
+  /** The run's own clock at the event (a simulated rack's time on the sim): a lost journal is rebuilt with it. */
+  readonly at?: number;
+  readonly event: 'run-start' | 'answer' | 'step-start' | 'decision' | 'action-start' | 'action-end' | 'step-end' | 'run-end' | 'lock' | 'resume';
   readonly operator: string;
   readonly rack: string;
   readonly runbook: string;
   readonly runId: string;
   readonly step?: string;
-  readonly action?: { readonly id: string; readonly description: string };
-  readonly spec?: ActionSpec;
+  readonly action?: { readonly id: string; readonly description: string; readonly destructive?: boolean };
+  readonly effect?: Effect;
+  readonly calls?: readonly RealCall[];
+  /** An answer: the version chosen against the one proposed (and the flags the operator overrode). */
+  readonly choice?: VersionChoice;
+  /** run-start: the run's parameters (never secrets), so a lost journal can be rebuilt from this log. */
+  readonly params?: Readonly<Record<string, string>>;
   readonly outcome?: string;
   readonly error?: string;
   readonly detail?: string;
@@ -38,15 +48,23 @@ export function operatorName(): string {
   return `${userInfo().username}@${hostname()}`;
 }
 
+export function auditFile(stateDir: string): string {
+  return join(stateDir, 'audit.log');
+}
+
 /** Appends to `<stateDir>/audit.log`; each event is one line written with one append, so lines never interleave. */
 export function openAudit(stateDir: string = defaultStateDir(), now: () => number = Date.now): AuditLog {
-  const file = join(stateDir, 'audit.log');
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const file = auditFile(stateDir);
+  ensureStateDir(stateDir);
   return {
     file,
     record(entry) {
       const line = JSON.stringify(toEntry(entry, now));
-      appendFileSync(file, `${line}\n`, { flag: 'a', mode: 0o600 });
+      try {
+        appendFileSync(file, `${line}\n`, { flag: 'a', mode: 0o600 });
+      } catch (error) {
+        throw asStateDirError(file, error);
+      }
     },
   };
 }
@@ -57,11 +75,33 @@ export function memoryAudit(now: () => number = Date.now): AuditLog & { readonly
   return { entries, record: (entry) => void entries.push(toEntry(entry, now)) };
 }
 
+/** Every entry of one run, oldest first; lines that are not JSON (a torn last line) are skipped. */
+export function readAuditRun(stateDir: string, runId: string): AuditEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(auditFile(stateDir), 'utf8');
+  } catch {
+    return [];
+  }
+  const out: AuditEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.includes(runId)) continue;
+    try {
+      const entry = JSON.parse(line) as AuditEntry;
+      if (entry.runId === runId) out.push(entry);
+    } catch {
+      // A line cut by a crash or a full disk: the rest of the log still counts.
+    }
+  }
+  return out;
+}
+
 function toEntry(entry: AuditRecord, now: () => number): AuditEntry {
   return {
     time: new Date(now()).toISOString(),
     ...entry,
-    ...(entry.spec ? { spec: redactSpec(entry.spec) } : {}),
+    ...(entry.calls ? { calls: entry.calls.map(redactCall) } : {}),
+    ...(entry.params ? { params: redactValue(entry.params) as Record<string, string> } : {}),
     ...(entry.error !== undefined ? { error: redactText(entry.error) } : {}),
     ...(entry.detail !== undefined ? { detail: redactText(entry.detail) } : {}),
   };
@@ -70,12 +110,13 @@ function toEntry(entry: AuditRecord, now: () => number): AuditEntry {
 const SECRET = /pass|secret|token|key|credential/i;
 export const REDACTED = '***';
 
-/** A copy of the spec with secret-looking values replaced: object keys, `--flag=value`, `--flag value`, `NAME=value`, `?token=`. */
-export function redactSpec(spec: ActionSpec): ActionSpec {
-  const copy = redactValue(spec) as ActionSpec;
-  if (copy.kind === 'command') return { ...copy, argv: redactArgv(copy.argv) };
-  if (copy.kind === 'api') return { ...copy, path: redactText(copy.path) };
-  return copy;
+/** A copy of the call with secret-looking values replaced: object keys, `--flag=value`, `--flag value`, `NAME=value`. */
+export function redactCall(call: RealCall): RealCall {
+  if (call.kind === 'command') return { ...call, argv: redactArgv(call.argv) };
+  if (call.kind === 'http') return { ...call, path: redactText(call.path) };
+  // Keys and names of objects are not secrets; metadata values might be.
+  if (call.kind === 's3' && call.metadata) return { ...call, metadata: redactValue(call.metadata) as Record<string, string> };
+  return call;
 }
 
 export function redactArgv(argv: readonly string[]): string[] {

@@ -1,59 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeError, RackpilotError } from '../../errors';
+import { describeError, EXIT_CODE, RackpilotError } from '../../errors';
 import type { EpochMs } from '../../model/time';
-import { writeFileAtomic } from './state-files';
-import type { Answer, StepState } from './types';
+import { JOURNAL_FORMAT, type JournalData, type JournalStep, journalSchema } from './journal-schema';
+import { ensureStateDir, removeLeftoverTemps, writeFileAtomic } from './state-files';
 
-export { defaultRunsDir, defaultStateDir, writeFileAtomic } from './state-files';
+export { defaultRunsDir, defaultStateDir } from './state-files';
+export type { ActionState, JournalAction, JournalData, JournalStep, RunState } from './journal-schema';
 
 /**
  * The run journal: one JSON file per run, rewritten atomically after every state change, so that after a crash
  * (or a closed laptop) the run resumes exactly where it stopped and a finished destructive action is never repeated.
  */
-export type RunState = 'running' | 'done' | 'aborted' | 'failed' | 'cancelled';
-/** `planned`: shown by a dry run, never executed. `running` in a loaded journal means the run crashed during it. */
-export type ActionState = 'pending' | 'running' | 'done' | 'failed' | 'planned';
-
-export interface JournalAction {
-  id: string;
-  description: string;
-  destructive: boolean;
-  state: ActionState;
-  startedAt?: EpochMs;
-  endedAt?: EpochMs;
-  error?: string;
-}
-
-export interface JournalStep {
-  id: string;
-  title: string;
-  state: StepState;
-  startedAt?: EpochMs;
-  endedAt?: EpochMs;
-  /** The last failure shown to the operator in this step. */
-  error?: string;
-  actions: JournalAction[];
-}
-
-export interface JournalData {
-  format: 1;
-  runId: string;
-  runbookId: string;
-  rack: string;
-  operator: string;
-  params: Record<string, string>;
-  dryRun: boolean;
-  startedAt: EpochMs;
-  updatedAt: EpochMs;
-  endedAt?: EpochMs;
-  state: RunState;
-  error?: string;
-  answers: Record<string, Answer>;
-  steps: JournalStep[];
-}
-
 export interface JournalInit {
   readonly runbookId: string;
   readonly rack: string;
@@ -62,6 +21,16 @@ export interface JournalInit {
   readonly startedAt: EpochMs;
   readonly dryRun?: boolean;
   readonly runId?: string;
+}
+
+/** A journal file that cannot be trusted: which file, and what is wrong with it. */
+export class JournalError extends RackpilotError {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`run journal ${file} cannot be used: ${problem}`, { exitCode: EXIT_CODE.journal });
+  }
 }
 
 /** Sortable by time (file names list in run order) and unique across hosts starting in the same millisecond. */
@@ -81,7 +50,7 @@ export class Journal {
 
   /** A new run journal file in dir (created if missing), written at once. */
   static create(dir: string, init: JournalInit): Journal {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    ensureStateDir(dir);
     const data = initialData(init);
     const journal = new Journal(data, join(dir, `${data.runId}.json`), false);
     journal.update(() => {});
@@ -93,22 +62,38 @@ export class Journal {
     return new Journal(initialData(init), undefined, false);
   }
 
-  static load(file: string): Journal {
-    let data: JournalData;
-    try {
-      data = JSON.parse(readFileSync(file, 'utf8')) as JournalData;
-    } catch (error) {
-      throw new RackpilotError(`cannot read run journal ${file}: ${describeError(error)}`, { cause: error });
-    }
-    if (data?.format !== 1 || typeof data.runId !== 'string' || !Array.isArray(data.steps)) {
-      throw new RackpilotError(`${file} is not a rackpilot run journal`);
-    }
-    return new Journal(data, file, true);
+  /** Writes a journal rebuilt from another record (the audit log) to file and resumes it. */
+  static restore(file: string, data: JournalData): Journal {
+    const parsed = journalSchema.safeParse(data);
+    if (!parsed.success) throw new JournalError(file, `the audit log's record does not make a valid journal: ${parsed.error.issues[0]?.message}`);
+    const journal = new Journal(parsed.data, file, true);
+    journal.update(() => {});
+    return journal;
   }
 
-  /** Resumes the newest unfinished run of this runbook on this rack, or starts a new one. */
-  static open(dir: string, init: JournalInit): Journal {
-    return findResumable(dir, init.rack, init.runbookId) ?? Journal.create(dir, init);
+  /** Loads and validates a journal file; anything that is not a valid journal throws a JournalError. */
+  static load(file: string): Journal {
+    let text: string;
+    try {
+      if (!statSync(file).isFile()) throw new Error('not a regular file');
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new JournalError(file, `cannot be read: ${describeError(error)}`);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new JournalError(file, text.trim() === '' ? 'the file is empty' : 'it is not valid JSON (truncated or overwritten?)');
+    }
+    const format = (raw as { format?: unknown } | null)?.format;
+    if (format !== JOURNAL_FORMAT) throw new JournalError(file, `format ${JSON.stringify(format) ?? 'missing'}, expected ${JOURNAL_FORMAT}`);
+    const parsed = journalSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new JournalError(file, `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`);
+    }
+    return new Journal(parsed.data, file, true);
   }
 
   get data(): Readonly<JournalData> {
@@ -134,7 +119,7 @@ export class Journal {
 
 function initialData(init: JournalInit): JournalData {
   return {
-    format: 1,
+    format: JOURNAL_FORMAT,
     runId: init.runId ?? newRunId(init.startedAt),
     runbookId: init.runbookId,
     rack: init.rack,
@@ -144,30 +129,49 @@ function initialData(init: JournalInit): JournalData {
     startedAt: init.startedAt,
     updatedAt: init.startedAt,
     state: 'running',
-    answers: {},
+    operatorMs: 0,
+    choices: {},
     steps: [],
   };
 }
 
-/** The newest unfinished (crashed or killed) run of a runbook on a rack; dry runs and unreadable files are ignored. */
-export function findResumable(dir: string, rack: string, runbookId: string): Journal | undefined {
+/** What the runs directory holds for a rack and runbook: the run to resume, and journals that cannot be read. */
+export interface RunsOnDisk {
+  /** The newest unfinished (crashed or killed) valid run of this runbook on this rack. */
+  readonly resumable?: Journal;
+  /** Every journal file that failed to load, with its run id (from the file name) and the problem. */
+  readonly broken: readonly { readonly file: string; readonly runId: string; readonly problem: string }[];
+}
+
+/** Reads every journal in dir; leftovers of failed atomic writes are removed on the way. */
+export function inspectRuns(dir: string, rack: string, runbookId: string): RunsOnDisk {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+    names = readdirSync(dir);
   } catch {
-    return undefined;
+    return { broken: [] };
   }
-  let best: Journal | undefined;
-  for (const name of names) {
+  removeLeftoverTemps(dir, names);
+  let resumable: Journal | undefined;
+  const broken: { file: string; runId: string; problem: string }[] = [];
+  for (const name of names.filter((n) => n.endsWith('.json'))) {
+    const file = join(dir, name);
     let journal: Journal;
     try {
-      journal = Journal.load(join(dir, name));
-    } catch {
+      journal = Journal.load(file);
+    } catch (error) {
+      broken.push({ file, runId: name.slice(0, -'.json'.length), problem: error instanceof JournalError ? error.problem : describeError(error) });
       continue;
     }
     const d = journal.data;
     if (d.state !== 'running' || d.dryRun || d.rack !== rack || d.runbookId !== runbookId) continue;
-    if (!best || d.startedAt > best.data.startedAt || (d.startedAt === best.data.startedAt && d.runId > best.data.runId)) best = journal;
+    const r = resumable?.data;
+    if (!r || d.startedAt > r.startedAt || (d.startedAt === r.startedAt && d.runId > r.runId)) resumable = journal;
   }
-  return best;
+  return { ...(resumable ? { resumable } : {}), broken };
+}
+
+/** The newest unfinished run of a runbook on a rack (broken journals are reported by inspectRuns, not here). */
+export function findResumable(dir: string, rack: string, runbookId: string): Journal | undefined {
+  return inspectRuns(dir, rack, runbookId).resumable;
 }

@@ -1,8 +1,8 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { RackpilotError } from '../../errors';
-import { defaultStateDir } from './state-files';
+import { EXIT_CODE, RackpilotError } from '../../errors';
+import { asStateDirError, defaultStateDir, ensureStateDir, isAlive as processAlive } from './state-files';
 
 /**
  * One recovery at a time per rack: two operators restoring the same database at once is how data gets lost.
@@ -41,8 +41,9 @@ export class LockHeldError extends RackpilotError {
     readonly holder: LockInfo,
     readonly file: string,
   ) {
-    super(`rack ${rack} is locked by ${holder.operator} (pid ${holder.pid} on ${holder.host}, run ${holder.runId}) since ${holder.since}`, {
-      hint: `wait for that run to finish; if it is certainly dead, remove ${file}`,
+    super(`rack ${rack} is locked: another run is going on (${holder.operator}, pid ${holder.pid} on ${holder.host}, run ${holder.runId}, since ${holder.since})`, {
+      exitCode: EXIT_CODE.locked,
+      hint: `wait for that run to finish, or talk to ${holder.operator}; if that process is certainly dead, remove ${file}`,
     });
   }
 }
@@ -55,7 +56,7 @@ export function lockFile(stateDir: string, rack: string): string {
 export function acquireLock(options: AcquireLockOptions): Lock {
   const stateDir = options.stateDir ?? defaultStateDir();
   const file = lockFile(stateDir, options.rack);
-  mkdirSync(join(stateDir, 'locks'), { recursive: true, mode: 0o700 });
+  ensureStateDir(join(stateDir, 'locks'));
   const info: LockInfo = {
     pid: process.pid,
     host: hostname(),
@@ -80,7 +81,7 @@ export function acquireLock(options: AcquireLockOptions): Lock {
   }
   const holder = readHolder(file);
   if (holder !== 'gone' && holder !== 'unreadable') throw new LockHeldError(options.rack, holder, file);
-  throw new RackpilotError(`could not take the lock ${file}`, { hint: 'another rackpilot is starting a run on this rack; try again' });
+  throw new RackpilotError(`could not take the lock ${file}`, { exitCode: EXIT_CODE.locked, hint: 'another rackpilot is starting a run on this rack; try again' });
 }
 
 function tryCreate(file: string, info: LockInfo): boolean {
@@ -89,13 +90,21 @@ function tryCreate(file: string, info: LockInfo): boolean {
     fd = openSync(file, 'wx', 0o600);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    throw asStateDirError(file, error);
   }
   try {
     writeSync(fd, `${JSON.stringify(info)}\n`);
-  } finally {
+  } catch (error) {
+    // A full disk: take back the empty lock file rather than leave a lock nobody holds.
     closeSync(fd);
+    try {
+      unlinkSync(file);
+    } catch {
+      // Nothing more to take back; the write error says what happened.
+    }
+    throw asStateDirError(file, error);
   }
+  closeSync(fd);
   return true;
 }
 
@@ -108,7 +117,8 @@ function readHolder(file: string): LockInfo | 'gone' | 'unreadable' {
   }
   try {
     const info = JSON.parse(text) as LockInfo;
-    return typeof info.pid === 'number' && typeof info.host === 'string' ? info : 'unreadable';
+    // A pid below 1 names no single process (kill(0) and kill(-1) address groups and always succeed): not a holder.
+    return Number.isSafeInteger(info.pid) && info.pid > 0 && typeof info.host === 'string' ? info : 'unreadable';
   } catch {
     // A process killed between the exclusive create and the write leaves an empty file.
     return 'unreadable';
@@ -118,13 +128,7 @@ function readHolder(file: string): LockInfo | 'gone' | 'unreadable' {
 /** A lock from another host cannot be checked from here, so it counts as alive. */
 function isAlive(holder: LockInfo): boolean {
   if (holder.host !== hostname()) return true;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return processAlive(holder.pid);
 }
 
 function makeLock(file: string, info: LockInfo, takenOver: Lock['takenOver']): Lock {

@@ -3,6 +3,18 @@ import type { JournalAction, JournalStep } from './journal';
 import type { Flow, RunContext } from './run-context';
 import type { Action, ActionOutcome, Step } from './types';
 
+/** What the journal keeps of an action: enough to show it, replay its effect on the sim and undo it. */
+function journalAction(a: Action): JournalAction {
+  return structuredClone({
+    id: a.id,
+    description: a.description,
+    destructive: a.destructive,
+    state: 'pending',
+    effect: a.effect,
+    ...(a.undo ? { undo: a.undo } : {}),
+  }) as JournalAction;
+}
+
 /** Brings the step's journaled actions in line with the computed ones, keeping the state of those already seen. */
 export function recordActions(rc: RunContext, entry: JournalStep, actions: readonly Action[]): void {
   const ids = new Set<string>();
@@ -12,7 +24,7 @@ export function recordActions(rc: RunContext, entry: JournalStep, actions: reado
   }
   rc.update(() => {
     const previous = new Map(entry.actions.map((a) => [a.id, a]));
-    const current = actions.map((a): JournalAction => previous.get(a.id) ?? { id: a.id, description: a.description, destructive: a.destructive, state: 'pending' });
+    const current = actions.map((a): JournalAction => previous.get(a.id) ?? journalAction(a));
     // Actions done earlier but no longer computed (the rack changed since) stay in the record of what happened.
     entry.actions = [...current, ...entry.actions.filter((a) => !ids.has(a.id))];
   });
@@ -26,7 +38,7 @@ export function planActions(rc: RunContext, step: Step, entry: JournalStep, acti
       ja.state = 'planned';
     });
     rc.emit({ type: 'action-start', stepId: step.id, action, dryRun: true });
-    rc.audit({ event: 'action-start', step: step.id, action: { id: action.id, description: action.description }, spec: action.spec, outcome: 'planned' });
+    rc.audit({ event: 'action-start', step: step.id, action: named(action), effect: action.effect, calls: action.calls, outcome: 'planned' });
   }
 }
 
@@ -56,7 +68,6 @@ export async function runActions(rc: RunContext, step: Step, entry: JournalStep,
 }
 
 async function runAction(rc: RunContext, step: Step, ja: JournalAction, action: Action): Promise<ActionOutcome> {
-  const named = { id: action.id, description: action.description };
   // Journaled as running before it starts: a crash from here on is seen on resume.
   rc.update(() => {
     ja.state = 'running';
@@ -65,7 +76,7 @@ async function runAction(rc: RunContext, step: Step, ja: JournalAction, action: 
     delete ja.error;
   });
   rc.emit({ type: 'action-start', stepId: step.id, action, dryRun: false });
-  rc.audit({ event: 'action-start', step: step.id, action: named, spec: action.spec });
+  rc.audit({ event: 'action-start', step: step.id, action: named(action), effect: action.effect, calls: action.calls });
   let outcome: ActionOutcome;
   try {
     const output = (line: string) => rc.emit({ type: 'output', stepId: step.id, actionId: action.id, line });
@@ -82,12 +93,16 @@ async function runAction(rc: RunContext, step: Step, ja: JournalAction, action: 
   rc.audit({
     event: 'action-end',
     step: step.id,
-    action: named,
-    spec: action.spec,
+    action: named(action),
+    effect: action.effect,
     outcome: outcome.ok ? 'ok' : 'failed',
     ...(outcome.ok ? {} : { error: ja.error }),
   });
   return outcome;
+}
+
+function named(a: Action) {
+  return { id: a.id, description: a.description, destructive: a.destructive };
 }
 
 function find(entry: JournalStep, action: Action): JournalAction {

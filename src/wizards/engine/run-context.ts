@@ -1,3 +1,4 @@
+import { untilAborted } from '../../abortable';
 import type { Clock } from '../../clock';
 import type { RackSnapshot } from '../../model/snapshot';
 import type { EpochMs, Millis } from '../../model/time';
@@ -13,21 +14,25 @@ export interface RunOptions {
   readonly snapshot: () => RackSnapshot;
   /** Every timestamp in the result and the journal comes from here (a drill may run the sim on a fast clock). */
   readonly clock: Clock;
-  /** Where progress is persisted; a journal from findResumable resumes that run. Dry runs never write to a file journal. */
+  /** Where progress is persisted; a journal from inspectRuns resumes that run. Dry runs never write to a file journal. */
   readonly journal?: Journal;
   readonly audit: AuditLog;
   /** `user@host`, see operatorName(). */
   readonly operator: string;
   readonly rack: string;
-  /** Run parameters; `incidentStart` (epoch ms or ISO) is used when the snapshot knows no incident. */
   readonly params?: Readonly<Record<string, string>>;
   /** Show every action and ask every question, run nothing. */
   readonly dryRun?: boolean;
   readonly onEvent?: (event: RunEvent) => void;
   /** @default 2000 */
   readonly verifyPollInterval?: Millis;
-  /** Aborts the run (Ctrl-C): the running action gets the signal, the run ends as aborted. */
+  /**
+   * Aborts the run at once (Ctrl-C, SIGTERM, SIGHUP): a prompt waiting for an answer is given up, the running
+   * action gets the signal, and the run ends as aborted.
+   */
   readonly signal?: AbortSignal;
+  /** Wall-clock time, for the operator's time. @default Date.now */
+  readonly wallNow?: () => number;
 }
 
 export const DEFAULT_VERIFY_POLL: Millis = 2000;
@@ -62,15 +67,15 @@ export class RunContext {
     }
   }
 
-  audit(entry: Omit<AuditRecord, 'operator' | 'rack' | 'runbook' | 'runId' | 'dryRun'>): void {
+  audit(entry: Omit<AuditRecord, 'operator' | 'rack' | 'runbook' | 'runId' | 'dryRun' | 'at'>): void {
     const d = this.journal.data;
-    this.o.audit.record({ operator: this.o.operator, rack: this.o.rack, runbook: this.o.runbook.id, runId: d.runId, dryRun: this.dryRun, ...entry });
+    this.o.audit.record({ operator: this.o.operator, rack: this.o.rack, runbook: this.o.runbook.id, runId: d.runId, at: this.now(), dryRun: this.dryRun, ...entry });
   }
 
   update(change: (data: JournalData) => void): void {
     this.journal.update((data) => {
       change(data);
-      data.updatedAt = this.now();
+      data.updatedAt = Math.max(data.updatedAt, this.now());
     });
   }
 
@@ -78,16 +83,33 @@ export class RunContext {
     return this.journal.step(step.id, step.title);
   }
 
-  stepContext(): StepContext {
-    const snapshot = this.o.snapshot();
-    const params = this.journal.data.params;
-    const incidentStart = snapshot.incident?.startedAt ?? parseTime(params.incidentStart);
-    return {
-      snapshot,
-      answers: { ...this.journal.data.answers },
-      params,
-      ...(incidentStart !== undefined ? { incidentStart } : {}),
-    };
+  stepContext(step?: Step): StepContext {
+    const choice = step ? this.journal.data.choices[step.id] : undefined;
+    const d = this.journal.data;
+    return { snapshot: this.o.snapshot(), runId: d.runId, params: d.params, ...(choice ? { choice } : {}) };
+  }
+
+  /**
+   * Waits for the operator. The wait ends at once when the run is aborted (nobody may be there to answer), a
+   * simulated clock stands still meanwhile, and the time a person spent is journaled as operator time.
+   */
+  async ask<T>(question: () => Promise<T>): Promise<T> {
+    this.signal.throwIfAborted();
+    const human = this.o.interaction.answeredBy === 'human';
+    const release = human ? this.o.clock.hold?.() : undefined;
+    const wall = this.o.wallNow ?? Date.now;
+    const started = wall();
+    try {
+      return await untilAborted(question(), this.signal);
+    } finally {
+      release?.();
+      const spent = Math.max(0, Math.round(wall() - started));
+      if (human && spent > 0) {
+        this.update((d) => {
+          d.operatorMs += spent;
+        });
+      }
+    }
   }
 
   /** Something failed: the step is journaled as failed while the operator decides, and the decision is audited. */
@@ -97,7 +119,7 @@ export class RunContext {
       entry.state = 'failed';
       entry.error = error;
     });
-    const decision = await this.o.interaction.onFailure(step, error);
+    const decision = await this.ask(() => this.o.interaction.onFailure(step, error));
     this.audit({ event: 'decision', step: step.id, outcome: decision, error });
     if (decision === 'retry') {
       this.update(() => {
@@ -106,12 +128,4 @@ export class RunContext {
     }
     return decision;
   }
-}
-
-/** Epoch ms or an ISO date; anything else is ignored rather than guessed. */
-export function parseTime(value: string | undefined): EpochMs | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value);
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : t;
 }

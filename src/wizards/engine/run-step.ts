@@ -1,8 +1,8 @@
 import { describeError } from '../../errors';
 import type { JournalStep } from './journal';
 import { planActions, recordActions, runActions } from './run-actions';
+import { askChoice } from './run-choice';
 import { DEFAULT_VERIFY_POLL, type Flow, type RunContext } from './run-context';
-import { askQuestions } from './run-questions';
 import { sleep } from './sleep';
 import type { Check, CheckResult, Step, StepContext, StepState } from './types';
 
@@ -25,16 +25,16 @@ export async function runStep(rc: RunContext, step: Step): Promise<Flow> {
 async function phases(rc: RunContext, step: Step, entry: JournalStep): Promise<Flow> {
   let flow = await checkPreconditions(rc, step);
   if (flow !== 'ok') return flow;
-  flow = await askQuestions(rc, step);
+  flow = await askChoice(rc, step);
   if (flow !== 'ok') return flow;
-  const ctx = rc.stepContext();
+  const ctx = rc.stepContext(step);
   const actions = step.actions(ctx);
   recordActions(rc, entry, actions);
   if (rc.dryRun) {
     planActions(rc, step, entry, actions);
     return 'ok';
   }
-  const go = await rc.o.interaction.confirmStep(step, actions, ctx);
+  const go = await rc.ask(() => rc.o.interaction.confirmStep(step, actions, ctx));
   rc.audit({ event: 'decision', step: step.id, outcome: go, detail: 'confirm step' });
   if (go !== 'run') return go;
   flow = await runActions(rc, step, entry, actions);
@@ -44,7 +44,8 @@ async function phases(rc: RunContext, step: Step, entry: JournalStep): Promise<F
 
 function endStep(rc: RunContext, step: Step, entry: JournalStep, flow: Flow): void {
   // An abort right after a failure leaves the step failed; an abort or cancel before anything failed leaves it pending.
-  const state: StepState = flow === 'ok' ? 'done' : flow === 'skip' ? 'skipped' : entry.state === 'failed' ? 'failed' : 'pending';
+  // A dry run plans a step; it never does it, so it never shows as done.
+  const state: StepState = flow === 'ok' ? (rc.dryRun ? 'planned' : 'done') : flow === 'skip' ? 'skipped' : entry.state === 'failed' ? 'failed' : 'pending';
   const at = rc.now();
   rc.update(() => {
     entry.state = state;
@@ -57,7 +58,7 @@ function endStep(rc: RunContext, step: Step, entry: JournalStep, flow: Flow): vo
 /** All must pass. A dry run reports failing ones and goes on, so the plan is complete. */
 async function checkPreconditions(rc: RunContext, step: Step): Promise<Flow> {
   for (;;) {
-    const ctx = rc.stepContext();
+    const ctx = rc.stepContext(step);
     const failing: string[] = [];
     for (const check of step.preconditions) {
       const result = test(check.test, ctx);
@@ -88,8 +89,8 @@ async function pollVerify(rc: RunContext, step: Step, verify: NonNullable<Step['
   const interval = rc.o.verifyPollInterval ?? DEFAULT_VERIFY_POLL;
   const deadline = rc.now() + verify.timeout;
   for (;;) {
-    const result = test(verify.test, rc.stepContext());
-    rc.emit({ type: 'verify', stepId: step.id, result });
+    const result = test(verify.test, rc.stepContext(step));
+    rc.emit({ type: 'verify', stepId: step.id, result, at: rc.now(), deadline });
     const left = deadline - rc.now();
     if (result.ok || left <= 0) return result;
     await sleep(rc.o.clock, Math.min(interval, left), rc.signal);

@@ -1,13 +1,13 @@
 import { describeError, UsageError } from '../../errors';
-import type { EpochMs } from '../../model/time';
-import { type ActionState, Journal, type RunState } from './journal';
+import type { EpochMs, Millis } from '../../model/time';
+import { type ActionState, Journal } from './journal';
 import { type Flow, RunContext, type RunOptions } from './run-context';
 import { runStep } from './run-step';
-import type { Answer, StepState } from './types';
+import type { Effect, RealCall } from './calls';
+import type { RunOutcome, StepState, VersionChoice } from './types';
 
 export type { RunOptions } from './run-context';
-
-export type RunOutcome = Exclude<RunState, 'running'>;
+export type { RunOutcome } from './types';
 
 export interface ActionResult {
   readonly id: string;
@@ -17,6 +17,8 @@ export interface ActionResult {
   readonly startedAt?: EpochMs;
   readonly endedAt?: EpochMs;
   readonly error?: string;
+  readonly effect?: Effect;
+  readonly undo?: { readonly what: string; readonly calls: readonly RealCall[] };
 }
 
 export interface StepResult {
@@ -32,26 +34,35 @@ export interface StepResult {
 export interface RunResult {
   readonly state: RunOutcome;
   readonly runId: string;
-  /** Why the run was cancelled or failed. */
+  /** Why the run was cancelled, aborted or failed. */
   readonly reason?: string;
   readonly resumed: boolean;
   readonly dryRun: boolean;
   /** Times on the run's clock; for a resumed run, startedAt is the original start. */
   readonly startedAt: EpochMs;
   readonly endedAt: EpochMs;
+  /** Wall-clock time a person spent answering prompts. */
+  readonly operatorTime: Millis;
+  /** The rack's own time: the run's duration without the operator's (on a clock that stood still, it did already). */
+  readonly machineTime: Millis;
   /** Every step of the runbook in order; steps never reached are pending. */
   readonly steps: readonly StepResult[];
-  readonly answers: Readonly<Record<string, Answer>>;
+  /** The version chosen in each step that asked, by step id. */
+  readonly choices: Readonly<Record<string, VersionChoice>>;
+  /** What done actions left changed that the run did not take back, with how to take it back. */
+  readonly stillChanged: readonly { readonly what: string; readonly undo: readonly RealCall[] }[];
 }
 
 /**
  * Runs a runbook step by step, journaling every state change so a crashed run resumes where it stopped.
- * The caller holds the rack lock (acquireLock) around it.
+ * The caller holds the rack lock around it. An abort (Ctrl-C, SIGTERM, SIGHUP) ends it at once, also while a
+ * prompt waits for an answer nobody will give.
  */
 export async function runRunbook(o: RunOptions): Promise<RunResult> {
   const journal = pickJournal(o);
   const controller = new AbortController();
   const onAbort = () => controller.abort(o.signal?.reason);
+  if (o.signal?.aborted) onAbort();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   // Clock timers are unref'd so idle polls never hold a command open; the run itself must, until it ends.
   const keepAlive = setInterval(() => {}, 1 << 30);
@@ -65,7 +76,7 @@ export async function runRunbook(o: RunOptions): Promise<RunResult> {
       for (const step of o.runbook.steps) rc.stepEntry(step);
     });
     rc.emit({ type: 'run-start', runId: journal.data.runId, resumed: journal.resumed, at: rc.now() });
-    rc.audit({ event: 'run-start', detail: journal.resumed ? 'resumed' : 'new run' });
+    rc.audit({ event: journal.resumed ? 'resume' : 'run-start', params: journal.data.params, detail: journal.resumed ? 'resumed' : 'new run' });
     for (const step of o.runbook.steps) {
       const entry = rc.stepEntry(step);
       if (entry.state === 'done' || entry.state === 'skipped') {
@@ -78,27 +89,56 @@ export async function runRunbook(o: RunOptions): Promise<RunResult> {
       if (flow === 'cancel') state = 'cancelled';
       if (state !== 'done') break;
     }
-    if (state === 'aborted' && controller.signal.aborted) reason = `interrupted: ${describeError(controller.signal.reason ?? 'aborted')}`;
+    if (state === 'aborted') reason = controller.signal.aborted ? interrupted(controller.signal.reason) : 'aborted by the operator';
     if (state === 'cancelled') reason = rc.reason;
   } catch (error) {
     state = controller.signal.aborted ? 'aborted' : 'failed';
-    reason = describeError(error);
-    rc.update((d) => {
-      for (const s of d.steps) if (s.state === 'running') s.state = 'failed';
-    });
+    reason = controller.signal.aborted ? interrupted(controller.signal.reason) : describeError(error);
+    closeRunning(rc);
   } finally {
     clearInterval(keepAlive);
     o.signal?.removeEventListener('abort', onAbort);
   }
   const endedAt = rc.now();
-  rc.update((d) => {
-    d.state = state;
-    d.endedAt = endedAt;
-    if (reason !== undefined) d.error = reason;
-  });
-  rc.emit({ type: 'run-end', state, at: endedAt });
-  rc.audit({ event: 'run-end', outcome: state, ...(reason !== undefined ? { error: reason } : {}) });
+  finish(rc, state, endedAt, reason);
   return result(o, journal, state, reason);
+}
+
+function interrupted(why: unknown): string {
+  return `interrupted: ${describeError(why ?? 'aborted')}`;
+}
+
+/** Steps and actions that were going on when the run was cut off end as failed, so nobody mistakes them for done. */
+function closeRunning(rc: RunContext): void {
+  try {
+    rc.update((d) => {
+      for (const s of d.steps) {
+        if (s.state === 'running') s.state = 'failed';
+        for (const a of s.actions) if (a.state === 'running') a.state = 'failed';
+      }
+    });
+  } catch {
+    // The journal itself may be what failed (a full disk); the run ends either way.
+  }
+}
+
+/** Marks the run ended in the journal and the audit log; a journal that cannot be written any more is reported, not fatal here. */
+function finish(rc: RunContext, state: RunOutcome, endedAt: EpochMs, reason: string | undefined): void {
+  try {
+    rc.update((d) => {
+      d.state = state;
+      d.endedAt = endedAt;
+      if (reason !== undefined) d.error = reason;
+    });
+  } catch {
+    // Reported by the caller through the run's reason; the audit below may still work.
+  }
+  rc.emit({ type: 'run-end', state, at: endedAt, ...(reason !== undefined ? { reason } : {}) });
+  try {
+    rc.audit({ event: 'run-end', outcome: state, ...(reason !== undefined ? { error: reason } : {}) });
+  } catch {
+    // As above: a full or read-only state directory; the run's end is still returned and shown.
+  }
 }
 
 /** Dry runs get a journal of their own in memory: a plan must never look like progress to resume. */
@@ -121,8 +161,10 @@ function result(o: RunOptions, journal: Journal, state: RunOutcome, reason: stri
   const d = journal.data;
   const steps = o.runbook.steps.map((step): StepResult => {
     const e = d.steps.find((s) => s.id === step.id);
-    return e ? structuredClone(e) : { id: step.id, title: step.title, state: 'pending', actions: [] };
+    return e ? (structuredClone(e) as StepResult) : { id: step.id, title: step.title, state: 'pending', actions: [] };
   });
+  const endedAt = d.endedAt ?? o.clock.now();
+  const duration = Math.max(0, endedAt - d.startedAt);
   return {
     state,
     runId: d.runId,
@@ -130,8 +172,38 @@ function result(o: RunOptions, journal: Journal, state: RunOutcome, reason: stri
     resumed: journal.resumed,
     dryRun: o.dryRun === true,
     startedAt: d.startedAt,
-    endedAt: d.endedAt ?? o.clock.now(),
+    endedAt,
+    operatorTime: d.operatorMs,
+    // A clock that stood still while people answered measured only the machine; a real one measured both.
+    machineTime: o.clock.hold ? duration : Math.max(0, duration - d.operatorMs),
     steps,
-    answers: { ...d.answers },
+    choices: structuredClone(d.choices) as Record<string, VersionChoice>,
+    stillChanged: stillChanged(steps),
   };
+}
+
+/**
+ * What the run changed and did not take back: every done action with an undo whose effect no later done action
+ * reversed (a database stopped by the fence and started by the restore is back; one whose restore never ran is not).
+ */
+function stillChanged(steps: readonly StepResult[]): RunResult['stillChanged'] {
+  const done = steps.flatMap((s) => s.actions.filter((a) => a.state === 'done'));
+  const out: { what: string; undo: readonly RealCall[] }[] = [];
+  for (const [i, action] of done.entries()) {
+    const { effect, undo } = action;
+    if (!effect || !undo) continue;
+    const reversed = done.slice(i + 1).some((later) => later.effect && reverses(later.effect, effect));
+    if (!reversed) out.push({ what: undo.what, undo: undo.calls });
+  }
+  return out;
+}
+
+/** Whether `later` takes back what `earlier` left changed. */
+export function reverses(later: Effect, earlier: Effect): boolean {
+  if (!('component' in later) || !('component' in earlier) || later.component !== earlier.component) {
+    return later.op === 'resume-backups' && earlier.op === 'reprovision-bootstrap' && earlier.snapshotsOf === (later as { component: string }).component;
+  }
+  if (earlier.op === 'stop-database' || earlier.op === 'clear-data') return later.op === 'start-database';
+  if (earlier.op === 'pause-backups') return later.op === 'resume-backups';
+  return false;
 }

@@ -1,7 +1,8 @@
+import { confirmationText } from '../../backups/judge';
 import type { Clock } from '../../clock';
 import type { Millis } from '../../model/time';
 import { sleep } from '../engine/sleep';
-import type { FailureDecision, Interaction } from '../engine/types';
+import type { FailureDecision, Interaction, Print } from '../engine/types';
 
 export interface AutoInteractionOptions {
   /** Waits between retries run on this clock, so a drill on a fast clock retries in rack time. */
@@ -12,33 +13,43 @@ export interface AutoInteractionOptions {
   readonly retryDelay?: Millis;
   /** What to do once retries are used up. @default 'abort' */
   readonly finally?: Exclude<FailureDecision, 'retry'>;
-  /** Sees every question and answer, e.g. to print them. */
-  readonly onAnswer?: (key: string, answer: string | undefined) => void;
+  /** Says every choice and every retry, so an unattended run leaves a readable trail. */
+  readonly print?: Print;
 }
 
 /**
- * `--auto`: takes what the wizard proposes. Versions and options are the preselected ones (never blindly the
- * newest), typed confirmations are typed as expected, every step runs, failures are retried a few times then the
- * run aborts. Meant for the simulator and drills, where nobody sits at the keyboard.
+ * `--auto`: takes what the wizard proposes. The version is the backup judge's proposal (never blindly the newest),
+ * the confirmation is typed as expected, every step runs, failures are retried a few times then the run aborts.
+ * Meant for the simulator and drills, where nobody sits at the keyboard.
  */
 export function createAutoInteraction(options: AutoInteractionOptions): Interaction {
   const failures = new Map<string, number>();
+  const say = options.print ?? (() => {});
   return {
+    answeredBy: 'auto',
     confirmStep: async () => 'run',
-    async ask(question, ctx, offer) {
-      let answer: string | undefined;
-      if (question.kind === 'confirm-typed') answer = question.expected(ctx);
-      else if (question.kind === 'choose') answer = offer.preselected ?? offer.options?.[0]?.value;
+    async chooseVersion(_step, offer) {
+      const p = offer.verdict.proposal;
       // No good version means a human must decide: cancelling restores nothing, which is the safe side.
-      else answer = offer.preselected;
-      options.onAnswer?.(question.key, answer);
-      return answer;
+      if (!p) {
+        say(`   auto: no version of ${offer.component.id} looks good: cancelling, a person must choose`);
+        return undefined;
+      }
+      say(`   auto: ${offer.component.id} = ${p.version.versionId} (the proposal)`);
+      return { versionId: p.version.versionId, typed: confirmationText(offer.component, p) };
     },
-    async onFailure(step) {
+    async onFailure(step, error) {
       const count = (failures.get(step.id) ?? 0) + 1;
       failures.set(step.id, count);
-      if (count > (options.retries ?? 3)) return options.finally ?? 'abort';
-      await sleep(options.clock, options.retryDelay ?? 30_000);
+      const retries = options.retries ?? 3;
+      if (count > retries) {
+        const last = options.finally ?? 'abort';
+        say(`   auto: ${step.title} still failing after ${retries} retries: ${last}`);
+        return last;
+      }
+      const delay = options.retryDelay ?? 30_000;
+      say(`   auto: retry ${count}/${retries} of "${step.title}" in ${Math.round(delay / 1000)} s (rack time): ${error}`);
+      await sleep(options.clock, delay);
       return 'retry';
     },
   };

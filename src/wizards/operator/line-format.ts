@@ -1,47 +1,37 @@
-import type { EpochMs } from '../../model/time';
-import { formatAge } from '../../text/format-age';
-import { formatBytes } from '../../text/format-bytes';
-import { specText } from '../engine/spec-text';
-import type { Action, QuestionOffer, Step } from '../engine/types';
-import type { AssessedVersion } from '../version-choice';
-import { isoSeconds } from '../../text/time-text';
+import { fitCell, textWidth } from '../../present/table-layout';
+import { versionRows } from '../../present/version-rows';
+import { callText } from '../engine/calls';
+import type { Action, Step, VersionOffer } from '../engine/types';
 
-/** Plain-text renderings for the line-mode commands; the TUI wizard view renders the same data its own way. */
+/** Plain-text renderings for line mode; the full-screen wizard renders the same data its own way. */
 
 export function stepHeader(step: Step, index: number, total: number): string[] {
+  return ['', `== Step ${index + 1}/${total}: ${step.title}${step.destructive ? '  [DESTRUCTIVE]' : ''}`, ...wrap(step.explanation, 78).map((l) => `   ${l}`)];
+}
+
+/** Each planned action with the exact calls a real executor makes (argv arrays and API calls, in order). */
+export function actionLines(actions: readonly Action[]): string[] {
+  if (actions.length === 0) return ['   No actions: this step only checks.'];
   return [
-    '',
-    `== Step ${index + 1}/${total}: ${step.title}${step.destructive ? '  [DESTRUCTIVE]' : ''}`,
-    ...wrap(step.explanation, 78).map((l) => `   ${l}`),
+    '   Planned actions:',
+    ...actions.flatMap((a) => [`   - ${a.destructive ? '[DESTRUCTIVE] ' : ''}${a.description}`, ...a.calls.map((c) => `       ${callText(c)}`)]),
   ];
 }
 
-export function actionLines(actions: readonly Action[]): string[] {
-  if (actions.length === 0) return ['   No actions: this step only checks.'];
-  return ['   Planned actions:', ...actions.flatMap((a) => [`   - ${a.destructive ? '[DESTRUCTIVE] ' : ''}${a.description}`, `       runs: ${specText(a.spec)}`])];
-}
-
-
 /**
- * Every version newest first, numbered for the answer, with time, size, change, id, age relative to the incident
- * and what looks wrong about it. The proposal is marked; it is never blindly the newest.
+ * Every version newest first, numbered for the answer: the same table as the Backups pane and the full-screen
+ * wizard (present/version-rows.ts), with the proposal marked.
  */
-export function versionLines(offer: QuestionOffer, incidentStart?: EpochMs): string[] {
-  const versions = offer.versions ?? [];
-  const head = `   ${'#'.padStart(3)}  ${'TIME (UTC)'.padEnd(19)}  ${'SIZE'.padStart(9)}  ${'CHANGE'.padStart(9)}  ${'VS INCIDENT'.padStart(12)}  VERSION ID`;
-  const rows = versions.map((a, i) => `   ${String(i + 1).padStart(3)}  ${versionRow(a, incidentStart)}${a.version.versionId === offer.preselected ? '  <- proposed' : ''}`);
-  return [head, ...rows];
-}
-
-function versionRow(a: AssessedVersion, incidentStart?: EpochMs): string {
-  const v = a.version;
-  const time = isoSeconds(v.time);
-  const change = a.delta === undefined ? 'oldest' : `${a.delta >= 0 ? '+' : '-'}${formatBytes(Math.abs(a.delta))}`;
-  const before = a.beforeIncident ?? (incidentStart !== undefined ? incidentStart - v.time : undefined);
-  // A version taken at the very moment of the incident already counts as after it (as assessVersions judges).
-  const vs = before === undefined ? '-' : before > 0 ? `${formatAge(before)} before` : `${formatAge(-before)} after`;
-  const marks = a.flags.map((f) => (f === 'much-smaller' ? '[EMPTY?]' : '[AFTER INCIDENT]')).join(' ');
-  return `${time}  ${formatBytes(v.size).padStart(9)}  ${change.padStart(9)}  ${vs.padStart(12)}  ${v.versionId}${marks ? `  ${marks}` : ''}`;
+export function versionLines(offer: VersionOffer): string[] {
+  const table = versionRows(offer.verdict, { now: offer.takenAt, incident: offer.incidentStart !== undefined });
+  // A line has no width limit: every column is as wide as its widest cell, so nothing is cut.
+  const widths = table.columns.map((c, i) => Math.max(textWidth(c.title), ...table.rows.map((r) => textWidth(r.cells[i] ?? ''))));
+  const line = (cells: readonly string[]) => cells.map((cell, i) => fitCell(cell, widths[i] ?? 0, table.columns[i]?.align)).join(' ').trimEnd();
+  const proposed = offer.verdict.proposal?.version.versionId;
+  return [
+    `         ${line(table.columns.map((c) => c.title))}`,
+    ...table.rows.map((r, i) => `   ${String(i + 1).padStart(3)}${r.id === proposed ? ' >' : r.tone ? ' !' : '  '} ${line(r.cells)}`),
+  ];
 }
 
 export function wrap(text: string, width: number): string[] {
@@ -54,5 +44,6 @@ export function wrap(text: string, width: number): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) out.push(line);
-  return out;
+  // An empty paragraph is still a line: a blank one.
+  return out.length ? out : [''];
 }

@@ -1,30 +1,43 @@
-import { formatAge } from '../../text/format-age';
-import type { Interaction, Question, QuestionOffer, RunEvent, Runbook, StepContext } from '../engine/types';
-import { actionLines, stepHeader, versionLines, wrap } from './line-format';
+import { versionName } from '../../backups/judge';
+import type { JudgedVersion } from '../../model/backup';
+import type { ResumeDecision, UnfinishedRun } from '../engine/durable';
+import type { Interaction, Print, VersionAnswer, VersionOffer } from '../engine/types';
+import { expectedText, restorePlanLines } from './choice-lines';
+import { actionLines, versionLines, wrap } from './line-format';
+
+export type { Print } from '../engine/types';
 
 /** One line of input; undefined when input ended (Ctrl-D, closed pipe), which never counts as a yes. */
 export type AskLine = (prompt: string) => Promise<string | undefined>;
-export type { Print } from '../engine/types';
-import type { Print } from '../engine/types';
 
 /**
  * The line-mode operator: each step is shown with its planned actions and run, skipped or aborted; a version is
- * picked from the full list; a destructive step needs the exact confirmation text. A wrong entry cancels.
+ * picked from the full list (a typo asks again); a restore needs the exact confirmation text, and a flagged
+ * version the override word too. A confirmation that does not match cancels the run: nothing is restored.
  */
 export function createLineInteraction(askLine: AskLine, print: Print): Interaction {
   return {
+    answeredBy: 'human',
     async confirmStep(_step, actions) {
       for (const l of actionLines(actions)) print(l);
       for (;;) {
-        const a = (await askLine('   run, skip or abort? [r/s/a] '))?.trim().toLowerCase();
+        const a = (await askLine('   run, skip or abort? [Enter = run, s, a] '))?.trim().toLowerCase();
         if (a === undefined || a === 'a' || a === 'abort') return 'abort';
-        if (a === 'r' || a === 'run') return 'run';
+        if (a === '' || a === 'r' || a === 'run') return 'run';
         if (a === 's' || a === 'skip') return 'skip';
-        print('   please answer r (run), s (skip) or a (abort)');
+        print('   please answer Enter or r (run), s (skip) or a (abort)');
       }
     },
-    async ask(question, ctx, offer) {
-      return answer(question, ctx, offer, askLine, print);
+    async chooseVersion(_step, offer) {
+      const chosen = await pickVersion(offer, askLine, print);
+      if (!chosen) return undefined;
+      for (const l of restorePlanLines(offer, chosen)) print(`   ${l}`);
+      const expected = expectedText(offer, chosen);
+      print(`   Type exactly: ${expected}`);
+      const typed = await askLine('   > ');
+      // The runner checks it (and records only whether it matched); a mismatch cancels the run.
+      if (typed === undefined || typed.trim() !== expected) print('   That does not match: cancelled, nothing was restored.');
+      return typed === undefined ? undefined : { versionId: chosen.version.versionId, typed } satisfies VersionAnswer;
     },
     async onFailure(_step, error) {
       for (const l of wrap(`failed: ${error}`, 76)) print(`   ${l}`);
@@ -38,96 +51,44 @@ export function createLineInteraction(askLine: AskLine, print: Print): Interacti
   };
 }
 
-async function answer(question: Question, ctx: StepContext, offer: QuestionOffer, askLine: AskLine, print: Print): Promise<string | undefined> {
-  switch (question.kind) {
-    case 'choose-version': {
-      const versions = offer.versions ?? [];
-      print(`   Versions of ${question.componentId}, newest first:`);
-      for (const l of versionLines(offer, ctx.incidentStart)) print(l);
-      const proposed = versions.findIndex((v) => v.version.versionId === offer.preselected);
-      if (proposed < 0) print('   No version looks good: choose one yourself, or press Enter to cancel.');
-      const a = (await askLine(`   version number or id${proposed >= 0 ? ` [Enter = ${proposed + 1}]` : ''}: `))?.trim();
-      if (a === undefined) return undefined;
-      if (a === '') return offer.preselected;
-      const byNumber = /^\d+$/.test(a) ? versions[Number(a) - 1] : undefined;
-      const byId = versions.filter((v) => a.length >= 8 && v.version.versionId.startsWith(a));
-      const chosen = byNumber ?? (byId.length === 1 ? byId[0] : undefined);
-      if (!chosen) {
-        print(`   "${a}" is not one of the versions: cancelled, nothing restored.`);
-        return undefined;
-      }
-      if (!chosen.good) print(`   warning: this version looks wrong (${chosen.flags.join(', ')}); you will have to confirm it.`);
-      return chosen.version.versionId;
-    }
-    case 'confirm-typed': {
-      const expected = question.expected(ctx);
-      print(`   ${question.prompt}.`);
-      print(`   Type exactly: ${expected}`);
-      const a = await askLine('   > ');
-      // A mismatch is handed to the runner as typed: it cancels the run and records what was typed.
-      if (a === undefined || a.trim() !== expected) print('   That does not match: cancelled, nothing was changed by this step.');
-      return a?.trim();
-    }
-    case 'choose': {
-      const options = offer.options ?? [];
-      print(`   ${question.prompt}`);
-      for (const [i, o] of options.entries()) print(`   ${String(i + 1).padStart(3)}  ${o.label}${o.value === offer.preselected ? '  <- proposed' : ''}`);
-      const a = (await askLine('   number [Enter = proposed]: '))?.trim();
-      if (a === undefined) return undefined;
-      if (a === '') return offer.preselected;
-      return options[Number(a) - 1]?.value;
-    }
+/** Numbered list, Enter takes the proposal; a typo asks again (nothing happens until the typed confirmation). */
+async function pickVersion(offer: VersionOffer, askLine: AskLine, print: Print): Promise<JudgedVersion | undefined> {
+  const versions = offer.verdict.versions;
+  print(`   Versions of ${offer.component.id}, newest first (> proposed, ! flagged):`);
+  for (const l of versionLines(offer)) print(l);
+  const proposed = offer.verdict.proposal;
+  const number = proposed ? versions.indexOf(proposed) + 1 : undefined;
+  if (!proposed) print('   No version looks good: choose one yourself, or press Enter to cancel.');
+  for (;;) {
+    const a = (await askLine(`   version number or id${number ? ` [Enter = ${number}]` : ''}: `))?.trim();
+    if (a === undefined) return undefined;
+    if (a === '') return proposed;
+    const byNumber = /^\d+$/.test(a) ? versions[Number(a) - 1] : undefined;
+    const byName = versions.filter((v) => a.length >= 8 && versionName(offer.component, v.version).startsWith(a));
+    const chosen = byNumber ?? (byName.length === 1 ? byName[0] : undefined);
+    if (chosen) return chosen;
+    print(`   "${a}" is not one of the versions: give its number (1-${versions.length}) or at least 8 characters of its id.`);
   }
 }
 
-/** Prints the run as it happens: step headers, actions and their output, verify progress (only when it changes). */
-export function createLinePrinter(runbook: Runbook, print: Print): (e: RunEvent) => void {
-  const index = new Map(runbook.steps.map((s, i) => [s.id, i]));
-  const started = new Map<string, number>();
-  let lastVerify = '';
-  return (e) => {
-    switch (e.type) {
-      case 'step-start': {
-        const i = index.get(e.stepId) ?? 0;
-        const step = runbook.steps[i];
-        if (step) for (const l of stepHeader(step, i, runbook.steps.length)) print(l);
-        started.set(e.stepId, e.at);
-        break;
-      }
-      case 'precondition':
-        if (!e.result.ok) print(`   precondition not met: ${e.check}: ${e.result.detail}`);
-        break;
-      case 'action-start':
-        print(e.dryRun ? `   (dry run) would run: ${e.action.description}` : `   > ${e.action.description}`);
-        break;
-      case 'output':
-        print(`     ${e.line}`);
-        break;
-      case 'action-end':
-        if (!e.outcome.ok) print(`   ! failed: ${e.outcome.error ?? `exit code ${e.outcome.exitCode}`}`);
-        break;
-      case 'verify': {
-        const line = `${e.result.ok ? 'verified' : 'waiting'}: ${e.result.detail}`;
-        if (line !== lastVerify) print(`   ${line}`);
-        lastVerify = line;
-        break;
-      }
-      case 'step-end': {
-        const from = started.get(e.stepId);
-        if (from === undefined) {
-          // Finished before a resumed run started: listed so the operator sees the whole runbook, never re-run.
-          const i = index.get(e.stepId) ?? 0;
-          print(`   step ${i + 1}/${runbook.steps.length} ${runbook.steps[i]?.title ?? e.stepId}: ${e.state} before the interruption, not repeated`);
-        } else print(`   -> ${e.state} after ${formatAge(e.at - from)}`);
-        break;
-      }
-      case 'run-end':
-        print('');
-        print(`Run ${e.state} at ${new Date(e.at).toISOString()} (rack time).`);
-        break;
-      case 'run-start':
-        if (e.resumed) print('Resuming an interrupted run: steps already done are not repeated.');
-        break;
-    }
-  };
+/** Asks whether to resume an unfinished run, start over, or quit: an old run is never taken over silently. */
+export async function askResume(run: UnfinishedRun, askLine: AskLine, print: Print): Promise<ResumeDecision> {
+  for (const l of resumeLines(run)) print(l);
+  for (;;) {
+    const a = (await askLine('Resume it, start over, or quit? [r/f/q] '))?.trim().toLowerCase();
+    if (a === undefined || a === 'q' || a === 'quit') return 'quit';
+    if (a === 'r' || a === 'resume') return 'resume';
+    if (a === 'f' || a === 'fresh' || a === 'start over') return 'fresh';
+    print('please answer r (resume), f (start over) or q (quit)');
+  }
+}
+
+/** What the operator must know before choosing: whose run, when, what it did, what starting over repeats. */
+export function resumeLines(run: UnfinishedRun): string[] {
+  const scenario = run.params['recover.scenario'];
+  return [
+    `An unfinished run of ${scenario ?? 'this runbook'} exists: run ${run.runId} by ${run.operator}${run.startedAt ? `, started ${run.startedAt}` : ''}.`,
+    `  Steps done: ${run.stepsDone.length ? run.stepsDone.join(', ') : 'none'}.`,
+    ...(run.destructiveDone.length ? [`  It already did (starting over may repeat it): ${run.destructiveDone.join('; ')}.`] : []),
+  ];
 }

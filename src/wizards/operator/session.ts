@@ -1,29 +1,12 @@
-import type { AssessedVersion } from '../version-choice';
-import type {
-  Action,
-  Answer,
-  FailureDecision,
-  Interaction,
-  Question,
-  QuestionOffer,
-  RunEvent,
-  Runbook,
-  Step,
-  StepContext,
-  StepState,
-} from '../engine/types';
+import type { ResumeDecision, UnfinishedRun } from '../engine/durable';
+import type { Action, FailureDecision, Interaction, RunEvent, Runbook, Step, StepState, VersionAnswer, VersionOffer } from '../engine/types';
 
-/** A prompt the runner is waiting on; the view shows it and resolves it from a key press. */
+/** A prompt the runner is waiting on; the view shows it and resolves it from key presses. */
 export type Prompt =
   | { readonly kind: 'confirm-step'; readonly step: Step; readonly actions: readonly Action[]; readonly resolve: (d: 'run' | 'skip' | 'abort') => void }
   | { readonly kind: 'failure'; readonly step: Step; readonly error: string; readonly resolve: (d: FailureDecision) => void }
-  | {
-      readonly kind: 'question';
-      readonly question: Question;
-      readonly offer: QuestionOffer;
-      readonly ctx: StepContext;
-      readonly resolve: (a: Answer | undefined) => void;
-    };
+  | { readonly kind: 'choose-version'; readonly step: Step; readonly offer: VersionOffer; readonly resolve: (a: VersionAnswer | undefined) => void }
+  | { readonly kind: 'resume'; readonly run: UnfinishedRun; readonly resolve: (d: ResumeDecision) => void };
 
 export interface SessionStep {
   readonly id: string;
@@ -34,55 +17,68 @@ export interface SessionStep {
   readonly endedAt?: number;
 }
 
+/** One line of the log; the same progress line again only counts up, with the time it was first seen. */
+export interface LogLine {
+  readonly text: string;
+  readonly repeat: number;
+  /** Run-clock times: first and last seen, and when a wait gives up. */
+  readonly since?: number;
+  readonly last?: number;
+  readonly until?: number;
+}
+
 export interface SessionState {
   readonly runbook: Runbook;
   readonly steps: readonly SessionStep[];
   readonly currentStepId?: string;
   /** The actions of the current step as last shown (planned, then running). */
   readonly actions: readonly { readonly action: Action; readonly state: 'planned' | 'running' | 'done' | 'failed' }[];
-  /** The last lines of output, newest last. */
-  readonly output: readonly string[];
+  readonly log: readonly LogLine[];
+  /** Shown above the steps until the run ends: what the wizard found, a resumed run, a scenario asked for but not used. */
+  readonly notes: readonly string[];
   readonly prompt?: Prompt;
-  readonly ended?: RunEvent & { type: 'run-end' };
+  readonly ended?: Extract<RunEvent, { type: 'run-end' }>;
+  /** The end-of-run summary (what was done, what is still changed, how to undo it). */
+  readonly summary?: readonly string[];
   readonly dryRun: boolean;
 }
 
-const OUTPUT_LINES = 200;
+const LOG_LINES = 200;
 
 /**
- * The state of one wizard run, kept outside React: the runner reports events and waits on prompts through
- * the Interaction this session implements; views subscribe and resolve prompts from key presses.
+ * The state of one wizard run, kept outside React: the runner reports events and waits on prompts through the
+ * Interaction this session implements; views subscribe and resolve prompts from key presses.
  */
 export class WizardSession implements Interaction {
+  readonly answeredBy = 'human';
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
 
   constructor(runbook: Runbook, dryRun = false) {
-    this.state = {
-      runbook,
-      dryRun,
-      steps: runbook.steps.map((s) => ({ id: s.id, title: s.title, destructive: s.destructive, state: 'pending' })),
-      actions: [],
-      output: [],
-    };
+    this.state = { runbook, dryRun, steps: stepsOf(runbook), actions: [], log: [], notes: [] };
   }
 
   /** Starts over with another runbook (a drill builds its runbook only once its failure has developed). */
   reset(runbook: Runbook): void {
-    this.set({
-      runbook,
-      steps: runbook.steps.map((s) => ({ id: s.id, title: s.title, destructive: s.destructive, state: 'pending' })),
-      currentStepId: undefined,
-      actions: [],
-      output: [],
-      prompt: undefined,
-      ended: undefined,
-    });
+    this.set({ runbook, steps: stepsOf(runbook), currentStepId: undefined, actions: [], log: [], prompt: undefined, ended: undefined, summary: undefined });
   }
 
-  /** Adds a line to the output, e.g. a drill's result. */
+  /** A line worth reading before the steps, e.g. the scenario the wizard found. */
   note(line: string): void {
-    this.log(line);
+    this.set({ notes: [...this.state.notes, line] });
+  }
+
+  /** Adds a line to the log. */
+  log(text: string, at?: number, until?: number): void {
+    const log = [...this.state.log];
+    const last = log.at(-1);
+    if (last && last.text === text) log[log.length - 1] = { ...last, repeat: last.repeat + 1, ...(at !== undefined ? { last: at } : {}), ...(until !== undefined ? { until } : {}) };
+    else log.push({ text, repeat: 1, ...(at !== undefined ? { since: at, last: at } : {}), ...(until !== undefined ? { until } : {}) });
+    this.set({ log: log.length > LOG_LINES ? log.slice(-LOG_LINES) : log });
+  }
+
+  showSummary(lines: readonly string[]): void {
+    this.set({ summary: lines, prompt: undefined });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -99,25 +95,24 @@ export class WizardSession implements Interaction {
         this.set({ currentStepId: e.stepId, actions: [], steps: this.patchStep(e.stepId, { state: 'running', startedAt: e.at }) });
         break;
       case 'action-start':
-        this.set({ actions: this.upsertAction(e.action, 'running') });
+        this.set({ actions: this.upsertAction(e.action) });
         if (e.dryRun) this.log(`(dry run) would run: ${e.action.description}`);
         break;
       case 'action-end':
-        this.set({
-          actions: this.state.actions.map((a) =>
-            a.action.id === e.actionId ? { ...a, state: e.outcome.ok ? 'done' : 'failed' } : a,
-          ),
-        });
+        this.set({ actions: this.state.actions.map((a) => (a.action.id === e.actionId ? { ...a, state: e.outcome.ok ? 'done' : 'failed' } : a)) });
         if (!e.outcome.ok) this.log(`failed: ${e.outcome.error ?? `exit ${e.outcome.exitCode}`}`);
         break;
       case 'output':
         this.log(e.line);
         break;
       case 'precondition':
-        if (!e.result.ok) this.log(`precondition not met: ${e.check}: ${e.result.detail}`);
+        if (!e.result.ok) this.log(`${this.state.dryRun ? '(dry run) would need' : 'precondition not met'}: ${e.check}: ${e.result.detail}`);
         break;
       case 'verify':
-        this.log(`${e.result.ok ? 'verified' : 'waiting'}: ${e.result.detail}`);
+        this.log(`${e.result.ok ? 'verified' : 'waiting'}: ${e.result.detail}`, e.at, e.result.ok ? undefined : e.deadline);
+        break;
+      case 'answer':
+        this.log(`chosen: ${e.choice.componentId} ${e.choice.versionId}${e.choice.flags.length ? ` (OVERRIDE: ${e.choice.flags.join(', ')})` : ''}`);
         break;
       case 'step-end':
         this.set({ steps: this.patchStep(e.stepId, { state: e.state, endedAt: e.at }) });
@@ -126,88 +121,62 @@ export class WizardSession implements Interaction {
         this.set({ ended: e, prompt: undefined });
         break;
       case 'run-start':
-        if (e.resumed) this.log('resuming an interrupted run: completed steps are not repeated');
+        if (e.resumed) this.note('Resuming an interrupted run: completed steps are not repeated.');
+        break;
+      case 'question':
         break;
     }
   };
 
   confirmStep(step: Step, actions: readonly Action[]): Promise<'run' | 'skip' | 'abort'> {
     this.set({ actions: actions.map((action) => ({ action, state: 'planned' as const })) });
-    return new Promise((resolve) =>
-      this.show({
-        kind: 'confirm-step',
-        step,
-        actions,
-        resolve: (d) => {
-          this.clearPrompt();
-          resolve(d);
-        },
-      }),
-    );
+    return this.prompt<'run' | 'skip' | 'abort'>((resolve) => ({ kind: 'confirm-step', step, actions, resolve }));
   }
 
-  ask(question: Question, ctx: StepContext, offer: QuestionOffer): Promise<Answer | undefined> {
-    return new Promise((resolve) =>
-      this.show({
-        kind: 'question',
-        question,
-        offer,
-        ctx,
-        resolve: (a) => {
-          this.clearPrompt();
-          resolve(a);
-        },
-      }),
-    );
+  chooseVersion(step: Step, offer: VersionOffer): Promise<VersionAnswer | undefined> {
+    return this.prompt<VersionAnswer | undefined>((resolve) => ({ kind: 'choose-version', step, offer, resolve }));
   }
 
   onFailure(step: Step, error: string): Promise<FailureDecision> {
-    return new Promise((resolve) =>
-      this.show({
-        kind: 'failure',
-        step,
-        error,
-        resolve: (d) => {
-          this.clearPrompt();
-          resolve(d);
-        },
-      }),
-    );
+    return this.prompt<FailureDecision>((resolve) => ({ kind: 'failure', step, error, resolve }));
   }
 
-  /** The versions offered for the pending version question, if any. */
-  offeredVersions(): readonly AssessedVersion[] {
-    const p = this.state.prompt;
-    return p?.kind === 'question' ? (p.offer.versions ?? []) : [];
+  offerResume(run: UnfinishedRun): Promise<ResumeDecision> {
+    return this.prompt<ResumeDecision>((resolve) => ({ kind: 'resume', run, resolve }));
   }
 
-  private show(prompt: Prompt): void {
-    this.set({ prompt });
-  }
-
-  /** Cleared before the runner hears the answer, so one key press cannot answer two prompts. */
-  private clearPrompt(): void {
+  /** The run was aborted: nobody answers the open prompt any more (the runner has stopped waiting for it). */
+  dropPrompt(): void {
     this.set({ prompt: undefined });
   }
 
-  private log(line: string): void {
-    const output = [...this.state.output, line];
-    this.set({ output: output.length > OUTPUT_LINES ? output.slice(-OUTPUT_LINES) : output });
+  /** Shows a prompt; it is cleared before the runner hears the answer, so one key press cannot answer two. */
+  private prompt<T>(make: (resolve: (value: T) => void) => Prompt): Promise<T> {
+    return new Promise<T>((resolve) => {
+      this.set({
+        prompt: make((value: T) => {
+          this.set({ prompt: undefined });
+          resolve(value);
+        }),
+      });
+    });
   }
 
   private patchStep(id: string, patch: Partial<SessionStep>): SessionStep[] {
     return this.state.steps.map((s) => (s.id === id ? { ...s, ...patch } : s));
   }
 
-  private upsertAction(action: Action, state: 'running'): SessionState['actions'] {
+  private upsertAction(action: Action): SessionState['actions'] {
     const known = this.state.actions.some((a) => a.action.id === action.id);
-    return known
-      ? this.state.actions.map((a) => (a.action.id === action.id ? { ...a, state } : a))
-      : [...this.state.actions, { action, state }];
+    return known ? this.state.actions.map((a) => (a.action.id === action.id ? { ...a, state: 'running' as const } : a)) : [...this.state.actions, { action, state: 'running' }];
   }
 
   private set(patch: Partial<SessionState>): void {
     this.state = { ...this.state, ...patch };
     for (const l of [...this.listeners]) l();
   }
+}
+
+function stepsOf(runbook: Runbook): SessionStep[] {
+  return runbook.steps.map((s) => ({ id: s.id, title: s.title, destructive: s.destructive, state: 'pending' }));
 }

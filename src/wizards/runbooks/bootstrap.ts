@@ -91,21 +91,14 @@ export function bootstrapRunbook(o: BootstrapOptions): Runbook {
     id: 'bootstrap',
     title: 'Bootstrap the rack (MEP-18)',
     description: `Preflight, then ${BOOTSTRAP_COMMAND_STEPS.map((s) => STEPS[s].title).join(', ')}.`,
-    steps: [preflight(o, commands), ...BOOTSTRAP_COMMAND_STEPS.map((id) => step(id, commands[id], o.target))],
+    steps: [preflight(o, commands), ...BOOTSTRAP_COMMAND_STEPS.map((id) => step(id, commands[id]))],
   };
 }
 
-function step(id: BootstrapCommandStep, argv: readonly string[], target: 'sim' | 'real'): Step {
+function step(id: BootstrapCommandStep, argv: readonly string[]): Step {
   const def = STEPS[id];
-  const action: Action =
-    target === 'real'
-      ? { id: 'run', description: `run ${commandLine(argv)}`, spec: { kind: 'command', argv }, destructive: false }
-      : {
-          id: 'run',
-          description: `${commandLine(argv)} — on the sim the rack comes up by itself; this waits for it`,
-          spec: { kind: 'sim', op: 'wait', args: { ms: 5000 } },
-          destructive: false,
-        };
+  // A real executor runs the command; the simulated rack comes up by itself, so there it only waits a little.
+  const action: Action = { id: 'run', description: `run ${commandLine(argv)}`, effect: { op: 'wait', ms: 5000 }, calls: [{ kind: 'command', argv }], destructive: false };
   return {
     id,
     title: def.title,

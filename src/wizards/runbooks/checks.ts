@@ -1,10 +1,11 @@
-import { type Area, evaluate, type Finding } from '../../health';
+import { looksEmpty } from '../../backups/judge';
+import type { Area, Finding } from '../../health';
 import type { BackupComponent } from '../../model/backup';
 import type { RackSnapshot } from '../../model/snapshot';
 import type { EpochMs } from '../../model/time';
+import { isoSeconds } from '../../text/time-text';
 import { nameList } from './scenario-facts';
 import type { CheckResult } from '../engine/types';
-import { assessVersions } from '../version-choice';
 
 /** Small, composable checks on a snapshot; a step's verify joins them and reports the first that fails. */
 export type SnapshotCheck = (s: RackSnapshot) => CheckResult;
@@ -74,14 +75,14 @@ export function noCritical(areas?: readonly Area[]): SnapshotCheck {
 }
 
 export function criticalFindings(s: RackSnapshot, areas?: readonly Area[]): Finding[] {
-  return evaluate(s).filter((f) => f.severity === 'critical' && (!areas || areas.includes(f.area)));
+  return s.findings.filter((f) => f.severity === 'critical' && (!areas || areas.includes(f.area)));
 }
 
 export function backupsPaused(ids: readonly string[], paused: boolean): SnapshotCheck {
   return (s) => {
     const wrong = s.backups.filter((b) => ids.includes(b.id) && b.paused !== paused);
-    if (wrong.length) return { ok: false, detail: `backups of ${nameList(wrong.map((b) => b.id))} are ${paused ? 'still running' : 'still paused'}` };
-    return { ok: true, detail: `backups of ${ids.length} component(s) ${paused ? 'paused' : 'running'}` };
+    if (wrong.length) return { ok: false, detail: `${nameList(wrong.map((b) => b.id))}: ${paused ? 'still running and backing up' : 'not running (stopped or restoring) yet'}` };
+    return { ok: true, detail: `${ids.length} database(s) ${paused ? 'stopped, uploading nothing' : 'running and backing up'}` };
   };
 }
 
@@ -89,22 +90,31 @@ export function backupsPaused(ids: readonly string[], paused: boolean): Snapshot
 export const WAIT_FOR_UPLOAD_UP_TO = 15 * 60_000;
 
 /**
- * After resuming: each short-schedule component has a version written after `since` that is not much smaller
- * than the good ones before it. Longer schedules (k3s every 6 h, etcd hourly) are named with their next upload.
+ * After a restore: each short-schedule component has uploaded a version after `since` that the backup judge does
+ * not find empty (about the restored size): that proves the restore holds real data. Longer schedules (k3s every
+ * 6 h, etcd hourly) are named with their next upload instead of waited for.
  */
-export function newGoodVersions(ids: readonly string[], since: (s: RackSnapshot) => EpochMs, sizeDropRatio = 0.5): SnapshotCheck {
+export function newGoodVersions(ids: readonly string[], since: (s: RackSnapshot) => EpochMs): SnapshotCheck {
   return (s) => {
     const t = since(s);
     const components = s.backups.filter((b) => ids.includes(b.id));
-    const waiting = components.filter((b) => b.policy.interval <= WAIT_FOR_UPLOAD_UP_TO && !hasNewGood(b, t, sizeDropRatio));
-    if (waiting.length) return { ok: false, detail: `waiting for a new good backup of ${nameList(waiting.map((b) => b.id))}` };
-    const later = components.filter((b) => b.policy.interval > WAIT_FOR_UPLOAD_UP_TO && !hasNewGood(b, t, sizeDropRatio));
+    const waiting = components.filter((b) => b.policy.interval <= WAIT_FOR_UPLOAD_UP_TO && !hasNewGood(s, b, t));
+    if (waiting.length) {
+      const due = waiting.map((b) => (b.versions[0] ? b.versions[0].time + b.policy.interval : undefined)).filter((x): x is number => x !== undefined);
+      const next = due.length ? `; next upload due ${isoSeconds(Math.min(...due)).slice(11)} UTC` : '';
+      return { ok: false, detail: `waiting for a new good backup of ${nameList(waiting.map((b) => b.id))}${next}` };
+    }
+    const later = components.filter((b) => b.policy.interval > WAIT_FOR_UPLOAD_UP_TO && !hasNewGood(s, b, t));
     const note = later.length ? `; next scheduled upload of ${nameList(later.map((b) => `${b.id} (${b.policy.schedule})`))} still to come: check it with rackpilot status` : '';
     return { ok: true, detail: `new good backup versions seen${note}` };
   };
 }
 
-function hasNewGood(b: BackupComponent, since: EpochMs, ratio: number): boolean {
-  const newest = assessVersions(b, undefined, ratio)[0];
-  return newest !== undefined && newest.version.time > since && newest.good;
+/**
+ * The newest version is an upload newer than `since` and not flagged by size (after the incident is expected
+ * here). The copy a restore made the newest does not count: it proves nothing about the running database.
+ */
+function hasNewGood(s: RackSnapshot, b: BackupComponent, since: EpochMs): boolean {
+  const newest = s.backupVerdicts.get(b.id)?.versions[0];
+  return newest !== undefined && newest.version.time > since && newest.version.copyOf === undefined && !looksEmpty(newest.flags);
 }

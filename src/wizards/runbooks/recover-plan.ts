@@ -5,43 +5,55 @@ import type { RecoveryScenario } from './scenario';
 import { rackFacts } from './scenario-facts';
 
 /**
- * What a recovery touches, decided once from the snapshot the operator assessed: which nodes to power on and
- * which backup components to restore, in restore order (k3s's etcd before what runs in k3s, initial before nested).
+ * What a recovery touches, decided once from the snapshot the operator assessed, in the order metal-stack boots:
+ * the bootstrap node and k3s first, then the initial control planes' databases (metal-api answers again), then
+ * the machines (they PXE-boot into metal-hammer, which asks metal-api what to do), then the nested databases.
  */
 export interface RecoveryPlan {
   readonly scenario: RecoveryScenario;
-  /** The bootstrap node to power on and re-provision, when it is down. */
+  /** The bootstrap node to re-install with k3s, when it is down. */
   readonly bootstrap?: string;
+  /** k3s's own etcd snapshot to restore (the cluster state), when k3s is lost. */
+  readonly k3s?: BackupComponent;
+  /** Databases of the initial control planes (in k3s) to restore. */
+  readonly initial: readonly BackupComponent[];
+  /** Machines to power on. */
   readonly machines: readonly string[];
-  readonly restore: readonly BackupComponent[];
+  /** Databases of the nested control planes (in the hosting shoots) to restore. */
+  readonly nested: readonly BackupComponent[];
 }
 
-export function planRecovery(scenario: RecoveryScenario, snapshot: RackSnapshot, sizeDropRatio = 0.5): RecoveryPlan {
-  const f = rackFacts(snapshot, sizeDropRatio);
-  const bootstrapId = f.bootstrap?.id ?? 'bootstrap';
-  const machineIds = f.machinesDown.map((m) => m.id);
+/** Every component the plan restores, in restore order. */
+export function restoredBy(plan: RecoveryPlan): BackupComponent[] {
+  return [...(plan.k3s ? [plan.k3s] : []), ...plan.initial, ...plan.nested];
+}
+
+export function planRecovery(scenario: RecoveryScenario, snapshot: RackSnapshot): RecoveryPlan {
+  const f = rackFacts(snapshot);
+  const bootstrap = f.bootstrap?.id ?? 'bootstrap';
+  const k3s = snapshot.backups.find((b) => b.tool === 'k3s-etcd-snapshot');
   const initial = initialComponents(snapshot);
-  const nestedOf = (hosts: ReadonlySet<string>) => nestedComponents(snapshot, hosts);
   const lostHosts = new Set(f.hostMachinesDown.map((m) => m.allocation?.cluster ?? ''));
+  const machines = f.machinesDown.map((m) => m.id);
   switch (scenario) {
     case 'k3s-lost':
-      return { scenario, bootstrap: bootstrapId, machines: [], restore: initial };
+      return { scenario, bootstrap, ...(k3s ? { k3s } : {}), initial, machines: [], nested: [] };
     case 'shoot-workers-lost':
-      return { scenario, machines: machineIds, restore: nestedOf(lostHosts) };
+      return { scenario, initial: [], machines, nested: nestedComponents(snapshot, lostHosts) };
     case 'rack-lost':
-      return { scenario, bootstrap: bootstrapId, machines: machineIds, restore: [...initial, ...nestedOf(f.nestedHosts)] };
+      return { scenario, bootstrap, ...(k3s ? { k3s } : {}), initial, machines, nested: nestedComponents(snapshot, f.nestedHosts) };
     case 'empty-backup-after-restart': {
       const suspicious = f.suspiciousBackups.length ? f.suspiciousBackups : snapshot.backups.filter((b) => b.id === 'initial-metal-db');
-      return { scenario, machines: [], restore: suspicious };
+      const isInitial = new Set(initial.map((b) => b.id));
+      return { scenario, initial: suspicious.filter((b) => isInitial.has(b.id)), machines: [], nested: suspicious.filter((b) => !isInitial.has(b.id) && b.tool !== 'k3s-etcd-snapshot') };
     }
   }
 }
 
-/** k3s's own etcd first (the cluster state), then the databases of the control planes running in k3s. */
+/** The databases of the control planes running in k3s. */
 function initialComponents(snapshot: RackSnapshot): BackupComponent[] {
   const initialNames = new Set(snapshot.controlPlanes.filter((c) => c.layer === 'initial').map((c) => c.name));
-  const out = snapshot.backups.filter((b) => b.tool === 'k3s-etcd-snapshot' || initialNames.has(b.owner));
-  return out.sort((a, b) => Number(b.tool === 'k3s-etcd-snapshot') - Number(a.tool === 'k3s-etcd-snapshot'));
+  return snapshot.backups.filter((b) => b.tool !== 'k3s-etcd-snapshot' && initialNames.has(b.owner));
 }
 
 /**

@@ -1,18 +1,15 @@
 import type { BackupComponent } from '../../model/backup';
 import { MINUTE } from '../../model/time';
-import { formatBytes } from '../../text/format-bytes';
-import { type RecoveryScenario, type ScenarioProposal, scenarioPresent } from './scenario';
 import type { Action, Step, StepContext } from '../engine/types';
-import { confirmationText } from '../version-choice';
-import { all, backupsPaused, bootstrapUp, controlPlanesReachable, machinesProvisioned, newGoodVersions, noCritical, sessionsEstablished, shootsHealthy } from './checks';
-import { commandLine } from '../../shell-quote';
-import { fenceCommand, powerOnCommand, REPROVISION_BOOTSTRAP, restoreCommand, resumeCommand } from './real-procedure';
-import { componentLabel, controlPlaneOf, type RecoveryPlan } from './recover-plan';
-import { isoMinutes } from '../../text/time-text';
+import { all, backupsPaused, bootstrapUp, controlPlanesReachable, machinesProvisioned, noCritical, sessionsEstablished, shootsHealthy } from './checks';
+import { metalApiCalls, powerOnCalls, reprovisionCalls, startCalls, stopCalls, k3sSnapshotsOnCalls, whereItRuns } from './real-procedure';
+import { componentLabel, type RecoveryPlan } from './recover-plan';
+import { type RecoveryScenario, type ScenarioProposal, scenarioPresent } from './scenario';
+import { nameList } from './scenario-facts';
 
-const onReal = (argv: readonly string[]) => ` — on a real rack: ${commandLine(argv)}`;
+/** The steps around the restores: assess, re-install k3s, fence, wait for metal-api, power on, verify. */
 
-export function assessStep(scenario: RecoveryScenario, proposal: ScenarioProposal, sizeDropRatio: number): Step {
+export function assessStep(scenario: RecoveryScenario, proposal: ScenarioProposal): Step {
   return {
     id: 'assess',
     title: 'Assess the damage',
@@ -22,7 +19,7 @@ export function assessStep(scenario: RecoveryScenario, proposal: ScenarioProposa
       {
         description: `the ${scenario} failure is present`,
         test: (ctx) =>
-          scenarioPresent(scenario, ctx.snapshot, sizeDropRatio)
+          scenarioPresent(scenario, ctx.snapshot)
             ? { ok: true, detail: `${scenario}: confirmed on the live rack` }
             : { ok: false, detail: `the rack does not show ${scenario} (any more): nothing to recover` },
       },
@@ -31,115 +28,113 @@ export function assessStep(scenario: RecoveryScenario, proposal: ScenarioProposa
   };
 }
 
-export function fenceStep(components: readonly BackupComponent[]): Step {
-  const ids = components.map((c) => c.id);
+export function reprovisionStep(plan: RecoveryPlan, bootstrap: string): Step {
+  const k3s = plan.k3s;
   return {
-    id: 'fence',
-    title: 'Fence automatic backups',
+    id: 'reprovision',
+    title: 'Re-install the bootstrap node and k3s',
     explanation:
-      'Stop the scheduled backups of every component that will be restored, before anything comes back. A database ' +
-      'that starts on an empty data directory uploads its empty state every few minutes (the mini-rack thesis saw ' +
-      '"a new backup instead of a restore"); every such upload pushes a good version towards expiry (20 versions at ' +
-      '*/3 is about an hour) and makes the empty one the version an automatic restore would pick.',
+      'Install the OS and k3s on the bootstrap node again, with scheduled etcd snapshots OFF: a fresh, empty k3s ' +
+      'must not write snapshots that push the good ones out of the retention (k3s keeps 5). k3s comes up empty; ' +
+      'its state comes back in the next step, from the snapshot you choose.',
     destructive: false,
     preconditions: [],
-    actions: () =>
-      components.map((c) => ({
-        id: `pause-${c.id}`,
-        description: `pause scheduled backups of ${componentLabel(c)}${onReal(fenceCommand(c))}`,
-        spec: { kind: 'sim', op: 'pause-backups', args: { component: c.id } },
+    actions: () => [
+      {
+        id: 'reprovision',
+        description: `re-install bootstrap node ${bootstrap} with k3s, scheduled snapshots off`,
+        effect: { op: 'reprovision-bootstrap', id: bootstrap, snapshotsOf: k3s?.id ?? 'k3s-etcd' },
+        calls: reprovisionCalls(),
         destructive: false,
-      })),
-    verify: { description: 'backups of the fenced components are paused', test: (ctx) => backupsPaused(ids, true)(ctx.snapshot), timeout: MINUTE },
+        undo: { what: 'scheduled k3s etcd snapshots are still OFF', calls: k3sSnapshotsOnCalls() },
+      },
+    ],
+    verify: { description: 'bootstrap node up, k3s answering', test: (ctx) => all(bootstrapUp, controlPlanesReachable(['k3s']))(ctx.snapshot), timeout: 30 * MINUTE },
   };
 }
 
-export function powerOnStep(plan: RecoveryPlan): Step {
-  const { machines } = plan;
-  const down = plan.bootstrap !== undefined;
-  const what = [down ? 'the bootstrap node (k3s)' : '', machines.length ? `${machines.length} machine(s)` : ''].filter(Boolean).join(' and ');
+/**
+ * Stop every database about to be restored before it can upload anything: a database on an empty data directory
+ * uploads its empty state every few minutes (the thesis saw "a new backup instead of a restore"), pushing good
+ * versions towards expiry. Stopping the StatefulSet is what stops the uploads; it also stops the database.
+ */
+export function fenceStep(id: string, components: readonly BackupComponent[], layer: 'initial' | 'nested'): Step {
+  const ids = components.map((c) => c.id);
+  const effect =
+    layer === 'initial'
+      ? 'metal-api and the initial Gardener stop answering until their databases are restored and started (machines and API clients wait meanwhile)'
+      : 'the nested control planes stay down until their databases are restored; their shoots\' API servers run in the seed and take the calls';
   return {
-    id: 'power-on',
-    title: down ? 'Re-provision and power on' : 'Power on the lost machines',
+    id,
+    title: `Stop the ${layer} databases to be restored`,
     explanation:
-      `Bring back ${what}. ` +
-      (down ? 'The bootstrap node boots k3s, which starts the initial metal-stack and Gardener control planes; ' : '') +
-      (machines.length ? 'machines PXE-boot, register with metal-api and are reinstalled with their allocation until they phone home; ' : '') +
-      'the nested control planes follow once their shoots have ready workers. With backups fenced, nothing that starts empty can overwrite a good backup.',
+      `Scale the StatefulSet of each database to be restored to 0: ${nameList(ids, 6)}. This stops the database ` +
+      'and its backup sidecar, so no new (possibly empty) upload can push a good version towards expiry (20 ' +
+      `versions at */3 is about an hour) or become the version a restore picks. While they are stopped, ${effect}.`,
+    destructive: false,
+    preconditions:
+      layer === 'nested'
+        ? [{ description: 'the initial Gardener answers (the shoots\' API servers run in its seed)', test: (ctx) => controlPlanesReachable(['initial-gardener'])(ctx.snapshot) }]
+        : [],
+    actions: () =>
+      components.map((c): Action => ({
+        id: `stop-${c.id}`,
+        description: `stop ${componentLabel(c)}: ${whereItRuns(c)} scaled to 0`,
+        effect: { op: 'stop-database', component: c.id },
+        calls: stopCalls(c),
+        destructive: false,
+        undo: { what: `${componentLabel(c)} is STILL STOPPED, and its backups with it`, calls: startCalls(c) },
+      })),
+    verify: { description: 'the databases are stopped and upload nothing', test: (ctx) => backupsPaused(ids, true)(ctx.snapshot), timeout: 5 * MINUTE },
+  };
+}
+
+export function metalApiStep(): Step {
+  return {
+    id: 'metal-api',
+    title: 'Wait for metal-api and Gardener to answer',
+    explanation:
+      'The initial control planes start on their restored databases. Nothing else may come back before metal-api ' +
+      'answers: a machine that powers on PXE-boots into metal-hammer, which asks metal-api what to do; powered on ' +
+      'earlier, it waits or registers into a database that is about to be overwritten.',
     destructive: false,
     preconditions: [],
-    actions: (ctx) => powerOnActions(plan, ctx),
+    actions: () => [{ id: 'metal-api', description: 'poll metal-api until it answers', effect: { op: 'none' }, calls: metalApiCalls(), destructive: false }],
     verify: {
-      description: 'bootstrap node up, machines Phoned Home, control planes reachable',
-      test: (ctx) => all(bootstrapUp, machinesProvisioned(machines), controlPlanesReachable())(ctx.snapshot),
-      timeout: 45 * MINUTE,
+      description: 'initial metal-stack and Gardener control planes reachable',
+      test: (ctx) => controlPlanesReachable(['initial-metal-stack', 'initial-gardener'])(ctx.snapshot),
+      timeout: 20 * MINUTE,
     },
   };
 }
 
-function powerOnActions(plan: RecoveryPlan, ctx: StepContext): Action[] {
+export function powerOnStep(machines: readonly string[]): Step {
+  return {
+    id: 'power-on',
+    title: 'Power on the lost machines',
+    explanation:
+      `Power on ${machines.length} machine(s). They PXE-boot into metal-hammer, register with metal-api and are ` +
+      'reinstalled with their allocation until they phone home; the shoots get their workers back. Their databases ' +
+      'stay stopped until restored, so nothing that starts empty can overwrite a good backup.',
+    destructive: false,
+    preconditions: [{ description: 'metal-api answers (metal-hammer asks it what to do)', test: (ctx) => controlPlanesReachable(['initial-metal-stack'])(ctx.snapshot) }],
+    actions: (ctx) => powerOnActions(machines, ctx),
+    verify: { description: 'machines Phoned Home', test: (ctx) => machinesProvisioned(machines)(ctx.snapshot), timeout: 45 * MINUTE },
+  };
+}
+
+function powerOnActions(ids: readonly string[], ctx: StepContext): Action[] {
   const byId = new Map(ctx.snapshot.machines.map((m) => [m.id, m]));
-  const ids = [...(plan.bootstrap !== undefined ? [plan.bootstrap] : []), ...plan.machines];
   return ids.map((id) => {
     const m = byId.get(id);
-    const real = m ? powerOnCommand(m) : REPROVISION_BOOTSTRAP;
     return {
       id: `power-on-${id}`,
-      description: `power on ${m ? m.name || id : `bootstrap node ${id} and re-install k3s if its disk is gone`}${onReal(real)}`,
-      spec: { kind: 'sim', op: 'power-on', args: { ids: [id] } },
+      description: `power on ${m?.name || id}`,
+      effect: { op: 'power-on', ids: [id] },
+      calls: m ? powerOnCalls(m) : [{ kind: 'manual', instruction: `power on ${id}` }],
       destructive: false,
     };
   });
-}
-
-export const versionKey = (c: BackupComponent) => `version:${c.id}`;
-export const confirmKey = (c: BackupComponent) => `confirm:${c.id}`;
-
-export function restoreStep(component: BackupComponent): Step {
-  const label = componentLabel(component);
-  const live = (ctx: StepContext) => ctx.snapshot.backups.find((b) => b.id === component.id) ?? component;
-  return {
-    id: `restore-${component.id}`,
-    title: `Restore ${label}`,
-    explanation:
-      `Pick the version of ${label} to restore. The newest is not automatically right: a version written after the ` +
-      'incident started, or much smaller than the ones before it, probably holds an empty database. The wizard ' +
-      'proposes the newest version that looks good. The restore overwrites the database, so you type the ' +
-      'component and the start of the version id to confirm.',
-    destructive: true,
-    preconditions: [{ description: `backups of ${component.id} are fenced`, test: (ctx) => backupsPaused([component.id], true)(ctx.snapshot) }],
-    questions: [
-      { kind: 'choose-version', key: versionKey(component), componentId: component.id },
-      {
-        kind: 'confirm-typed',
-        key: confirmKey(component),
-        prompt: `Type the component and the first 8 characters of the version id to overwrite ${label}`,
-        expected: (ctx) => confirmationText(live(ctx), ctx.answers[versionKey(component)] ?? ''),
-      },
-    ],
-    actions: (ctx) => {
-      const versionId = ctx.answers[versionKey(component)] ?? '';
-      const c = live(ctx);
-      const v = c.versions.find((x) => x.versionId === versionId);
-      const what = v ? `version ${versionId.slice(0, 8)} of ${isoMinutes(v.time)} UTC (${formatBytes(v.size)})` : `version ${versionId}`;
-      return [
-        {
-          id: 'restore',
-          description: `restore ${label} from ${what}${v ? onReal(restoreCommand(c, v)) : ''}`,
-          spec: { kind: 'sim', op: 'restore-backup', args: { component: component.id, version: versionId } },
-          destructive: true,
-        },
-      ];
-    },
-    verify: {
-      description: `the control plane holding ${label} answers`,
-      test: (ctx) => {
-        const cp = controlPlaneOf(component, ctx.snapshot.controlPlanes);
-        return cp ? controlPlanesReachable([cp.id])(ctx.snapshot) : { ok: true, detail: 'restored' };
-      },
-      timeout: 15 * MINUTE,
-    },
-  };
 }
 
 export function verifyStep(): Step {
@@ -148,7 +143,7 @@ export function verifyStep(): Step {
     title: 'Verify the rack is healthy',
     explanation:
       'Wait until the affected areas are healthy again: every BGP session Established, every shoot condition True, ' +
-      'every control plane reachable and no critical finding outside the backups (those clear after resuming them).',
+      'every control plane reachable and no critical finding outside the backups (those clear with the next uploads).',
     destructive: false,
     preconditions: [],
     actions: () => [],
@@ -157,31 +152,6 @@ export function verifyStep(): Step {
       test: (ctx) =>
         all(sessionsEstablished, shootsHealthy, controlPlanesReachable(), noCritical(['topology', 'bgp', 'machines', 'shoots', 'control-planes']))(ctx.snapshot),
       timeout: 30 * MINUTE,
-    },
-  };
-}
-
-export function resumeStep(components: readonly BackupComponent[], since: (ctx: StepContext) => number, sizeDropRatio: number): Step {
-  const ids = components.map((c) => c.id);
-  return {
-    id: 'resume-backups',
-    title: 'Resume backups',
-    explanation:
-      'Switch the scheduled backups back on. The next upload of each restored database must be about the size of ' +
-      'the restored version: that proves the restore holds real data, and only then is the fence lifted for good.',
-    destructive: false,
-    preconditions: [],
-    actions: () =>
-      components.map((c) => ({
-        id: `resume-${c.id}`,
-        description: `resume scheduled backups of ${componentLabel(c)}${onReal(resumeCommand(c))}`,
-        spec: { kind: 'sim', op: 'resume-backups', args: { component: c.id } },
-        destructive: false,
-      })),
-    verify: {
-      description: 'backups running, a new good version uploaded, no critical backup findings',
-      test: (ctx) => all(backupsPaused(ids, false), newGoodVersions(ids, () => since(ctx), sizeDropRatio), noCritical(['backups']))(ctx.snapshot),
-      timeout: 20 * MINUTE,
     },
   };
 }

@@ -5,7 +5,6 @@ import type { Machine } from '../../model/machine';
 import type { Shoot } from '../../model/shoot';
 import type { RackSnapshot } from '../../model/snapshot';
 import type { TopoNode } from '../../model/topology';
-import { assessVersions } from '../version-choice';
 
 /**
  * What a recovery needs to know about the live rack, read only from the snapshot (never from the sim's
@@ -29,7 +28,7 @@ export interface RackFacts {
   readonly unhealthyShoots: readonly Shoot[];
 }
 
-export function rackFacts(snapshot: RackSnapshot, sizeDropRatio = 0.5): RackFacts {
+export function rackFacts(snapshot: RackSnapshot): RackFacts {
   const nodes = new Map(snapshot.topology.nodes.map((n) => [n.id, n]));
   const bootstrap = snapshot.topology.nodes.find((n) => n.role === 'bootstrap');
   const k3s = snapshot.controlPlanes.find((c) => c.kind === 'k3s');
@@ -48,7 +47,8 @@ export function rackFacts(snapshot: RackSnapshot, sizeDropRatio = 0.5): RackFact
     allHostMachinesDown: hostMachines.length > 0 && hostMachinesDown.length === hostMachines.length,
     controlPlanesDown: snapshot.controlPlanes.filter((c) => !c.reachable),
     controlPlanesUp: snapshot.controlPlanes.filter((c) => c.reachable),
-    suspiciousBackups: snapshot.backups.filter((b) => isSuspicious(b, sizeDropRatio)),
+    // The backup judge's verdict on the snapshot: the newest version looks empty.
+    suspiciousBackups: snapshot.backups.filter((b) => snapshot.backupVerdicts.get(b.id)?.sizeDrop !== undefined),
     unhealthyShoots: snapshot.shoots.filter((s) => !s.hibernated && s.conditions.some((c) => c.status !== 'True')),
   };
 }
@@ -57,11 +57,6 @@ export function rackFacts(snapshot: RackSnapshot, sizeDropRatio = 0.5): RackFact
 function isDown(m: Machine, node: TopoNode | undefined): boolean {
   if (node?.reachability !== 'down') return false;
   return !(m.phase !== undefined && TRANSIENT_PHASES.has(m.phase));
-}
-
-export function isSuspicious(b: BackupComponent, sizeDropRatio = 0.5): boolean {
-  const newest = assessVersions(b, undefined, sizeDropRatio)[0];
-  return newest?.flags.includes('much-smaller') === true;
 }
 
 /** "machine01, machine02 (+3 more)": short enough for one line of a summary. */

@@ -30,8 +30,8 @@ export interface ScenarioProposal {
  * Which failure matches the live rack. Order matters: a lost rack also has a lost bootstrap node, and any of the
  * power failures may have left an empty backup behind, which the restore steps of that scenario deal with anyway.
  */
-export function proposeScenario(snapshot: RackSnapshot, sizeDropRatio = 0.5): ScenarioProposal {
-  const facts = rackFacts(snapshot, sizeDropRatio);
+export function proposeScenario(snapshot: RackSnapshot): ScenarioProposal {
+  const facts = rackFacts(snapshot);
   const scenario = matchScenario(facts);
   const down = describeDown(facts);
   const works = describeWorks(snapshot, facts);
@@ -43,8 +43,8 @@ export function proposeScenario(snapshot: RackSnapshot, sizeDropRatio = 0.5): Sc
 }
 
 /** Whether the scenario's failure is (still) present: the assess step's precondition. */
-export function scenarioPresent(scenario: RecoveryScenario, snapshot: RackSnapshot, sizeDropRatio = 0.5): boolean {
-  const f = rackFacts(snapshot, sizeDropRatio);
+export function scenarioPresent(scenario: RecoveryScenario, snapshot: RackSnapshot): boolean {
+  const f = rackFacts(snapshot);
   switch (scenario) {
     case 'rack-lost':
       return f.bootstrapDown && f.allHostMachinesDown;

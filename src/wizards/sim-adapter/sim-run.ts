@@ -1,10 +1,10 @@
+import type { HealthOptions } from '../../model/health-options';
 import type { RackSnapshot } from '../../model/snapshot';
-import type { SimRackHandle } from './rack-handle';
-import { Journal } from '../engine/journal';
-import type { Runbook } from '../engine/types';
+import type { Millis } from '../../model/time';
 import type { Durable } from '../engine/durable';
-import { resumeNotice } from '../engine/durable';
-import type { Print } from '../engine/types';
+import { Journal } from '../engine/journal';
+import type { Print, Runbook } from '../engine/types';
+import type { SimRackHandle } from './rack-handle';
 import { readSimRun, replayCompleted, simRunParams } from './sim-replay';
 import { openSpecSim, type SimRackSpec } from './sim-spec';
 
@@ -20,8 +20,11 @@ export interface PrepareSimRunOptions {
   readonly operator: string;
   /** The rack a new run opens. */
   readonly spec: SimRackSpec;
+  /** How long the injected scenario developed before a new run starts. */
+  readonly lead?: Millis;
   /** --speed as given: a resumed run keeps its journaled speed unless the operator names another. */
   readonly speed?: number;
+  readonly health?: Partial<HealthOptions>;
   /**
    * The runbook from the assessed snapshot. `resumed` holds the journaled params of a resumed run (build the
    * same runbook from them); undefined is returned when a new run has nothing to do.
@@ -34,20 +37,19 @@ export interface SimRun {
   readonly rack: SimRackHandle;
   readonly runbook: Runbook;
   readonly journal: Journal;
+  /** The snapshot the runbook was built from (the assessment). */
+  readonly assessed: RackSnapshot;
 }
 
 /** A new durable run on a fresh sim, or the unfinished one rebuilt on the rack it left behind. */
 export async function prepareSimRun(o: PrepareSimRunOptions): Promise<SimRun | undefined> {
   const { resume } = o.durable;
   if (resume) return resumeSimRun(o, resume);
-  const rack = openSpecSim(o.spec, o.rackName);
-  const snapshot = rack.snapshot();
-  const built = o.build(snapshot);
+  const rack = openSpecSim(o.spec, { rackName: o.rackName, ...(o.health ? { health: o.health } : {}), ...(o.lead !== undefined ? { lead: o.lead } : {}) });
+  const assessed = rack.snapshot();
+  const built = o.build(assessed);
   if (!built) return undefined;
-  const params = {
-    ...simRunParams({ ...o.spec, start: rack.sim.start, assessedAt: snapshot.takenAt, ...(rack.incidentStart !== undefined ? { incidentStart: rack.incidentStart } : {}) }),
-    ...built.params,
-  };
+  const params = { ...simRunParams({ ...o.spec, start: rack.sim.start, assessedAt: assessed.takenAt }), ...built.params };
   const journal = Journal.create(o.durable.runsDir, {
     runbookId: built.runbook.id,
     rack: o.rackName,
@@ -56,7 +58,7 @@ export async function prepareSimRun(o: PrepareSimRunOptions): Promise<SimRun | u
     runId: o.durable.runId,
     params,
   });
-  return { rack, runbook: built.runbook, journal };
+  return { rack, runbook: built.runbook, journal, assessed };
 }
 
 /**
@@ -67,11 +69,23 @@ export async function prepareSimRun(o: PrepareSimRunOptions): Promise<SimRun | u
 async function resumeSimRun(o: PrepareSimRunOptions, journal: Journal): Promise<SimRun> {
   const record = readSimRun(journal);
   const spec = { ...record, ...(o.speed !== undefined ? { speed: o.speed } : {}) };
-  const rack = openSpecSim(spec, o.rackName, { start: record.start, clockBase: journal.data.updatedAt });
-  const built = o.build(rack.snapshotAt(record.assessedAt), journal.data.params);
+  const rack = openSpecSim(spec, { rackName: o.rackName, ...(o.health ? { health: o.health } : {}), at: { start: record.start, clockBase: journal.data.updatedAt } });
+  const assessed = rack.snapshotAt(record.assessedAt);
+  const built = o.build(assessed, journal.data.params);
   if (!built) throw new Error(`run ${journal.data.runId}: its runbook cannot be rebuilt`);
   const replayed = await replayCompleted(journal, rack.sim);
   o.print(resumeNotice(journal, built.runbook));
   o.print(`(the simulated rack was rebuilt and ${replayed} completed action(s) replayed onto it)`);
-  return { rack, runbook: built.runbook, journal };
+  return { rack, runbook: built.runbook, journal, assessed };
+}
+
+/** "Resuming run <id> at step N <title>; completed steps are not repeated." */
+export function resumeNotice(journal: Journal, runbook: Runbook): string {
+  const d = journal.data;
+  const index = runbook.steps.findIndex((s) => {
+    const state = d.steps.find((e) => e.id === s.id)?.state;
+    return state !== 'done' && state !== 'skipped';
+  });
+  const at = index < 0 ? 'its end' : `step ${index + 1} ${runbook.steps[index]?.title}`;
+  return `Resuming run ${d.runId} at ${at}; completed steps are not repeated.`;
 }

@@ -1,6 +1,7 @@
 import { ScaledClock } from '../../clock';
 import type { Config } from '../../config';
-import type { EpochMs } from '../../model/time';
+import type { HealthOptions } from '../../model/health-options';
+import type { EpochMs, Millis } from '../../model/time';
 import { SCENARIO_LEAD, type ScenarioName } from '../../sim';
 
 export { DEFAULT_SEED, SCENARIO_LEAD } from '../../sim';
@@ -32,22 +33,26 @@ export function wizardSimSpec(config: Config, speed = DEFAULT_WIZARD_SPEED, boot
   };
 }
 
-/**
- * Opens the rack of a spec. A new run shows a scenario as it looks ten minutes in (like `status`); a resumed run
- * passes the journaled start and a clock based at its last journaled time, so it rebuilds the very same rack.
- */
-export function openSpecSim(spec: SimRackSpec, rackName: string, at?: { readonly start: EpochMs; readonly clockBase: EpochMs }): SimRackHandle {
-  return openSimRack({
-    clock: new ScaledClock(spec.speed, at?.clockBase),
-    rackName,
-    seed: spec.seed,
-    ...(spec.scale !== undefined ? { scale: spec.scale } : {}),
-    ...(spec.scenario ? { scenario: spec.scenario, lead: SCENARIO_LEAD } : {}),
-    ...(spec.boot ? { boot: spec.boot } : {}),
-    ...(at ? { start: at.start } : {}),
-  });
+/** Where and how a rack of a spec opens: its name, the health options it is judged with, a resumed run's times. */
+export interface OpenSpecOptions {
+  readonly rackName: string;
+  readonly health?: Partial<HealthOptions>;
+  /** How long an injected scenario has been developing when a new run opens. @default SCENARIO_LEAD */
+  readonly lead?: Millis;
+  /** A resumed run: the journaled start and a clock based at its last journaled time rebuild the very same rack. */
+  readonly at?: { readonly start: EpochMs; readonly clockBase: EpochMs };
 }
 
-export function openWizardSim(config: Config, speed = DEFAULT_WIZARD_SPEED, boot?: 'cold'): SimRackHandle {
-  return openSpecSim(wizardSimSpec(config, speed, boot), config.rack.name);
+/** Opens the rack of a spec; a new run shows a scenario as it looks ten minutes in (like `status`). */
+export function openSpecSim(spec: SimRackSpec, o: OpenSpecOptions): SimRackHandle {
+  return openSimRack({
+    clock: new ScaledClock(spec.speed, o.at?.clockBase),
+    rackName: o.rackName,
+    seed: spec.seed,
+    ...(spec.scale !== undefined ? { scale: spec.scale } : {}),
+    ...(spec.scenario ? { scenario: spec.scenario, lead: o.lead ?? SCENARIO_LEAD } : {}),
+    ...(spec.boot ? { boot: spec.boot } : {}),
+    ...(o.at ? { start: o.at.start } : {}),
+    ...(o.health ? { health: o.health } : {}),
+  });
 }

@@ -1,0 +1,64 @@
+import { formatAge } from '../../text/format-age';
+import type { Print, RunEvent, Runbook } from '../engine/types';
+import { stepHeader } from './line-format';
+
+/**
+ * Prints a run as it happens: step headers, actions and their output, verify progress (only when it changes, so
+ * a wait reads as one line, not one per poll), the version chosen and whether it overrode the judge.
+ */
+export function createLinePrinter(runbook: Runbook, print: Print): (e: RunEvent) => void {
+  const index = new Map(runbook.steps.map((s, i) => [s.id, i]));
+  const started = new Map<string, number>();
+  let lastVerify = '';
+  return (e) => {
+    switch (e.type) {
+      case 'step-start': {
+        const i = index.get(e.stepId) ?? 0;
+        const step = runbook.steps[i];
+        if (step) for (const l of stepHeader(step, i, runbook.steps.length)) print(l);
+        started.set(e.stepId, e.at);
+        lastVerify = '';
+        break;
+      }
+      case 'precondition':
+        if (!e.result.ok) print(`   precondition not met: ${e.check}: ${e.result.detail}`);
+        break;
+      case 'answer': {
+        const c = e.choice;
+        const override = c.flags.length ? `  OVERRIDE of a flagged version (${c.flags.join(', ')})` : '';
+        print(`   chosen: ${c.componentId} version ${c.versionId}${c.proposed && c.proposed !== c.versionId ? ` (proposed ${c.proposed})` : ''}${override}`);
+        break;
+      }
+      case 'action-start':
+        print(e.dryRun ? `   (dry run) would run: ${e.action.description}` : `   > ${e.action.description}`);
+        break;
+      case 'output':
+        print(`     ${e.line}`);
+        break;
+      case 'action-end':
+        if (!e.outcome.ok) print(`   ! failed: ${e.outcome.error ?? `exit code ${e.outcome.exitCode}`}`);
+        break;
+      case 'verify': {
+        const line = `${e.result.ok ? 'verified' : 'waiting'}: ${e.result.detail}`;
+        if (line !== lastVerify) print(`   ${line}${e.result.ok ? '' : ` (gives up in ${formatAge(Math.max(0, e.deadline - e.at))})`}`);
+        lastVerify = line;
+        break;
+      }
+      case 'step-end': {
+        const from = started.get(e.stepId);
+        if (from === undefined) {
+          // Finished before a resumed run started: listed so the operator sees the whole runbook, never re-run.
+          const i = index.get(e.stepId) ?? 0;
+          print(`   step ${i + 1}/${runbook.steps.length} ${runbook.steps[i]?.title ?? e.stepId}: ${e.state} before the interruption, not repeated`);
+        } else print(`   -> ${e.state}${e.state === 'planned' ? '' : ` after ${formatAge(e.at - from)}`}`);
+        break;
+      }
+      case 'run-start':
+        if (e.resumed) print('Resuming an interrupted run: steps already done are not repeated.');
+        break;
+      case 'question':
+      case 'run-end':
+        break;
+    }
+  };
+}

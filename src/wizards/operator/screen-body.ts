@@ -1,0 +1,82 @@
+import type { WizardScope } from '../../present/key-bindings';
+import type { Tone } from '../../present/rows';
+import { callText } from '../engine/calls';
+import { wrap } from './line-format';
+import { resumeLines } from './line-interaction';
+import { logLine } from './screen-lines';
+import type { SessionState } from './session';
+
+/** One line of the wizard screen's scrollable body. */
+export interface BodyLine {
+  readonly text: string;
+  readonly tone?: Tone | 'accent';
+  readonly bold?: boolean;
+}
+
+const para = (text: string, width: number, extra: Omit<BodyLine, 'text'> = {}, indent = ''): BodyLine[] =>
+  wrap(text, Math.max(10, width - indent.length)).map((l) => ({ text: `${indent}${l}`, ...extra }));
+
+/**
+ * Everything about the current step, in full (never cut): notes, the explanation, the planned or running actions
+ * with their exact calls, a failure, and the log with repeated progress collapsed. The view scrolls it.
+ */
+export function stepBody(s: SessionState, width: number): BodyLine[] {
+  const out: BodyLine[] = [];
+  for (const n of s.notes) out.push(...para(n, width, { tone: 'accent', bold: true }));
+  if (s.notes.length) out.push({ text: '' });
+  const step = s.runbook.steps.find((x) => x.id === s.currentStepId);
+  if (step) {
+    out.push({ text: `${step.title}${step.destructive ? '  [DESTRUCTIVE]' : ''}`, bold: true });
+    out.push(...para(step.explanation, width));
+    out.push({ text: '' });
+  }
+  const p = s.prompt;
+  if (p?.kind === 'confirm-step' || s.actions.length) {
+    out.push({ text: p?.kind === 'confirm-step' ? 'Planned actions (nothing has run yet):' : 'Actions:', bold: true });
+    if (s.actions.length === 0) out.push({ text: '  none: this step only checks', tone: 'muted' });
+    for (const { action, state } of s.actions) {
+      const mark = state === 'done' ? '[x]' : state === 'running' ? '[>]' : state === 'failed' ? '[!]' : '[ ]';
+      out.push(...para(`${mark} ${action.destructive ? 'DESTRUCTIVE ' : ''}${action.description}`, width, action.destructive ? { tone: 'critical' } : {}, '  '));
+      for (const c of action.calls) out.push(...para(callText(c), width, { tone: 'muted' }, '      '));
+    }
+    out.push({ text: '' });
+  }
+  if (p?.kind === 'failure') {
+    out.push(...para(`Failed: ${p.error}`, width, { tone: 'critical', bold: true }));
+    out.push({ text: '' });
+  }
+  if (s.log.length) {
+    out.push({ text: 'Log:', bold: true });
+    for (const l of s.log) out.push(...para(logLine(l), width, { tone: 'muted' }, '  '));
+  }
+  return out;
+}
+
+/** The end of the run: the summary, or a note that it is still being written. */
+export function summaryBody(s: SessionState, width: number): BodyLine[] {
+  const lines = s.summary ?? [`Run ${s.ended?.state ?? 'ended'}${s.ended?.reason ? `: ${s.ended.reason}` : ''}.`];
+  return lines.flatMap((l, i) => para(l, width, i === 0 ? { bold: true, tone: s.ended?.state === 'done' ? 'ok' : 'critical' } : l.startsWith('  !') ? { tone: 'critical' } : {}));
+}
+
+export function resumeBody(s: SessionState, width: number): BodyLine[] {
+  const p = s.prompt;
+  if (p?.kind !== 'resume') return [];
+  return [...resumeLines(p.run).flatMap((l) => para(l, width)), { text: '' }, ...para('Resume it where it stopped, set it aside and start over, or quit without changing anything?', width, { bold: true })];
+}
+
+/** Which keys the wizard takes right now: its footer and its key handler both read this. */
+export function wizardScope(s: SessionState, typing: boolean): WizardScope {
+  if (s.ended) return 'wizard-end';
+  switch (s.prompt?.kind) {
+    case 'confirm-step':
+      return 'wizard-step';
+    case 'failure':
+      return 'wizard-failure';
+    case 'resume':
+      return 'wizard-resume';
+    case 'choose-version':
+      return typing ? 'wizard-typed' : 'wizard-version';
+    default:
+      return 'wizard-running';
+  }
+}

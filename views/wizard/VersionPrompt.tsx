@@ -1,0 +1,91 @@
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
+import { matchBinding, applyTextInput } from '../../src/present/key-matcher';
+import { truncate } from '../../src/present/table-layout';
+import { versionRows } from '../../src/present/version-rows';
+import { expectedText, flaggedLines, restorePlanLines } from '../../src/wizards/operator/choice-lines';
+import { wrap } from '../../src/wizards/operator/line-format';
+import type { Prompt } from '../../src/wizards/operator/session';
+import { Table } from '../components/Table';
+import { Tone, useTheme } from '../theme-context';
+
+type VersionPromptProps = {
+  readonly prompt: Extract<Prompt, { kind: 'choose-version' }>;
+  readonly width: number;
+  readonly height: number;
+  /** Second phase: the plan is shown and the confirmation typed. */
+  readonly typing: boolean;
+  readonly onTyping: (typing: boolean) => void;
+};
+
+const KEYS = { readOnly: false, simulated: true };
+
+/**
+ * Choosing the version to restore: the backup judge's table (the same as the Backups pane), the proposal
+ * preselected; then what will happen, why a flagged version is flagged and what is proposed instead, and the
+ * text to type (with the override word for a flagged version). Esc while typing goes back to the list.
+ */
+export function VersionPrompt({ prompt, width, height, typing, onTyping }: VersionPromptProps) {
+  const theme = useTheme();
+  const { offer } = prompt;
+  const versions = offer.verdict.versions;
+  const [index, setIndex] = useState(() => Math.max(0, offer.verdict.proposal ? versions.indexOf(offer.verdict.proposal) : 0));
+  const [text, setText] = useState('');
+  const chosen = versions[index];
+
+  useInput((input, key) => {
+    const id = matchBinding(input, key, typing ? 'wizard-typed' : 'wizard-version', KEYS);
+    if (!typing) {
+      if (id === 'up') setIndex((i) => Math.max(0, i - 1));
+      else if (id === 'down') setIndex((i) => Math.min(versions.length - 1, i + 1));
+      else if (id === 'accept' && chosen) onTyping(true);
+      else if (id === 'abort') prompt.resolve(undefined);
+      return;
+    }
+    if (id === 'accept' && chosen) return prompt.resolve({ versionId: chosen.version.versionId, typed: text });
+    if (id === 'back') {
+      setText('');
+      return onTyping(false);
+    }
+    const next = applyTextInput(text, input, key);
+    if (next !== undefined) setText(next);
+  });
+
+  const clip = (s: string) => truncate(s, width, theme.ellipsis);
+  if (typing && chosen) {
+    const flagged = new Set(flaggedLines(offer, chosen));
+    const lines = restorePlanLines(offer, chosen)
+      .flatMap((l) => wrap(l, width - 2).map((w, k) => ({ text: k === 0 ? w : `  ${w}`, flagged: flagged.has(l) })))
+      .map((l, n) => ({ ...l, n }));
+    return (
+      <Box flexDirection="column" width={width} height={height} overflow="hidden">
+        {lines.slice(0, Math.max(0, height - 3)).map((l) => (
+          <Tone key={l.n} tone={l.flagged ? 'critical' : undefined} bold={l.flagged} wrap="truncate">
+            {clip(l.text) || ' '}
+          </Tone>
+        ))}
+        <Text wrap="truncate">
+          Type exactly: <Text bold>{expectedText(offer, chosen)}</Text>
+        </Text>
+        <Text wrap="truncate">
+          {'> '}
+          {text}
+          <Text inverse> </Text>
+        </Text>
+      </Box>
+    );
+  }
+  const rows = versionRows(offer.verdict, { now: offer.takenAt, incident: offer.incidentStart !== undefined });
+  const warning = chosen && !chosen.good ? flaggedLines(offer, chosen)[1] : undefined;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold wrap="truncate">
+        {clip(`Choose the version of ${offer.component.id} to restore (newest first; proposed: the newest that looks good):`)}
+      </Text>
+      <Table columns={rows.columns} rows={rows.rows} selected={index} height={Math.max(2, height - 5)} width={width} />
+      <Tone tone={warning ? 'critical' : 'muted'} wrap="truncate">
+        {clip(warning ?? (chosen ? 'This version looks good.' : ''))}
+      </Tone>
+    </Box>
+  );
+}
