@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { matchBinding, applyTextInput } from '../../src/present/key-matcher';
 import { truncate } from '../../src/present/table-layout';
 import { versionRows } from '../../src/present/version-rows';
-import { expectedText, flaggedLines, restorePlanLines } from '../../src/wizards/operator/choice-lines';
-import { wrap } from '../../src/wizards/operator/line-format';
+import { expectedText, flaggedLines, planLines } from '../../src/wizards/operator/choice-lines';
+import { wrapIndented } from '../../src/wizards/operator/line-format';
 import type { Prompt } from '../../src/wizards/operator/session';
 import { Table } from '../components/Table';
 import { Tone, useTheme } from '../theme-context';
@@ -53,9 +53,10 @@ export function VersionPrompt({ prompt, width, height, typing, onTyping }: Versi
 
   const clip = (s: string) => truncate(s, width, theme.ellipsis);
   if (typing && chosen) {
-    const flagged = new Set(flaggedLines(offer, chosen));
-    const lines = restorePlanLines(offer, chosen)
-      .flatMap((l) => wrap(l, width - 2).map((w, k) => ({ text: k === 0 ? w : `  ${w}`, flagged: flagged.has(l) })))
+    // A warning about the chosen version comes first: it must be read before anything is typed.
+    const warning = flaggedLines(offer, chosen).filter(Boolean);
+    const lines = [...warning.map((l) => ({ l, flagged: true })), ...planLines(offer, chosen).map((l) => ({ l, flagged: false }))]
+      .flatMap(({ l, flagged }) => wrapIndented(l, width).map((text) => ({ text, flagged })))
       .map((l, n) => ({ ...l, n }));
     return (
       <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -76,16 +77,18 @@ export function VersionPrompt({ prompt, width, height, typing, onTyping }: Versi
     );
   }
   const rows = versionRows(offer.verdict, { now: offer.takenAt, incident: offer.incidentStart !== undefined });
-  const warning = chosen && !chosen.good ? flaggedLines(offer, chosen)[1] : undefined;
+  const warning = chosen && !chosen.good ? wrapIndented(flaggedLines(offer, chosen)[1] ?? '', width).slice(0, 2) : undefined;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold wrap="truncate">
         {clip(`Choose the version of ${offer.component.id} to restore (newest first; proposed: the newest that looks good):`)}
       </Text>
       <Table columns={rows.columns} rows={rows.rows} selected={index} height={Math.max(2, height - 5)} width={width} />
-      <Tone tone={warning ? 'critical' : 'muted'} wrap="truncate">
-        {clip(warning ?? (chosen ? 'This version looks good.' : ''))}
-      </Tone>
+      {(warning ?? [chosen ? 'This version looks good.' : '']).map((l) => (
+        <Tone key={l} tone={warning ? 'critical' : 'muted'} wrap="truncate">
+          {clip(l)}
+        </Tone>
+      ))}
     </Box>
   );
 }

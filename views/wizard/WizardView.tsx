@@ -43,8 +43,10 @@ export function WizardView({ session, width, height, onClose, onInterrupt }: Wiz
   }
   const scope = wizardScope(state, typing);
   const versionPrompt = !state.ended && state.prompt?.kind === 'choose-version' ? state.prompt : undefined;
-  const stepsHeight = Math.min(state.steps.length + 2, Math.max(3, Math.floor((height - 3) / 3)));
-  const bodyHeight = Math.max(1, height - stepsHeight - 3);
+  // Choosing a version needs the room: the steps shrink to the current one meanwhile.
+  const stepsHeight = versionPromptOpen(state) ? 1 : Math.min(state.steps.length + 2, Math.max(3, Math.floor((height - 3) / 3)));
+  // Status line, blank line, scroll line and footer around the steps and the body.
+  const bodyHeight = Math.max(1, height - stepsHeight - 4);
   const body: BodyLine[] = state.ended ? summaryBody(state, width) : state.prompt?.kind === 'resume' ? resumeBody(state, width) : stepBody(state, width);
   // Prompts start at the top (explanation first); a running step follows its log; a scroll key takes over.
   const max = Math.max(0, body.length - bodyHeight);
@@ -102,6 +104,10 @@ export function WizardView({ session, width, height, onClose, onInterrupt }: Wiz
   );
 }
 
+function versionPromptOpen(state: ReturnType<WizardSession['getState']>): boolean {
+  return !state.ended && state.prompt?.kind === 'choose-version';
+}
+
 /** Body lines with their line number, a stable key while the window scrolls. */
 function numbered(body: readonly BodyLine[]): (BodyLine & { n: number })[] {
   return body.map((l, n) => ({ ...l, n }));
@@ -120,6 +126,11 @@ type StepRow = { kind: 'step'; step: ReturnType<WizardSession['getState']>['step
 /** A window of the steps that keeps the current one in view, saying how many lie above and below. */
 function visibleSteps(steps: ReturnType<WizardSession['getState']>['steps'], currentId: string | undefined, height: number): StepRow[] {
   if (steps.length <= height) return steps.map((step, index) => ({ kind: 'step', step, index }));
+  if (height === 1) {
+    const at = Math.max(0, steps.findIndex((s) => s.id === currentId));
+    const step = steps[at];
+    return step ? [{ kind: 'step', step, index: at }] : [];
+  }
   const room = Math.max(1, height - 2);
   const at = Math.max(0, steps.findIndex((s) => s.id === currentId));
   const start = Math.max(0, Math.min(at - Math.floor(room / 2), steps.length - room));

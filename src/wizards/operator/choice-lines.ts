@@ -10,6 +10,11 @@ import type { VersionOffer } from '../engine/types';
  * will happen, and when the chosen version is one the backup judge flagged, why, and what it proposes instead.
  */
 export function restorePlanLines(offer: VersionOffer, chosen: JudgedVersion): string[] {
+  return [...planLines(offer, chosen), ...flaggedLines(offer, chosen)];
+}
+
+/** What will happen: the component, the version, and whether the database is stopped. */
+export function planLines(offer: VersionOffer, chosen: JudgedVersion): string[] {
   const { component: c } = offer;
   const v = chosen.version;
   const when = chosen.beforeIncident === undefined ? '' : ` (${vsIncident(chosen).replace('AFTER', 'AFTER the incident started').replace(/before$/, 'before the incident')})`;
@@ -19,7 +24,6 @@ export function restorePlanLines(offer: VersionOffer, chosen: JudgedVersion): st
     `  version    ${versionName(c, v)}`,
     `             taken ${isoSeconds(v.time)} UTC${when}, ${formatBytes(v.size)}`,
     `  database   ${c.tool === 'k3s-etcd-snapshot' ? 'k3s is stopped for the restore' : c.paused ? 'stopped (fenced): no upload can replace versions meanwhile' : 'RUNNING: a new upload could push good versions out'}`,
-    ...flaggedLines(offer, chosen),
   ];
 }
 
@@ -29,7 +33,8 @@ export function flaggedLines(offer: VersionOffer, chosen: JudgedVersion): string
   const word = overrideWord(chosen.flags);
   const why: string[] = [];
   if (looksEmpty(chosen.flags)) {
-    const base = chosen.ratioToGood !== undefined ? `, ${Math.round(chosen.ratioToGood * 100)}% of the last good version before it` : '';
+    const pct = chosen.ratioToGood === undefined ? undefined : chosen.ratioToGood < 0.01 ? "under 1%" : `${Math.round(chosen.ratioToGood * 100)}%`;
+    const base = pct ? `, ${pct} of the last good version before it` : "";
     why.push(`it looks EMPTY: ${formatBytes(chosen.version.size)}${base}`);
   }
   if (chosen.flags.includes('after-incident')) why.push('it was written AFTER the incident started');

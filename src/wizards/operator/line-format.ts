@@ -34,6 +34,16 @@ export function versionLines(offer: VersionOffer): string[] {
   ];
 }
 
+/**
+ * Wraps a line that is too wide, keeping its indentation (and its inner alignment when it fits): for the
+ * aligned "label   value" lines of a plan.
+ */
+export function wrapIndented(line: string, width: number): string[] {
+  if (textWidth(line) <= width) return [line];
+  const indent = /^\s*/.exec(line)?.[0] ?? '';
+  return wrap(line, Math.max(10, width - indent.length - 2)).map((l, i) => `${indent}${i === 0 ? '' : '  '}${l}`);
+}
+
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   let line = '';

@@ -25,30 +25,30 @@ export function stepBody(s: SessionState, width: number): BodyLine[] {
   for (const n of s.notes) out.push(...para(n, width, { tone: 'accent', bold: true }));
   if (s.notes.length) out.push({ text: '' });
   const step = s.runbook.steps.find((x) => x.id === s.currentStepId);
-  if (step) {
-    out.push({ text: `${step.title}${step.destructive ? '  [DESTRUCTIVE]' : ''}`, bold: true });
-    out.push(...para(step.explanation, width));
-    out.push({ text: '' });
-  }
   const p = s.prompt;
-  if (p?.kind === 'confirm-step' || s.actions.length) {
-    out.push({ text: p?.kind === 'confirm-step' ? 'Planned actions (nothing has run yet):' : 'Actions:', bold: true });
-    if (s.actions.length === 0) out.push({ text: '  none: this step only checks', tone: 'muted' });
-    for (const { action, state } of s.actions) {
-      const mark = state === 'done' ? '[x]' : state === 'running' ? '[>]' : state === 'failed' ? '[!]' : '[ ]';
-      out.push(...para(`${mark} ${action.destructive ? 'DESTRUCTIVE ' : ''}${action.description}`, width, action.destructive ? { tone: 'critical' } : {}, '  '));
-      for (const c of action.calls) out.push(...para(callText(c), width, { tone: 'muted' }, '      '));
-    }
-    out.push({ text: '' });
-  }
-  if (p?.kind === 'failure') {
-    out.push(...para(`Failed: ${p.error}`, width, { tone: 'critical', bold: true }));
-    out.push({ text: '' });
-  }
+  if (step) out.push({ text: `${step.title}${step.destructive ? '  [DESTRUCTIVE]' : ''}`, bold: true });
+  // Asked to run a step, the operator reads first what exactly it will do; the why follows.
+  const actions = p?.kind === 'confirm-step' || s.actions.length ? actionLines(s, width) : [];
+  if (p?.kind === 'confirm-step') out.push(...actions);
+  if (step) out.push(...para(step.explanation, width), { text: '' });
+  if (p?.kind !== 'confirm-step') out.push(...actions);
+  if (p?.kind === 'failure') out.push(...para(`Failed: ${p.error}`, width, { tone: 'critical', bold: true }), { text: '' });
   if (s.log.length) {
     out.push({ text: 'Log:', bold: true });
     for (const l of s.log) out.push(...para(logLine(l), width, { tone: 'muted' }, '  '));
   }
+  return out;
+}
+
+function actionLines(s: SessionState, width: number): BodyLine[] {
+  const out: BodyLine[] = [{ text: s.prompt?.kind === 'confirm-step' ? 'Planned actions (nothing has run yet):' : 'Actions:', bold: true }];
+  if (s.actions.length === 0) out.push({ text: '  none: this step only checks', tone: 'muted' });
+  for (const { action, state } of s.actions) {
+    const mark = state === 'done' ? '[x]' : state === 'running' ? '[>]' : state === 'failed' ? '[!]' : '[ ]';
+    out.push(...para(`${mark} ${action.destructive ? 'DESTRUCTIVE ' : ''}${action.description}`, width, action.destructive ? { tone: 'critical' } : {}, '  '));
+    for (const c of action.calls) out.push(...para(callText(c), width, { tone: 'muted' }, '      '));
+  }
+  out.push({ text: '' });
   return out;
 }
 
