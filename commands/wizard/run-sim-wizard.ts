@@ -1,4 +1,4 @@
-import { EXIT_CODE } from '../../src/errors';
+import { EXIT_CODE, RackpilotError } from '../../src/errors';
 import type { Finding } from '../../src/health';
 import type { HealthOptions } from '../../src/model/health-options';
 import type { RackSnapshot } from '../../src/model/snapshot';
@@ -110,6 +110,8 @@ async function end(o: SimWizardOptions, result: RunResult, rack: SimRackHandle):
   await o.side.finish([...summaryLines(result, { again: o.again, ...(incidentStart !== undefined ? { incidentStart } : {}) }), ...health]);
   const signal = o.side.interruptedBy();
   if (signal) return EXIT_CODE[signal];
+  // An expected condition ended it (the state directory filled up): its own code, not "unhealthy".
+  if (result.error instanceof RackpilotError && result.error.exitCode !== undefined) return result.error.exitCode;
   if (result.state === 'aborted' || result.state === 'cancelled') return 1;
   return result.state === 'done' && critical.length === 0 ? 0 : 2;
 }

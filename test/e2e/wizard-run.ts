@@ -21,12 +21,14 @@ const PROMPTS: readonly [PromptKind, RegExp][] = [
 export interface WizardProcess {
   readonly child: ChildProcess;
   output(): string;
+  /** How many prompts appeared so far. */
+  prompts(): number;
   /** Resolves at the nth prompt of this kind (1-based), left unanswered. */
   reached(kind: PromptKind, nth?: number, ms?: number): Promise<void>;
   exited(ms: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-export function wizard(args: readonly string[], env: Record<string, string>, stopAt?: { kind: PromptKind; nth?: number }): WizardProcess {
+export function wizard(args: readonly string[], env: Record<string, string>, stopAt?: { kind: PromptKind; nth?: number }, delayMs = 0): WizardProcess {
   const child = spawn(process.execPath, ['bin/rackpilot', ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? '/tmp', XDG_CONFIG_HOME: freshConfigHome(), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -35,9 +37,10 @@ export function wizard(args: readonly string[], env: Record<string, string>, sto
   let answered = 0;
   const seen = new Map<PromptKind, number>();
   const waiters: { kind: PromptKind; nth: number; resolve: () => void }[] = [];
+  // An operator who reads before answering: each answer comes delayMs after its prompt.
   const answer = (text: string) => {
     answered = out.length;
-    child.stdin?.write(`${text}\n`);
+    setTimeout(() => child.stdin?.write(`${text}\n`), delayMs);
   };
   const onData = (chunk: Buffer) => {
     out += chunk.toString();
@@ -65,6 +68,7 @@ export function wizard(args: readonly string[], env: Record<string, string>, sto
   return {
     child,
     output: () => out,
+    prompts: () => [...seen.values()].reduce((a, b) => a + b, 0),
     reached: (kind, nth = 1, ms = 30_000) => Promise.race([new Promise<void>((resolve) => waiters.push({ kind, nth, resolve })), fail(`no ${kind} prompt #${nth}`, ms)]),
     exited: (ms) => Promise.race([done, fail('no exit', ms)]),
   };

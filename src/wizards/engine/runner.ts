@@ -51,6 +51,8 @@ export interface RunResult {
   readonly choices: Readonly<Record<string, VersionChoice>>;
   /** What done actions left changed that the run did not take back, with how to take it back. */
   readonly stillChanged: readonly { readonly what: string; readonly undo: readonly RealCall[] }[];
+  /** The error that ended a failed run (e.g. the state directory filled up), for its exit code. */
+  readonly error?: unknown;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function runRunbook(o: RunOptions): Promise<RunResult> {
   const rc = new RunContext(o, journal, controller.signal);
   let state: RunOutcome = 'done';
   let reason: string | undefined;
+  let failure: unknown;
   try {
     rc.update((d) => {
       // On resume the original parameters win: the run's decisions were made with them.
@@ -94,6 +97,7 @@ export async function runRunbook(o: RunOptions): Promise<RunResult> {
   } catch (error) {
     state = controller.signal.aborted ? 'aborted' : 'failed';
     reason = controller.signal.aborted ? interrupted(controller.signal.reason) : describeError(error);
+    failure = error;
     closeRunning(rc);
   } finally {
     clearInterval(keepAlive);
@@ -101,7 +105,7 @@ export async function runRunbook(o: RunOptions): Promise<RunResult> {
   }
   const endedAt = rc.now();
   finish(rc, state, endedAt, reason);
-  return result(o, journal, state, reason);
+  return { ...result(o, journal, state, reason), ...(failure !== undefined ? { error: failure } : {}) };
 }
 
 function interrupted(why: unknown): string {

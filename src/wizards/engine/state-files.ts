@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EXIT_CODE, RackpilotError } from '../../errors';
 
 /* Where rackpilot keeps what must survive a crash: run journals, locks, the audit log. */
@@ -52,8 +52,37 @@ export function ensureStateDir(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw asStateDirError(dir, error);
+    throw asStateDirError(dir, whyNotCreated(dir, error));
   }
+}
+
+/**
+ * A recursive mkdir on a read-only file system reports ENOENT for the first missing part, which reads as "the
+ * path is wrong". The nearest existing parent says what is really wrong (read-only, no permission).
+ */
+function whyNotCreated(dir: string, error: unknown): unknown {
+  if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return error;
+  for (let parent = dirname(dir); parent !== dirname(parent); parent = dirname(parent)) {
+    try {
+      accessSync(parent, constants.F_OK);
+    } catch {
+      continue;
+    }
+    try {
+      accessSync(parent, constants.W_OK);
+    } catch (denied) {
+      return denied;
+    }
+    // Writable but the mkdir still failed: probe it, so the real reason shows.
+    try {
+      mkdirSync(join(parent, `.rackpilot-probe-${process.pid}`));
+      rmdirSync(join(parent, `.rackpilot-probe-${process.pid}`));
+    } catch (probe) {
+      return probe;
+    }
+    return error;
+  }
+  return error;
 }
 
 /** Writes a temp file beside the target, fsyncs it and renames it over: readers see the old or the new file, never half. */
