@@ -171,6 +171,8 @@ const WIZARD_BINDINGS: readonly KeyBinding[] = [
   W('wizard-running', 'interrupt', ['Ctrl-C'], 'abort run', 'abort the run at once; a summary says what is still changed'),
   W('wizard-end', 'up', ['↑', 'k'], 'scroll', 'scroll the summary up', false),
   W('wizard-end', 'down', ['↓', 'j'], 'scroll', 'scroll the summary down', false),
+  W('wizard-end', 'page-up', ['PgUp'], 'scroll', 'one page up', false),
+  W('wizard-end', 'page-down', ['PgDn'], 'scroll', 'one page down', false),
   W('wizard-end', 'close', ['Enter', 'Esc', 'q'], 'close', 'close the wizard'),
 ];
 

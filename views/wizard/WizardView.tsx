@@ -44,7 +44,8 @@ export function WizardView({ session, width, height, onClose, onInterrupt }: Wiz
   const scope = wizardScope(state, typing);
   const versionPrompt = !state.ended && state.prompt?.kind === 'choose-version' ? state.prompt : undefined;
   // Choosing a version needs the room: the steps shrink to the current one meanwhile.
-  const stepsHeight = versionPromptOpen(state) ? 1 : Math.min(state.steps.length + 2, Math.max(3, Math.floor((height - 3) / 3)));
+  const stepRows = visibleSteps(state.steps, state.currentStepId, versionPromptOpen(state) ? 1 : Math.max(3, Math.floor((height - 3) / 3)));
+  const stepsHeight = stepRows.length;
   // Status line, blank line, scroll line and footer around the steps and the body.
   const bodyHeight = Math.max(1, height - stepsHeight - 4);
   const body: BodyLine[] = state.ended ? summaryBody(state, width) : state.prompt?.kind === 'resume' ? resumeBody(state, width) : stepBody(state, width);
@@ -73,10 +74,10 @@ export function WizardView({ session, width, height, onClose, onInterrupt }: Wiz
       <Text bold wrap="truncate">
         {clip(runStatusLine(state))}
       </Text>
-      {visibleSteps(state.steps, state.currentStepId, stepsHeight).map((v) =>
+      {stepRows.map((v) =>
         v.kind === 'more' ? (
           <Tone key={v.key} tone="muted" wrap="truncate">
-            {clip(v.text)}
+            {clip(v.text) || ' '}
           </Tone>
         ) : (
           <Tone key={v.step.id} tone={TONES[v.step.state]} bold={v.step.id === state.currentStepId} wrap="truncate">

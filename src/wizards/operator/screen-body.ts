@@ -52,16 +52,35 @@ function actionLines(s: SessionState, width: number): BodyLine[] {
   return out;
 }
 
-/** The end of the run: the summary, or a note that it is still being written. */
+/** The end of the run: the summary (and a dry run's whole plan, step by step), or a note that it is being written. */
 export function summaryBody(s: SessionState, width: number): BodyLine[] {
   const lines = s.summary ?? [`Run ${s.ended?.state ?? 'ended'}${s.ended?.reason ? `: ${s.ended.reason}` : ''}.`];
-  return lines.flatMap((l, i) => para(l, width, i === 0 ? { bold: true, tone: s.ended?.state === 'done' ? 'ok' : 'critical' } : l.startsWith('  !') ? { tone: 'critical' } : {}));
+  const summary = lines.flatMap((l, i) => para(l, width, i === 0 ? { bold: true, tone: s.ended?.state === 'done' ? 'ok' : 'critical' } : l.startsWith('  !') ? { tone: 'critical' } : {}));
+  return s.dryRun ? [...summary, { text: '' }, ...planBody(s, width)] : summary;
+}
+
+/** Every step of a dry run in order: what it is for and exactly what it would run. */
+function planBody(s: SessionState, width: number): BodyLine[] {
+  const out: BodyLine[] = [{ text: 'The plan, step by step (↑/↓ PgUp/PgDn to read it):', bold: true }];
+  for (const [i, step] of s.runbook.steps.entries()) {
+    out.push({ text: '' }, { text: `${i + 1}. ${step.title}${step.destructive ? '  [DESTRUCTIVE]' : ''}`, bold: true }, ...para(step.explanation, width, {}, '   '));
+    for (const a of s.planned.get(step.id) ?? []) {
+      out.push(...para(`- ${a.description}`, width, {}, '   '));
+      for (const c of a.calls) out.push(...para(callText(c), width, { tone: 'muted' }, '       '));
+    }
+  }
+  return out;
 }
 
 export function resumeBody(s: SessionState, width: number): BodyLine[] {
   const p = s.prompt;
   if (p?.kind !== 'resume') return [];
-  return [...resumeLines(p.run).flatMap((l) => para(l, width)), { text: '' }, ...para('Resume it where it stopped, set it aside and start over, or quit without changing anything?', width, { bold: true })];
+  return [
+    ...resumeLines(p.run).flatMap((l) => para(l, width)),
+    { text: '' },
+    ...s.notes.flatMap((n) => [...para(n, width, { tone: 'accent', bold: true }), { text: '' }]),
+    ...para('Resume it where it stopped, set it aside and start over, or quit without changing anything?', width, { bold: true }),
+  ];
 }
 
 /** Which keys the wizard takes right now: its footer and its key handler both read this. */

@@ -21,6 +21,7 @@ export function stepLine(step: SessionStep, index: number): string {
 
 /** One line summing up where the run is. */
 export function runStatusLine(s: SessionState): string {
+  if (s.prompt?.kind === 'resume') return `${s.runbook.title}: an unfinished run was found`;
   const done = s.steps.filter((x) => x.state === 'done').length;
   const planned = s.steps.filter((x) => x.state === 'planned').length;
   const count = s.dryRun ? `${planned}/${s.steps.length} steps planned` : `${done}/${s.steps.length} steps done`;

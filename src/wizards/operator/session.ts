@@ -40,6 +40,8 @@ export interface SessionState {
   readonly ended?: Extract<RunEvent, { type: 'run-end' }>;
   /** The end-of-run summary (what was done, what is still changed, how to undo it). */
   readonly summary?: readonly string[];
+  /** A dry run's plan: every step's actions as they would run, by step id. */
+  readonly planned: ReadonlyMap<string, readonly Action[]>;
   readonly dryRun: boolean;
 }
 
@@ -55,12 +57,12 @@ export class WizardSession implements Interaction {
   private readonly listeners = new Set<() => void>();
 
   constructor(runbook: Runbook, dryRun = false) {
-    this.state = { runbook, dryRun, steps: stepsOf(runbook), actions: [], log: [], notes: [] };
+    this.state = { runbook, dryRun, steps: stepsOf(runbook), actions: [], log: [], notes: [], planned: new Map() };
   }
 
   /** Starts over with another runbook (a drill builds its runbook only once its failure has developed). */
   reset(runbook: Runbook): void {
-    this.set({ runbook, steps: stepsOf(runbook), currentStepId: undefined, actions: [], log: [], prompt: undefined, ended: undefined, summary: undefined });
+    this.set({ runbook, steps: stepsOf(runbook), currentStepId: undefined, actions: [], log: [], prompt: undefined, ended: undefined, summary: undefined, planned: new Map() });
   }
 
   /** A line worth reading before the steps, e.g. the scenario the wizard found. */
@@ -96,7 +98,7 @@ export class WizardSession implements Interaction {
         break;
       case 'action-start':
         this.set({ actions: this.upsertAction(e.action) });
-        if (e.dryRun) this.log(`(dry run) would run: ${e.action.description}`);
+        if (e.dryRun) this.set({ planned: new Map([...this.state.planned, [e.stepId, [...(this.state.planned.get(e.stepId) ?? []), e.action]]]) });
         break;
       case 'action-end':
         this.set({ actions: this.state.actions.map((a) => (a.action.id === e.actionId ? { ...a, state: e.outcome.ok ? 'done' : 'failed' } : a)) });
@@ -121,8 +123,6 @@ export class WizardSession implements Interaction {
         this.set({ ended: e, prompt: undefined });
         break;
       case 'run-start':
-        if (e.resumed) this.note('Resuming an interrupted run: completed steps are not repeated.');
-        break;
       case 'question':
         break;
     }
@@ -141,8 +141,12 @@ export class WizardSession implements Interaction {
     return this.prompt<FailureDecision>((resolve) => ({ kind: 'failure', step, error, resolve }));
   }
 
+  /** The notes that went with the resume question are answered once it is: they leave the screen. */
   offerResume(run: UnfinishedRun): Promise<ResumeDecision> {
-    return this.prompt<ResumeDecision>((resolve) => ({ kind: 'resume', run, resolve }));
+    return this.prompt<ResumeDecision>((resolve) => ({ kind: 'resume', run, resolve })).then((decision) => {
+      this.set({ notes: [] });
+      return decision;
+    });
   }
 
   /** The run was aborted: nobody answers the open prompt any more (the runner has stopped waiting for it). */
