@@ -84,7 +84,7 @@ export function callText(call: RealCall): string {
   }
 }
 
-export function kubectlArgv(c: Extract<RealCall, { kind: 'kube' }>): string[] {
+function kubectlArgv(c: Extract<RealCall, { kind: 'kube' }>): string[] {
   const head = ['kubectl', '--context', c.context, '-n', c.namespace];
   const a = c.args ?? {};
   switch (c.verb) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { EXIT_CODE, RackpilotError } from '../../errors';
 import type { AuditEntry } from './audit';
 import { Journal } from './journal';
-import type { JournalAction, JournalData, JournalStep } from './journal-schema';
+import { JOURNAL_FORMAT, type JournalAction, type JournalData, type JournalStep } from './journal-schema';
 
 /**
  * Rebuilds the journal of an unfinished run from the audit log, its second record: which steps ended how, which
@@ -55,7 +55,7 @@ export function journalFromAudit(entries: readonly AuditEntry[], runsDir: string
   for (const s of steps.values()) if (s.state === 'pending' && s.startedAt !== undefined) s.state = 'running';
   const last = entries.reduce((m, e) => Math.max(m, at(e) || 0), 0);
   const data: JournalData = {
-    format: 2,
+    format: JOURNAL_FORMAT,
     runId: first.runId,
     runbookId: first.runbook,
     rack: first.rack,

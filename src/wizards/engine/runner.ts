@@ -203,7 +203,7 @@ function stillChanged(steps: readonly StepResult[]): RunResult['stillChanged'] {
 }
 
 /** Whether `later` takes back what `earlier` left changed. */
-export function reverses(later: Effect, earlier: Effect): boolean {
+function reverses(later: Effect, earlier: Effect): boolean {
   if (!('component' in later) || !('component' in earlier) || later.component !== earlier.component) {
     return later.op === 'resume-backups' && earlier.op === 'reprovision-bootstrap' && earlier.snapshotsOf === (later as { component: string }).component;
   }

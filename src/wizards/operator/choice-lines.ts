@@ -1,4 +1,4 @@
-import { confirmationText, flagMark, looksEmpty, overrideWord, versionName } from '../../backups/judge';
+import { confirmationText, looksEmpty, overrideWord, versionName } from '../../backups/judge';
 import type { JudgedVersion } from '../../model/backup';
 import { formatBytes } from '../../text/format-bytes';
 import { isoMinutes, isoSeconds } from '../../text/time-text';
@@ -53,9 +53,4 @@ export function flaggedLines(offer: VersionOffer, chosen: JudgedVersion): string
 /** "Type exactly: initial-metal-db 5pDwzJxk EMPTY" */
 export function expectedText(offer: VersionOffer, chosen: JudgedVersion): string {
   return confirmationText(offer.component, chosen);
-}
-
-/** The judge's marks for one version, as every list shows them. */
-export function marks(j: JudgedVersion): string {
-  return j.flags.map(flagMark).join(' ');
 }

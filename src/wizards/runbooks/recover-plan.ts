@@ -1,5 +1,4 @@
 import type { BackupComponent } from '../../model/backup';
-import type { ControlPlane } from '../../model/control-plane';
 import type { RackSnapshot } from '../../model/snapshot';
 import type { RecoveryScenario } from './scenario';
 import { rackFacts } from './scenario-facts';
@@ -62,16 +61,6 @@ function initialComponents(snapshot: RackSnapshot): BackupComponent[] {
  */
 function nestedComponents(snapshot: RackSnapshot, hosts: ReadonlySet<string>): BackupComponent[] {
   return snapshot.backups.filter((b) => hosts.has(b.owner) && b.id !== `etcd-${b.owner.replace('/', '-')}`);
-}
-
-/** The control plane whose data a component holds: it must answer again before its restore is verified. */
-export function controlPlaneOf(b: BackupComponent, planes: readonly ControlPlane[]): ControlPlane | undefined {
-  if (b.tool === 'k3s-etcd-snapshot') return planes.find((c) => c.kind === 'k3s');
-  return planes.find((c) => c.name === b.owner) ?? planes.find((c) => c.layer === 'nested' && c.hostedOn === b.owner && c.kind === kindOf(b));
-}
-
-function kindOf(b: BackupComponent): ControlPlane['kind'] {
-  return b.database === 'etcd' ? 'gardener' : 'metal-stack';
 }
 
 export function componentLabel(b: BackupComponent): string {
