@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freshConfigHome, runCli } from '../helpers/run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'rackpilot-drill-e2e-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
 const env = { XDG_STATE_HOME: join(dir, 'state') };
 
 /** Like runCli, with answers on stdin (runCli gives the program no input). */

@@ -6,7 +6,8 @@ import { runCli } from '../helpers/run-cli';
 import { wizard } from './wizard-run';
 
 const dir = mkdtempSync(join(tmpdir(), 'rackpilot-drill-time-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
 
 const DRILL = ['drill', '--scenario', 'empty-backup-after-restart', '--seed', '5'];
 

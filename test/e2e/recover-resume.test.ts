@@ -14,7 +14,8 @@ afterEach(() => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   children.clear();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
 
 interface Session {
   readonly child: ChildProcess;

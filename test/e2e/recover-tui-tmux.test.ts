@@ -11,7 +11,8 @@ const screens: TmuxScreen[] = [];
 afterEach(() => {
   for (const s of screens.splice(0)) s.kill();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
 
 /** A wizard command on a 100x30 terminal with a state directory of its own; the shell prints the exit code after. */
 function open(state: string, args: string, size: [number, number] = [100, 30]): TmuxScreen {
@@ -150,6 +151,21 @@ describe.skipIf(!hasTmux)('wizards on the full screen under tmux (skipped: tmux 
     const drilled = await interrupt(d, () => d.tmux('send-keys', '-t', d.session, 'C-c'));
     expect(drilled).toMatch(/Run ABORTED: interrupted: Ctrl-C[\s\S]*EXIT=130/);
     expect(locks(join(dir, 'drill'))).toEqual([]);
+  });
+
+  it('the TUI: Ctrl-C at a failure prompt (recover on a healthy rack: nothing to recover) ends it the same way', async () => {
+    const t = open('tui-failure', '', [100, 30]);
+    await t.waitFor(/sim ok/, 15_000);
+    await t.keys('w');
+    await t.waitFor(/Open a wizard/);
+    await t.keys('Enter');
+    await t.waitFor(/nothing to recover: this rack shows none of the failures/);
+    await t.keys('Enter');
+    await t.waitFor(/Failed: precondition failed: the rack-lost failure is present[\s\S]*r retry {2}s skip {2}a abort/);
+    const shell = await interrupt(t, () => t.tmux('send-keys', '-t', t.session, 'C-c'));
+    expect(shell).toMatch(/Run ABORTED: interrupted: Ctrl-C pressed/);
+    expect(shell).toMatch(/EXIT=130/);
+    expect(locks(join(dir, 'tui-failure'))).toEqual([]);
   });
 
   it('the TUI: Ctrl-C during a recovery opened with w aborts it, quits and prints its summary (130)', async () => {

@@ -10,7 +10,8 @@ afterEach(() => {
   for (const w of running) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
   running.clear();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
 
 const CODES = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 } as const;
 type Sig = keyof typeof CODES;
