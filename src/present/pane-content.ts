@@ -68,7 +68,7 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
         line(`schedule ${b.policy.schedule}, keeps ${b.policy.versionsKept}${b.paused ? ', PAUSED' : ''}`),
       ];
       const verdict = s.backupVerdicts.get(b.id);
-      const table = verdict ? versionRows(verdict, { now, incident: s.incident !== undefined }) : { columns: [], rows: [] };
+      const table = verdict ? versionRows(b, verdict, { now, incident: s.incident !== undefined }) : { columns: [], rows: [] };
       return { kind: 'table', title: 'Versions', intro, table };
     }
   }

@@ -1,5 +1,5 @@
-import { flagMark, looksEmpty } from '../backups/judge';
-import type { BackupVerdict, JudgedVersion } from '../model/backup';
+import { flagMark, looksEmpty, versionName } from '../backups/judge';
+import type { BackupComponent, BackupVerdict, JudgedVersion } from '../model/backup';
 import type { EpochMs } from '../model/time';
 import { formatAge } from '../text/format-age';
 import { formatBytes } from '../text/format-bytes';
@@ -9,9 +9,11 @@ import { type Column, makeRow, type RowSet, type Tone } from './rows';
 /**
  * The one table of a component's backup versions, newest first, as the backup judge sees them: the Backups pane's
  * detail and the recovery wizard's version choice both show this, so they cannot disagree about which version
- * looks empty or which one is proposed.
+ * looks empty or which one is proposed. The last column names a version the way its restore is confirmed: the S3
+ * VersionId for backup-restore-sidecar, the snapshot's own name for k3s and Gardener etcd (separate objects).
  */
-export function versionRows(verdict: BackupVerdict, o: { readonly now: EpochMs; readonly incident: boolean }): RowSet {
+export function versionRows(component: BackupComponent, verdict: BackupVerdict, o: { readonly now: EpochMs; readonly incident: boolean }): RowSet {
+  const byId = component.tool === 'backup-restore-sidecar';
   const columns: Column[] = [
     { title: 'TIME (UTC)', width: 19 },
     { title: 'SIZE', width: 9, align: 'right' },
@@ -19,7 +21,7 @@ export function versionRows(verdict: BackupVerdict, o: { readonly now: EpochMs; 
     // Against an incident the distance to it says more than the age.
     o.incident ? { title: 'VS INCIDENT', width: 11, align: 'right' } : { title: 'AGE', width: 5, align: 'right' },
     { title: 'LOOKS', width: 14 },
-    { title: 'VERSION ID', width: 'flex' },
+    { title: byId ? 'VERSION ID' : 'SNAPSHOT', width: 'flex' },
   ];
   const rows = verdict.versions.map((j) => {
     const v = j.version;
@@ -31,7 +33,7 @@ export function versionRows(verdict: BackupVerdict, o: { readonly now: EpochMs; 
         change(j),
         o.incident ? vsIncident(j) : formatAge(o.now - v.time),
         looks(j, verdict),
-        `${v.versionId}${v.isLatest ? ' (latest)' : ''}${v.copyOf ? ` (copy of ${v.copyOf.versionId.slice(0, 8)})` : ''}`,
+        `${versionName(component, v)}${byId && v.isLatest ? ' (latest)' : ''}${v.copyOf ? ` (copy of ${v.copyOf.versionId.slice(0, 8)})` : ''}`,
       ],
       toneOf(j),
     );

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { versionName } from '../../src/backups/judge';
 import type { BackupVersion } from '../../src/model/backup';
 import { paneDetail } from '../../src/present/pane-content';
 import { statusJson } from '../../src/present/status-json';
@@ -67,7 +68,8 @@ function agree(s: RackSnapshot, id: string): void {
   if (typeof offer === 'string') throw new Error(offer);
   expect(offer.verdict.proposal?.version.versionId).toBe(proposal);
   const marked = versionLines(offer).filter((l) => / > 20\d\d-/.test(l));
-  expect(marked.map((l) => l.includes(proposal ?? '-none-'))).toEqual(proposal ? [true] : []);
+  const named = offer.verdict.proposal ? versionName(offer.component, offer.verdict.proposal.version) : '-none-';
+  expect(marked.map((l) => l.includes(named))).toEqual(proposal ? [true] : []);
 }
 
 describe('every view of a backup agrees with the one judge', () => {

@@ -39,6 +39,29 @@ describe('Ctrl-C, SIGTERM or SIGHUP during a run', () => {
     expect(result.stillChanged).toEqual([{ what: 'metal-db is STILL STOPPED', undo: [{ kind: 'command', argv: ['start', 'metal-db'] }] }]);
     expect(audit.entries.at(-1)).toMatchObject({ event: 'run-end', outcome: 'aborted' });
   });
+
+  it('while the retry/skip/abort question after a failure waits, ends the run at once as aborted, not failed', async () => {
+    const controller = new AbortController();
+    const { run, options, executor } = setup({ signal: controller.signal });
+    executor.failTimes.set('pause', 1);
+    const interaction = { ...options.interaction, onFailure: () => new Promise<never>(() => {}) };
+    setTimeout(() => controller.abort(new Error('SIGTERM received')), 20);
+    const result = await run({ interaction });
+    expect(result.state).toBe('aborted');
+    expect(result.reason).toBe('interrupted: SIGTERM received');
+    expect(executor.ran).toEqual(['pause']);
+  });
+
+  it('while a step waits to be confirmed, ends the run at once and runs nothing of it', async () => {
+    const controller = new AbortController();
+    const { run, options, executor } = setup({ signal: controller.signal });
+    const interaction = { ...options.interaction, confirmStep: () => new Promise<never>(() => {}) };
+    setTimeout(() => controller.abort(new Error('SIGINT')), 20);
+    const result = await run({ interaction });
+    expect(result.state).toBe('aborted');
+    expect(executor.ran).toEqual([]);
+    expect(result.stillChanged).toEqual([]);
+  });
 });
 
 describe('--auto', () => {

@@ -1,6 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
 import { matchBinding, applyTextInput } from '../../src/present/key-matcher';
+import { versionName } from '../../src/backups/judge';
 import { truncate } from '../../src/present/table-layout';
 import { versionRows } from '../../src/present/version-rows';
 import { expectedText, flaggedLines, planLines } from '../../src/wizards/operator/choice-lines';
@@ -76,7 +77,7 @@ export function VersionPrompt({ prompt, width, height, typing, onTyping }: Versi
       </Box>
     );
   }
-  const rows = versionRows(offer.verdict, { now: offer.takenAt, incident: offer.incidentStart !== undefined });
+  const rows = versionRows(offer.component, offer.verdict, { now: offer.takenAt, incident: offer.incidentStart !== undefined });
   const warning = chosen && !chosen.good ? wrapIndented(flaggedLines(offer, chosen)[1] ?? '', width).slice(0, 2) : undefined;
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -84,7 +85,8 @@ export function VersionPrompt({ prompt, width, height, typing, onTyping }: Versi
         {clip(`Choose the version of ${offer.component.id} to restore (newest first; proposed: the newest that looks good):`)}
       </Text>
       <Table columns={rows.columns} rows={rows.rows} selected={index} height={Math.max(2, height - 5)} width={width} />
-      {(warning ?? [chosen ? 'This version looks good.' : '']).map((l) => (
+      {/* The table may cut the version's name at 80 columns: the line under it names the highlighted one in full. */}
+      {(warning ?? [chosen ? `${versionName(offer.component, chosen.version)} looks good.` : '']).map((l) => (
         <Tone key={l} tone={warning ? 'critical' : 'muted'} wrap="truncate">
           {clip(l)}
         </Tone>
