@@ -74,14 +74,14 @@ export async function startLldpd(sw: string, netns: string, p: SwitchPaths, trac
   mkdirSync('/run/lldpd', { recursive: true });
   rmSync(p.lldpdSocket, { force: true });
   const args = ['netns', 'exec', netns, '/usr/sbin/lldpd', '-d', '-u', p.lldpdSocket, '-I', 'swp*'];
-  // -O /dev/null: not the host's /etc/lldpd.conf and /etc/lldpd.d.
-  args.push('-O', '/dev/null', '-S', `SONiC lab ${sw}`);
+  // -O: this switch's name and interval (layout.ts), not the host's /etc/lldpd.conf and /etc/lldpd.d.
+  args.push('-O', p.lldpdConf, '-S', `SONiC lab ${sw}`);
   const d = await spawnDaemon(`${sw}/lldpd`, IP, args, p.lldpdLog);
   track(d);
   await ready(d, `${sw} lldpd socket ${p.lldpdSocket}`, () => isSocket(p.lldpdSocket));
-  // All namespaces share the machine's hostname, so each lldpd is told its switch's name.
-  await lldpcli(netns, p, ['configure', 'system', 'hostname', sw]);
-  await lldpcli(netns, p, ['configure', 'lldp', 'tx-interval', '1']);
+  // The socket comes before the config file is applied: wait until lldpd answers with its switch's name.
+  const named = new RegExp(`SysName:\\s+${sw}\\s`);
+  await ready(d, `${sw} lldpd configured`, async () => named.test(await lldpcli(netns, p, ['show', 'chassis']).catch(() => '')));
   return d;
 }
 

@@ -110,10 +110,12 @@ describe.skipIf(!availability.ok)('switch lab harness', () => {
 
   it('shows leaf01 and leaf02 as LLDP neighbours of the spine', async () => {
     let seen: string[] = [];
+    let last = '';
     await waitFor(
-      () => `spine LLDP neighbours leaf01+leaf02 (last: ${seen.join(', ') || 'none'})`,
+      () => `spine LLDP neighbours leaf01+leaf02 (last: ${seen.join(', ') || 'none'}; lldpctl said: ${last})`,
       async () => {
         const r = await ssh(lab, 'spine', 'lldpctl -f json');
+        last = `${r.ok ? 'ok' : 'failed'} ${r.stdout.slice(0, 400)} ${r.stderr.slice(0, 400)}`;
         seen = r.ok ? lldpNeighbours(r.stdout) : [];
         return seen.includes('leaf01') && seen.includes('leaf02');
       },

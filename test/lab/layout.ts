@@ -21,6 +21,7 @@ export interface SwitchPaths {
   readonly frr: string;
   readonly zserv: string;
   readonly lldpdSocket: string;
+  readonly lldpdConf: string;
   readonly sshdLauncher: string;
   readonly sshdLog: string;
   readonly lldpdLog: string;
@@ -34,6 +35,7 @@ export function switchPaths(labDir: string, name: string): SwitchPaths {
     frr: join(dir, 'frr'),
     zserv: join(dir, 'frr', 'zserv.api'),
     lldpdSocket: join(dir, 'lldpd.socket'),
+    lldpdConf: join(dir, 'lldpd.conf'),
     sshdLauncher: join(dir, 'sshd-launch'),
     sshdLog: join(dir, 'sshd.log'),
     lldpdLog: join(dir, 'lldpd.log'),
@@ -49,6 +51,16 @@ function keygen(file: string, comment: string): Promise<string> {
 function script(file: string, text: string): void {
   writeFileSync(file, text, { mode: 0o755 });
   chmodSync(file, 0o755);
+}
+
+/**
+ * Read by lldpd at start, before it sends anything (it stays paused until this file is applied). Set at run time
+ * instead, the first frames went out with the machine's hostname and the default 30 s interval (a 120 s TTL), so
+ * a neighbour sometimes showed as "vm" or twice for minutes. All namespaces share the machine's hostname, hence
+ * the name.
+ */
+function lldpdConf(name: string): string {
+  return `configure system hostname ${name}\nconfigure lldp tx-interval 1\n`;
 }
 
 export interface WrittenLab {
@@ -86,6 +98,7 @@ export async function writeLabFiles(
     writeFileSync(join(p.frr, 'bgpd.conf'), bgpdConf(spec));
     await must('chown', ['-R', 'frr:frr', p.frr]);
     writeFileSync(join(p.dir, 'netns'), `${netns}\n`);
+    writeFileSync(p.lldpdConf, lldpdConf(spec.name));
     script(join(p.dir, 'bin', 'vtysh'), VTYSH_WRAPPER);
     script(join(p.dir, 'bin', 'lldpctl'), LLDPCTL_WRAPPER);
     script(join(p.dir, 'shell'), FORCE_COMMAND);
