@@ -87,11 +87,19 @@ export function versionName(component: BackupComponent, version: BackupVersion):
 }
 
 /**
- * What the operator types to confirm a restore: the component id, the version (the first 8 characters of an S3
- * VersionId, or the whole snapshot name), and the override word when the judge flagged the version.
+ * How hints, step texts and the typed confirmation refer to a version: the first 8 characters of an S3 VersionId
+ * (enough to tell the versions of one key apart), or the whole snapshot name.
+ */
+export function shortVersionName(component: BackupComponent, version: BackupVersion): string {
+  const name = versionName(component, version);
+  return component.tool === 'backup-restore-sidecar' ? name.slice(0, 8) : name;
+}
+
+/**
+ * What the operator types to confirm a restore: the component id, the version's short name, and the override word
+ * when the judge flagged the version.
  */
 export function confirmationText(component: BackupComponent, version: JudgedVersion): string {
-  const name = versionName(component, version.version);
   const word = overrideWord(version.flags);
-  return `${component.id} ${component.tool === 'backup-restore-sidecar' ? name.slice(0, 8) : name}${word ? ` ${word}` : ''}`;
+  return `${component.id} ${shortVersionName(component, version.version)}${word ? ` ${word}` : ''}`;
 }

@@ -1,4 +1,4 @@
-import { versionName } from '../backups/judge';
+import { shortVersionName } from '../backups/judge';
 import type { BackupComponent, BackupVerdict, JudgedVersion } from '../model/backup';
 import type { Incident, RackObservation } from '../model/snapshot';
 import type { EpochMs } from '../model/time';
@@ -163,6 +163,5 @@ function restoreAdvice(b: BackupComponent, proposal: JudgedVersion | undefined):
 
 function describeVersion(b: BackupComponent, v: JudgedVersion | undefined): string {
   if (!v) return 'none: every version is flagged';
-  const name = versionName(b, v.version);
-  return `${b.tool === 'backup-restore-sidecar' ? name.slice(0, 8) : name} of ${isoMinutes(v.version.time)} UTC`;
+  return `${shortVersionName(b, v.version)} of ${isoMinutes(v.version.time)} UTC`;
 }

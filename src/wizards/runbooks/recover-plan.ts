@@ -62,7 +62,3 @@ function initialComponents(snapshot: RackSnapshot): BackupComponent[] {
 function nestedComponents(snapshot: RackSnapshot, hosts: ReadonlySet<string>): BackupComponent[] {
   return snapshot.backups.filter((b) => hosts.has(b.owner) && b.id !== `etcd-${b.owner.replace('/', '-')}`);
 }
-
-export function componentLabel(b: BackupComponent): string {
-  return `${b.name} (${b.owner})`;
-}

@@ -3,9 +3,9 @@ import { MINUTE } from '../../model/time';
 import type { Action, Step, StepContext } from '../engine/types';
 import { all, backupsPaused, bootstrapUp, controlPlanesReachable, machinesProvisioned, noCritical, sessionsEstablished, shootsHealthy } from './checks';
 import { metalApiCalls, powerOnCalls, reprovisionCalls, startCalls, stopCalls, k3sSnapshotsOnCalls, whereItRuns } from './real-procedure';
-import { componentLabel, type RecoveryPlan } from './recover-plan';
+import type { RecoveryPlan } from './recover-plan';
 import { type RecoveryScenario, type ScenarioProposal, scenarioPresent } from './scenario';
-import { nameList } from './scenario-facts';
+import { componentLabel, nameList } from './scenario-facts';
 
 /** The steps around the restores: assess, re-install k3s, fence, wait for metal-api, power on, verify. */
 

@@ -1,4 +1,4 @@
-import { versionName } from '../../backups/judge';
+import { shortVersionName } from '../../backups/judge';
 import type { BackupComponent, BackupVersion } from '../../model/backup';
 import { MINUTE } from '../../model/time';
 import { formatBytes } from '../../text/format-bytes';
@@ -15,7 +15,7 @@ import {
   startCalls,
   waitReadyCalls,
 } from './real-procedure';
-import { componentLabel } from './recover-plan';
+import { componentLabel } from './scenario-facts';
 
 /**
  * Restoring one component from the version the operator chose and confirmed by typing. Each tool its own way,
@@ -56,7 +56,7 @@ function restoreActions(c: BackupComponent, ctx: StepContext): Action[] {
   const index = live.versions.findIndex((v) => v.versionId === chosenId);
   const v = live.versions[index];
   if (!chosenId || !v) return [];
-  const what = `${live.tool === 'backup-restore-sidecar' ? `version ${versionName(live, v).slice(0, 8)}` : `snapshot ${versionName(live, v)}`} of ${isoMinutes(v.time)} UTC (${formatBytes(v.size)})`;
+  const what = `${live.tool === 'backup-restore-sidecar' ? 'version' : 'snapshot'} ${shortVersionName(live, v)} of ${isoMinutes(v.time)} UTC (${formatBytes(v.size)})`;
   const label = componentLabel(c);
   if (c.tool === 'k3s-etcd-snapshot') {
     return [{ id: 'restore', description: `restore k3s from ${what}`, effect: { op: 'restore-snapshot', component: c.id, versionId: chosenId }, calls: k3sRestoreCalls(live, v), destructive: true }];

@@ -68,3 +68,8 @@ export function nameList(names: readonly string[], max = 4): string {
 export function machineName(m: Machine): string {
   return m.name || m.allocation?.hostname || m.id;
 }
+
+/** "metal-db (initial metal-stack)": both control plane layers run databases of the same names. */
+export function componentLabel(b: BackupComponent): string {
+  return `${b.name} (${b.owner})`;
+}

@@ -1,6 +1,5 @@
-import type { BackupComponent } from '../../model/backup';
 import type { RackSnapshot } from '../../model/snapshot';
-import { machineName, nameList, type RackFacts, rackFacts } from './scenario-facts';
+import { componentLabel, machineName, nameList, type RackFacts, rackFacts } from './scenario-facts';
 
 /** The failures a guided recovery exists for: the three the mini-rack thesis tested, plus the backup failure it saw. */
 export const RECOVERY_SCENARIOS = ['k3s-lost', 'shoot-workers-lost', 'rack-lost', 'empty-backup-after-restart'] as const;
@@ -71,7 +70,7 @@ function describeDown(f: RackFacts): string[] {
   if (f.machinesDown.length) out.push(`${f.machinesDown.length} machine(s) ${nameList(f.machinesDown.map(machineName))}`);
   if (f.controlPlanesDown.length) out.push(`control plane(s) ${nameList(f.controlPlanesDown.map((c) => c.name))} unreachable`);
   if (f.unhealthyShoots.length) out.push(`shoot(s) ${nameList(f.unhealthyShoots.map((s) => `${s.project}/${s.name}`))} not healthy`);
-  if (f.suspiciousBackups.length) out.push(`newest backup of ${nameList(f.suspiciousBackups.map(label))} looks empty`);
+  if (f.suspiciousBackups.length) out.push(`newest backup of ${nameList(f.suspiciousBackups.map(componentLabel))} looks empty`);
   return out;
 }
 
@@ -89,8 +88,4 @@ function describeWorks(snapshot: RackSnapshot, f: RackFacts): string[] {
   const external = snapshot.backups.filter((b) => b.store.outsideRack && b.versions.length > 0);
   if (external.length) out.push(`${external.length} backup component(s) with versions outside the rack`);
   return out;
-}
-
-function label(b: BackupComponent): string {
-  return `${b.name} (${b.owner})`;
 }
