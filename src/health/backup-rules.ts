@@ -119,12 +119,14 @@ function componentFindings(
 
   if (verdict?.sizeDrop) out.push(sizeDropFinding(b, verdict, verdict.sizeDrop.badCount, label, make));
 
-  if (incident && newest.time >= incident.startedAt) {
+  // The judge's flag: a copy a restore made the newest holds its source's data and is judged by the source's time.
+  const newestJudged = verdict?.versions[0];
+  if (incident && newestJudged?.flags.includes('after-incident')) {
     out.push(
       make(
         'backup-after-incident',
         'warning',
-        `newest version of ${label} was written ${formatAge(newest.time - incident.startedAt)} after the incident "${incident.label}" started; it may not contain the data you want`,
+        `newest version of ${label} was written ${formatAge(-(newestJudged.beforeIncident ?? 0))} after the incident "${incident.label}" started; it may not contain the data you want`,
         `compare sizes before restoring; the newest version that looks good is ${describeVersion(b, verdict?.proposal)}`,
       ),
     );

@@ -1,4 +1,3 @@
-import { judgeBackups } from '../backups/judge';
 import type { BackupVerdict } from '../model/backup';
 import type { RackObservation } from '../model/snapshot';
 import { backupRules } from './backup-rules';
@@ -15,23 +14,17 @@ export { DEFAULT_HEALTH_OPTIONS, type HealthOptions } from './options';
 
 /**
  * All health rules over one snapshot. Pure: the evaluation time is snapshot.takenAt, never the wall clock. The
- * store calls it once per snapshot (store/assess.ts) with the backup verdicts it also hands to everyone else;
- * without them the backups are judged here with the same options.
+ * store calls it once per snapshot (store/assess.ts), with the options resolved and the backup verdicts it also
+ * hands to everyone else, so the backup findings say what the panes and the wizard say.
  */
-export function evaluate(
-  snapshot: RackObservation,
-  options: Partial<HealthOptions> = {},
-  verdicts?: ReadonlyMap<string, BackupVerdict>,
-): Finding[] {
-  const o = healthOptions(options);
-  const judged = verdicts ?? judgeBackups(snapshot.backups, { sizeDropRatio: o.sizeDropRatio, ...(snapshot.incident ? { incidentStart: snapshot.incident.startedAt } : {}) });
+export function evaluate(snapshot: RackObservation, o: HealthOptions, verdicts: ReadonlyMap<string, BackupVerdict>): Finding[] {
   const findings = [
     ...topologyRules(snapshot),
     ...bgpRules(snapshot),
     ...machineRules(snapshot, o),
     ...shootRules(snapshot),
     ...controlPlaneRules(snapshot),
-    ...backupRules(snapshot, o, judged),
+    ...backupRules(snapshot, o, verdicts),
     ...sourceRules(snapshot, o),
   ];
   return sortFindings(findings);

@@ -144,6 +144,14 @@ describe('backups: incident', () => {
     expect(all.filter((x) => x.rule === 'backup-after-incident').map((x) => x.subject.id).sort()).toEqual(['k3s-etcd', 'masterdata-db', 'metal-db']);
   });
 
+  it('stays quiet about a copy a restore made the newest after the incident: it holds data from before (the judge agrees)', () => {
+    const s = withIncident(s0, { startedAt: T0 - 5 * MINUTE, label: 'k3s lost' });
+    const source = metalDb.versions[3] as BackupVersion;
+    const copy: BackupVersion = { ...source, versionId: 'copy-of-v003', time: T0 - 30_000, isLatest: true, copyOf: { versionId: source.versionId, time: source.time } };
+    const restored = withBackup(s, 'metal-db', { versions: [copy, ...metalDb.versions.map((v) => ({ ...v, isLatest: false }))] });
+    expect(findings(restored).filter((f) => f.rule === 'backup-after-incident').map((f) => f.subject.id)).not.toContain('metal-db');
+  });
+
   it('stays quiet when the newest version predates the incident', () => {
     expect(findings(withIncident(s0, { startedAt: T0, label: 'leaf01 replaced' }))).toEqual([]);
   });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEALTH_OPTIONS, evaluate } from '../../src/health';
+import { DEFAULT_HEALTH_OPTIONS } from '../../src/health';
 import { MINUTE } from '../../src/model/time';
 import { healthySnapshot } from '../fixtures/snapshot-builder';
+import { findings } from './helpers';
 
 describe('a healthy rack', () => {
   it('shows no findings at all', () => {
-    expect(evaluate(healthySnapshot())).toEqual([]);
+    expect(findings(healthySnapshot())).toEqual([]);
   });
 
   it('uses the documented defaults', () => {
@@ -13,6 +14,6 @@ describe('a healthy rack', () => {
   });
 
   it('ignores undefined options from a half-filled config instead of dropping the defaults', () => {
-    expect(evaluate(healthySnapshot(), { stuckPhaseAfter: undefined, minVersions: undefined })).toEqual([]);
+    expect(findings(healthySnapshot(), { stuckPhaseAfter: undefined, minVersions: undefined })).toEqual([]);
   });
 });

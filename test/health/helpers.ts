@@ -1,9 +1,11 @@
 import { expect } from 'vitest';
-import { evaluate, type Finding, type HealthOptions } from '../../src/health';
-import type { RackSnapshot } from '../../src/model/snapshot';
+import type { Finding, HealthOptions } from '../../src/health';
+import type { RackObservation } from '../../src/model/snapshot';
+import { assess } from '../../src/store/assess';
 
-export function findings(snapshot: RackSnapshot, options?: Partial<HealthOptions>): Finding[] {
-  return evaluate(snapshot, options);
+/** The findings as the store makes them: the backups judged and every rule run, with these options. */
+export function findings(snapshot: RackObservation, options?: Partial<HealthOptions>): readonly Finding[] {
+  return assess(snapshot, options).findings;
 }
 
 /** Asserts exactly one finding of `rule` about `subjectId`, that it names its subject, and returns it. */

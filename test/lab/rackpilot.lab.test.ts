@@ -5,7 +5,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/health';
 import type { RackStore } from '../../src/store';
 import { freshConfigHome, runCli } from '../helpers/run-cli';
 import { hasTmux, TmuxScreen } from '../helpers/tmux';
@@ -39,7 +38,7 @@ describe.runIf(availability.ok)('rackpilot on the real FRR + OpenSSH lab', () =>
     expect(session(s, 'leaf02', 'swp1')).toMatchObject({ peerHostname: 'spine', remoteAs: 4200000001 });
     const ends = s.topology.links.filter((l) => l.state === 'up').map((l) => [l.a.node, l.b.node].sort().join('-'));
     expect(ends).toEqual(expect.arrayContaining(['leaf01-spine', 'leaf02-spine']));
-    expect(evaluate(s).filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(s.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
   it("marks the spine's session to leaf02 down within one poll interval when leaf02's bgpd stops, and heals", async () => {
@@ -52,7 +51,7 @@ describe.runIf(availability.ok)('rackpilot on the real FRR + OpenSSH lab', () =>
     });
     // One poll interval, plus the command's own round trip over SSH.
     expect(Date.now() - stopped).toBeLessThanOrEqual(POLL_MS + 1500);
-    const findings = evaluate(down);
+    const findings = down.findings;
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'bgp-session-down', severity: 'critical' }));
     expect(findings.find((f) => f.rule === 'bgp-session-down')?.summary).toMatch(/spine -> leaf02/);
     const leaf02 = await waitForSnapshot(store, 'leaf02 reports bgpd down', (x) => bgpSwitch(x, 'leaf02')?.reachable === false);
@@ -71,7 +70,7 @@ describe.runIf(availability.ok)('rackpilot on the real FRR + OpenSSH lab', () =>
     const later = await waitForSnapshot(store, 'spine still updating', (x) => (bgpSwitch(x, 'spine')?.lastSeen ?? 0) > spineSeen + POLL_MS);
     expect(bgpSwitch(later, 'leaf01')?.reachable).toBe(false);
     expect(bgpSwitch(later, 'spine')?.reachable).toBe(true);
-    expect(evaluate(later)).toContainEqual(expect.objectContaining({ rule: 'switch-unreachable', subject: expect.objectContaining({ id: 'leaf01' }) }));
+    expect(later.findings).toContainEqual(expect.objectContaining({ rule: 'switch-unreachable', subject: expect.objectContaining({ id: 'leaf01' }) }));
 
     await lab.startSshd('leaf01');
     await waitForSnapshot(store, 'leaf01 reachable again', (x) => bgpSwitch(x, 'leaf01')?.reachable === true, 20_000);
