@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Action, Runbook } from '../../src/wizards/engine/types';
 import { T0 } from '../fixtures/snapshot-builder';
 import { tinyRestore } from './helpers';
 import { setup } from './setup';
@@ -161,5 +162,40 @@ describe('verify', () => {
     expect(log.failures).toEqual(['not verified after 5 s: metal-db answers: metal-db not answering yet']);
     expect(executor.ran.filter((id) => id === 'restore')).toHaveLength(1);
     expect(result.state).toBe('done');
+  });
+});
+
+describe('what a run leaves changed', () => {
+  const act = (id: string, effect: Action['effect'], undo?: string): Action => ({
+    id,
+    description: id,
+    effect,
+    calls: [],
+    destructive: false,
+    ...(undo ? { undo: { what: undo, calls: [{ kind: 'command', argv: ['undo', id] }] } } : {}),
+  });
+  const runbook = (actions: Action[]): Runbook => ({
+    id: 'changes',
+    title: 'changes',
+    description: '',
+    steps: [{ id: 'only', title: 'only', explanation: '', destructive: false, preconditions: [], actions: () => actions }],
+  });
+
+  it('names what no later action took back, and only that', async () => {
+    const { run } = setup({
+      runbook: runbook([
+        act('reinstall', { op: 'reprovision-bootstrap', id: 'bootstrap', snapshotsOf: 'k3s-etcd' }, 'k3s snapshots OFF'),
+        act('stop-a', { op: 'stop-database', component: 'a' }, 'a STOPPED'),
+        act('stop-b', { op: 'stop-database', component: 'b' }, 'b STOPPED'),
+        act('pause-c', { op: 'pause-backups', component: 'c' }, 'c PAUSED'),
+        act('start-a', { op: 'start-database', component: 'a' }),
+        act('resume-k3s', { op: 'resume-backups', component: 'k3s-etcd' }),
+        act('resume-b', { op: 'resume-backups', component: 'b' }),
+      ]),
+    });
+    const result = await run();
+    expect(result.state).toBe('done');
+    // a was started again, k3s snapshots resumed; resuming b's backups does not start its stopped database.
+    expect(result.stillChanged.map((c) => c.what)).toEqual(['b STOPPED', 'c PAUSED']);
   });
 });

@@ -1,7 +1,7 @@
 import type { RackSnapshot } from '../../model/snapshot';
 import type { VersionFlag } from '../../model/backup';
 import type { EpochMs, Millis } from '../../model/time';
-import type { RunOutcome, RunResult } from '../engine/runner';
+import { type RunOutcome, type RunResult, restoredChoices } from '../engine/runner';
 import type { VersionOffer } from '../engine/types';
 import { type RecoveryPlan, restoredBy } from '../runbooks/recover-plan';
 import type { RecoveryScenario, ScenarioProposal } from '../runbooks/scenario';
@@ -79,8 +79,7 @@ export function summariseDrill(i: DrillInput): DrillResult {
   const healthy = result.state === 'done' && remaining.length === 0;
   const restored: RestoredComponent[] = [];
   const notRestored: string[] = [];
-  const doneSteps = new Set(result.steps.filter((s) => s.state === 'done').map((s) => s.id));
-  const chosen = new Map(Object.entries(result.choices).filter(([step]) => doneSteps.has(step)).map(([, c]) => [c.componentId, c]));
+  const chosen = new Map(restoredChoices(result).map((c) => [c.componentId, c]));
   for (const c of restoredBy(i.plan)) {
     const choice = chosen.get(c.id);
     if (!choice) {

@@ -1,8 +1,7 @@
-import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT_CODE, RackpilotError } from '../../errors';
 import { type AuditEntry, type AuditLog, openAudit, readAuditRun } from './audit';
-import { inspectRuns, type Journal, newRunId } from './journal';
+import { inspectRuns, type Journal, newRunId, setAsideBroken } from './journal';
 import { journalFromAudit } from './journal-from-audit';
 import { type Lock, withRackLock } from './lock';
 import { ensureStateDir } from './state-files';
@@ -62,7 +61,7 @@ export async function withDurableRun<T>(o: DurableOptions, fn: (d: Durable) => P
   const audit = openAudit(o.stateDir);
   const runId = newRunId(Date.now());
   return withRackLock({ rack: o.rack, operator: o.operator, runId, stateDir: o.stateDir }, async (lock) => {
-    const record = { operator: o.operator, rack: o.rack, runbook: o.runbookId, dryRun: false } as const;
+    const record = auditBase(o);
     const t = lock.takenOver;
     if (t) {
       const whose = 'unreadable' in t ? 'an unreadable lock' : `${t.operator} (pid ${t.pid} on ${t.host}, run ${t.runId}, since ${t.since})`;
@@ -105,12 +104,12 @@ async function brokenRuns(o: DurableOptions, broken: ReturnType<typeof inspectRu
     if (o.fromAudit && !rebuilt) {
       rebuilt = journalFromAudit(mine, runsDir, b.file);
       o.print(`Rebuilt run ${b.runId} from the audit log (${b.file} was set aside): ${what}.`);
-      audit.record({ operator: o.operator, rack: o.rack, runbook: o.runbookId, runId: b.runId, dryRun: false, event: 'resume', detail: `journal rebuilt from the audit log: ${b.problem}` });
+      audit.record({ ...auditBase(o), runId: b.runId, event: 'resume', detail: `journal rebuilt from the audit log: ${b.problem}` });
       continue;
     }
     if (o.fresh) {
-      setAsideFile(b.file);
-      audit.record({ operator: o.operator, rack: o.rack, runbook: o.runbookId, runId: b.runId, dryRun: false, event: 'run-end', outcome: 'abandoned', detail: `started over; unreadable journal: ${b.problem}` });
+      setAsideBroken(b.file);
+      audit.record({ ...auditBase(o), runId: b.runId, event: 'run-end', outcome: 'abandoned', detail: `started over; unreadable journal: ${b.problem}` });
       o.print(`Set aside the unreadable journal of run ${b.runId} (${what}); starting over.`);
       continue;
     }
@@ -120,6 +119,11 @@ async function brokenRuns(o: DurableOptions, broken: ReturnType<typeof inspectRu
     });
   }
   return rebuilt;
+}
+
+/** Who and where, for every audit entry this module writes about a run. */
+function auditBase(o: DurableOptions) {
+  return { operator: o.operator, rack: o.rack, runbook: o.runbookId, dryRun: false } as const;
 }
 
 function destructiveDone(entries: readonly AuditEntry[]): string[] {
@@ -148,8 +152,4 @@ function setAside(journal: Journal): void {
     d.error = 'set aside: the operator started over';
     d.endedAt = d.updatedAt;
   });
-}
-
-function setAsideFile(file: string): void {
-  renameSync(file, `${file}.broken`);
 }

@@ -1,8 +1,7 @@
-import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT_CODE, RackpilotError } from '../../errors';
 import type { AuditEntry } from './audit';
-import { Journal } from './journal';
+import { Journal, setAsideBroken } from './journal';
 import { JOURNAL_FORMAT, type JournalAction, type JournalData, type JournalStep } from './journal-schema';
 
 /**
@@ -69,6 +68,6 @@ export function journalFromAudit(entries: readonly AuditEntry[], runsDir: string
     choices,
     steps: [...steps.values()],
   };
-  renameSync(brokenFile, `${brokenFile}.broken`);
+  setAsideBroken(brokenFile);
   return Journal.restore(join(runsDir, `${first.runId}.json`), data);
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, EXIT_CODE, RackpilotError } from '../../errors';
 import type { EpochMs } from '../../model/time';
@@ -133,6 +133,11 @@ function initialData(init: JournalInit): JournalData {
     choices: {},
     steps: [],
   };
+}
+
+/** A journal that cannot be read is kept beside the runs as `*.broken`: the record of what happened, never offered again. */
+export function setAsideBroken(file: string): void {
+  renameSync(file, `${file}.broken`);
 }
 
 /** What the runs directory holds for a rack and runbook: the run to resume, and journals that cannot be read. */

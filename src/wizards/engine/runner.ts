@@ -204,10 +204,23 @@ function stillChanged(steps: readonly StepResult[]): RunResult['stillChanged'] {
 
 /** Whether `later` takes back what `earlier` left changed. */
 function reverses(later: Effect, earlier: Effect): boolean {
-  if (!('component' in later) || !('component' in earlier) || later.component !== earlier.component) {
-    return later.op === 'resume-backups' && earlier.op === 'reprovision-bootstrap' && earlier.snapshotsOf === (later as { component: string }).component;
-  }
+  const target = changedComponent(earlier);
+  if (target === undefined || changedComponent(later) !== target) return false;
   if (earlier.op === 'stop-database' || earlier.op === 'clear-data') return later.op === 'start-database';
-  if (earlier.op === 'pause-backups') return later.op === 'resume-backups';
+  if (earlier.op === 'pause-backups' || earlier.op === 'reprovision-bootstrap') return later.op === 'resume-backups';
   return false;
+}
+
+/** The backup component an effect changes; re-installing the bootstrap node turns off k3s's snapshots. */
+function changedComponent(e: Effect): string | undefined {
+  if (e.op === 'reprovision-bootstrap') return e.snapshotsOf;
+  return 'component' in e ? e.component : undefined;
+}
+
+/** The versions a run restored: the choices of the steps that were done (a step that asked and then failed restored nothing). */
+export function restoredChoices(r: Pick<RunResult, 'steps' | 'choices'>): (VersionChoice & { readonly stepId: string })[] {
+  const done = new Set(r.steps.filter((s) => s.state === 'done').map((s) => s.id));
+  return Object.entries(r.choices)
+    .filter(([step]) => done.has(step))
+    .map(([stepId, c]) => ({ ...c, stepId }));
 }

@@ -2,7 +2,7 @@ import { formatBytes } from '../../text/format-bytes';
 import { formatDuration } from '../../text/format-duration';
 import { isoMinutes } from '../../text/time-text';
 import { callText } from '../engine/calls';
-import type { RunResult } from '../engine/runner';
+import { type RunResult, restoredChoices } from '../engine/runner';
 
 export interface SummaryOptions {
   /** When the incident started: each restored version's RPO is measured from it. */
@@ -54,10 +54,9 @@ export function summaryLines(r: RunResult, o: SummaryOptions = {}): string[] {
 }
 
 function restoredLines(r: RunResult, o: SummaryOptions): string[] {
-  const restoredSteps = new Set(r.steps.filter((s) => s.state === 'done').map((s) => s.id));
-  const chosen = Object.entries(r.choices).filter(([step]) => restoredSteps.has(step));
+  const chosen = restoredChoices(r);
   if (chosen.length === 0) return r.dryRun ? [] : ['Restored: nothing.'];
-  return chosen.map(([, c]) => {
+  return chosen.map((c) => {
     const rpo = o.incidentStart !== undefined ? `, RPO ${formatDuration(Math.max(0, o.incidentStart - c.versionTime))}` : '';
     const override = c.flags.length ? ` (OVERRIDE: flagged ${c.flags.join(', ')}${c.proposed ? `, proposed was ${c.proposed.slice(0, 8)}` : ''})` : '';
     return `Restored: ${c.componentId} version ${c.name} of ${isoMinutes(c.versionTime)} UTC, ${formatBytes(c.size)}${rpo}${override}`;
