@@ -1,9 +1,8 @@
-import { EXIT_CODE, UsageError } from '../src/errors';
+import { UsageError } from '../src/errors';
 import { formatBytes } from '../src/text/format-bytes';
 import { formatDuration } from '../src/text/format-duration';
 import { DEFAULT_DRILL_SPEED, type DrillResult, runDrill } from '../src/wizards/drill/drill';
 import { checkReportPath } from '../src/wizards/drill/report';
-import { NotStarted } from '../src/wizards/engine/durable';
 import { defaultStateDir } from '../src/wizards/engine/state-files';
 import { summaryLines } from '../src/wizards/operator/summary-lines';
 import { isRecoveryScenario, RECOVERY_SCENARIOS } from '../src/wizards/runbooks/scenario';
@@ -11,7 +10,7 @@ import { parseFlags, positiveInt } from './flags';
 import type { Io } from './io';
 import { loadRackConfig } from './rack-options';
 import { displayOptions, sideMode } from './wizard/display';
-import { WIZARD_EXIT_CODES } from './wizard/exit-codes';
+import { notStartedExitCode, runExitCode, WIZARD_EXIT_CODES } from './wizard/exit-codes';
 import { guardRealRack, parseSpeed } from './wizard/guard';
 import { withOperatorSide } from './wizard/operator-side';
 
@@ -94,15 +93,11 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
         signal: side.signal,
       });
       await side.finish([...summaryLines(run, { incidentStart: drill.incidentStart, again: `rackpilot drill --scenario ${scenario}` }), '', ...drillLines(drill, values.report)]);
-      const signal = side.interruptedBy();
-      if (signal) return EXIT_CODE[signal];
-      return drill.outcome === 'aborted' || drill.outcome === 'cancelled' ? 1 : drill.healthy ? 0 : 2;
+      return runExitCode(side, { state: drill.outcome, healthy: drill.healthy, error: run.error });
     } catch (error) {
-      if (error instanceof NotStarted || side.signal.aborted) {
-        await side.finish([error instanceof NotStarted ? error.message : 'Interrupted before the drill started: nothing was run.']);
-        return side.interruptedBy() ? EXIT_CODE[side.interruptedBy() ?? 'SIGINT'] : 1;
-      }
-      throw error;
+      const code = await notStartedExitCode(side, error, 'Interrupted before the drill started: nothing was run.');
+      if (code === undefined) throw error;
+      return code;
     }
   });
 }

@@ -4,6 +4,7 @@ import { SshPool } from '../src/clients/ssh/ssh-pool';
 import { RackStore } from '../src/store/rack-store';
 import { SCENARIO_LEAD } from '../src/sim';
 import { createSimSource, type SimSource } from '../src/sources/sim-source';
+import { configuredSim } from '../src/wizards/sim-adapter/sim-spec';
 import type { Source } from '../src/sources/source';
 import { createSwitchSources } from '../src/sources/ssh/switch-sources';
 
@@ -18,15 +19,9 @@ export function openRack(config: Config, clock: Clock): OpenRack {
   const sources: Source[] = [];
   let sim: SimSource | undefined;
   if (config.mode === 'sim') {
-    const { scenario, seed, scale } = config.sim;
-    const injected = scenario !== 'none' && scenario !== 'cold-boot' ? scenario : undefined;
-    sim = createSimSource({
-      clock,
-      seed,
-      ...(scale !== undefined ? { scale } : {}),
-      ...(injected ? { scenario: injected, start: clock.now() - SCENARIO_LEAD } : {}),
-      ...(scenario === 'cold-boot' ? { boot: 'cold' as const } : {}),
-    });
+    const spec = configuredSim(config);
+    // A scenario chosen at start shows as it looks SCENARIO_LEAD into the incident.
+    sim = createSimSource({ clock, ...spec, ...(spec.scenario ? { start: clock.now() - SCENARIO_LEAD } : {}) });
     sources.push(sim);
   }
   if (config.mode === 'real' && config.switches.length > 0) sources.push(...switchSources(config, clock));

@@ -1,7 +1,7 @@
 import { RackpilotError, UsageError } from '../src/errors';
 import type { RackSnapshot } from '../src/model/snapshot';
 import { defaultStateDir } from '../src/wizards/engine/state-files';
-import { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, recoverRunbook } from '../src/wizards/runbooks/recover';
+import { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, recordedScenario, recoverRunbook, recoveryToRun, SCENARIO_PARAM } from '../src/wizards/runbooks/recover';
 import type { BuiltRunbook } from '../src/wizards/sim-adapter/sim-run';
 import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/sim-adapter/sim-spec';
 import { parseFlags } from './flags';
@@ -74,8 +74,8 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
   return withOperatorSide(io, side, (s) => {
     const build = (snapshot: RackSnapshot, resumed?: Readonly<Record<string, string>>): BuiltRunbook | undefined => {
       if (resumed) {
-        const scenario = resumed['recover.scenario'];
-        if (scenario === undefined || !isRecoveryScenario(scenario)) throw new RackpilotError('the unfinished run does not record its recovery scenario', { hint: 'start over with --fresh' });
+        const scenario = recordedScenario(resumed);
+        if (!scenario) throw new RackpilotError('the unfinished run does not record its recovery scenario', { hint: 'start over with --fresh' });
         return { runbook: recoverRunbook(scenario, snapshot) };
       }
       const proposal = proposeScenario(snapshot);
@@ -87,7 +87,7 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
         return undefined;
       }
       if (proposal.scenario !== scenario) s.print(`warning: you chose ${scenario}, but the rack looks like ${proposal.scenario ?? 'nothing a runbook covers'}.`);
-      return { runbook: recoverRunbook(scenario, snapshot), params: { 'recover.scenario': scenario } };
+      return recoveryToRun(scenario, snapshot);
     };
     return runSimWizard({
       runbookId: 'recover',
@@ -109,7 +109,7 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
 /** A --scenario that differs from the unfinished run's is said at the resume question, not after it. */
 function scenarioNote(chosen: string | undefined) {
   return (run: { params: Readonly<Record<string, string>> }): string | undefined => {
-    const theirs = run.params['recover.scenario'];
+    const theirs = run.params[SCENARIO_PARAM];
     return chosen !== undefined && theirs !== undefined && theirs !== chosen
       ? `note: the unfinished run recovers ${theirs}; you asked for ${chosen}. Resume it, or start over to recover ${chosen}.`
       : undefined;

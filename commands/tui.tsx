@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import { systemClock } from '../src/clock';
-import { UsageError } from '../src/errors';
+import { describeError, EXIT_CODE, UsageError } from '../src/errors';
 import { SCENARIOS } from '../src/sim';
 import { openRack } from './open-rack';
 import { liveWizards } from './wizard/tui-wizards';
@@ -10,6 +10,7 @@ import { ThemeProvider } from '../views/theme-context';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { displayOptions } from './wizard/display';
+import { interruptText, type RunSignal } from './wizard/exit-codes';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
 export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
@@ -67,12 +68,13 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
   let signalCode = 0;
   let summary: readonly string[] | undefined;
   let stopping = false;
-  const stop = (code: number, error?: Error) => {
+  // A signal, or a crash (undefined) that still aborts the wizard and restores the terminal.
+  const stop = (sig: RunSignal | undefined, error?: Error) => {
     if (stopping) return;
     stopping = true;
-    signalCode = code;
+    signalCode = sig ? EXIT_CODE[sig] : EXIT_CODE.internal;
     void wizards
-      .abort(code === 129 ? 'SIGHUP received' : code === 143 ? 'SIGTERM received' : 'Ctrl-C pressed')
+      .abort(sig ? interruptText(sig) : `internal error: ${describeError(error)}`)
       .then((lines) => {
         summary = lines;
       })
@@ -86,7 +88,7 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
         scenarios={rack.sim ? SCENARIOS : []}
         inject={rack.sim ? (name) => rack.sim?.inject(name as (typeof SCENARIOS)[number]['name']) : undefined}
         wizards={wizards}
-        onInterrupt={() => stop(130)}
+        onInterrupt={() => stop('SIGINT')}
         // On the simulated rack the SIMULATED badge already says what the "no config file" notice would.
         notes={config.mode === 'real' ? loaded.notices : []}
       />
@@ -107,8 +109,8 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
   setImmediate(() => rack.store.start());
 
   // Unmounting restores the terminal as it was.
-  const onSignal = (signal: NodeJS.Signals) => stop(signal === 'SIGHUP' ? 129 : 143);
-  const onCrash = (error: unknown) => stop(70, error instanceof Error ? error : new Error(String(error)));
+  const onSignal = (signal: NodeJS.Signals) => stop(signal === 'SIGHUP' ? 'SIGHUP' : 'SIGTERM');
+  const onCrash = (error: unknown) => stop(undefined, error instanceof Error ? error : new Error(String(error)));
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
   process.once('uncaughtException', onCrash);

@@ -11,6 +11,7 @@ import { makeTheme } from '../../views/theme';
 import { ThemeProvider } from '../../views/theme-context';
 import { WizardScreen } from '../../views/wizard/WizardScreen';
 import type { Io } from '../io';
+import { interruptText, RUN_SIGNALS, type RunSignal } from './exit-codes';
 import { createLineReader } from './line-input';
 
 /**
@@ -29,7 +30,7 @@ export interface OperatorSide {
   /** Aborted by Ctrl-C, SIGTERM or SIGHUP. */
   readonly signal: AbortSignal;
   /** The signal that aborted the run, if one did. */
-  interruptedBy(): 'SIGINT' | 'SIGTERM' | 'SIGHUP' | undefined;
+  interruptedBy(): RunSignal | undefined;
   /** The run's clock, once the run has one (--auto waits between retries on it). */
   setClock(clock: Clock): void;
   /** The runbook is known: the printer or the screen shows its steps. */
@@ -48,16 +49,14 @@ export interface SideOptions {
   readonly resumeNote?: (run: UnfinishedRun) => string | undefined;
 }
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
 export async function withOperatorSide<T>(io: Io, o: SideOptions, fn: (side: OperatorSide) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   let interrupted: ReturnType<OperatorSide['interruptedBy']>;
-  const interrupt = (sig: (typeof SIGNALS)[number]) => {
+  const interrupt = (sig: RunSignal) => {
     interrupted ??= sig;
-    controller.abort(new Error(`${sig === 'SIGINT' ? 'Ctrl-C' : sig} pressed or received`));
+    controller.abort(new Error(interruptText(sig)));
   };
-  const handlers = SIGNALS.map((sig) => [sig, () => interrupt(sig)] as const);
+  const handlers = RUN_SIGNALS.map((sig) => [sig, () => interrupt(sig)] as const);
   for (const [sig, h] of handlers) process.on(sig, h);
   const stdout: Print = (line) => io.stdout(`${line}\n`);
   let clock: Clock | undefined;

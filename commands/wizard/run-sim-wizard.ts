@@ -1,9 +1,8 @@
-import { EXIT_CODE, RackpilotError } from '../../src/errors';
 import type { Finding } from '../../src/health';
 import type { HealthOptions } from '../../src/model/health-options';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { type AuditLog, memoryAudit, operatorName } from '../../src/wizards/engine/audit';
-import { NotStarted, withDurableRun } from '../../src/wizards/engine/durable';
+import { withDurableRun } from '../../src/wizards/engine/durable';
 import { Journal } from '../../src/wizards/engine/journal';
 import { type RunResult, runRunbook } from '../../src/wizards/engine/runner';
 import { summaryLines } from '../../src/wizards/operator/summary-lines';
@@ -11,6 +10,7 @@ import type { SimRackHandle } from '../../src/wizards/sim-adapter/rack-handle';
 import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
 import { type BuiltRunbook, prepareSimRun } from '../../src/wizards/sim-adapter/sim-run';
 import { openSpecSim, type SimRackSpec } from '../../src/wizards/sim-adapter/sim-spec';
+import { notStartedExitCode, runExitCode } from './exit-codes';
 import type { OperatorSide } from './operator-side';
 
 export interface SimWizardOptions {
@@ -52,7 +52,8 @@ export async function runSimWizard(o: SimWizardOptions): Promise<number> {
     const journal = Journal.memory({ runbookId: built.runbook.id, rack: o.rackName, operator, startedAt: rack.clock.now(), dryRun: true });
     const result = await run(o, built.runbook, rack, journal, memoryAudit(), operator);
     await side.finish(summaryLines(result));
-    return side.interruptedBy() ? EXIT_CODE[side.interruptedBy() ?? 'SIGINT'] : result.state === 'failed' ? 2 : 0;
+    // A plan that could not propose a version (cancelled) is still a complete plan; only a failure is not.
+    return runExitCode(side, { state: result.state === 'failed' ? 'failed' : 'done', healthy: true });
   }
   try {
     return await withDurableRun(
@@ -70,12 +71,9 @@ export async function runSimWizard(o: SimWizardOptions): Promise<number> {
       },
     );
   } catch (error) {
-    // Quit at the resume question, or interrupted before anything started: nothing was changed.
-    if (error instanceof NotStarted || side.signal.aborted) {
-      await side.finish([error instanceof NotStarted ? error.message : 'Interrupted before anything was started: nothing was changed.']);
-      return side.interruptedBy() ? EXIT_CODE[side.interruptedBy() ?? 'SIGINT'] : 1;
-    }
-    throw error;
+    const code = await notStartedExitCode(side, error, 'Interrupted before anything was started: nothing was changed.');
+    if (code === undefined) throw error;
+    return code;
   }
 }
 
@@ -108,10 +106,5 @@ async function end(o: SimWizardOptions, result: RunResult, rack: SimRackHandle):
   ];
   const incidentStart = rack.incidentStart ?? after.incident?.startedAt;
   await o.side.finish([...summaryLines(result, { again: o.again, ...(incidentStart !== undefined ? { incidentStart } : {}) }), ...health]);
-  const signal = o.side.interruptedBy();
-  if (signal) return EXIT_CODE[signal];
-  // An expected condition ended it (the state directory filled up): its own code, not "unhealthy".
-  if (result.error instanceof RackpilotError && result.error.exitCode !== undefined) return result.error.exitCode;
-  if (result.state === 'aborted' || result.state === 'cancelled') return 1;
-  return result.state === 'done' && critical.length === 0 ? 0 : 2;
+  return runExitCode(o.side, { state: result.state, healthy: critical.length === 0, error: result.error });
 }

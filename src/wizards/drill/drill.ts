@@ -6,7 +6,7 @@ import { operatorName } from '../engine/audit';
 import { type ResumeDecision, type UnfinishedRun, withDurableRun } from '../engine/durable';
 import { type RunResult, runRunbook } from '../engine/runner';
 import type { Interaction, Print, RunEvent, Runbook, VersionOffer } from '../engine/types';
-import { isRecoveryScenario, proposeScenario, type RecoveryScenario, recoverRunbook, type ScenarioProposal } from '../runbooks/recover';
+import { proposeScenario, type RecoveryScenario, recordedScenario, recoveryToRun, type recoverRunbook, type ScenarioProposal } from '../runbooks/recover';
 import { createSimExecutor } from '../sim-adapter/sim-executor';
 import { prepareSimRun } from '../sim-adapter/sim-run';
 import { SCENARIO_LEAD } from '../sim-adapter/sim-spec';
@@ -66,11 +66,10 @@ export async function runDrill(o: DrillOptions): Promise<{ readonly drill: Drill
       print: o.print,
       build: (snapshot, resumed) => {
         proposal = proposeScenario(snapshot);
-        const scenario = resumed?.['recover.scenario'] ?? o.scenario;
-        if (!isRecoveryScenario(scenario) || (!resumed && proposal.scenario !== o.scenario)) {
+        if (!resumed && proposal.scenario !== o.scenario) {
           throw new RackpilotError(`the wizard proposes ${proposal.scenario ?? 'nothing'} for an injected ${o.scenario}: ${proposal.summary}`);
         }
-        return { runbook: recoverRunbook(scenario, snapshot), params: { 'recover.scenario': scenario } };
+        return recoveryToRun(recordedScenario(resumed) ?? o.scenario, snapshot);
       },
     });
     if (!run || !proposal) throw new RackpilotError(`the drill of ${o.scenario} found nothing to recover`);

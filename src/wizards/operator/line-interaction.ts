@@ -2,6 +2,7 @@ import { versionName } from '../../backups/judge';
 import type { JudgedVersion } from '../../model/backup';
 import type { ResumeDecision, UnfinishedRun } from '../engine/durable';
 import type { Interaction, Print, VersionAnswer, VersionOffer } from '../engine/types';
+import { SCENARIO_PARAM } from '../runbooks/scenario';
 import { expectedText, restorePlanLines } from './choice-lines';
 import { actionLines, versionLines, wrap } from './line-format';
 
@@ -85,7 +86,7 @@ export async function askResume(run: UnfinishedRun, askLine: AskLine, print: Pri
 
 /** What the operator must know before choosing: whose run, when, what it did, what starting over repeats. */
 export function resumeLines(run: UnfinishedRun): string[] {
-  const scenario = run.params['recover.scenario'];
+  const scenario = run.params[SCENARIO_PARAM];
   return [
     `An unfinished run of ${scenario ?? 'this runbook'} exists: run ${run.runId} by ${run.operator}${run.startedAt ? `, started ${run.startedAt}` : ''}.`,
     `  Steps done: ${run.stepsDone.length ? run.stepsDone.join(', ') : 'none'}.`,

@@ -3,9 +3,9 @@ import type { Runbook, Step } from '../engine/types';
 import { planRecovery, type RecoveryPlan, restoredBy } from './recover-plan';
 import { assessStep, fenceStep, metalApiStep, powerOnStep, reprovisionStep, verifyStep } from './recover-steps';
 import { restoreStep, resumeStep } from './restore-steps';
-import { proposeScenario, type RecoveryScenario, SCENARIO_TITLES } from './scenario';
+import { isRecoveryScenario, proposeScenario, type RecoveryScenario, SCENARIO_PARAM, SCENARIO_TITLES } from './scenario';
 
-export { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, type RecoveryScenario, type ScenarioProposal } from './scenario';
+export { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, type RecoveryScenario, SCENARIO_PARAM, type ScenarioProposal } from './scenario';
 export { planRecovery, type RecoveryPlan } from './recover-plan';
 
 /**
@@ -35,6 +35,17 @@ export function recoverRunbook(scenario: RecoveryScenario, snapshot: RackSnapsho
     ...(restored.length ? [resumeStep(restored, since)] : []),
   ];
   return { id: 'recover', title: `Recover: ${SCENARIO_TITLES[scenario]}`, description: describe(plan), steps, plan };
+}
+
+/** A recovery runbook with the parameter a resume needs to build it again. */
+export function recoveryToRun(scenario: RecoveryScenario, snapshot: RackSnapshot): { runbook: ReturnType<typeof recoverRunbook>; params: Record<string, string> } {
+  return { runbook: recoverRunbook(scenario, snapshot), params: { [SCENARIO_PARAM]: scenario } };
+}
+
+/** The scenario a run's parameters record, if they record one this version knows. */
+export function recordedScenario(params: Readonly<Record<string, string>> | undefined): RecoveryScenario | undefined {
+  const scenario = params?.[SCENARIO_PARAM];
+  return scenario !== undefined && isRecoveryScenario(scenario) ? scenario : undefined;
 }
 
 function describe(plan: RecoveryPlan): string {

@@ -9,6 +9,9 @@ export function isRecoveryScenario(name: string): name is RecoveryScenario {
   return (RECOVERY_SCENARIOS as readonly string[]).includes(name);
 }
 
+/** The run parameter that records which failure a recovery recovers: a resumed run rebuilds its runbook from it. */
+export const SCENARIO_PARAM = 'recover.scenario';
+
 export const SCENARIO_TITLES: Record<RecoveryScenario, string> = {
   'k3s-lost': 'k3s cluster lost (bootstrap node down)',
   'shoot-workers-lost': 'worker machines of the hosting shoots lost',

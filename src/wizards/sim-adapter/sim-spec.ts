@@ -20,17 +20,24 @@ export interface SimRackSpec {
   readonly speed: number;
 }
 
-/** The rack a wizard command works on, as the config describes it: `cold-boot` (or bootstrap) starts powered off. */
-export function wizardSimSpec(config: Config, speed = DEFAULT_WIZARD_SPEED, boot?: 'cold'): SimRackSpec {
+/**
+ * The simulated rack the config describes (`sim:`), for the TUI and the wizards alike: `cold-boot` is not a failure
+ * injected into a running rack but a rack that starts powered off.
+ */
+export function configuredSim(config: Config): Omit<SimRackSpec, 'speed'> {
   const { scenario, seed, scale } = config.sim;
   const injected = scenario !== 'none' && scenario !== 'cold-boot' ? scenario : undefined;
   return {
     seed,
-    speed,
     ...(scale !== undefined ? { scale } : {}),
     ...(injected ? { scenario: injected } : {}),
-    ...(boot === 'cold' || scenario === 'cold-boot' ? { boot: 'cold' as const } : {}),
+    ...(scenario === 'cold-boot' ? { boot: 'cold' as const } : {}),
   };
+}
+
+/** The rack a wizard command works on: the configured one, started powered off for a bootstrap. */
+export function wizardSimSpec(config: Config, speed = DEFAULT_WIZARD_SPEED, boot?: 'cold'): SimRackSpec {
+  return { ...configuredSim(config), speed, ...(boot === 'cold' ? { boot } : {}) };
 }
 
 /** Where and how a rack of a spec opens: its name, the health options it is judged with, a resumed run's times. */
