@@ -101,8 +101,8 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
     },
     wizards: readOnly ? [] : (wizards?.entries ?? []),
     onWizard: (name) => {
+      // The wizard view takes the keys from here on; its own footer says which.
       if (wizards) setWizard(wizards.start(name));
-      // The wizard view takes the keys; its footer says which.
     },
     active: wizard === undefined,
   });

@@ -5,6 +5,5 @@
  */
 export { DEFAULT_SEED, SimRack, type SimRackOptions } from './engine';
 export { isScenarioName, rebootTarget, SCENARIO_LEAD, SCENARIOS, type ScenarioName } from './scenarios';
-export { SIM_INTERVAL } from './timing';
-export { TIMING } from './timing';
+export { SIM_INTERVAL, TIMING } from './timing';
 export type { Layout } from './layout-types';

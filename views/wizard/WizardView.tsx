@@ -4,7 +4,7 @@ import { matchBinding } from '../../src/present/key-matcher';
 import { truncate } from '../../src/present/table-layout';
 import { type BodyLine, resumeBody, stepBody, summaryBody, wizardScope } from '../../src/wizards/operator/screen-body';
 import { runStatusLine, stepLine } from '../../src/wizards/operator/screen-lines';
-import type { Prompt, WizardSession } from '../../src/wizards/operator/session';
+import type { Prompt, SessionStep, WizardSession } from '../../src/wizards/operator/session';
 import { Footer } from '../components/Footer';
 import { Tone, useTheme } from '../theme-context';
 import { VersionPrompt } from './VersionPrompt';
@@ -44,7 +44,7 @@ export function WizardView({ session, width, height, onClose, onInterrupt }: Wiz
   const scope = wizardScope(state, typing);
   const versionPrompt = !state.ended && state.prompt?.kind === 'choose-version' ? state.prompt : undefined;
   // Choosing a version needs the room: the steps shrink to the current one meanwhile.
-  const stepRows = visibleSteps(state.steps, state.currentStepId, versionPromptOpen(state) ? 1 : Math.max(3, Math.floor((height - 3) / 3)));
+  const stepRows = visibleSteps(state.steps, state.currentStepId, versionPrompt ? 1 : Math.max(3, Math.floor((height - 3) / 3)));
   const stepsHeight = stepRows.length;
   // Status line, blank line, scroll line and footer around the steps and the body.
   const bodyHeight = Math.max(1, height - stepsHeight - 4);
@@ -105,10 +105,6 @@ export function WizardView({ session, width, height, onClose, onInterrupt }: Wiz
   );
 }
 
-function versionPromptOpen(state: ReturnType<WizardSession['getState']>): boolean {
-  return !state.ended && state.prompt?.kind === 'choose-version';
-}
-
 /** Body lines with their line number, a stable key while the window scrolls. */
 function numbered(body: readonly BodyLine[]): (BodyLine & { n: number })[] {
   return body.map((l, n) => ({ ...l, n }));
@@ -122,18 +118,17 @@ function answer(prompt: Prompt | undefined, id: string | undefined): void {
   if (prompt.kind === 'resume' && (id === 'resume' || id === 'fresh' || id === 'quit')) prompt.resolve(id);
 }
 
-type StepRow = { kind: 'step'; step: ReturnType<WizardSession['getState']>['steps'][number]; index: number } | { kind: 'more'; key: string; text: string };
+type StepRow = { kind: 'step'; step: SessionStep; index: number } | { kind: 'more'; key: string; text: string };
 
 /** A window of the steps that keeps the current one in view, saying how many lie above and below. */
-function visibleSteps(steps: ReturnType<WizardSession['getState']>['steps'], currentId: string | undefined, height: number): StepRow[] {
+function visibleSteps(steps: readonly SessionStep[], currentId: string | undefined, height: number): StepRow[] {
   if (steps.length <= height) return steps.map((step, index) => ({ kind: 'step', step, index }));
+  const at = Math.max(0, steps.findIndex((s) => s.id === currentId));
   if (height === 1) {
-    const at = Math.max(0, steps.findIndex((s) => s.id === currentId));
     const step = steps[at];
     return step ? [{ kind: 'step', step, index: at }] : [];
   }
   const room = Math.max(1, height - 2);
-  const at = Math.max(0, steps.findIndex((s) => s.id === currentId));
   const start = Math.max(0, Math.min(at - Math.floor(room / 2), steps.length - room));
   const rows: StepRow[] = steps.slice(start, start + room).map((step, k) => ({ kind: 'step', step, index: start + k }));
   const below = steps.length - start - room;

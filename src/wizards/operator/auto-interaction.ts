@@ -1,4 +1,4 @@
-import { confirmationText } from '../../backups/judge';
+import { confirmationText, versionName } from '../../backups/judge';
 import type { Clock } from '../../clock';
 import type { Millis } from '../../model/time';
 import { sleep } from '../engine/sleep';
@@ -35,7 +35,7 @@ export function createAutoInteraction(options: AutoInteractionOptions): Interact
         say(`   auto: no version of ${offer.component.id} looks good: cancelling, a person must choose`);
         return undefined;
       }
-      say(`   auto: ${offer.component.id} = ${p.version.versionId} (the proposal)`);
+      say(`   auto: ${offer.component.id} = ${versionName(offer.component, p.version)} (the proposal)`);
       return { versionId: p.version.versionId, typed: confirmationText(offer.component, p) };
     },
     async onFailure(step, error) {

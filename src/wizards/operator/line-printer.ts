@@ -26,7 +26,7 @@ export function createLinePrinter(runbook: Runbook, print: Print): (e: RunEvent)
       case 'answer': {
         const c = e.choice;
         const override = c.flags.length ? `  OVERRIDE of a flagged version (${c.flags.join(', ')})` : '';
-        print(`   chosen: ${c.componentId} version ${c.versionId}${c.proposed && c.proposed !== c.versionId ? ` (proposed ${c.proposed})` : ''}${override}`);
+        print(`   chosen: ${c.componentId} version ${c.name}${c.proposed && c.proposed !== c.versionId ? ` (proposed ${c.proposed})` : ''}${override}`);
         break;
       }
       case 'action-start':

@@ -114,7 +114,7 @@ export class WizardSession implements Interaction {
         this.log(`${e.result.ok ? 'verified' : 'waiting'}: ${e.result.detail}`, e.at, e.result.ok ? undefined : e.deadline);
         break;
       case 'answer':
-        this.log(`chosen: ${e.choice.componentId} ${e.choice.versionId}${e.choice.flags.length ? ` (OVERRIDE: ${e.choice.flags.join(', ')})` : ''}`);
+        this.log(`chosen: ${e.choice.componentId} ${e.choice.name}${e.choice.flags.length ? ` (OVERRIDE: ${e.choice.flags.join(', ')})` : ''}`);
         break;
       case 'step-end':
         this.set({ steps: this.patchStep(e.stepId, { state: e.state, endedAt: e.at }) });
