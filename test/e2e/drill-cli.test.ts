@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testDir } from '../helpers/cleanup';
 import { freshConfigHome, runCli } from '../helpers/run-cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'rackpilot-drill-e2e-'));
-// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
-afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+const dir = testDir('rackpilot-drill-e2e-');
 const env = { XDG_STATE_HOME: join(dir, 'state') };
 
 /** Like runCli, with answers on stdin (runCli gives the program no input). */

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testDir } from '../helpers/cleanup';
 import { runCli } from '../helpers/run-cli';
 import { wizard } from './wizard-run';
 
-const dir = mkdtempSync(join(tmpdir(), 'rackpilot-drill-time-'));
-// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
-afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+const dir = testDir('rackpilot-drill-time-');
 
 const DRILL = ['drill', '--scenario', 'empty-backup-after-restart', '--seed', '5'];
 

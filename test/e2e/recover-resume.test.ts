@@ -1,21 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { killedAfterEach, testDir } from '../helpers/cleanup';
 import { freshConfigHome } from '../helpers/run-cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'rackpilot-resume-e2e-'));
+const dir = testDir('rackpilot-resume-e2e-');
 const stateHome = join(dir, 'state');
 const env = { PATH: process.env.PATH ?? '', HOME: dir, XDG_CONFIG_HOME: freshConfigHome(), XDG_STATE_HOME: stateHome };
-const children = new Set<ChildProcess>();
-afterEach(() => {
-  // A failed expectation must not leave a recovery running in the background.
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  children.clear();
-});
-// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
-afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+const children = killedAfterEach();
 
 interface Session {
   readonly child: ChildProcess;

@@ -1,18 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDir } from '../helpers/cleanup';
 import { freshConfigHome } from '../helpers/run-cli';
 import { hasTmux, TmuxScreen } from '../helpers/tmux';
 import { auditEntries, journals, locks } from './wizard-run';
 
-const dir = mkdtempSync(join(tmpdir(), 'rackpilot-recover-tui-'));
+const dir = testDir('rackpilot-recover-tui-');
 const screens: TmuxScreen[] = [];
 afterEach(() => {
   for (const s of screens.splice(0)) s.kill();
 });
-// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
-afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
 
 /** A wizard command on a 100x30 terminal with a state directory of its own; the shell prints the exit code after. */
 function open(state: string, args: string, size: [number, number] = [100, 30]): TmuxScreen {

@@ -2,18 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { killedAfterEach, testDir } from '../helpers/cleanup';
 import { freshConfigHome } from '../helpers/run-cli';
-import { auditEntries, journals, locks, type WizardProcess, wizard } from './wizard-run';
+import { auditEntries, journals, locks, wizard } from './wizard-run';
 
-const dir = mkdtempSync(join(tmpdir(), 'rackpilot-faults-'));
-const running = new Set<WizardProcess>();
-afterEach(() => {
-  for (const w of running) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
-  running.clear();
-});
-// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
-afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+const dir = testDir('rackpilot-faults-');
+const running = killedAfterEach();
 
 const RECOVER = ['recover', '--scenario', 'empty-backup-after-restart', '--speed', '120'];
 let n = 0;
@@ -35,7 +30,7 @@ const clears = (state: string) => auditEntries(state).filter((e) => e.event === 
 /** A recovery killed (kill -9) right after its restore step finished: the journal records a done destructive action. */
 async function killedAfterRestore(state: string): Promise<string> {
   const w = wizard(RECOVER, { HOME: dir, XDG_STATE_HOME: state }, { kind: 'step', nth: 4 });
-  running.add(w);
+  running.add(w.child);
   await w.reached('step', 4);
   w.child.kill('SIGKILL');
   await w.exited(5000);
@@ -49,7 +44,7 @@ describe('a second operator, a broken journal, an unwritable state directory (bu
   it('two recover runs at once: the second exits 75 and names who holds the rack', async () => {
     const state = fresh();
     const first = wizard(RECOVER, { HOME: dir, XDG_STATE_HOME: state }, { kind: 'step', nth: 1 });
-    running.add(first);
+    running.add(first.child);
     await first.reached('step', 1);
     const second = run(RECOVER, state);
     expect(second.code).toBe(75);
@@ -118,7 +113,7 @@ describe('a second operator, a broken journal, an unwritable state directory (bu
     const state = fresh();
     const drill = ['drill', '--scenario', 'empty-backup-after-restart', '--speed', '240'];
     const first = wizard(drill, { HOME: dir, XDG_STATE_HOME: state }, { kind: 'step', nth: 4 });
-    running.add(first);
+    running.add(first.child);
     await first.reached('step', 4);
     first.child.kill('SIGKILL');
     await first.exited(5000);

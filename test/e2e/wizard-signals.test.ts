@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { auditEntries, journals, locks, type PromptKind, type WizardProcess, wizard } from './wizard-run';
+import { describe, expect, it } from 'vitest';
+import { killedAfterEach, testDir } from '../helpers/cleanup';
+import { auditEntries, journals, locks, type PromptKind, wizard } from './wizard-run';
 
-const dir = mkdtempSync(join(tmpdir(), 'rackpilot-signals-'));
-const running = new Set<WizardProcess>();
-afterEach(() => {
-  for (const w of running) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
-  running.clear();
-});
-// Retries: a shell killed with its tmux session may still be writing into HOME (dir) for a moment.
-afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
+const dir = testDir('rackpilot-signals-');
+const running = killedAfterEach();
 
 const CODES = { SIGINT: 130, SIGHUP: 129, SIGTERM: 143 } as const;
 type Sig = keyof typeof CODES;
@@ -20,7 +13,7 @@ let n = 0;
 function start(args: readonly string[], stopAt: { kind: PromptKind; nth?: number }) {
   const state = join(dir, `s${n++}`);
   const w = wizard(args, { HOME: dir, XDG_STATE_HOME: state }, stopAt);
-  running.add(w);
+  running.add(w.child);
   return { w, state };
 }
 
@@ -66,7 +59,7 @@ describe('Ctrl-C, SIGTERM and SIGHUP at a prompt of a wizard in line mode (built
     first.child.kill('SIGKILL');
     await first.exited(5000);
     const second = wizard(RECOVER, { HOME: dir, XDG_STATE_HOME: state }, { kind: 'resume' });
-    running.add(second);
+    running.add(second.child);
     await second.reached('resume');
     const sent = Date.now();
     second.child.kill('SIGINT');
