@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openAudit, operatorName, redactArgv, redactCall } from '../../src/wizards/engine/audit';
+import { openAudit, operatorName, readAuditRun, redactArgv, redactCall } from '../../src/wizards/engine/audit';
 import type { Runbook } from '../../src/wizards/engine/types';
 import { tinyRestore, tmpState } from './helpers';
 import { setup } from './setup';
@@ -125,5 +125,14 @@ describe('the audit log', () => {
     const action = tinyRestore().steps[0]?.actions({ snapshot: {} as never, runId: 'r', params: {} })[0];
     const call = action?.calls[0];
     expect(call && redactCall(call)).toEqual(call);
+  });
+});
+
+describe('the audit log read back (a lost journal is judged from it)', () => {
+  it('shows its text with escape and control characters made visible', () => {
+    const dir = tmpState();
+    const audit = openAudit(dir);
+    audit.record({ operator: 'ops@test', rack: 'r', runbook: 'recover', runId: 'run-1', dryRun: false, event: 'action-end', outcome: 'ok', action: { id: 'a', description: 'wipe\u001b[2J\nCRIT', destructive: true } });
+    expect(readAuditRun(dir, 'run-1')[0]?.action?.description).toBe('wipe\\x1b[2J\\nCRIT');
   });
 });

@@ -86,3 +86,23 @@ describe('the run journal', () => {
     await expect(runRunbook(options)).rejects.toThrow(/already ended \(aborted\)/);
   });
 });
+
+describe('text read back from the state directory', () => {
+  it('is shown with escape and control characters made visible (a damaged or planted journal cannot drive the terminal)', () => {
+    const journal = Journal.create(tmpState(), init());
+    journal.update((d) => {
+      d.steps.push({ id: 'fence', title: 'Fence\u001b[2J', state: 'done', actions: [{ id: 'stop', description: 'stop\nCRIT forged', destructive: true, state: 'done' }] });
+    });
+    const loaded = Journal.load(journal.file as string);
+    expect(loaded.data.steps[0]?.title).toBe('Fence\\x1b[2J');
+    expect(loaded.data.steps[0]?.actions[0]?.description).toBe('stop\\nCRIT forged');
+  });
+
+  it('refuses a journal whose undo call is not a call the summary can show, naming where', () => {
+    const journal = Journal.create(tmpState(), init());
+    journal.update((d) => {
+      d.steps.push({ id: 'fence', title: 'Fence', state: 'done', actions: [{ id: 'stop', description: 'stop', destructive: false, state: 'done', undo: { what: 'stopped', calls: [{ kind: 'command' } as never] } }] });
+    });
+    expect(() => Journal.load(journal.file as string)).toThrow(/cannot be used: steps\.0\.actions\.0\.undo\.calls\.0\.argv/);
+  });
+});

@@ -108,6 +108,12 @@ describe('one recovery at a time per rack', () => {
     expect((error as LockHeldError).hint).toContain('remove');
   });
 
+  it('names the holder with escape characters made visible (the lock file is read back from disk)', () => {
+    const dir = tmpState();
+    writeLock(dir, JSON.stringify({ pid: deadPid(), host: 'jumphost-2', operator: 'dora\u001b]0;owned\u0007', runId: 'run-9', since: '2026-11-25T02:00:00.000Z' }));
+    expect(() => acquireLock(opts(dir))).toThrow(/dora\\x1b\]0;owned\\x07, pid/);
+  });
+
   it('release does not remove a lock that someone else has taken over meanwhile', () => {
     const dir = tmpState();
     const lock = acquireLock(opts(dir));

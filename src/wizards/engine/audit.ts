@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Effect, RealCall } from './calls';
-import { asStateDirError, defaultStateDir, ensureStateDir } from './state-files';
+import { asStateDirError, defaultStateDir, ensureStateDir, visibleStrings } from './state-files';
 import type { VersionChoice } from './types';
 
 /**
@@ -87,7 +87,7 @@ export function readAuditRun(stateDir: string, runId: string): AuditEntry[] {
   for (const line of text.split('\n')) {
     if (!line.includes(runId)) continue;
     try {
-      const entry = JSON.parse(line) as AuditEntry;
+      const entry = JSON.parse(line, visibleStrings) as AuditEntry;
       if (entry.runId === runId) out.push(entry);
     } catch {
       // A line cut by a crash or a full disk: the rest of the log still counts.

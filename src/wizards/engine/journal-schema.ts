@@ -20,6 +20,33 @@ const effect = z.discriminatedUnion('op', [
   z.object({ op: z.literal('wait'), ms: z.number().int().min(0).max(7 * 86_400_000) }),
 ]);
 
+const text = z.string().max(4000);
+/** What a real executor runs, as the end-of-run summary shows it (calls.ts): checked, so showing one never throws. */
+const call = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('command'), argv: z.array(text).min(1), timeout: z.number().int().min(0).optional() }),
+  z.object({
+    kind: z.literal('kube'),
+    context: id,
+    namespace: id,
+    verb: z.enum(['scale', 'delete', 'wait', 'annotate']),
+    resource: z.enum(['statefulset', 'persistentvolumeclaim', 'pod', 'etcd', 'node']),
+    name: id,
+    args: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
+  z.object({
+    kind: z.literal('s3'),
+    op: z.enum(['copy-version', 'copy-object', 'delete-object', 'head-object']),
+    endpoint: text,
+    bucket: id,
+    key: text,
+    versionId: id.optional(),
+    metadata: z.record(z.string(), text).optional(),
+    to: text.optional(),
+  }),
+  z.object({ kind: z.literal('manual'), instruction: text }),
+  z.object({ kind: z.literal('http'), service: z.literal('metal-api'), method: z.literal('GET'), path: text, timeout: z.number().int().min(0) }),
+]);
+
 const action = z.object({
   id,
   description: z.string(),
@@ -31,7 +58,7 @@ const action = z.object({
   /** What it did to the rack: a resumed run on the simulator replays the done ones; the summary reads them. */
   effect: effect.optional(),
   /** How to take back what it leaves changed, shown by the end-of-run summary (calls are only displayed). */
-  undo: z.object({ what: z.string(), calls: z.array(z.record(z.string(), z.unknown())) }).optional(),
+  undo: z.object({ what: z.string(), calls: z.array(call) }).optional(),
 });
 
 const step = z.object({

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describeError, EXIT_CODE, RackpilotError } from '../../errors';
 import type { EpochMs } from '../../model/time';
 import { JOURNAL_FORMAT, type JournalData, type JournalStep, journalSchema } from './journal-schema';
-import { ensureStateDir, removeLeftoverTemps, writeFileAtomic } from './state-files';
+import { ensureStateDir, removeLeftoverTemps, visibleStrings, writeFileAtomic } from './state-files';
+import { visibleText } from '../../text/visible-text';
 
 export { defaultRunsDir, defaultStateDir } from './state-files';
 export type { ActionState, JournalAction, JournalData, JournalStep, RunState } from './journal-schema';
@@ -82,7 +83,8 @@ export class Journal {
     }
     let raw: unknown;
     try {
-      raw = JSON.parse(text);
+      // Every string is shown at some point (titles, descriptions, the operator): made visible as it is read.
+      raw = JSON.parse(text, visibleStrings);
     } catch {
       throw new JournalError(file, text.trim() === '' ? 'the file is empty' : 'it is not valid JSON (truncated or overwritten?)');
     }
@@ -91,7 +93,7 @@ export class Journal {
     const parsed = journalSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new JournalError(file, `${issue?.path.join('.') || '(top level)'}: ${issue?.message ?? 'invalid'}`);
+      throw new JournalError(file, `${visibleText(issue?.path.join('.') ?? '') || '(top level)'}: ${issue?.message ?? 'invalid'}`);
     }
     return new Journal(parsed.data, file, true);
   }

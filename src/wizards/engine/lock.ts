@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:f
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { EXIT_CODE, RackpilotError } from '../../errors';
-import { asStateDirError, defaultStateDir, ensureStateDir, isAlive as processAlive } from './state-files';
+import { asStateDirError, defaultStateDir, ensureStateDir, isAlive as processAlive, visibleStrings } from './state-files';
 
 /**
  * One recovery at a time per rack: two operators restoring the same database at once is how data gets lost.
@@ -116,7 +116,7 @@ function readHolder(file: string): LockInfo | 'gone' | 'unreadable' {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'unreadable';
   }
   try {
-    const info = JSON.parse(text) as LockInfo;
+    const info = JSON.parse(text, visibleStrings) as LockInfo;
     // A pid below 1 names no single process (kill(0) and kill(-1) address groups and always succeed): not a holder.
     return Number.isSafeInteger(info.pid) && info.pid > 0 && typeof info.host === 'string' ? info : 'unreadable';
   } catch {

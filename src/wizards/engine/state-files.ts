@@ -3,6 +3,7 @@ import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renam
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EXIT_CODE, RackpilotError } from '../../errors';
+import { visibleText } from '../../text/visible-text';
 
 /* Where rackpilot keeps what must survive a crash: run journals, locks, the audit log. */
 
@@ -119,6 +120,14 @@ export function removeLeftoverTemps(dir: string, names: readonly string[]): void
       // Gone already, or not ours to remove: harmless either way.
     }
   }
+}
+
+/**
+ * A JSON.parse reviver for the files of the state directory (journals, locks, the audit log): their text is shown
+ * to the operator, and a damaged or planted file must not be able to drive the terminal.
+ */
+export function visibleStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? visibleText(value) : value;
 }
 
 /** Whether a local process exists; pids below 1 name no single process (kill(0) and kill(-1) address groups). */
