@@ -61,6 +61,8 @@ describe('Ctrl-C, SIGTERM or SIGHUP during a run', () => {
     expect(result.state).toBe('aborted');
     expect(executor.ran).toEqual([]);
     expect(result.stillChanged).toEqual([]);
+    // Nothing of the step ran: it reads "not run", not "failed".
+    expect(result.steps.map((s) => s.state)).toEqual(['pending', 'pending', 'pending']);
   });
 });
 

@@ -112,12 +112,16 @@ function interrupted(why: unknown): string {
   return `interrupted: ${describeError(why ?? 'aborted')}`;
 }
 
-/** Steps and actions that were going on when the run was cut off end as failed, so nobody mistakes them for done. */
+/**
+ * Steps and actions that were going on when the run was cut off end as failed, so nobody mistakes them for done;
+ * a step cut off at its prompt, before any of its actions started, did not run at all and stays pending.
+ */
 function closeRunning(rc: RunContext): void {
   try {
     rc.update((d) => {
       for (const s of d.steps) {
-        if (s.state === 'running') s.state = 'failed';
+        const started = s.actions.some((a) => a.state === 'running' || a.state === 'done' || a.state === 'failed');
+        if (s.state === 'running') s.state = started ? 'failed' : 'pending';
         for (const a of s.actions) if (a.state === 'running') a.state = 'failed';
       }
     });
