@@ -24,6 +24,18 @@ export function bgpRules(snapshot: RackObservation): Finding[] {
       // Its session list is the last good read, or empty: judging it would report stale data as current.
       continue;
     }
+    if (sw.vanished) {
+      out.push(
+        finding(
+          'bgp-sessions-vanished',
+          'critical',
+          'bgp',
+          { kind: 'switch', id: sw.name, label: sw.name },
+          `switch ${sw.name} now lists no BGP sessions; it listed ${sw.vanished.count} ${ago(now, sw.vanished.lastSeen)}`,
+          `check FRR on ${sw.name} (was its config replaced, or bgpd restarted?) and that its output format did not change`,
+        ),
+      );
+    }
     for (const s of sw.sessions) {
       if (s.state === 'Established') continue;
       if (s.peerHostname !== undefined && downPeers.has(s.peerHostname)) continue;

@@ -1,7 +1,7 @@
 import type { RackObservation } from '../model/snapshot';
 import type { Link, LinkKind, NodeRole, TopoNode } from '../model/topology';
 import type { Finding, Severity } from './finding';
-import { finding } from './make-finding';
+import { ago, finding, oneLine } from './make-finding';
 
 /** Nodes whose loss topology reports itself; machines and firewalls are judged by the machine rules instead. */
 export const INFRASTRUCTURE_ROLES: ReadonlySet<NodeRole> = new Set(['router', 'spine', 'leaf', 'exit', 'bootstrap']);
@@ -47,6 +47,12 @@ export function topologyRules(snapshot: RackObservation): Finding[] {
       ),
     );
   }
+  // A switch SSH cannot reach fails its BGP and LLDP reads alike: switch-unreachable says it once.
+  const unreachable = new Map(snapshot.bgp.switches.filter((s) => !s.reachable).map((s) => [s.name, s.error]));
+  for (const node of nodes) {
+    if (node.neighbourRead?.error !== undefined && unreachable.get(node.name) === node.neighbourRead.error) continue;
+    out.push(...neighbourReadFindings(node, snapshot.takenAt));
+  }
   for (const link of links) {
     if (link.state !== 'down') continue;
     // A dead node takes all its cables with it: its own finding says enough, one per cable would flood the list.
@@ -64,6 +70,40 @@ export function topologyRules(snapshot: RackObservation): Finding[] {
     );
   }
   return out;
+}
+
+/**
+ * A switch whose LLDP cannot be read leaves its links "unknown": the topology pane cannot tell a pulled cable
+ * from a working one, so say why, as the BGP rules do for a switch whose FRR cannot be read.
+ */
+function neighbourReadFindings(node: TopoNode, now: number): Finding[] {
+  const read = node.neighbourRead;
+  const subject = { kind: 'node', id: node.id, label: node.name } as const;
+  if (read?.error !== undefined) {
+    return [
+      finding(
+        'lldp-unreadable',
+        'warning',
+        'topology',
+        subject,
+        `LLDP neighbours of ${node.name} cannot be read: ${oneLine(read.error)}; last seen ${ago(now, read.lastSeen)}`,
+        `check SSH to ${node.name} and that lldpd answers (lldpctl -f json); its links show as unknown meanwhile`,
+      ),
+    ];
+  }
+  if (read?.vanished) {
+    return [
+      finding(
+        'lldp-neighbours-vanished',
+        'warning',
+        'topology',
+        subject,
+        `${node.name} now reports no LLDP neighbours; it reported ${read.vanished.count} ${ago(now, read.vanished.lastSeen)}`,
+        `check lldpd on ${node.name} (restarted, or LLDP disabled on its ports?); its links show as down meanwhile`,
+      ),
+    ];
+  }
+  return [];
 }
 
 /** Nodes known to be gone: unreachable in the topology, or machines metal-api declares Dead. */

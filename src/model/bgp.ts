@@ -42,6 +42,14 @@ export interface BgpSwitch {
   /** When the switch last answered with valid data. */
   readonly lastSeen?: EpochMs;
   readonly sessions: readonly BgpSession[];
+  /** The newest good read listed no sessions where an earlier one listed some: the config or the output changed. */
+  readonly vanished?: Vanished;
+}
+
+/** A read that yields nothing after one that yielded `count` items (at `lastSeen`): worth a finding, not trust. */
+export interface Vanished {
+  readonly count: number;
+  readonly lastSeen: EpochMs;
 }
 
 export interface Bgp {

@@ -1,3 +1,6 @@
+import type { Vanished } from './bgp';
+import type { EpochMs } from './time';
+
 /**
  * The physical and logical layout of a rack: who is cabled to whom.
  * Built from LLDP neighbours, metal-api switch connections and the config's declared links.
@@ -23,6 +26,17 @@ export interface TopoNode {
   /** Hardware or OS description, e.g. "Teltonika RUTX10" or "SONiC 202311". */
   readonly description?: string;
   readonly reachability: Reachability;
+  /** A switch whose neighbours rackpilot reads (LLDP): how the newest read went. Absent for other nodes. */
+  readonly neighbourRead?: NeighbourRead;
+}
+
+export interface NeighbourRead {
+  /** Why the newest read failed (SSH, lldpd, garbage output); absent when it succeeded. */
+  readonly error?: string;
+  /** When the switch last answered with valid data. */
+  readonly lastSeen?: EpochMs;
+  /** The newest good read listed no neighbours where an earlier one listed some. */
+  readonly vanished?: Vanished;
 }
 
 export const LINK_STATES = ['up', 'down', 'unknown'] as const;

@@ -1,5 +1,6 @@
 import type { BgpSession, BgpSwitch } from '../model/bgp';
 import type { RackSnapshot } from '../model/snapshot';
+import type { TopoNode } from '../model/topology';
 import type { EpochMs } from '../model/time';
 import { blank, type DetailLine, facts, heading, line } from './detail-lines';
 import { formatAge } from '../text/format-age';
@@ -19,6 +20,7 @@ export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[]
       ['addresses', node.addresses.join(', ')],
       ['description', node.description],
       ['partition/rack', node.partition ? `${node.partition}/${node.rack ?? '-'}` : undefined],
+      ['LLDP', neighbourReadText(node.neighbourRead, snapshot.takenAt)],
     ]),
     blank,
     heading('Links'),
@@ -36,6 +38,15 @@ export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[]
   const sw = snapshot.bgp.switches.find((x) => x.name === node.name);
   if (sw && !sw.reachable) out.push(line(`switch not readable: ${sw.error ?? 'unreachable'}`, 'critical'));
   return out;
+}
+
+/** How the switch's newest LLDP read went; undefined for nodes rackpilot does not read. */
+function neighbourReadText(read: TopoNode['neighbourRead'], now: EpochMs): string | undefined {
+  if (!read) return undefined;
+  const seen = read.lastSeen !== undefined ? `last read ${formatAge(now - read.lastSeen)} ago` : 'never read';
+  if (read.error !== undefined) return `cannot be read: ${read.error} (${seen})`;
+  if (read.vanished) return `no neighbours now; ${read.vanished.count} ${formatAge(now - read.vanished.lastSeen)} ago`;
+  return seen;
 }
 
 export function sessionLine(s: BgpSession, now: EpochMs): DetailLine {
@@ -56,6 +67,7 @@ export function bgpDetail(switches: readonly BgpSwitch[], rowId: string, now: Ep
         ['error', sw.error],
         ['last seen', sw.lastSeen !== undefined ? `${formatAge(now - sw.lastSeen)} ago` : 'never'],
         ['sessions', String(sw.sessions.length)],
+        ['vanished', sw.vanished ? `${sw.vanished.count} sessions ${formatAge(now - sw.vanished.lastSeen)} ago, none now` : undefined],
       ]),
     ];
   }

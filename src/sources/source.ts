@@ -1,3 +1,4 @@
+import { SourceError } from '../errors';
 import type { PartialRackData } from '../model/snapshot';
 import type { SourceKind } from '../model/source';
 import type { Millis } from '../model/time';
@@ -16,4 +17,18 @@ export interface Source {
   poll(signal: AbortSignal): Promise<PartialRackData>;
   /** Releases connections; called once when the store stops. */
   close?(): Promise<void> | void;
+}
+
+/**
+ * A poll in which every target failed (every switch unreachable, every API endpoint down). The source is in
+ * error — it read nothing — but what it carries (each target's error next to its last good data) is still what
+ * the panes and findings show, so the store keeps it as the source's data while counting the poll as failed.
+ */
+export class NothingRead extends SourceError {
+  constructor(
+    message: string,
+    readonly data: PartialRackData,
+  ) {
+    super(message);
+  }
 }

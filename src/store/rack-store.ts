@@ -4,7 +4,8 @@ import { describeError, TimeoutError } from '../errors';
 import type { Incident, PartialRackData, RackSnapshot } from '../model/snapshot';
 import { type SourceStatus, staleAfterMs } from '../model/source';
 import type { EpochMs } from '../model/time';
-import type { Source } from '../sources/source';
+import { NothingRead, type Source } from '../sources/source';
+import { type Admitted, admitData, admitMessage } from './admit';
 import { assess } from './assess';
 import { mergeData } from './merge';
 
@@ -25,6 +26,8 @@ export interface StoreOptions {
 
 interface Entry {
   readonly source: Source;
+  /** The source's newest data as it answered and as admitted to the model (see admit.ts). */
+  admitted?: Admitted;
   data?: PartialRackData;
   lastSuccess?: EpochMs;
   lastError?: { at: EpochMs; message: string };
@@ -133,20 +136,29 @@ export class RackStore {
       // The race guards against sources that ignore the abort signal and never settle.
       const data = await Promise.race([Promise.resolve().then(() => source.poll(controller.signal)), timedOut]);
       if (generation !== entry.generation) return;
-      // Sources that share unchanged data (the sim does) return the same object: nothing to redraw.
-      entry.dirty ||= data !== entry.data || entry.lastError !== undefined || entry.lastSuccess === undefined;
-      entry.data = data;
+      this.take(entry, data);
+      entry.dirty ||= entry.lastError !== undefined || entry.lastSuccess === undefined;
       entry.lastSuccess = clock.now();
       entry.lastError = undefined;
     } catch (error) {
       if (generation !== entry.generation) return;
-      const message = describeError(error);
+      // Every target failed: the poll failed, but each target's error is data the panes show.
+      if (error instanceof NothingRead) this.take(entry, error.data);
+      const message = admitMessage(describeError(error));
       entry.dirty ||= entry.lastError?.message !== message;
       entry.lastError = { at: clock.now(), message };
     } finally {
       cancelTimeout();
       if (generation === entry.generation) this.finish(entry, started);
     }
+  }
+
+  /** Sources that share unchanged data (the sim does) return the same object: nothing to redraw. */
+  private take(entry: Entry, raw: PartialRackData): void {
+    const admitted = admitData(raw, entry.admitted);
+    entry.dirty ||= admitted.data !== entry.data;
+    entry.admitted = admitted;
+    entry.data = admitted.data;
   }
 
   private finish(entry: Entry, started: EpochMs): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findings, rules, theFinding } from './helpers';
-import { healthySnapshot, touches, withLinks, withMachine, withNode } from '../fixtures/snapshot-builder';
+import { healthySnapshot, touches, withLinks, withMachine, withNode, withSwitch } from '../fixtures/snapshot-builder';
 
 const s0 = healthySnapshot();
 
@@ -55,5 +55,33 @@ describe('topology: links', () => {
     let s = withMachine(s0, 'm4', { liveliness: 'Dead' });
     s = withLinks(s, touches('m4'), { state: 'down' });
     expect(rules(findings(s))).not.toContain('link-down');
+  });
+});
+
+describe('topology: reading the switches', () => {
+  const MINUTE = 60_000;
+
+  it('reports a switch whose LLDP cannot be read as lldp-unreadable with its reason and age', () => {
+    const s = withNode(s0, 'leaf01', { reachability: 'unknown', neighbourRead: { error: 'lldpctl: output is not JSON: starts with "garbage"', lastSeen: s0.takenAt - 5 * MINUTE } });
+    const f = theFinding(findings(s), 'lldp-unreadable', 'leaf01');
+    expect(f.severity).toBe('warning');
+    expect(f.summary).toBe('LLDP neighbours of leaf01 cannot be read: lldpctl: output is not JSON: starts with "garbage"; last seen 5m ago');
+  });
+
+  it('says an SSH failure once: switch-unreachable, not also lldp-unreadable with the same reason', () => {
+    const error = 'cannot connect to 10.0.0.1:22: connection refused';
+    const s = withSwitch(withNode(s0, 'leaf01', { reachability: 'unknown', neighbourRead: { error } }), 'leaf01', { reachable: false, error });
+    expect(rules(findings(s))).toEqual(['switch-unreachable']);
+  });
+
+  it('reports a switch that now lists no LLDP neighbours where it listed some', () => {
+    const s = withNode(s0, 'spine', { neighbourRead: { lastSeen: s0.takenAt, vanished: { count: 4, lastSeen: s0.takenAt - 2 * MINUTE } } });
+    expect(theFinding(findings(s), 'lldp-neighbours-vanished', 'spine').summary).toBe('spine now reports no LLDP neighbours; it reported 4 2m ago');
+  });
+
+  it('reports a switch that now lists no BGP sessions where it listed some as critical', () => {
+    const s = withSwitch(s0, 'leaf02', { sessions: [], vanished: { count: 6, lastSeen: s0.takenAt - MINUTE } });
+    const f = theFinding(findings(s), 'bgp-sessions-vanished', 'leaf02');
+    expect(f).toMatchObject({ severity: 'critical', summary: 'switch leaf02 now lists no BGP sessions; it listed 6 1m ago' });
   });
 });

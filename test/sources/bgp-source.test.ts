@@ -4,6 +4,7 @@ import type { BgpSwitch } from '../../src/model/bgp';
 import { SECOND } from '../../src/model/time';
 import type { Source } from '../../src/sources/source';
 import { createSwitchSources } from '../../src/sources/ssh/switch-sources';
+import { pollData } from '../helpers/poll-data';
 import { FakeShell, fixture, LAB_LINKS, LAB_SWITCHES, type Reply, sshDown, switchConfig } from './fake-shell';
 import { BGPD_DOWN_STDERR, frr, LEAF01_BGP, LEAF02_BGP, SPINE_BGPD_KILLED, SPINE_ESTABLISHED } from './frr-fixtures';
 
@@ -21,7 +22,7 @@ function setup(switches = LAB_SWITCHES) {
 }
 
 async function poll(source: Source, signal = new AbortController().signal): Promise<BgpSwitch[]> {
-  return [...((await source.poll(signal)).bgp?.switches ?? [])];
+  return [...((await pollData(source, signal)).bgp?.switches ?? [])];
 }
 
 const byName = (switches: readonly BgpSwitch[], name: string) => switches.find((s) => s.name === name) as BgpSwitch;
@@ -82,9 +83,12 @@ describe('BGP source over a fake SwitchShell', () => {
     expect(leaf01.error).toBeUndefined();
   });
 
-  it('does not throw when no switch answers, not even on the first poll: each switch carries its reason', async () => {
+  it('fails the poll when no switch answers (the source read nothing), still carrying each switch and its reason', async () => {
     const { bgp, shell } = setup();
     for (const sw of ['spine', 'leaf01', 'leaf02']) shell.set(sw, 'vtysh', sshDown(sw));
+    await expect(bgp.poll(new AbortController().signal)).rejects.toThrow(
+      'all 3 switches failed (spine: cannot connect to 10.0.0.9:22: connection refused; leaf01: cannot connect',
+    );
     const switches = await poll(bgp);
     expect(switches.map((s) => [s.name, s.reachable, s.lastSeen, s.sessions.length])).toEqual([
       ['spine', false, undefined, 0],
@@ -194,5 +198,14 @@ describe('BGP source over a fake SwitchShell', () => {
     const { bgp } = createSwitchSources({ switches: [sw], links: [], shell, clock });
     expect(byName(await poll(bgp), 'leaf01').error).toBe('vtysh: output is HTML, not JSON');
     expect(shell.calls[0]?.argv).toEqual(sw.commands.bgp);
+  });
+
+  it('marks a switch whose sessions vanished (a valid summary with none, where the last had some)', async () => {
+    const { bgp, shell, clock } = setup();
+    await poll(bgp);
+    await clock.advance(bgp.interval);
+    shell.set('leaf01', 'vtysh', { stdout: '{"default":{}}' });
+    const leaf01 = byName(await poll(bgp), 'leaf01');
+    expect(leaf01).toMatchObject({ reachable: true, sessions: [], vanished: { count: 2, lastSeen: T0 } });
   });
 });

@@ -3,7 +3,9 @@ import { VirtualClock } from '../../src/clock';
 import type { LinkConfig, SwitchConfig } from '../../src/config/switches';
 import { SECOND } from '../../src/model/time';
 import type { Link, Topology } from '../../src/model/topology';
+import { NothingRead } from '../../src/sources/source';
 import { createSwitchSources } from '../../src/sources/ssh/switch-sources';
+import { pollData } from '../helpers/poll-data';
 import { FakeShell, fixture, LAB_LINKS, LAB_SWITCHES, sshDown, switchConfig } from './fake-shell';
 import { LEAF01_LLDP, LEAF02_LLDP, SPINE_LLDP, SPINE_LLDP_LINK_DOWN } from './frr-fixtures';
 
@@ -18,7 +20,7 @@ function setup(switches: readonly SwitchConfig[] = LAB_SWITCHES, links: readonly
     .set('leaf02', 'lldpctl', fixture(LEAF02_LLDP));
   const { topology } = createSwitchSources({ switches, links, shell, clock });
   const poll = async (): Promise<Topology> => {
-    const data = await topology.poll(new AbortController().signal);
+    const data = await pollData(topology);
     await clock.advance(topology.interval);
     return data.topology as Topology;
   };
@@ -42,9 +44,9 @@ describe('topology source (LLDP over a fake SwitchShell)', () => {
   it('shows the configured switches up and the declared links up when LLDP on both ends agrees', async () => {
     const t = await setup().poll();
     expect(t.nodes).toEqual([
-      { id: 'spine', name: 'spine', role: 'spine', addresses: ['spine.mgmt'], reachability: 'up' },
-      { id: 'leaf01', name: 'leaf01', role: 'leaf', addresses: ['leaf01.mgmt'], reachability: 'up' },
-      { id: 'leaf02', name: 'leaf02', role: 'leaf', addresses: ['leaf02.mgmt'], reachability: 'up' },
+      { id: 'spine', name: 'spine', role: 'spine', addresses: ['spine.mgmt'], reachability: 'up', neighbourRead: { lastSeen: T0 } },
+      { id: 'leaf01', name: 'leaf01', role: 'leaf', addresses: ['leaf01.mgmt'], reachability: 'up', neighbourRead: { lastSeen: T0 } },
+      { id: 'leaf02', name: 'leaf02', role: 'leaf', addresses: ['leaf02.mgmt'], reachability: 'up', neighbourRead: { lastSeen: T0 } },
     ]);
     expect(t.links).toEqual<Link[]>([
       { id: 'leaf01:swp1--spine:swp1', a: { node: 'spine', port: 'swp1' }, b: { node: 'leaf01', port: 'swp1' }, kind: 'underlay', state: 'up' },
@@ -150,5 +152,31 @@ describe('topology source (LLDP over a fake SwitchShell)', () => {
     const second = await poll();
     expect(second.links.map((l) => l.id)).toEqual(first.links.map((l) => l.id));
     expect(second.nodes.map((n) => n.id)).toEqual(first.nodes.map((n) => n.id));
+  });
+
+  it('fails the poll when LLDP prints garbage or hangs on every switch, each switch node carrying its reason', async () => {
+    const { shell, topology, clock } = setup();
+    shell.set('spine', 'lldpctl', { stdout: 'not json' }).set('leaf01', 'lldpctl', { hang: true }).set('leaf02', 'lldpctl', { stdout: '{"lldp":{"data":{}}}' });
+    const polled = topology.poll(new AbortController().signal).catch((e: unknown) => e);
+    await clock.advance(60 * SECOND);
+    const error = await polled;
+    expect(error).toBeInstanceOf(NothingRead);
+    expect((error as NothingRead).message).toMatch(/^all 3 switches failed \(spine: lldpctl: output is not JSON: starts with "not json"; leaf01: no answer within/);
+    const t = (error as NothingRead).data.topology as Topology;
+    expect(t.nodes.map((n) => [n.id, n.reachability, n.neighbourRead?.error])).toEqual([
+      ['spine', 'unknown', 'lldpctl: output is not JSON: starts with "not json"'],
+      ['leaf01', 'unknown', expect.stringMatching(/^no answer within [\d.]+ s$/)],
+      ['leaf02', 'unknown', 'lldpctl: unexpected output shape: lldp.data is not what lldpctl prints (expected interface)'],
+    ]);
+  });
+
+  it('marks a switch whose neighbours vanished (none now, some before) and clears it when they return', async () => {
+    const { shell, poll } = setup();
+    await poll();
+    shell.set('spine', 'lldpctl', { stdout: '{"lldp":{}}' });
+    const t = await poll();
+    expect(t.nodes.find((n) => n.id === 'spine')?.neighbourRead?.vanished).toEqual({ count: 2, lastSeen: T0 });
+    shell.set('spine', 'lldpctl', fixture(SPINE_LLDP));
+    expect((await poll()).nodes.find((n) => n.id === 'spine')?.neighbourRead?.vanished).toBeUndefined();
   });
 });

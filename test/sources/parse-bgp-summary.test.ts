@@ -116,6 +116,14 @@ describe('parseBgpSummary on other shapes', () => {
   });
 });
 
+describe('parseBgpSummary keeps every name', () => {
+  it('keeps a VRF and peers named __proto__ or constructor (valid Linux names) with their sessions', () => {
+    const stdout = '{"__proto__":{"ipv4Unicast":{"peers":{"__proto__":{"state":"Established"},"constructor":{"state":"Idle"}}}}}';
+    const out = parseBgpSummary('leaf01', stdout, NOW);
+    expect(out.sessions.map((s) => `${s.vrf}/${s.neighbor}/${s.state}`)).toEqual(['__proto__/__proto__/Established', '__proto__/constructor/Idle']);
+  });
+});
+
 describe('parseBgpSummary refuses garbage with one short line', () => {
   const full = frr(SPINE_ESTABLISHED);
   const cases: Array<[string, string, string | RegExp]> = [
@@ -127,14 +135,20 @@ describe('parseBgpSummary refuses garbage with one short line', () => {
     ['an HTML page', '<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>', 'output is HTML, not JSON'],
     ['a shell greeting before the JSON', `Welcome to SONiC\n${full}`, 'output is not JSON: starts with "Welcome to SONiC"'],
     ['an error text', '% Unknown command: show bgp vrf all summary json', /^output is not JSON: starts with "% Unknown command: show bgp vrf all s\.\.\."$/],
-    ['an empty object', '{}', 'unexpected output: the top level has no VRF (is BGP configured?)'],
-    ['a list', '[1,2]', 'unexpected output: the top level is a list, expected an object'],
-    ['a VRF that is a string', '{"default":"x"}', 'unexpected output: default is a string ("x"), expected an object'],
-    ['peers as a list', '{"default":{"ipv4Unicast":{"peers":[]}}}', 'unexpected output: default.ipv4Unicast.peers is a list, expected an object'],
-    ['a peer without state', '{"default":{"ipv4Unicast":{"peers":{"swp1":{"remoteAs":1}}}}}', 'unexpected output: default.ipv4Unicast.peers.swp1.state is missing'],
-    ['a numeric state', '{"default":{"ipv4Unicast":{"peers":{"10.0.0.1":{"state":6}}}}}', 'unexpected output: default.ipv4Unicast.peers["10.0.0.1"].state is a number, expected a string'],
-    ['a string prefix count', '{"default":{"ipv4Unicast":{"peers":{"swp1":{"state":"Idle","pfxRcd":"3"}}}}}', 'unexpected output: default.ipv4Unicast.peers.swp1.pfxRcd is a string ("3"), expected a number'],
-    ['null', 'null', 'unexpected output: the top level is null, expected an object'],
+    ['an empty object', '{}', 'unexpected output shape: the top level has no VRF (is BGP configured?)'],
+    ['a list', '[1,2]', 'unexpected output shape: the top level is a list, expected an object'],
+    ['a VRF that is a string', '{"default":"x"}', 'unexpected output shape: default is a string ("x"), expected an object'],
+    ['peers as a list', '{"default":{"ipv4Unicast":{"peers":[]}}}', 'unexpected output shape: default.ipv4Unicast.peers is a list, expected an object'],
+    ['a peer without state', '{"default":{"ipv4Unicast":{"peers":{"swp1":{"remoteAs":1}}}}}', 'unexpected output shape: default.ipv4Unicast.peers.swp1.state is missing'],
+    ['a numeric state', '{"default":{"ipv4Unicast":{"peers":{"10.0.0.1":{"state":6}}}}}', 'unexpected output shape: default.ipv4Unicast.peers["10.0.0.1"].state is a number, expected a string'],
+    ['a string prefix count', '{"default":{"ipv4Unicast":{"peers":{"swp1":{"state":"Idle","pfxRcd":"3"}}}}}', 'unexpected output shape: default.ipv4Unicast.peers.swp1.pfxRcd is a string ("3"), expected a number'],
+    ['null', 'null', 'unexpected output shape: the top level is null, expected an object'],
+    // Valid JSON, wrong shape: never "reachable, 0 sessions".
+    ['the summary wrapped in "data"', `{"data":${full}}`, 'unexpected output shape: data.default is not an address family (expected ipv4Unicast, l2VpnEvpn, …)'],
+    ['the summary wrapped in "default"', `{"default":${full}}`, 'unexpected output shape: default.default is not an address family (expected ipv4Unicast, l2VpnEvpn, …)'],
+    ['deeply nested objects', `${'{"a":'.repeat(50)}{}${'}'.repeat(50)}`, 'unexpected output shape: a.a is not an address family (expected ipv4Unicast, l2VpnEvpn, …)'],
+    ['a prefix count too large for a number', '{"default":{"ipv4Unicast":{"peers":{"swp1":{"state":"Idle","pfxRcd":1e400}}}}}', 'unexpected output shape: default.ipv4Unicast.peers.swp1.pfxRcd is a number too large to use'],
+    ['a negative uptime', '{"default":{"ipv4Unicast":{"peers":{"swp1":{"state":"Idle","peerUptimeMsec":-5}}}}}', 'unexpected output shape: default.ipv4Unicast.peers.swp1.peerUptimeMsec is -5, expected a number that is not negative'],
   ];
   it.each(cases)('%s', (_what, stdout, message) => {
     let error: unknown;

@@ -65,6 +65,11 @@ describe('parseLldp', () => {
     ]);
   });
 
+  it('keeps a local port or a chassis named __proto__', () => {
+    const stdout = '{"lldp":{"interface":{"__proto__":{"chassis":{"constructor":{"id":{"type":"mac","value":"02:00:00:00:00:01"}}},"port":{"id":{"type":"ifname","value":"swp9"}}}}}}';
+    expect(parseLldp(stdout)).toEqual([{ localPort: '__proto__', chassisName: 'constructor', chassisId: '02:00:00:00:00:01', portId: 'swp9', portIdType: 'ifname' }]);
+  });
+
   it('reads no neighbours as an empty list, in both formats', () => {
     expect(parseLldp(frr('handcrafted-lldpctl-no-neighbours.json'))).toEqual([]);
     expect(parseLldp('{"lldp":[{}]}')).toEqual([]);
@@ -83,13 +88,15 @@ describe('parseLldp refuses garbage with one short line', () => {
     ['cut inside the second neighbour', full.slice(0, 1800), 'output is not JSON (truncated?)'],
     ['an HTML page', '<html><head><title>login</title></head></html>', 'output is HTML, not JSON'],
     ['lldpd not running', 'lldpctl: unable to connect to lldpd daemon', 'output is not JSON: starts with "lldpctl: unable to connect to lldpd d..."'],
-    ['an empty object', '{}', 'unexpected output: lldp is missing'],
-    ['lldp as a string', '{"lldp":"x"}', 'unexpected output: lldp is a string ("x"), expected an object'],
-    ['interface as a number', '{"lldp":{"interface":3}}', 'unexpected output: lldp.interface is a number, expected an object'],
-    ['a chassis id that is not an object', '{"lldp":{"interface":{"swp1":{"chassis":{"spine":{"id":5}}}}}}', 'unexpected output: lldp.interface.swp1.chassis.spine.id is a number, expected an object'],
-    ['a port description that is a number', '{"lldp":{"interface":[{"swp1":{"port":{"descr":7}}}]}}', 'unexpected output: lldp.interface[0].swp1.port.descr is a number, expected a string'],
-    ['json0 interface without a name', '{"lldp":[{"interface":[{"chassis":[]}]}]}', 'unexpected output: lldp[0].interface[0].name is missing'],
-    ['json0 text without its value wrapper', '{"lldp":[{"interface":[{"name":"swp1","port":[{"descr":"swp1"}]}]}]}', 'unexpected output: lldp[0].interface[0].port[0].descr is a string ("swp1"), expected a list'],
+    ['an empty object', '{}', 'unexpected output shape: lldp is missing'],
+    ['the output wrapped in "data"', `{"data":${full}}`, 'unexpected output shape: lldp is missing'],
+    ['the neighbours wrapped inside lldp', `{"lldp":{"data":${JSON.stringify(JSON.parse(full).lldp)}}}`, 'unexpected output shape: lldp.data is not what lldpctl prints (expected interface)'],
+    ['lldp as a string', '{"lldp":"x"}', 'unexpected output shape: lldp is a string ("x"), expected an object'],
+    ['interface as a number', '{"lldp":{"interface":3}}', 'unexpected output shape: lldp.interface is a number, expected an object'],
+    ['a chassis id that is not an object', '{"lldp":{"interface":{"swp1":{"chassis":{"spine":{"id":5}}}}}}', 'unexpected output shape: lldp.interface.swp1.chassis.spine.id is a number, expected an object'],
+    ['a port description that is a number', '{"lldp":{"interface":[{"swp1":{"port":{"descr":7}}}]}}', 'unexpected output shape: lldp.interface[0].swp1.port.descr is a number, expected a string'],
+    ['json0 interface without a name', '{"lldp":[{"interface":[{"chassis":[]}]}]}', 'unexpected output shape: lldp[0].interface[0].name is missing'],
+    ['json0 text without its value wrapper', '{"lldp":[{"interface":[{"name":"swp1","port":[{"descr":"swp1"}]}]}]}', 'unexpected output shape: lldp[0].interface[0].port[0].descr is a string ("swp1"), expected a list'],
   ];
   it.each(cases)('%s', (_what, stdout, message) => {
     let error: unknown;

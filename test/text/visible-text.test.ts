@@ -11,7 +11,15 @@ describe('text from outside, made visible', () => {
   });
 
   it('cuts overlong text and says how much was left out', () => {
-    expect(visibleText('x'.repeat(30), 10)).toBe(`${'x'.repeat(10)}…(20 more)`);
+    expect(visibleText('x'.repeat(40), 20)).toBe(`${'x'.repeat(10)}…(30 more)`);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.integer({ min: 20, max: 80 }), (s, max) => {
+        const v = visibleText(s, max);
+        expect(v.length).toBeLessThanOrEqual(max);
+        expect(visibleText(v, max)).toBe(v);
+      }),
+      { seed: 42, numRuns: 300 },
+    );
   });
 
   it('never leaves a control or bidi character, and is stable when applied again', () => {

@@ -1,7 +1,7 @@
 import type { Bgp, BgpSwitch } from '../../model/bgp';
-import type { Source } from '../source';
+import { NothingRead, type Source } from '../source';
 import { type BgpSummary, parseBgpSummary } from './parse-bgp-summary';
-import { type SwitchRead, SwitchReader } from './switch-reader';
+import { nothingReadMessage, type SwitchRead, SwitchReader } from './switch-reader';
 import type { SwitchSourceTiming, SwitchSourcesOptions } from './types';
 
 /** Every configured switch's `show bgp vrf all summary json` (or its configured command) as the BGP domain. */
@@ -11,6 +11,7 @@ export function createBgpSource(o: SwitchSourcesOptions, timing: SwitchSourceTim
     ...timing,
     command: (sw) => sw.commands.bgp,
     parse: (stdout, sw, now) => parseBgpSummary(sw.name, stdout, now),
+    count: (summary) => summary.sessions.length,
   });
   return {
     name: 'bgp (ssh)',
@@ -18,7 +19,10 @@ export function createBgpSource(o: SwitchSourcesOptions, timing: SwitchSourceTim
     interval: timing.interval,
     timeout: timing.timeout,
     async poll(signal) {
-      const bgp: Bgp = { switches: (await reader.poll(signal)).map(bgpSwitch) };
+      const reads = await reader.poll(signal);
+      const bgp: Bgp = { switches: reads.map(bgpSwitch) };
+      const failed = nothingReadMessage(reads);
+      if (failed !== undefined) throw new NothingRead(failed, { bgp });
       return { bgp };
     },
     close: () => reader.close(),
@@ -37,6 +41,7 @@ function bgpSwitch(read: SwitchRead<BgpSummary>): BgpSwitch {
     ...(good?.value.as !== undefined ? { as: good.value.as } : {}),
     ...(good ? { lastSeen: good.at } : {}),
     sessions: good?.value.sessions ?? [],
+    ...(read.vanished ? { vanished: read.vanished } : {}),
   };
   if (good && read.error === undefined) return { ...base, reachable: true };
   return { ...base, reachable: false, error: read.error ?? 'no answer yet' };

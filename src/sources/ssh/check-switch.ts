@@ -7,6 +7,8 @@ import { SshError, withoutSwitchName } from '../../clients/ssh/errors';
 import type { CommandResult, HostKeyInfo, SwitchShell } from '../../clients/ssh/types';
 import type { SwitchConfig } from '../../config';
 import { describeError } from '../../errors';
+import { visibleData } from '../../text/visible-data';
+import { visibleText } from '../../text/visible-text';
 import { commandName, judgeResult } from './command-result';
 import { parseBgpSummary } from './parse-bgp-summary';
 import { parseLldp } from './parse-lldp';
@@ -52,7 +54,9 @@ async function run(sw: SwitchConfig, shell: SwitchShell, argv: readonly string[]
 export async function checkSwitch(sw: SwitchConfig, shell: SwitchShell, now: () => number = Date.now): Promise<SwitchCheck> {
   const started = now();
   const base = { name: sw.name, endpoint: endpointOf(sw) };
-  const done = (rest: Omit<SwitchCheck, 'name' | 'endpoint' | 'millis'>): SwitchCheck => ({ ...base, ...rest, millis: now() - started });
+  // doctor prints this without the store: what the switch said is made visible here, as the store does for polls.
+  const done = (rest: Omit<SwitchCheck, 'name' | 'endpoint' | 'millis'>): SwitchCheck =>
+    visibleData({ ...base, ...rest, detail: visibleText(rest.detail, 500), millis: now() - started });
 
   const bgpRun = await run(sw, shell, sw.commands.bgp);
   if ('failure' in bgpRun) return done({ ok: false, ...bgpRun.failure });

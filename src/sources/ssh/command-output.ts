@@ -2,7 +2,7 @@
  * Turning a switch command's stdout into validated data. Every failure becomes a SourceError with one short line
  * (it is shown next to the switch in the BGP pane and in a finding), never a JSON parser or zod dump.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { SourceError } from '../../errors';
 import { valueAt } from '../../value-at';
 
@@ -28,23 +28,41 @@ function notJson(text: string): string {
   return `output is not JSON: starts with ${JSON.stringify(first.length > 40 ? `${first.slice(0, 37)}...` : first)}`;
 }
 
-/** Validates `value` (found at `path` in the output) or throws "unexpected output: <path> is missing". */
+/**
+ * A JSON object exactly as parsed. zod's record builds a new object by assignment, and assigning a key named
+ * `__proto__` sets the prototype instead, so a VRF or interface of that (valid) name and its sessions vanished.
+ * JSON.parse keeps such keys as own properties; Object.entries on the parsed object sees every one.
+ */
+export const jsonObject = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+  error: 'expected an object',
+});
+
+/** A counter or a duration in milliseconds: a finite number a date or a sum can still be made of. */
+export const jsonCount = z.number({ error: 'expected a number' }).min(0, { error: 'expected a number that is not negative' }).max(Number.MAX_SAFE_INTEGER, {
+  error: 'expected a number up to 2^53',
+});
+
+/** Validates `value` (found at `path` in the output) or throws "unexpected output shape: <path> is missing". */
 export function check<S extends z.ZodType>(schema: S, value: unknown, path: readonly PathSegment[] = []): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = [...path, ...(issue?.path ?? [])];
-  throw new SourceError(`unexpected output: ${describeIssue(where, valueAt(value, issue?.path ?? []), issue)}`);
+  throw new SourceError(`unexpected output shape: ${describeIssue(where, valueAt(value, issue?.path ?? []), issue)}`);
 }
 
 export function unexpected(path: readonly PathSegment[], what: string): SourceError {
-  return new SourceError(`unexpected output: ${formatPath(path)} ${what}`);
+  return new SourceError(`unexpected output shape: ${formatPath(path)} ${what}`);
 }
 
 function describeIssue(path: readonly PathSegment[], found: unknown, issue: z.core.$ZodIssue | undefined): string {
   const where = formatPath(path);
   if (found === undefined) return `${where} is missing`;
+  if (typeof found === 'number' && !Number.isFinite(found)) return `${where} is a number too large to use`;
   if (issue?.code === 'invalid_type') return `${where} is ${kindOf(found)}, expected ${article(issue.expected)}`;
+  // A number out of range is best shown as itself; anything else by its kind.
+  const range = issue?.code === 'too_small' || issue?.code === 'too_big';
+  if (issue?.message.startsWith('expected')) return `${where} is ${range ? String(found) : kindOf(found)}, ${issue.message}`;
   return `${where} is not valid (${issue?.message ?? 'unknown problem'})`;
 }
 

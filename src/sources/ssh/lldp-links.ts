@@ -1,5 +1,5 @@
 /** Links LLDP shows beyond the ones the config declares. */
-import type { LinkEnd, LinkKind } from '../../model/topology';
+import type { LinkEnd, LinkKind, NeighbourRead } from '../../model/topology';
 import { farPort, type NodeResolver, remotePortNames, showsPort } from './lldp-match';
 import type { LldpNeighbour } from './parse-lldp';
 
@@ -9,6 +9,8 @@ export interface SwitchLldp {
   readonly readable: boolean;
   /** What the switch reported last (its last good read while reads fail). */
   readonly neighbours: readonly LldpNeighbour[];
+  /** How the newest read went, for the switch's node (its error is a finding). */
+  readonly read?: NeighbourRead;
 }
 
 /** One LLDP entry: switch `from` hears node `to` on its port `port`. */

@@ -1,12 +1,18 @@
-import type { Source } from '../source';
+import { NothingRead, type Source } from '../source';
 import { buildTopology, newTopologyMemory } from './lldp-topology';
 import { type LldpNeighbour, parseLldp } from './parse-lldp';
-import { SwitchReader } from './switch-reader';
+import { nothingReadMessage, SwitchReader } from './switch-reader';
 import type { SwitchSourceTiming, SwitchSourcesOptions } from './types';
 
 /** Every configured switch's `lldpctl -f json` (or its configured command), with the config's links, as the topology. */
 export function createLldpSource(o: SwitchSourcesOptions, timing: SwitchSourceTiming): Source {
-  const reader = new SwitchReader<LldpNeighbour[]>({ ...o, ...timing, command: (sw) => sw.commands.lldp, parse: (stdout) => parseLldp(stdout) });
+  const reader = new SwitchReader<LldpNeighbour[]>({
+    ...o,
+    ...timing,
+    command: (sw) => sw.commands.lldp,
+    parse: (stdout) => parseLldp(stdout),
+    count: (neighbours) => neighbours.length,
+  });
   const memory = newTopologyMemory();
   return {
     name: 'lldp (ssh)',
@@ -15,8 +21,16 @@ export function createLldpSource(o: SwitchSourcesOptions, timing: SwitchSourceTi
     timeout: timing.timeout,
     async poll(signal) {
       const reads = await reader.poll(signal);
-      const lldp = reads.map((r) => ({ name: r.sw.name, readable: r.good !== undefined && r.error === undefined, neighbours: r.good?.value ?? [] }));
-      return { topology: buildTopology(o.switches, o.links, lldp, memory) };
+      const lldp = reads.map((r) => ({
+        name: r.sw.name,
+        readable: r.good !== undefined && r.error === undefined,
+        neighbours: r.good?.value ?? [],
+        read: { ...(r.error !== undefined ? { error: r.error } : {}), ...(r.good ? { lastSeen: r.good.at } : {}), ...(r.vanished ? { vanished: r.vanished } : {}) },
+      }));
+      const topology = buildTopology(o.switches, o.links, lldp, memory);
+      const failed = nothingReadMessage(reads);
+      if (failed !== undefined) throw new NothingRead(failed, { topology });
+      return { topology };
     },
     close: () => reader.close(),
   };

@@ -45,6 +45,7 @@ export function buildTopology(switches: readonly SwitchConfig[], declared: reado
     addresses: [sw.target.host],
     // A failed read says nothing about the switch itself (SSH or lldpd may be what is broken).
     reachability: byName.get(sw.name)?.readable ? 'up' : 'unknown',
+    neighbourRead: byName.get(sw.name)?.read ?? { error: 'no answer yet' },
   }));
   const others = [...new Set(links.flatMap((l) => [l.a.node, l.b.node]))].filter((id) => !isSwitch.has(id)).sort();
   const otherNodes: TopoNode[] = others.map((id) => {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { BGP_STATES, type BgpSession, type BgpState, type PeerIdType } from '../../model/bgp';
 import type { EpochMs } from '../../model/time';
-import { check, parseJsonOutput, unexpected } from './command-output';
+import { check, jsonCount, jsonObject, parseJsonOutput, unexpected } from './command-output';
 
 export interface BgpSummary {
   readonly routerId?: string;
@@ -26,10 +26,10 @@ const peerSchema = z.object({
   localAs: asNumber.optional(),
   idType: z.string().optional(),
   peerGroup: z.string().optional(),
-  peerUptimeMsec: z.number().optional(),
-  peerUptimeEstablishedEpoch: z.number().optional(),
-  pfxRcd: z.number().optional(),
-  pfxSnt: z.number().optional(),
+  peerUptimeMsec: jsonCount.optional(),
+  peerUptimeEstablishedEpoch: jsonCount.optional(),
+  pfxRcd: jsonCount.optional(),
+  pfxSnt: jsonCount.optional(),
 });
 type Peer = z.output<typeof peerSchema>;
 
@@ -37,24 +37,31 @@ const familySchema = z.object({
   routerId: z.string().optional(),
   as: asNumber.optional(),
   vrfName: z.string().optional(),
-  peers: z.record(z.string(), z.object({}).loose()).optional(),
+  peers: jsonObject.optional(),
 });
-const objectSchema = z.record(z.string(), z.unknown());
+
+/**
+ * FRR names address families ipv4Unicast, ipv6Unicast, l2VpnEvpn, ipv4Vpn, ipv4LabeledUnicast, ipv4Flowspec, …
+ * A key of another name where a family belongs means the output is not the summary (wrapped, nested, another
+ * command's): an error of the source, never "reachable, 0 sessions".
+ */
+const FAMILY_KEY = /^(ipv4|ipv6|l2Vpn)[A-Z]\w*$/;
 
 /**
  * Parses the summary. `now` turns peerUptimeMsec into a start time measured on our clock (immune to a switch
  * whose clock is off); without it the switch's own peerUptimeEstablishedEpoch is used.
  */
 export function parseBgpSummary(switchName: string, stdout: string, now?: EpochMs): BgpSummary {
-  const top = check(objectSchema, parseJsonOutput(stdout));
-  const vrfs = isFamilyLevel(top) ? { '': top } : top;
-  if (Object.keys(vrfs).length === 0) throw unexpected([], 'has no VRF (is BGP configured?)');
+  const top = check(jsonObject, parseJsonOutput(stdout));
+  const vrfs: Array<[string, unknown]> = isFamilyLevel(top) ? [['', top]] : Object.entries(top);
+  if (vrfs.length === 0) throw unexpected([], 'has no VRF (is BGP configured?)');
   const sessions: BgpSession[] = [];
   let id: { routerId?: string; as?: number } | undefined;
-  for (const [vrfKey, vrfValue] of Object.entries(vrfs)) {
+  for (const [vrfKey, vrfValue] of vrfs) {
     const vrfPath = vrfKey === '' ? [] : [vrfKey];
-    const families = check(objectSchema, vrfValue, vrfPath);
+    const families = check(jsonObject, vrfValue, vrfPath);
     for (const [af, afValue] of Object.entries(families)) {
+      if (!FAMILY_KEY.test(af)) throw unexpected([...vrfPath, af], 'is not an address family (expected ipv4Unicast, l2VpnEvpn, …)');
       const family = check(familySchema, afValue, [...vrfPath, af]);
       const vrf = vrfKey || family.vrfName || 'default';
       const as = toAs(family.as);
@@ -73,8 +80,8 @@ export function parseBgpSummary(switchName: string, stdout: string, now?: EpochM
 
 /** `show bgp summary json` without `vrf all`: the top level already holds address families. */
 function isFamilyLevel(top: Record<string, unknown>): boolean {
-  const values = Object.values(top);
-  return values.length > 0 && values.every((v) => typeof v === 'object' && v !== null && ('peers' in v || 'routerId' in v));
+  const keys = Object.keys(top);
+  return keys.length > 0 && keys.every((k) => FAMILY_KEY.test(k));
 }
 
 function toSession(sw: string, vrf: string, af: string, neighbor: string, p: Peer, now: EpochMs | undefined): BgpSession {

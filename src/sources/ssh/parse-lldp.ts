@@ -5,7 +5,7 @@
  * `json0` always uses lists and wraps text in {"value": …}.
  */
 import { z } from 'zod';
-import { check, type PathSegment, parseJsonOutput, unexpected } from './command-output';
+import { check, jsonObject, type PathSegment, parseJsonOutput, unexpected } from './command-output';
 
 export interface LldpNeighbour {
   /** Our interface the neighbour was heard on (always the real local interface name). */
@@ -27,7 +27,7 @@ const id = z.object({ type: z.string().optional(), value: z.string() });
 const ips = z.union([z.string(), z.array(z.string())], { error: 'expected an address or a list of addresses' });
 const chassisJson = z.object({ id: id.optional(), descr: z.string().optional(), 'mgmt-ip': ips.optional() });
 const portJson = z.object({ id: id.optional(), descr: z.string().optional() });
-const objectSchema = z.record(z.string(), z.unknown());
+const objectSchema = jsonObject;
 const interfaceJson = z.object({ chassis: objectSchema.optional(), port: portJson.optional() });
 
 const text0 = z.array(z.object({ value: z.string() }));
@@ -42,6 +42,9 @@ export function parseLldp(stdout: string): LldpNeighbour[] {
   if (Array.isArray(top.lldp)) return fromJson0(check(json0, top.lldp, ['lldp']));
   // No neighbours at all: lldpd prints {"lldp": {}}.
   const lldp = check(objectSchema, top.lldp, ['lldp']);
+  // Anything but `interface` here is not lldpctl's output (wrapped, another tool's): an error, not "no neighbours".
+  const stray = Object.keys(lldp).find((k) => k !== 'interface');
+  if (stray !== undefined) throw unexpected(['lldp', stray], 'is not what lldpctl prints (expected interface)');
   if (lldp.interface === undefined) return [];
   const entries: Array<[string, unknown, PathSegment[]]> = [];
   if (Array.isArray(lldp.interface)) {

@@ -7,6 +7,7 @@ import type { CommandResult, SwitchShell } from '../../clients/ssh/types';
 import type { Clock } from '../../clock';
 import type { SwitchConfig } from '../../config/switches';
 import { describeError, SourceError } from '../../errors';
+import type { Vanished } from '../../model/bgp';
 import { type EpochMs, type Millis, SECOND } from '../../model/time';
 import { untilAborted, waitFor } from '../../abortable';
 import { judgeResult } from './command-result';
@@ -17,6 +18,8 @@ export interface SwitchRead<T> {
   readonly good?: { readonly value: T; readonly at: EpochMs };
   /** Why the newest read failed; absent when it succeeded. */
   readonly error?: string;
+  /** The newest good read has no items where an earlier good read had some (see SwitchReaderOptions.count). */
+  readonly vanished?: Vanished;
 }
 
 export interface SwitchReaderOptions<T> {
@@ -26,6 +29,8 @@ export interface SwitchReaderOptions<T> {
   readonly command: (sw: SwitchConfig) => readonly string[];
   /** Throws a SourceError with a one-line message when the output is not what the command should print. */
   readonly parse: (stdout: string, sw: SwitchConfig, now: EpochMs) => T;
+  /** How many items (sessions, neighbours) a value holds: a drop to zero is reported as `vanished`. */
+  readonly count: (value: T) => number;
   /** The source's interval: the smallest switch interval. */
   readonly interval: Millis;
   /** A read still unanswered after this long is abandoned and counted as a failure of that switch. */
@@ -36,6 +41,8 @@ interface Slot<T> {
   readonly sw: SwitchConfig;
   good?: { value: T; at: EpochMs };
   error?: string;
+  /** The last good read that had items: how many, and when. */
+  lastFull?: { count: number; at: EpochMs };
   startedAt?: EpochMs;
   inFlight?: Promise<void>;
   /** The last read was cut off by us (poll aborted, source closed), not by the switch: read again next time. */
@@ -78,7 +85,12 @@ export class SwitchReader<T> {
     const firstAnswers = this.slots.some((s) => s.inFlight && s.good === undefined && s.error === undefined);
     await waitFor(Promise.all(pending), firstAnswers ? undefined : Math.min(this.o.answerWithin, Math.max(interval, 2 * SECOND)), signal, clock);
     this.lastPollEnd = clock.now();
-    return this.slots.map(({ sw, good, error }) => ({ sw, ...(good ? { good } : {}), ...(error !== undefined ? { error } : {}) }));
+    return this.slots.map((slot) => this.readOf(slot));
+  }
+
+  private readOf({ sw, good, error, lastFull }: Slot<T>): SwitchRead<T> {
+    const vanished = good && lastFull && this.o.count(good.value) === 0 ? { count: lastFull.count, lastSeen: lastFull.at } : undefined;
+    return { sw, ...(good ? { good } : {}), ...(error !== undefined ? { error } : {}), ...(vanished ? { vanished } : {}) };
   }
 
   /** Abandons every read in flight; the source is done. */
@@ -117,5 +129,19 @@ export class SwitchReader<T> {
     }
     slot.good = { value: judged.value, at: now };
     slot.error = undefined;
+    const count = this.o.count(judged.value);
+    if (count > 0) slot.lastFull = { count, at: now };
   }
+}
+
+/**
+ * When no switch answered this poll, the source read nothing: its state is error, not ok, and `status` can say
+ * "no source could be read". The message names each switch's reason (the first few; the panes have them all).
+ */
+export function nothingReadMessage(reads: ReadonlyArray<SwitchRead<unknown>>): string | undefined {
+  if (reads.length === 0 || reads.some((r) => r.error === undefined && r.good !== undefined)) return undefined;
+  const reasons = reads.slice(0, 3).map((r) => `${r.sw.name}: ${r.error ?? 'no answer yet'}`);
+  const more = reads.length > 3 ? `; ${reads.length - 3} more` : '';
+  const subject = reads.length === 1 ? 'the only switch' : `all ${reads.length} switches`;
+  return `${subject} failed (${reasons.join('; ')}${more})`;
 }

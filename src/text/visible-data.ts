@@ -1,0 +1,66 @@
+/**
+ * The boundary for data from outside: every string in a source's answer (values of model objects, at any depth)
+ * goes through visibleText, so the store never holds text that can drive a terminal, and panes, `status` and
+ * `--json` can print what they get. Objects and lists whose strings were all clean come back as the same objects,
+ * so the views' memoised rows stay valid and a clean answer costs one walk and no copies.
+ */
+import { visibleText } from './visible-text';
+
+/** Longest text a single field of the model keeps (a hostname, a description, an error message). */
+export const MAX_FIELD_TEXT = 1000;
+
+export function visibleData<T>(value: T, max = MAX_FIELD_TEXT): T {
+  return walk(value, max, 0) as T;
+}
+
+// Model data is a few levels deep; anything deeper is not model data and is left to fail validation upstream.
+const MAX_DEPTH = 64;
+
+function walk(value: unknown, max: number, depth: number): unknown {
+  if (typeof value === 'string') return visibleText(value, max);
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      const safe = walk(item, max, depth + 1);
+      if (safe !== item) {
+        copy ??= value.slice();
+        copy[i] = safe;
+      }
+    }
+    return copy ?? value;
+  }
+  if (value instanceof Map) return walkMap(value, max, depth);
+  // Model objects are plain; class instances (Dates) have no text of their own to clean.
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    const safe = walk(item, max, depth + 1);
+    if (safe !== item) {
+      copy ??= copyOf(value as Record<string, unknown>);
+      copy[key] = safe;
+    }
+  }
+  return copy ?? value;
+}
+
+/** A shallow copy that keeps a key named `__proto__` as data (a plain `{...value}` would too, but assigning to it would not). */
+function copyOf(value: Record<string, unknown>): Record<string, unknown> {
+  const out = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
+  for (const key of Object.keys(value)) Object.defineProperty(out, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+function walkMap(map: Map<unknown, unknown>, max: number, depth: number): Map<unknown, unknown> {
+  let changed = false;
+  const entries = [...map].map(([k, v]) => {
+    const sk = walk(k, max, depth + 1);
+    const sv = walk(v, max, depth + 1);
+    if (sk !== k || sv !== v) changed = true;
+    return [sk, sv] as const;
+  });
+  return changed ? new Map(entries) : map;
+}
