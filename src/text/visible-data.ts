@@ -3,6 +3,10 @@
  * goes through visibleText, so the store never holds text that can drive a terminal, and panes, `status` and
  * `--json` can print what they get. Objects and lists whose strings were all clean come back as the same objects,
  * so the views' memoised rows stay valid and a clean answer costs one walk and no copies.
+ *
+ * Model objects are immutable (a source that changes something returns a new object; the store's "same object,
+ * nothing to redraw" rests on that too), so each object is walked once: a new list of 10,000 machines of which one
+ * changed costs 10,000 lookups and one walk, not a walk of every event of every machine (~80 ms).
  */
 import { visibleText } from './visible-text';
 
@@ -13,12 +17,27 @@ export function visibleData<T>(value: T, max = MAX_FIELD_TEXT): T {
   return walk(value, max, 0) as T;
 }
 
+/** Objects already walked (with the default limit) → their visible version. Weak: gone with the objects. */
+const walked = new WeakMap<object, unknown>();
+const CACHED_DEPTH = 2;
+
 // Model data is a few levels deep; anything deeper is not model data and is left to fail validation upstream.
 const MAX_DEPTH = 64;
 
 function walk(value: unknown, max: number, depth: number): unknown {
   if (typeof value === 'string') return visibleText(value, max);
   if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
+  // Only the top levels (a domain, its list, the items in it) are remembered: a WeakMap entry for every nested
+  // event would cost more than walking it again.
+  const cache = max === MAX_FIELD_TEXT && depth <= CACHED_DEPTH ? walked : undefined;
+  const known = cache?.get(value);
+  if (known !== undefined) return known;
+  const safe = walkObject(value, max, depth);
+  cache?.set(value, safe);
+  return safe;
+}
+
+function walkObject(value: object, max: number, depth: number): unknown {
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {

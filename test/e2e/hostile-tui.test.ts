@@ -1,0 +1,89 @@
+/**
+ * The hostile peer hostnames of the fault report in the TUI, in a real terminal (tmux), over real SSH: the raw
+ * bytes the program writes (tmux pipe-pane) carry no escape sequence or control character from the switch, and
+ * the BGP pane shows the hostname made visible, on its own row.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeKey } from '../clients/keys';
+import { ANSI_HOSTNAME, BIDI_HOSTNAME, CLEAN, NEWLINE_HOSTNAME, SWITCHES } from '../fixtures/hostile/mutations';
+import { testDir } from '../helpers/cleanup';
+import { freshConfigHome } from '../helpers/run-cli';
+import { SshTestServer } from '../helpers/ssh-server';
+import { hasTmux, sleep, TmuxScreen } from '../helpers/tmux';
+
+const dir = testDir('rackpilot-hostile-tui-');
+const screens: TmuxScreen[] = [];
+afterEach(() => {
+  for (const s of screens.splice(0)) s.kill();
+});
+let server: SshTestServer;
+let config: string;
+
+/** The spine's peers carry one hostile hostname each; its swp2 peer (leaf02) is down so the finding names it too. */
+function spineSummary(): string {
+  const summary = JSON.parse(CLEAN.spine.vtysh === 'hang' ? '' : (CLEAN.spine.vtysh.stdout ?? '')) as { default: Record<string, { peers: Record<string, { hostname: string; state: string }> }> };
+  for (const family of Object.values(summary.default)) {
+    const { swp1, swp2 } = family.peers;
+    if (swp1) swp1.hostname = `${ANSI_HOSTNAME}${BIDI_HOSTNAME}`;
+    if (swp2) Object.assign(swp2, { hostname: NEWLINE_HOSTNAME, state: 'Idle' });
+  }
+  return JSON.stringify(summary);
+}
+
+beforeAll(async () => {
+  const key = makeKey(dir, 'id_ed25519');
+  const ports = new Map<number, (typeof SWITCHES)[number]>();
+  const spine = spineSummary();
+  server = new SshTestServer({
+    authorizedKeys: [key.publicLine],
+    exec: (command, ctx) => {
+      const sw = ports.get(ctx.port) ?? 'spine';
+      if (command.startsWith('vtysh')) return sw === 'spine' ? { stdout: spine } : (CLEAN[sw].vtysh as { stdout: string });
+      return CLEAN[sw].lldpctl as { stdout: string };
+    },
+  });
+  const lines = ['switches:'];
+  const known: string[] = [];
+  for (const sw of SWITCHES) {
+    const port = await server.listen();
+    ports.set(port, sw);
+    known.push(server.knownHostsLine(port));
+    lines.push(`  - { name: ${sw}, role: ${sw === 'spine' ? 'spine' : 'leaf'}, address: 127.0.0.1, port: ${port}, user: admin, identityFile: ${key.privateFile} }`);
+  }
+  lines.push(`ssh: { knownHosts: ${join(dir, 'known_hosts')} }`);
+  writeFileSync(join(dir, 'known_hosts'), known.join(''));
+  config = join(dir, 'rack.yaml');
+  writeFileSync(config, `${lines.join('\n')}\n`);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe.skipIf(!hasTmux)('the TUI on hostile peer hostnames (skipped: tmux not installed)', { timeout: 60_000 }, () => {
+  it('writes no escape or control character from a switch to the terminal, and keeps each row one row', async () => {
+    const raw = join(dir, 'raw.out');
+    const t = TmuxScreen.start(160, 40, { XDG_CONFIG_HOME: freshConfigHome(), PATH: process.env.PATH ?? '', HOME: dir });
+    screens.push(t);
+    t.tmux('pipe-pane', '-t', t.session, '-o', `cat >> '${raw}'`);
+    t.run(`'${process.execPath}' bin/rackpilot --config '${config}'`);
+    await t.waitFor(/bgp \(ssh\) ok[\s\S]*\[1 Overview X\]/);
+    await t.keys('3');
+    const screen = await t.waitFor(/\[3 BGP X\][\s\S]*pwned/);
+    // The hostnames are shown made visible, each session on one row.
+    expect(screen).toContain('leaf01\\x1b[2J\\x1b]0;pwned');
+    const forged = screen.split('\n').filter((l) => l.includes('fake injected'));
+    expect(forged.length).toBeGreaterThan(0);
+    for (const row of forged) expect(row).toContain('leaf01\\nCRIT');
+    await t.keys('q');
+    await sleep(500);
+    const bytes = readFileSync(raw, 'latin1');
+    expect(bytes.length).toBeGreaterThan(1000);
+    // What the switch sent would be an OSC (window title), a BEL, a full clear, or the bidi override in UTF-8.
+    expect(bytes).not.toContain('\u001b]0;pwned');
+    expect(bytes).not.toContain('\u0007');
+    expect(bytes).not.toContain('\u001b[2J');
+    expect(bytes).not.toContain('\u00e2\u0080\u00ae'); // U+202E as UTF-8 bytes read as latin1
+  });
+});
