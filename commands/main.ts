@@ -1,3 +1,4 @@
+import { visibleText } from '../src/text/visible-text';
 import { describeError, RackpilotError, UsageError } from '../src/errors';
 import { EXIT } from '../src/present/verdict';
 import { BOOTSTRAP_HELP, runBootstrap } from './bootstrap';
@@ -48,12 +49,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     // Expected conditions (bad usage, a locked rack, an unwritable state directory, a broken journal) carry their
     // documented exit code and a hint; anything else is a bug.
+    // A message may quote a file, a switch or an API: one visible line each, whatever they said.
     if (error instanceof RackpilotError && error.exitCode !== undefined) {
-      io.stderr(`rackpilot: ${error.message}\n`);
-      if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+      io.stderr(`rackpilot: ${visibleText(error.message)}\n`);
+      if (error.hint) io.stderr(`hint: ${visibleText(error.hint)}\n`);
       return error.exitCode;
     }
-    io.stderr(`rackpilot: internal error: ${describeError(error)}\n`);
+    io.stderr(`rackpilot: internal error: ${visibleText(describeError(error))}\n`);
     if (io.env.RACKPILOT_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT.internal;
   }
