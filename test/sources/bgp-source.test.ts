@@ -54,7 +54,8 @@ describe('BGP source over a fake SwitchShell', () => {
     ['vtysh exits 1 because bgpd is down', { stdout: '', stderr: frr(BGPD_DOWN_STDERR), code: 1 }, 'bgpd is not running (vtysh exit 1)'],
     ['vtysh prints garbage', { stdout: '{"default":{"ipv4Unic' }, 'vtysh: output is not JSON (truncated?)'],
     ['vtysh prints nothing but warns', { stdout: '', stderr: "% Can't open configuration file /etc/frr/vtysh.conf\n" }, "vtysh: output is empty (stderr: % Can't open configuration file /etc/frr/vtysh.conf)"],
-    ['the command dies on a signal', { stdout: '', code: null }, 'no output (vtysh ended without an exit status)'],
+    ['the command dies on a signal', { stdout: '', code: null }, 'vtysh ended without an exit status (killed, or the session was cut off)'],
+    ['the command is cut off after part of its JSON', { stdout: '{', code: null }, 'vtysh ended without an exit status (killed, or the session was cut off)'],
   ];
   it.each(failures)('%s: only that switch fails, with the reason; its last good data and lastSeen stay', async (_what, reply, reason) => {
     const { bgp, shell, clock } = setup();

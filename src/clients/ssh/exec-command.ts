@@ -68,7 +68,7 @@ export function execCommand(conn: HopConnection, req: ExecRequest): Promise<Comm
       new SshError(name, 'closed', `${name}: connection to ${conn.label} lost while running ${showCommand(command)}`, { cause, reason: 'connection lost' });
 
     const opened = (error: Error | undefined, ch: ClientChannel) => {
-      if (error) return finish(conn.alive() ? new SshError(name, 'connect', `${name}: cannot start ${showCommand(command)} (${error.message})`, { cause: error, reason: error.message }) : lost(error));
+      if (error) return finish(conn.alive() ? cannotStart(name, showCommand(command), error) : lost(error));
       channel = ch;
       if (settled) return void ch.close();
       ch.on('data', collect(out));
@@ -94,4 +94,14 @@ export function execCommand(conn: HopConnection, req: ExecRequest): Promise<Comm
       finish(lost(error));
     }
   });
+}
+
+/**
+ * The server refused a session channel. ssh2 says "(SSH) Channel open failure: " and the server's reason, which
+ * is often empty (sshd at MaxSessions, a forced command that exits at once): then say what that usually means.
+ */
+export function cannotStart(name: string, command: string, error: Error): SshError {
+  const said = error.message.replace(/^\(SSH\)\s*/, '').replace(/:\s*$/, '').trim();
+  const reason = said === '' || /^channel open failure$/i.test(said) ? 'the switch refused a session channel without saying why (sshd MaxSessions reached?)' : said;
+  return new SshError(name, 'connect', `${name}: cannot start ${command}: ${reason}`, { cause: error, reason });
 }

@@ -10,9 +10,14 @@ export type Judged<T> = { readonly ok: true; readonly value: T } | { readonly ok
  */
 export function judgeResult<T>(result: CommandResult, argv: readonly string[], parse: (stdout: string) => T): Judged<T> {
   const name = commandName(argv);
+  if (result.code === null) {
+    // Killed or cut off (a signal, a dropped channel): its stdout is a fragment, not a message worth quoting.
+    const said = firstLine(result.stderr);
+    return { ok: false, error: `${name} ended without an exit status (killed, or the session was cut off)${said ? `: ${said}` : ''}` };
+  }
   if (result.code !== 0) {
     const said = firstLine(result.stderr) || firstLine(result.stdout) || 'no output';
-    return { ok: false, error: `${said} (${result.code === null ? `${name} ended without an exit status` : `${name} exit ${result.code}`})` };
+    return { ok: false, error: `${said} (${name} exit ${result.code})` };
   }
   try {
     return { ok: true, value: parse(result.stdout) };
