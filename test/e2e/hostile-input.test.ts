@@ -4,22 +4,16 @@
  * Nothing a switch prints may reach the terminal raw, forge a line, or pass for a healthy answer.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeKey } from '../clients/keys';
-import { CLEAN, HOSTILE_CASES, type HostileCase, RAW_IN_OUTPUT, SWITCHES, type SwitchName } from '../fixtures/hostile/mutations';
+import { HOSTILE_CASES, RAW_IN_OUTPUT } from '../fixtures/hostile/mutations';
+import { type HostileRack, serveHostileCases } from '../fixtures/hostile/serve';
 import { killedAfterEach, testDir } from '../helpers/cleanup';
 import { freshConfigHome } from '../helpers/run-cli';
-import { SshTestServer } from '../helpers/ssh-server';
 
 
 const dir = testDir('rackpilot-hostile-');
 const children = killedAfterEach();
-let server: SshTestServer;
-/** port → the case and switch it serves. */
-const served = new Map<number, { c: HostileCase; sw: SwitchName }>();
-const configs = new Map<string, string>();
+let rack: HostileRack | undefined;
 
 function cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -34,36 +28,10 @@ function cli(args: readonly string[]): Promise<{ code: number | null; stdout: st
 }
 
 beforeAll(async () => {
-  const key = makeKey(dir, 'id_ed25519');
-  server = new SshTestServer({
-    authorizedKeys: [key.publicLine],
-    exec: (command, ctx) => {
-      const at = served.get(ctx.port);
-      if (!at) return { stderr: 'no such switch', code: 255 };
-      const program = command.startsWith('vtysh') ? 'vtysh' : 'lldpctl';
-      const answer = at.c.outputs[at.sw]?.[program] ?? CLEAN[at.sw][program];
-      return answer === 'hang' ? 'hang' : { code: 0, ...answer };
-    },
-  });
-  const knownHosts: string[] = [];
-  for (const [i, c] of HOSTILE_CASES.entries()) {
-    const lines = ['switches:'];
-    for (const sw of SWITCHES) {
-      const port = await server.listen();
-      if (c.unreachable?.includes(sw)) await server.stop(port);
-      served.set(port, { c, sw });
-      knownHosts.push(server.knownHostsLine(port));
-      lines.push(`  - { name: ${sw}, role: ${sw === 'spine' ? 'spine' : 'leaf'}, address: 127.0.0.1, port: ${port}, user: admin, identityFile: ${key.privateFile} }`);
-    }
-    lines.push(`ssh: { knownHosts: ${join(dir, 'known_hosts')}, connectTimeout: 3s, commandTimeout: 3s }`);
-    const file = join(dir, `case-${i}.yaml`);
-    writeFileSync(file, `${lines.join('\n')}\n`);
-    configs.set(c.name, file);
-  }
-  writeFileSync(join(dir, 'known_hosts'), knownHosts.join(''));
+  rack = await serveHostileCases(HOSTILE_CASES, dir);
 });
 afterAll(async () => {
-  await server?.close();
+  await rack?.server.close();
 });
 
 /** Every string in a parsed JSON value. */
@@ -75,7 +43,7 @@ function strings(value: unknown, out: string[] = []): string[] {
 
 describe('status on hostile switch output, over real SSH', { timeout: 60_000 }, () => {
   it.each(HOSTILE_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const config = configs.get(c.name) as string;
+    const config = rack?.configs.get(c.name) as string;
     const [text, json] = await Promise.all([cli(['status', '--config', config]), cli(['status', '--json', '--config', config])]);
     // Nothing raw reaches the terminal, on either stream.
     expect(text.stdout).not.toMatch(RAW_IN_OUTPUT);

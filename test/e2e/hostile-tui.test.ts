@@ -3,11 +3,12 @@
  * bytes the program writes (tmux pipe-pane) carry no escape sequence or control character from the switch, and
  * the BGP pane shows the hostname made visible, on its own row.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeKey } from '../clients/keys';
-import { ANSI_HOSTNAME, BIDI_HOSTNAME, CLEAN, NEWLINE_HOSTNAME, SWITCHES } from '../fixtures/hostile/mutations';
+import { ANSI_HOSTNAME, BIDI_HOSTNAME, CLEAN, HOSTILE_CASES, NEWLINE_HOSTNAME, SWITCHES } from '../fixtures/hostile/mutations';
+import { type HostileRack, serveHostileCases } from '../fixtures/hostile/serve';
 import { testDir } from '../helpers/cleanup';
 import { freshConfigHome } from '../helpers/run-cli';
 import { SshTestServer } from '../helpers/ssh-server';
@@ -20,6 +21,7 @@ afterEach(() => {
 });
 let server: SshTestServer;
 let config: string;
+let rack: HostileRack | undefined;
 
 /** The spine's peers carry one hostile hostname each; its swp2 peer (leaf02) is down so the finding names it too. */
 function spineSummary(): string {
@@ -56,10 +58,39 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'known_hosts'), known.join(''));
   config = join(dir, 'rack.yaml');
   writeFileSync(config, `${lines.join('\n')}\n`);
+  mkdirSync(join(dir, 'cases'));
+  rack = await serveHostileCases(HOSTILE_CASES, join(dir, 'cases'));
 });
 afterAll(async () => {
   await server?.close();
+  await rack?.server.close();
 });
+
+/**
+ * Control characters the program itself never writes: Ink writes ESC (its own CSI sequences), CR and LF only.
+ * A BEL, backspace, OSC or C1 character in the byte stream can only have come from a switch.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding raw control characters is the point.
+const FOREIGN = /[\u0000-\u0009\u000b\u000c\u000e-\u001a\u001c-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]|\u001b\]|\u001b\[2J/;
+
+/** Runs the TUI on a config, visits the overview, topology and BGP panes, quits; returns the raw bytes written. */
+async function rawSession(configFile: string, name: string): Promise<string> {
+  const raw = join(dir, `raw-${name.replace(/\W+/g, '-')}.out`);
+  const t = TmuxScreen.start(160, 40, { XDG_CONFIG_HOME: freshConfigHome(), PATH: process.env.PATH ?? '', HOME: dir });
+  screens.push(t);
+  t.tmux('pipe-pane', '-t', t.session, '-o', `cat >> '${raw}'`);
+  t.run(`'${process.execPath}' bin/rackpilot --config '${configFile}'`);
+  await t.waitFor(/lldp \(ssh\) (ok|ERROR|STALE)/, 30_000);
+  await t.waitFor(/bgp \(ssh\) (ok|ERROR|STALE)/, 30_000);
+  for (const pane of ['2', '3', '1']) {
+    await t.keys(pane);
+    await t.waitFor(new RegExp(`\\[${pane} `));
+  }
+  await t.keys('q');
+  await t.waitFor(/PROMPT\$\s*$/m);
+  t.kill();
+  return readFileSync(raw, 'utf8');
+}
 
 describe.skipIf(!hasTmux)('the TUI on hostile peer hostnames (skipped: tmux not installed)', { timeout: 60_000 }, () => {
   it('writes no escape or control character from a switch to the terminal, and keeps each row one row', async () => {
@@ -85,5 +116,15 @@ describe.skipIf(!hasTmux)('the TUI on hostile peer hostnames (skipped: tmux not 
     expect(bytes).not.toContain('\u0007');
     expect(bytes).not.toContain('\u001b[2J');
     expect(bytes).not.toContain('\u00e2\u0080\u00ae'); // U+202E as UTF-8 bytes read as latin1
+  });
+
+  it.each(HOSTILE_CASES.map((c) => [c.name, c] as const))('every frame on "%s" carries nothing from a switch but visible text', async (name, c) => {
+    const bytes = await rawSession(rack?.configs.get(c.name) as string, name);
+    expect(bytes.length).toBeGreaterThan(1000);
+    const foreign = FOREIGN.exec(bytes);
+    expect(foreign && JSON.stringify(bytes.slice(Math.max(0, foreign.index - 40), foreign.index + 40))).toBeNull();
+    // A newline from a switch would start a row of its own; made visible, "CRIT  fake" follows a literal \n.
+    expect(bytes).not.toMatch(/(?<!\\n)CRIT {2}fake injected/);
+    if (c.tui) expect(bytes).toContain(c.tui);
   });
 });
