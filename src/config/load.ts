@@ -1,29 +1,30 @@
 /** Reads and parses the YAML file; every failure becomes one ConfigFileError naming the file. */
-import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
+import { FileProblem, type FileLimit, readBoundedFile } from '../files/read-bounded';
 import { ConfigFileError } from './config-error';
 import type { ConfigLocation } from './paths';
+
+/**
+ * A rack of 200 switches with every cable listed is about 300 KB of YAML. Parsing costs far more memory than the
+ * text (a 10 MB file took 1.5 GB and 20 s), so a wrong --config (a log, an image) is refused before it is read.
+ */
+export const CONFIG_FILE_LIMIT: FileLimit = { maxBytes: 1_000_000, what: 'a config file' };
 
 /** Raw YAML contents, or undefined when the default file does not exist (which is fine). */
 export async function readConfigFile(location: ConfigLocation): Promise<unknown> {
   let text: string;
   try {
-    text = await readFile(location.path, 'utf8');
+    text = await readBoundedFile(location.path, CONFIG_FILE_LIMIT);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
+    if (!(error instanceof FileProblem)) throw error;
+    if (error.kind === 'missing') {
       if (location.via === 'default') return undefined;
       throw new ConfigFileError(location.path, `no such file (named by ${location.via})`);
     }
-    throw new ConfigFileError(location.path, readProblem(code, error));
+    const problem = error.kind === 'denied' ? 'cannot read the file: permission denied' : error.message;
+    throw new ConfigFileError(location.path, problem, { cause: error });
   }
   return parseYaml(text, location.path);
-}
-
-function readProblem(code: string | undefined, error: unknown): string {
-  if (code === 'EACCES' || code === 'EPERM') return 'cannot read the file: permission denied';
-  if (code === 'EISDIR') return 'is a directory, expected a YAML file';
-  return `cannot read the file: ${code ?? (error instanceof Error ? error.message : String(error))}`;
 }
 
 /** Parses YAML text; syntax errors report the first problem's line and column. */
