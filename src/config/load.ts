@@ -1,6 +1,7 @@
 /** Reads and parses the YAML file; every failure becomes one ConfigFileError naming the file. */
 import { parseDocument } from 'yaml';
 import { FileProblem, type FileLimit, readBoundedFile } from '../files/read-bounded';
+import { visibleText } from '../text/visible-text';
 import { ConfigFileError } from './config-error';
 import type { ConfigLocation } from './paths';
 
@@ -27,13 +28,20 @@ export async function readConfigFile(location: ConfigLocation): Promise<unknown>
   return parseYaml(text, location.path);
 }
 
-/** Parses YAML text; syntax errors report the first problem's line and column. */
+// The parser's wording for a second document is meant for programmers ("please use YAML.parseAllDocuments()").
+const REASONS: Readonly<Record<string, string>> = { MULTIPLE_DOCS: 'more than one document (a --- line); expected one' };
+
+/**
+ * Parses YAML text; syntax errors report the first problem's line and column. The reason is the parser's first
+ * line only (its pretty message goes on with an excerpt of the file, which may hold a secret), made visible and
+ * clipped, since some reasons name a token of the file (an alias, a tag).
+ */
 export function parseYaml(text: string, file: string): unknown {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
-    // The pretty message carries a code excerpt after the first line; keep only the reason.
-    const reason = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const line = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const reason = REASONS[first.code] ?? visibleText(line, 100);
     const pos = first.linePos?.[0];
     const where = pos ? `line ${pos.line}, column ${pos.col}: ` : '';
     throw new ConfigFileError(file, `${where}invalid YAML: ${reason}`, { line: pos?.line, column: pos?.col });
@@ -42,7 +50,9 @@ export function parseYaml(text: string, file: string): unknown {
     // maxAliasCount bounds alias expansion ("billion laughs"); unresolved aliases also throw here.
     return doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    // yaml's text ends with the alias' name from the file; the position of the problem is what helps.
+    const reason = message.startsWith('Unresolved alias') ? 'an alias (*name) is used before its anchor (&name) is set' : visibleText(message.split('\n')[0] ?? '', 100);
     throw new ConfigFileError(file, `invalid YAML: ${reason}`);
   }
 }
