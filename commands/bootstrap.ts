@@ -52,7 +52,7 @@ export async function runBootstrap(argv: readonly string[], io: Io): Promise<num
     io.stdout(BOOTSTRAP_HELP);
     return 0;
   }
-  const { config } = await loadRackConfig({ config: values.config, seed: values.seed }, io);
+  const { config } = await loadRackConfig({ config: values.config, seed: values.seed }, io, { simOnly: ['seed'] });
   guardRealRack(config, 'bootstrap', values);
   const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
   const mode = sideMode(values);

@@ -62,7 +62,8 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
       hint: `scenarios: ${RECOVERY_SCENARIOS.join(', ')}`,
     });
   }
-  const { config } = await loadRackConfig({ config: values.config, seed: values.seed }, io);
+  // A drill always runs on its own simulated rack, so --seed applies whatever the config describes.
+  const { config } = await loadRackConfig({ config: values.config, seed: values.seed }, io, { simOnly: [] });
   if (config.mode === 'real' && !values.real) {
     throw new UsageError('drill: the config names a real rack; a drill against it needs --real', { hint: 'drop --config to drill on the simulated rack' });
   }

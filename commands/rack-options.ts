@@ -1,4 +1,5 @@
-import { loadConfig, type LoadedConfig } from '../src/config';
+import { type LoadedConfig, loadConfig, MAX_SIM_SCALE } from '../src/config';
+import { UsageError } from '../src/errors';
 import { positiveInt } from './flags';
 import type { Io } from './io';
 
@@ -22,16 +23,43 @@ export interface RackFlagValues {
   readonly config?: string;
 }
 
+/** Flags that only shape the simulated rack. */
+export type SimOnlyFlag = 'scenario' | 'scale' | 'seed';
+const SIM_ONLY: readonly SimOnlyFlag[] = ['scenario', 'scale', 'seed'];
+
+export interface RackConfigOptions {
+  /** More config flags (the TUI's --read-only, --ascii, --no-color). */
+  readonly extra?: Record<string, unknown>;
+  /**
+   * The flags this command refuses with a config that describes a real rack, where they would be silently ignored.
+   * Default all three; recover's --scenario also picks the runbook, so it is meaningful on a real rack too.
+   */
+  readonly simOnly?: readonly SimOnlyFlag[];
+}
+
 /** Loads the config with the rack flags applied last (defaults < file < environment < flags). */
-export function loadRackConfig(values: RackFlagValues, io: Io, extra: Record<string, unknown> = {}): Promise<LoadedConfig> {
-  return loadConfig({
+export async function loadRackConfig(values: RackFlagValues, io: Io, options: RackConfigOptions = {}): Promise<LoadedConfig> {
+  const loaded = await loadConfig({
     flags: {
       config: values.config,
       scenario: values.scenario,
-      scale: positiveInt('scale', values.scale),
+      scale: positiveInt('scale', values.scale, { max: MAX_SIM_SCALE, unit: 'machines' }),
       seed: positiveInt('seed', values.seed),
-      ...extra,
+      ...options.extra,
     },
     env: io.env,
+  });
+  const given = (options.simOnly ?? SIM_ONLY).find((flag) => values[flag] !== undefined);
+  if (given && loaded.config.mode !== 'sim') throw realRackRefusal(given, loaded);
+  return loaded;
+}
+
+/** "--scenario applies to the simulated rack only; /etc/rack.yaml describes a real rack (switches: leaf01, …)". */
+function realRackRefusal(flag: SimOnlyFlag, loaded: LoadedConfig): UsageError {
+  const { switches } = loaded.config;
+  const names = `${switches.slice(0, 3).map((s) => s.name).join(', ')}${switches.length > 3 ? ', …' : ''}`;
+  const what = switches.length > 0 ? `switches: ${names}` : 'mode: real';
+  return new UsageError(`--${flag} applies to the simulated rack only; ${loaded.file ?? 'the configuration'} describes a real rack (${what})`, {
+    hint: `drop --${flag}, or run the simulated rack with a config without switches (or with mode: sim)`,
   });
 }

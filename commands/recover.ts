@@ -66,7 +66,8 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
   if (chosen !== undefined && !isRecoveryScenario(chosen)) {
     throw new UsageError(`recover: unknown scenario "${chosen}"`, { hint: `scenarios: ${RECOVERY_SCENARIOS.join(', ')}` });
   }
-  const { config } = await loadRackConfig(values, io);
+  // --scenario also names the runbook, so only --scale and --seed are the simulated rack's alone.
+  const { config } = await loadRackConfig(values, io, { simOnly: ['scale', 'seed'] });
   guardRealRack(config, 'recover', values);
   const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
   const mode = sideMode(values);

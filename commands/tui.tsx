@@ -49,9 +49,11 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   const loaded = await loadRackConfig(values, io, {
-    ...(values['read-only'] ? { readOnly: true } : {}),
-    ...(values.ascii ? { ascii: true } : {}),
-    ...(values['no-color'] ? { color: 'never' as const } : {}),
+    extra: {
+      ...(values['read-only'] ? { readOnly: true } : {}),
+      ...(values.ascii ? { ascii: true } : {}),
+      ...(values['no-color'] ? { color: 'never' as const } : {}),
+    },
   });
   if (!process.stdout.isTTY || !process.stdin.isTTY) {
     throw new UsageError('the TUI needs a terminal on stdin and stdout', {

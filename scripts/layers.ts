@@ -33,37 +33,37 @@ export const LAYERS: readonly Layer[] = [
   {
     includes: ['src/model/**'],
     src: true,
-    forbid: ['text', 'backups', 'health', 'present', 'sources', 'sim', 'store', 'config', 'clients', 'wizards'],
+    forbid: ['text', 'backups', 'health', 'present', 'sources', 'sim', 'store', 'config', 'clients', 'wizards', 'files'],
     message: 'model/ is the bottom layer: plain types and units, importing nothing else of src/.',
   },
   {
     includes: ['src/text/**'],
     src: true,
-    forbid: ['backups', 'health', 'present', 'sources', 'sim', 'store', 'config', 'clients', 'wizards'],
+    forbid: ['backups', 'health', 'present', 'sources', 'sim', 'store', 'config', 'clients', 'wizards', 'files'],
     message: 'text/ is a leaf (formatting of times, sizes, ages): it imports only model/.',
   },
   {
     includes: ['src/backups/**'],
     src: true,
-    forbid: ['health', 'present', 'sources', 'sim', 'store', 'config', 'clients', 'wizards'],
+    forbid: ['health', 'present', 'sources', 'sim', 'store', 'config', 'clients', 'wizards', 'files'],
     message: 'backups/ is the pure version judge: model and text only, so health, panes, status and wizards can all use it.',
   },
   {
     includes: ['src/health/**'],
     src: true,
-    forbid: ['present', 'sources', 'sim', 'store', 'config', 'clients', 'wizards'],
+    forbid: ['present', 'sources', 'sim', 'store', 'config', 'clients', 'wizards', 'files'],
     message: 'health/ rules are pure (snapshot -> findings): model, text and the backup judge only.',
   },
   {
     includes: ['src/present/**'],
     src: true,
-    forbid: ['sources', 'sim', 'store', 'config', 'clients', 'wizards'],
+    forbid: ['sources', 'sim', 'store', 'config', 'clients', 'wizards', 'files'],
     message: 'present/ turns the model and findings into rows; it must not reach sources, the store, the sim or the wizards.',
   },
   {
     includes: ['src/sim/**'],
     src: true,
-    forbid: ['text', 'backups', 'health', 'present', 'sources', 'store', 'config', 'clients', 'wizards'],
+    forbid: ['text', 'backups', 'health', 'present', 'sources', 'store', 'config', 'clients', 'wizards', 'files'],
     message: 'sim/ is the simulated world: it knows only the model. Sources and wizards use it through their adapters.',
   },
   {
@@ -75,8 +75,14 @@ export const LAYERS: readonly Layer[] = [
   {
     includes: ['src/store/**'],
     src: true,
-    forbid: ['present', 'sim', 'config', 'clients', 'wizards'],
+    forbid: ['present', 'sim', 'config', 'clients', 'wizards', 'files'],
     message: 'store/ refreshes sources into snapshots and judges them once (health, backups); nothing above it.',
+  },
+  {
+    includes: ['src/files/**'],
+    src: true,
+    forbid: ['backups', 'health', 'present', 'sources', 'sim', 'store', 'config', 'clients', 'wizards'],
+    message: 'files/ reads the files the operator names (regular files, bounded size) for config/ and clients/: it imports only model/ and text/.',
   },
   {
     includes: ['src/config/**'],
@@ -119,7 +125,7 @@ export const LAYERS: readonly Layer[] = [
   {
     includes: ['views/**'],
     src: false,
-    forbid: ['sources', 'sim', 'clients', 'config', 'file:wizards/engine/runner', 'commands'],
+    forbid: ['sources', 'sim', 'clients', 'config', 'files', 'file:wizards/engine/runner', 'commands'],
     message: 'views/ show what the store and the presenters give them: no sources, clients, simulator or commands.',
   },
 ];

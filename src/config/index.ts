@@ -15,7 +15,7 @@ export { type Config, DEFAULT_CONFIG, resolveConfig } from './defaults';
 export type { LinkConfig, SshSettings, SwitchConfig } from './switches';
 export { DEFAULT_SWITCH_COMMANDS, DEFAULT_SWITCH_USER } from './switches';
 export { SWITCH_ROLES, type SwitchRole } from './switches-schema';
-export { DurationError, formatDuration, parseDuration } from './duration';
+export { DurationError, formatDuration, MAX_DURATION, MAX_DURATION_TEXT, parseDuration } from './duration';
 export { ENV_VARS, type Env, type EnvVar } from './env';
 export type { ConfigFlags } from './flags';
 export { parseYaml } from './load';

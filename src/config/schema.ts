@@ -41,11 +41,16 @@ function integer(expected: string) {
 
 const bool = z.boolean({ error: 'expected true or false' });
 
-/** A duration field: accepts "5s" or milliseconds, yields milliseconds, enforces a floor. */
+/**
+ * A duration field: accepts "5s" or milliseconds, yields milliseconds, enforces a floor; parseDuration enforces the
+ * ceiling (MAX_DURATION). Any value reaches parseDuration, so Infinity (YAML's 1e400) gets its own message
+ * rather than zod's refusal of a non-finite number.
+ */
 function duration(minMs: number) {
-  return z.union([z.string(), z.number()], { error: DURATION_EXPECTED }).transform((value, ctx) => {
+  return z.unknown().transform((value, ctx) => {
     let ms: number;
     try {
+      if (typeof value !== 'string' && typeof value !== 'number') throw new DurationError(DURATION_EXPECTED, value);
       ms = parseDuration(value);
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: error instanceof DurationError ? error.expected : DURATION_EXPECTED });

@@ -25,7 +25,9 @@ const name = z.string({ error: NAME }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { e
 const host = z.string({ error: HOST }).regex(/^[^\s\p{Cc}@]+$/u, { error: HOST });
 const port = z.number({ error: PORT }).int({ error: PORT }).min(1, { error: PORT }).max(65535, { error: PORT });
 const user = z.string({ error: USER }).regex(/^[^\s\p{Cc}@:]+$/u, { error: USER });
-const path = z.string({ error: PATH }).min(1, { error: PATH });
+// One line without control characters: a pasted key (several lines) is not a path, and a path is printed in
+// connection errors.
+const path = z.string({ error: PATH }).regex(/^[^\p{Cc}]+$/u, { error: PATH });
 const argv = z.array(z.string({ error: ARGV }).min(1, { error: ARGV }), { error: ARGV }).min(1, { error: ARGV });
 const bool = z.boolean({ error: 'expected true or false' });
 const oneOf = (values: readonly string[]): string => `expected one of ${values.join(', ')}`;

@@ -100,7 +100,7 @@ describe('broken config files give one readable ConfigError', () => {
   it('top-level list', async () => {
     const { file, error } = await broken('- rack\n- sim\n');
     expect(error.keyPath).toBe('');
-    expect(error.message).toBe(`${file}: (top level): expected a mapping, got a list`);
+    expect(error.message).toBe(`${file}: expected a YAML mapping of settings at the top level, got a list (is this the right file?)`);
   });
 
   it.each([
@@ -123,7 +123,7 @@ describe('broken config files give one readable ConfigError', () => {
   it('rack name with control characters', async () => {
     const { error } = await broken('rack:\n  name: "a\\u001b[2Jb"\n');
     expect(error.keyPath).toBe('rack.name');
-    expect(error.message).toMatch(/: rack\.name: expected a non-empty name without control characters, got "a\\u001b\[2Jb"$/);
+    expect(error.message).toMatch(/: rack\.name: expected a non-empty name without control characters, got "a\\x1b\[2Jb"$/);
     const blank = await broken('rack:\n  name: "  "\n');
     expect(blank.error.keyPath).toBe('rack.name');
     const key = await broken('ui:\n  "\\u001b[31m": 1\n');

@@ -124,7 +124,7 @@ describe('loadConfig: location and defaults', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'config.yaml'));
     const error = await configError(() => loadConfig({ flags: { config: join(dir, 'config.yaml') }, env: {} }));
-    expect(error.message).toBe(`${join(dir, 'config.yaml')}: is a directory, expected a YAML file`);
+    expect(error.message).toBe(`${join(dir, 'config.yaml')}: is a directory, expected a regular file`);
   });
 });
 

@@ -3,11 +3,11 @@
  * bounded by the connect timeout. ssh2's readyTimeout alone is not enough: it does not cover opening the
  * stream through a jump host nor a slow trust-on-first-use write, so our own timer bounds the whole hop.
  */
-import { readFile } from 'node:fs/promises';
 import { connect as tcpConnect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Config, NodeSSH } from 'node-ssh';
 import type { Client } from 'ssh2';
+import { FileProblem, type FileLimit, readBoundedFile } from '../../files/read-bounded';
 import { connectFailure, type HopLabel, hostPort, timeoutError } from './connect-failure';
 import { SshError } from './errors';
 import { prepareHostCheck } from './host-check';
@@ -45,6 +45,12 @@ export interface HopConnection {
 
 const END_GRACE = 1000;
 
+/**
+ * An OpenSSH private key is a few KB (RSA 16384 with a certificate stays under 20 KB); anything larger is the wrong
+ * file, refused before it is read. A FIFO or device named here is refused too: reading one never ends.
+ */
+export const IDENTITY_FILE_LIMIT: FileLimit = { maxBytes: 64_000, what: 'an identity file' };
+
 function hopLabel(req: HopRequest): HopLabel {
   const { hop } = req;
   const credentials = [hop.identityFile && `key file ${hop.identityFile}`, hop.agent && `ssh-agent at ${hop.agent}`].filter(Boolean).join(' and ');
@@ -63,10 +69,9 @@ async function authConfig(req: HopRequest, labels: HopLabel): Promise<Pick<Confi
   }
   if (identityFile === undefined) return { agent };
   try {
-    return { privateKey: await readFile(identityFile, 'utf8'), agent };
+    return { privateKey: await readBoundedFile(identityFile, IDENTITY_FILE_LIMIT), agent };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why = error instanceof FileProblem ? error.message : (error as Error).message;
     throw new SshError(name, 'auth', `${name}: cannot read identity file ${identityFile} (${why})`, { cause: error, reason: 'identity file unreadable' });
   }
 }

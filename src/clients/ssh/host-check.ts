@@ -3,7 +3,7 @@
  * key the host presented. Unknown keys are refused unless trust-on-first-use records them; changed or revoked
  * keys are always refused.
  */
-import { readFile } from 'node:fs/promises';
+import { FileProblem, type FileLimit, readBoundedFile } from '../../files/read-bounded';
 import { SshError } from './errors';
 import { describeKey, displayType, fingerprint, keyTypeOf } from './host-key-format';
 import { appendKnownHost, checkHostKey, type HostKeyVerdict, type KnownHostEntry, knownHostsLine, knownHostsName, parseKnownHosts, recordedKeyTypes } from './known-hosts';
@@ -43,16 +43,23 @@ function algorithmsFor(types: readonly string[]): string[] {
 /** The last parse per file: a rack's switches all connect at start-up and would parse the same text each. */
 const parsed = new Map<string, { text: string; entries: KnownHostEntry[] }>();
 
+/**
+ * A known_hosts line is 100 to 800 bytes (ed25519 to RSA 4096, hashed or not): 16 MB holds well over 10,000 hosts
+ * with three keys each. The file is read and parsed at every connect, so it must stay bounded; a FIFO or device
+ * named here is refused before it is opened (reading one never ends).
+ */
+export const KNOWN_HOSTS_LIMIT: FileLimit = { maxBytes: 16_000_000, what: 'a known_hosts file' };
+
 async function readEntries(req: HostCheckRequest): Promise<KnownHostEntry[]> {
   try {
-    const text = await readFile(req.knownHosts, 'utf8');
+    const text = await readBoundedFile(req.knownHosts, KNOWN_HOSTS_LIMIT);
     const cached = parsed.get(req.knownHosts);
     if (cached?.text === text) return cached.entries;
     const entries = parseKnownHosts(text);
     parsed.set(req.knownHosts, { text, entries });
     return entries;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if (error instanceof FileProblem && error.kind === 'missing') return [];
     throw new SshError(req.switchName, 'host-key-unknown', `${req.switchName}: cannot read ${req.knownHosts} to check the host key (${(error as Error).message})`, {
       cause: error,
       reason: 'known_hosts unreadable',
