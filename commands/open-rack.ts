@@ -1,5 +1,4 @@
 import type { Clock } from '../src/clock';
-import type { Millis } from '../src/model/time';
 import type { Config } from '../src/config';
 import { SshPool } from '../src/clients/ssh/ssh-pool';
 import { RackStore } from '../src/store/rack-store';
@@ -28,29 +27,15 @@ export function openRack(config: Config, clock: Clock): OpenRack {
   if (config.mode === 'real' && config.switches.length > 0) sources.push(...switchSources(config, clock));
   const store = new RackStore({
     clock,
-    sources: sources.map((source) => withPollTimeout(source, config.refresh.timeout)),
+    sources,
+    // Bounds each poll of a source without a limit of its own (the simulated rack; the SSH sources derive theirs
+    // from ssh.connectTimeout and ssh.commandTimeout).
+    pollTimeout: config.refresh.timeout,
     rack: { name: config.rack.name, simulated: config.mode === 'sim' },
     health: config.health,
     ...(config.incident ? { incident: { startedAt: config.incident.startedAt, label: 'declared incident' } } : {}),
   });
   return { store, ...(sim ? { sim } : {}) };
-}
-
-/**
- * refresh.timeout bounds each poll of a source that sets no limit of its own (the simulated rack; the SSH sources
- * derive theirs from ssh.connectTimeout and ssh.commandTimeout). A new object that delegates, rather than a spread
- * copy: the sim source's `sim` getter would build the whole simulated rack on the spot.
- */
-export function withPollTimeout(source: Source, timeout: Millis): Source {
-  if (source.timeout !== undefined) return source;
-  return {
-    name: source.name,
-    kind: source.kind,
-    interval: source.interval,
-    timeout,
-    poll: (signal) => source.poll(signal),
-    close: () => source.close?.(),
-  };
 }
 
 /** BGP and LLDP from the configured switches, over one SSH pool that closes when the store stops. */

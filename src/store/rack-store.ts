@@ -22,6 +22,8 @@ export interface StoreOptions {
    * phases) and ages still move on. Default 30 s.
    */
   readonly maxQuiet?: number;
+  /** The limit of a poll of a source that sets none of its own (config refresh.timeout); else its interval. */
+  readonly pollTimeout?: number;
 }
 
 interface Entry {
@@ -120,7 +122,7 @@ export class RackStore {
     const { clock } = this.options;
     const { source } = entry;
     const generation = ++entry.generation;
-    const timeout = source.timeout ?? source.interval;
+    const timeout = source.timeout ?? this.options.pollTimeout ?? source.interval;
     const started = clock.now();
     const controller = new AbortController();
     entry.busy = true;

@@ -11,7 +11,7 @@ describe('describeValue: the "got ..." of a config error', () => {
   });
 
   it('clips long strings and makes control and bidi characters visible', () => {
-    expect(describeValue('x'.repeat(100))).toBe(`"${'x'.repeat(57)}…(43 more)"`);
+    expect(describeValue('x'.repeat(100))).toBe(`"${'x'.repeat(47)}…(53 more)"`);
     expect(describeValue('a\nb\u001b[2J\u202e')).toBe('"a\\nb\\x1b[2J⟨U+202E⟩"');
   });
 
