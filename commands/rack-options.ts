@@ -26,6 +26,7 @@ export interface RackFlagValues {
 /** Flags that only shape the simulated rack. */
 export type SimOnlyFlag = 'scenario' | 'scale' | 'seed';
 const SIM_ONLY: readonly SimOnlyFlag[] = ['scenario', 'scale', 'seed'];
+const SIM_ENV = ['RACKPILOT_SCENARIO', 'RACKPILOT_SCALE', 'RACKPILOT_SEED'] as const;
 
 export interface RackConfigOptions {
   /** More config flags (the TUI's --read-only, --ascii, --no-color). */
@@ -51,6 +52,9 @@ export async function loadRackConfig(values: RackFlagValues, io: Io, options: Ra
   });
   const given = (options.simOnly ?? SIM_ONLY).find((flag) => values[flag] !== undefined);
   if (given && loaded.config.mode !== 'sim') throw realRackRefusal(given, loaded);
+  // An exported variable may be left over from a session on the simulated rack: say so rather than refuse.
+  const ignored = loaded.config.mode === 'sim' ? [] : SIM_ENV.filter((name) => (io.env[name] ?? '') !== '');
+  if (ignored.length > 0) return { ...loaded, notices: [...loaded.notices, `${ignored.join(', ')} set but ignored: the simulated rack only; this is a real rack`] };
   return loaded;
 }
 

@@ -57,4 +57,9 @@ describe('loadRackConfig: flags of the simulated rack on a real rack', () => {
     const loaded = await loadRackConfig({ config: sim, scenario: 'k3s-lost', scale: '50', seed: '3' }, io);
     expect(loaded.config.sim).toEqual({ seed: 3, scenario: 'k3s-lost', scale: 50 });
   });
+
+  it('notes environment variables of the simulated rack that a real rack ignores, rather than refusing them', async () => {
+    const loaded = await loadRackConfig({ config: TWO }, { ...io, env: { HOME: dir, RACKPILOT_SCENARIO: 'k3s-lost', RACKPILOT_SCALE: '' } });
+    expect(loaded.notices).toContain('RACKPILOT_SCENARIO set but ignored: the simulated rack only; this is a real rack');
+  });
 });
