@@ -22,7 +22,7 @@ export function sourceRules(snapshot: RackObservation, options: HealthOptions): 
           allFailing ? 'critical' : 'warning',
           'sources',
           subject,
-          `source ${s.name} (${s.kind}) is failing: ${msg}; last success ${ago(now, s.lastSuccess)}`,
+          `source ${named(s)} is failing: ${msg}; last success ${ago(now, s.lastSuccess)}`,
           allFailing
             ? 'no source delivers data: everything shown is old; check network access and credentials from this host'
             : `data from ${s.name} is old; check its endpoint and credentials in config.yaml`,
@@ -35,7 +35,7 @@ export function sourceRules(snapshot: RackObservation, options: HealthOptions): 
           'warning',
           'sources',
           subject,
-          `source ${s.name} (${s.kind}) is stale: last success ${ago(now, s.lastSuccess)}, polled every ${formatAge(s.interval)}`,
+          `source ${named(s)} is stale: last success ${ago(now, s.lastSuccess)}, polled every ${formatAge(s.interval)}`,
           `the data from ${s.name} may be out of date; a slow or hanging endpoint is likely, check its latency`,
         ),
       );
@@ -50,4 +50,9 @@ function isStale(s: SourceStatus, now: number, options: HealthOptions): boolean 
   if (s.state !== 'ok') return false;
   if (s.lastSuccess === undefined) return true;
   return now - s.lastSuccess > staleAfterMs(s, options.staleAfterIntervals);
+}
+
+/** "sim (sim)" and "bgp (ssh) (ssh)" say the kind twice: name it once. */
+function named(s: SourceStatus): string {
+  return s.name.includes(s.kind) ? s.name : `${s.name} (${s.kind})`;
 }
