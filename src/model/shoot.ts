@@ -10,7 +10,7 @@ export interface Condition {
   readonly lastTransitionTime?: EpochMs;
 }
 
-export const OPERATION_TYPES = ['Create', 'Reconcile', 'Delete', 'Migrate', 'Restore'] as const;
+export const OPERATION_TYPES = ['Create', 'Reconcile', 'Delete', 'Migrate', 'Restore', 'LiveMigrate'] as const;
 export type OperationType = (typeof OPERATION_TYPES)[number];
 export const OPERATION_STATES = ['Processing', 'Succeeded', 'Error', 'Failed', 'Pending', 'Aborted'] as const;
 export type OperationState = (typeof OPERATION_STATES)[number];
@@ -34,8 +34,8 @@ export interface WorkerPool {
   readonly name: string;
   readonly minimum: number;
   readonly maximum: number;
-  /** Nodes currently Ready in this pool. */
-  readonly current: number;
+  /** Nodes currently Ready in this pool; unknown (undefined) when read from the garden, which does not say. */
+  readonly current?: number;
   readonly machineType: string;
 }
 
@@ -56,4 +56,15 @@ export interface Shoot {
   readonly lastErrors: readonly LastError[];
   /** What this shoot hosts per the Matryoshka principle, e.g. "metal-stack control plane". */
   readonly hosts?: readonly string[];
+  // Read from the garden (the simulated rack leaves them out): what `kubectl get shoots -o wide` shows besides.
+  readonly cloudProfile?: string;
+  readonly provider?: string;
+  readonly region?: string;
+  /** spec.hibernation.enabled: with `hibernated` it says Hibernated, Hibernating, Waking Up or Awake. */
+  readonly hibernationEnabled?: boolean;
+  /** The label shoot.gardener.cloud/status (healthy, progressing, unhealthy, unknown) Gardener computed. */
+  readonly statusLabel?: string;
+  readonly gardenerVersion?: string;
+  readonly createdAt?: EpochMs;
+  readonly constraints?: readonly Condition[];
 }

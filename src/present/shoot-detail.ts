@@ -2,6 +2,7 @@ import type { Shoot } from '../model/shoot';
 import type { EpochMs } from '../model/time';
 import { blank, type DetailLine, facts, heading, line } from './detail-lines';
 import { formatAge } from '../text/format-age';
+import { hibernationCell, lastOperationCell, statusCell } from './shoot-cells';
 import { shootKey } from './shoot-rows';
 
 /** Every condition, the last errors and the worker pools of one shoot. */
@@ -16,9 +17,13 @@ export function shootDetail(s: Shoot, now: EpochMs): DetailLine[] {
       ['kubernetes', s.kubernetesVersion],
       ['purpose', s.purpose],
       ['partition', s.partition],
-      ['hibernated', s.hibernated ? 'yes' : 'no'],
+      ['status', statusCell(s)],
+      ['hibernation', hibernationCell(s)],
+      ['cloud profile', s.cloudProfile ? `${s.cloudProfile} (${s.provider ?? '?'}, region ${s.region ?? '?'})` : undefined],
+      ['gardener', s.gardenerVersion],
+      ['age', s.createdAt !== undefined ? formatAge(now - s.createdAt) : undefined],
       ['hosts', s.hosts?.join(', ')],
-      ['last operation', op ? `${op.type} ${op.state} ${op.progress}% ${formatAge(now - op.lastUpdateTime)} ago` : '-'],
+      ['last operation', op ? `${lastOperationCell(s)} ${formatAge(now - op.lastUpdateTime)} ago` : lastOperationCell(s)],
       ['', op?.description],
     ]),
     blank,
@@ -37,8 +42,8 @@ export function shootDetail(s: Shoot, now: EpochMs): DetailLine[] {
   if (s.lastErrors.length === 0) out.push(line('none', 'muted'));
   out.push(blank, heading('Workers'));
   for (const w of s.workers) {
-    const tone = w.current < w.minimum ? 'critical' : undefined;
-    out.push(line(`${w.name.padEnd(12)} ${w.machineType.padEnd(14)} min ${w.minimum}  max ${w.maximum}  ready ${w.current}`, tone));
+    const tone = w.current !== undefined && w.current < w.minimum ? 'critical' : undefined;
+    out.push(line(`${w.name.padEnd(12)} ${w.machineType.padEnd(14)} min ${w.minimum}  max ${w.maximum}  ready ${w.current ?? '?'}`, tone));
   }
   return out;
 }

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { BGP_STATES, type BgpSession, type BgpState, type PeerIdType } from '../../model/bgp';
 import type { EpochMs } from '../../model/time';
-import { check, jsonCount, jsonObject, parseJsonOutput, unexpected } from './command-output';
+import { check, jsonCount, jsonObject, parseJsonOutput, unexpected } from '../output-shape';
 
 export interface BgpSummary {
   readonly routerId?: string;

@@ -5,7 +5,7 @@
  * `json0` always uses lists and wraps text in {"value": …}.
  */
 import { z } from 'zod';
-import { check, jsonObject, type PathSegment, parseJsonOutput, unexpected } from './command-output';
+import { check, jsonObject, type PathSegment, parseJsonOutput, unexpected } from '../output-shape';
 
 export interface LldpNeighbour {
   /** Our interface the neighbour was heard on (always the real local interface name). */

@@ -3,8 +3,8 @@
  * (it is shown next to the switch in the BGP pane and in a finding), never a JSON parser or zod dump.
  */
 import { z } from 'zod';
-import { SourceError } from '../../errors';
-import { valueAt } from '../../value-at';
+import { SourceError } from '../errors';
+import { valueAt } from '../value-at';
 
 export type PathSegment = PropertyKey;
 
