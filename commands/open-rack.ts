@@ -1,6 +1,7 @@
 import type { Clock } from '../src/clock';
 import type { Config } from '../src/config';
 import { SshPool } from '../src/clients/ssh/ssh-pool';
+import { kubeSources } from './kube-sources';
 import { RackStore } from '../src/store/rack-store';
 import { SCENARIO_LEAD } from '../src/sim';
 import { createSimSource, type SimSource } from '../src/sources/sim-source';
@@ -25,6 +26,7 @@ export function openRack(config: Config, clock: Clock): OpenRack {
     sources.push(sim);
   }
   if (config.mode === 'real' && config.switches.length > 0) sources.push(...switchSources(config, clock));
+  if (config.mode === 'real' && config.kubernetes) sources.push(...kubeSources(config.kubernetes));
   const store = new RackStore({
     clock,
     sources,

@@ -5,6 +5,7 @@ import { SECOND } from '../model/time';
 import type { ColorMode, ConfigLayer, Mode, Scenario } from './schema';
 import { DEFAULT_SSH, type LinkConfig, type PathContext, resolveSwitches, type SshSettings, type SwitchConfig } from './switches';
 import type { WizardsConfig } from './wizards-schema';
+import { type KubernetesConfig, resolveKubernetes } from './kubernetes';
 
 export interface Config {
   readonly rack: { readonly name: string };
@@ -23,6 +24,8 @@ export interface Config {
   readonly ssh: SshSettings;
   /** Cables the operator declared, so a link whose LLDP neighbour vanished shows as down. */
   readonly links: readonly LinkConfig[];
+  /** The Kubernetes APIs to read (garden, initial k3s, nested); absent without a `kubernetes:` section. */
+  readonly kubernetes?: KubernetesConfig;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -75,12 +78,13 @@ export function resolveConfig(layers: readonly ConfigLayer[], paths: PathContext
   const d = DEFAULT_CONFIG;
   const interval = m.refresh?.interval ?? d.refresh.interval;
   const { switches, ssh, links } = resolveSwitches(m, interval, paths);
+  const kubernetes = resolveKubernetes(m, paths);
   const scale = m.sim?.scale;
   const startedAt = m.incident?.startedAt;
   return {
     rack: { name: m.rack?.name ?? d.rack.name },
-    // A config that lists switches means the real rack unless it says otherwise.
-    mode: m.mode ?? (switches.length > 0 ? 'real' : d.mode),
+    // A config that lists switches or Kubernetes contexts means the real rack unless it says otherwise.
+    mode: m.mode ?? (switches.length > 0 || kubernetes ? 'real' : d.mode),
     sim: {
       seed: m.sim?.seed ?? d.sim.seed,
       scenario: m.sim?.scenario ?? d.sim.scenario,
@@ -105,5 +109,6 @@ export function resolveConfig(layers: readonly ConfigLayer[], paths: PathContext
     switches,
     ssh,
     links,
+    ...(kubernetes ? { kubernetes } : {}),
   };
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { DURATION_EXPECTED, DurationError, formatDuration, parseDuration } from './duration';
 import { ISO_TIME_EXPECTED, parseIsoTime } from './iso-time';
+import { kubernetesSchema } from './kubernetes';
 import { SWITCHES_KNOWN_KEYS, switchesSchemas } from './switches-schema';
 import { WIZARDS_KNOWN_KEYS, wizardsSchema } from './wizards-schema';
 
@@ -135,6 +136,7 @@ export const uiSchema = z.strictObject(
 const section = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? {} : v), schema).optional();
 
 const switchSchemas = switchesSchemas(duration);
+const kubeSchema = kubernetesSchema(duration);
 
 export const configFileSchema = z.strictObject(
   {
@@ -149,6 +151,7 @@ export const configFileSchema = z.strictObject(
     switches: switchSchemas.switches.optional(),
     ssh: section(switchSchemas.ssh),
     links: switchSchemas.links.optional(),
+    kubernetes: section(kubeSchema),
   },
   { error: 'expected a mapping' },
 );
@@ -165,6 +168,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   health: Object.keys(healthSchema.shape),
   incident: Object.keys(incidentSchema.shape),
   ui: Object.keys(uiSchema.shape),
+  kubernetes: Object.keys(kubeSchema.shape),
   ...WIZARDS_KNOWN_KEYS,
   ...SWITCHES_KNOWN_KEYS(Object.keys(switchSchemas.switchSchema.shape), Object.keys(switchSchemas.ssh.shape)),
 };

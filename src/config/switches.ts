@@ -44,7 +44,7 @@ export interface PathContext {
   readonly baseDir: string;
 }
 
-function expandPath(path: string, ctx: PathContext): string {
+export function expandPath(path: string, ctx: PathContext): string {
   const home = ctx.env.HOME || homedir();
   if (path === '~' || path.startsWith('~/')) return join(home, path.slice(1));
   return isAbsolute(path) ? path : resolve(ctx.baseDir, path);

@@ -44,16 +44,21 @@ function shootFindings(shoot: Shoot): Finding[] {
   if (op && (op.state === 'Failed' || op.state === 'Error')) {
     const failed = op.state === 'Failed';
     const first = shoot.lastErrors[0];
+    // Gardener marks errors it expects to clear by themselves ERR_RETRYABLE_*; any other code (quota, credentials,
+    // infrastructure dependencies, configuration) needs someone to act even while Gardener keeps retrying.
+    const needsAction = shoot.lastErrors.some((e) => e.codes?.some((c) => !c.startsWith('ERR_RETRYABLE_')));
     out.push(
       finding(
         'shoot-operation-failed',
-        failed ? 'critical' : 'warning',
+        failed || needsAction ? 'critical' : 'warning',
         'shoots',
         subject,
         `shoot ${key}: ${op.type} ${op.state} at ${op.progress}%: ${oneLine(op.description)}${first ? errorSuffix(op.description, first) : ''}`,
         failed
           ? `Gardener gave up: fix the cause, then retry: kubectl -n ${shoot.namespace} annotate shoot ${shoot.name} gardener.cloud/operation=retry`
-          : `Gardener retries on its own; if the error stays, kubectl -n ${shoot.namespace} describe shoot ${shoot.name}`,
+          : needsAction
+            ? `Gardener retries, but the error code says it will not clear alone: fix the cause (kubectl -n ${shoot.namespace} describe shoot ${shoot.name})`
+            : `Gardener retries on its own; if the error stays, kubectl -n ${shoot.namespace} describe shoot ${shoot.name}`,
       ),
     );
   }

@@ -35,7 +35,9 @@ export function sourceRules(snapshot: RackObservation, options: HealthOptions): 
           'warning',
           'sources',
           subject,
-          `source ${named(s)} is stale: last success ${ago(now, s.lastSuccess)}, polled every ${formatAge(s.interval)}`,
+          s.lastError
+            ? `source ${named(s)} is stale: ${oneLine(s.lastError.message)}; its data is from ${ago(now, s.lastSuccess)}`
+            : `source ${named(s)} is stale: last success ${ago(now, s.lastSuccess)}, polled every ${formatAge(s.interval)}`,
           `the data from ${s.name} may be out of date; a slow or hanging endpoint is likely, check its latency`,
         ),
       );

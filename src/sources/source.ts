@@ -15,16 +15,21 @@ export interface Source {
   readonly timeout?: Millis;
   /** Reads the current state. Must honour the signal; may throw (the store records the error). */
   poll(signal: AbortSignal): Promise<PartialRackData>;
+  /**
+   * Sources that learn of changes themselves (a Kubernetes watch) call the listener, and the store polls them at
+   * once instead of waiting for the interval. Returns the unsubscribe function.
+   */
+  onChange?(listener: () => void): () => void;
   /** Releases connections; called once when the store stops. */
   close?(): Promise<void> | void;
 }
 
 /**
- * A poll in which every target failed (every switch unreachable, every API endpoint down). The source is in
- * error — it read nothing — but what it carries (each target's error next to its last good data) is still what
- * the panes and findings show, so the store keeps it as the source's data while counting the poll as failed.
+ * A poll that failed but still carries what the panes should show: every target failed (every switch unreachable,
+ * each with its error next to its last good data), or some objects of an answer could not be read (the others
+ * are shown). The store keeps the data as the source's and counts the poll as failed (state error).
  */
-export class NothingRead extends SourceError {
+export class FailedRead extends SourceError {
   constructor(
     message: string,
     readonly data: PartialRackData,
@@ -32,3 +37,9 @@ export class NothingRead extends SourceError {
     super(message);
   }
 }
+
+/**
+ * The source's feed is broken (a watch that lost its API server) but what it carries is the last good data, as it
+ * was: the store shows the source as stale with this reason and the age of that data, not as an error.
+ */
+export class StaleRead extends FailedRead {}

@@ -4,7 +4,7 @@ import { describeError, TimeoutError } from '../errors';
 import type { Incident, PartialRackData, RackSnapshot } from '../model/snapshot';
 import { type SourceStatus, staleAfterMs } from '../model/source';
 import type { EpochMs } from '../model/time';
-import { NothingRead, type Source } from '../sources/source';
+import { FailedRead, type Source, StaleRead } from '../sources/source';
 import { type Admitted, admitData, admitMessage } from './admit';
 import { assess } from './assess';
 import { mergeData } from './merge';
@@ -33,6 +33,12 @@ interface Entry {
   data?: PartialRackData;
   lastSuccess?: EpochMs;
   lastError?: { at: EpochMs; message: string };
+  /** The last error is a broken feed whose data is the last good (StaleRead): shown as stale, not as error. */
+  staleError?: boolean;
+  /** A change was announced while a poll ran: poll again as soon as it ends. */
+  again?: boolean;
+  cancelSoon?: () => void;
+  unsubscribe?: () => void;
   latency?: number;
   /** Increments per poll, so a late answer from a poll that already timed out is ignored. */
   generation: number;
@@ -45,6 +51,9 @@ interface Entry {
 }
 
 type Listener = () => void;
+
+/** How long the store gathers announced changes of a source before it polls it. */
+const CHANGE_DELAY = 50;
 
 /**
  * The one refresh engine. Each source is polled on its own timer; a poll that throws, rejects or hangs past its
@@ -71,7 +80,31 @@ export class RackStore {
   start(): void {
     if (this.running) return;
     this.running = true;
-    for (const entry of this.entries) void this.poll(entry);
+    for (const entry of this.entries) {
+      entry.unsubscribe = entry.source.onChange?.(() => this.pollSoon(entry));
+      void this.poll(entry);
+    }
+  }
+
+  /**
+   * A source announced a change: poll it shortly (changes that come in a burst, as a relist of 1,000 objects does,
+   * are taken in one poll), or right after the poll that is running.
+   */
+  private pollSoon(entry: Entry): void {
+    if (!this.running) return;
+    if (entry.busy) {
+      entry.again = true;
+      return;
+    }
+    if (entry.cancelSoon) return;
+    entry.cancelSoon = this.options.clock.setTimer(() => {
+      entry.cancelSoon = undefined;
+      if (entry.busy) entry.again = true;
+      else {
+        entry.cancelNext?.();
+        void this.poll(entry);
+      }
+    }, CHANGE_DELAY);
   }
 
   async stop(): Promise<void> {
@@ -79,6 +112,8 @@ export class RackStore {
     for (const entry of this.entries) {
       entry.cancelNext?.();
       entry.cancelWatch?.();
+      entry.cancelSoon?.();
+      entry.unsubscribe?.();
       entry.generation++;
     }
     await Promise.allSettled(this.entries.map((e) => e.source.close?.()));
@@ -142,13 +177,16 @@ export class RackStore {
       entry.dirty ||= entry.lastError !== undefined || entry.lastSuccess === undefined;
       entry.lastSuccess = clock.now();
       entry.lastError = undefined;
+      entry.staleError = false;
     } catch (error) {
       if (generation !== entry.generation) return;
       // Every target failed: the poll failed, but each target's error is data the panes show.
-      if (error instanceof NothingRead) this.take(entry, error.data);
+      if (error instanceof FailedRead) this.take(entry, error.data);
       const message = admitMessage(describeError(error));
-      entry.dirty ||= entry.lastError?.message !== message;
+      const stale = error instanceof StaleRead;
+      entry.dirty ||= entry.lastError?.message !== message || entry.staleError !== stale;
       entry.lastError = { at: clock.now(), message };
+      entry.staleError = stale;
     } finally {
       cancelTimeout();
       if (generation === entry.generation) this.finish(entry, started);
@@ -169,7 +207,9 @@ export class RackStore {
     entry.latency = clock.now() - started;
     entry.settled = true;
     if (this.running) {
-      entry.cancelNext = clock.setTimer(() => void this.poll(entry), entry.source.interval);
+      const again = entry.again;
+      entry.again = false;
+      entry.cancelNext = clock.setTimer(() => void this.poll(entry), again ? 0 : entry.source.interval);
       this.watchStaleness(entry);
     }
     const quiet = clock.now() - this.publishedAt;
@@ -230,7 +270,7 @@ export class RackStore {
       lastError: entry.lastError,
       latency: entry.latency,
     };
-    if (entry.lastError) return { ...base, state: 'error' };
+    if (entry.lastError) return { ...base, state: entry.staleError ? 'stale' : 'error' };
     if (entry.lastSuccess === undefined) return { ...base, state: 'pending' };
     const stale = now - entry.lastSuccess > this.staleLimit(entry);
     return { ...base, state: stale ? 'stale' : 'ok' };

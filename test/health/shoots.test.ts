@@ -64,8 +64,21 @@ describe('shoots: last operation', () => {
     expect(f.summary).toContain('[ERR_INFRA_DEPENDENCIES]');
   });
 
-  it('reports an Error (Gardener still retrying) as a warning', () => {
-    expect(theFinding(findings(failed('Error')), 'shoot-operation-failed', 'p1/c1').severity).toBe('warning');
+  it('reports an Error with a code that needs someone to act as critical, though Gardener still retries', () => {
+    const f = theFinding(findings(failed('Error')), 'shoot-operation-failed', 'p1/c1');
+    expect(f.severity).toBe('critical');
+    expect(f.summary).toContain('[ERR_INFRA_RESOURCES_DEPLETED]');
+    expect(f.hint).toMatch(/will not clear alone/);
+  });
+
+  it('reports an Error whose codes are all retryable, or that has none, as a warning', () => {
+    const retryable = withShoot(s0, 'c1', {
+      lastOperation: { type: 'Reconcile', state: 'Error', progress: 42, description: 'Waiting', lastUpdateTime: T0 },
+      lastErrors: [{ description: 'rate limited', codes: ['ERR_RETRYABLE_INFRA_DEPENDENCIES'] }],
+    });
+    expect(theFinding(findings(retryable), 'shoot-operation-failed', 'p1/c1').severity).toBe('warning');
+    const uncoded = withShoot(s0, 'c1', { lastOperation: { type: 'Reconcile', state: 'Error', progress: 42, description: 'Waiting', lastUpdateTime: T0 }, lastErrors: [] });
+    expect(theFinding(findings(uncoded), 'shoot-operation-failed', 'p1/c1').severity).toBe('warning');
   });
 
   it('does not report an operation that is still Processing', () => {

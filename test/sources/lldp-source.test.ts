@@ -3,7 +3,7 @@ import { VirtualClock } from '../../src/clock';
 import type { LinkConfig, SwitchConfig } from '../../src/config/switches';
 import { SECOND } from '../../src/model/time';
 import type { Link, Topology } from '../../src/model/topology';
-import { NothingRead } from '../../src/sources/source';
+import { FailedRead } from '../../src/sources/source';
 import { createSwitchSources } from '../../src/sources/ssh/switch-sources';
 import { pollData } from '../helpers/poll-data';
 import { FakeShell, fixture, LAB_LINKS, LAB_SWITCHES, sshDown, switchConfig } from './fake-shell';
@@ -160,9 +160,9 @@ describe('topology source (LLDP over a fake SwitchShell)', () => {
     const polled = topology.poll(new AbortController().signal).catch((e: unknown) => e);
     await clock.advance(60 * SECOND);
     const error = await polled;
-    expect(error).toBeInstanceOf(NothingRead);
-    expect((error as NothingRead).message).toMatch(/^all 3 switches failed \(spine: lldpctl: output is not JSON: starts with "not json"; leaf01: no answer within/);
-    const t = (error as NothingRead).data.topology as Topology;
+    expect(error).toBeInstanceOf(FailedRead);
+    expect((error as FailedRead).message).toMatch(/^all 3 switches failed \(spine: lldpctl: output is not JSON: starts with "not json"; leaf01: no answer within/);
+    const t = (error as FailedRead).data.topology as Topology;
     expect(t.nodes.map((n) => [n.id, n.reachability, n.neighbourRead?.error])).toEqual([
       ['spine', 'unknown', 'lldpctl: output is not JSON: starts with "not json"'],
       ['leaf01', 'unknown', expect.stringMatching(/^no answer within [\d.]+ s$/)],

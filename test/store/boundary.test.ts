@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock';
 import type { PartialRackData } from '../../src/model/snapshot';
 import { verdictOf } from '../../src/present/verdict';
-import { NothingRead, type Source } from '../../src/sources/source';
+import { FailedRead, type Source } from '../../src/sources/source';
 import { RackStore } from '../../src/store/rack-store';
 
 const T0 = Date.UTC(2026, 10, 30, 3, 0, 0);
@@ -105,14 +105,14 @@ describe('the store is the boundary where outside text enters the model', () => 
 });
 
 describe('a source that read nothing is in error', () => {
-  it('keeps the data a NothingRead carries (each switch and its reason) but counts the poll as failed', async () => {
+  it('keeps the data a FailedRead carries (each switch and its reason) but counts the poll as failed', async () => {
     const carried = bgpWith('default');
     const s = await settled([
       {
         name: 'bgp (ssh)',
         kind: 'ssh',
         interval: 1000,
-        poll: () => Promise.reject(new NothingRead('all 1 switches failed (leaf01: no answer within 10 s)', carried)),
+        poll: () => Promise.reject(new FailedRead('all 1 switches failed (leaf01: no answer within 10 s)', carried)),
       },
     ]);
     const snap = s.getSnapshot();

@@ -1,5 +1,5 @@
 import type { Bgp, BgpSwitch } from '../../model/bgp';
-import { NothingRead, type Source } from '../source';
+import { FailedRead, type Source } from '../source';
 import { type BgpSummary, parseBgpSummary } from './parse-bgp-summary';
 import { nothingReadMessage, type SwitchRead, SwitchReader } from './switch-reader';
 import type { SwitchSourceTiming, SwitchSourcesOptions } from './types';
@@ -22,7 +22,7 @@ export function createBgpSource(o: SwitchSourcesOptions, timing: SwitchSourceTim
       const reads = await reader.poll(signal);
       const bgp: Bgp = { switches: reads.map(bgpSwitch) };
       const failed = nothingReadMessage(reads);
-      if (failed !== undefined) throw new NothingRead(failed, { bgp });
+      if (failed !== undefined) throw new FailedRead(failed, { bgp });
       return { bgp };
     },
     close: () => reader.close(),

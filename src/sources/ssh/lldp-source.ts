@@ -1,4 +1,4 @@
-import { NothingRead, type Source } from '../source';
+import { FailedRead, type Source } from '../source';
 import { buildTopology, newTopologyMemory } from './lldp-topology';
 import { type LldpNeighbour, parseLldp } from './parse-lldp';
 import { nothingReadMessage, SwitchReader } from './switch-reader';
@@ -29,7 +29,7 @@ export function createLldpSource(o: SwitchSourcesOptions, timing: SwitchSourceTi
       }));
       const topology = buildTopology(o.switches, o.links, lldp, memory);
       const failed = nothingReadMessage(reads);
-      if (failed !== undefined) throw new NothingRead(failed, { topology });
+      if (failed !== undefined) throw new FailedRead(failed, { topology });
       return { topology };
     },
     close: () => reader.close(),

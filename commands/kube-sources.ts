@@ -1,0 +1,29 @@
+/**
+ * The Kubernetes sources a config asks for, each over its own context. The client is connected (and its library
+ * loaded) on the source's first poll, never while the first frame is drawn; one failed connect is retried on the
+ * next poll.
+ */
+import type { KubeApi } from '../src/clients/kube/kube-api';
+import type { KubernetesConfig } from '../src/config/kubernetes';
+import { createShootsSource } from '../src/sources/kube/shoots-source';
+import type { Source } from '../src/sources/source';
+
+export function kubeSources(k: KubernetesConfig): Source[] {
+  const sources: Source[] = [];
+  // A poll may wait for one request and the first list that follows it.
+  const timeout = 2 * k.requestTimeout;
+  if (k.garden) sources.push(createShootsSource({ api: lazyApi(k, k.garden), interval: k.interval, timeout }));
+  return sources;
+}
+
+function lazyApi(k: KubernetesConfig, context: string): () => Promise<KubeApi> {
+  let api: Promise<KubeApi> | undefined;
+  return () => {
+    api ??= import('../src/clients/kube/kube-api').then((m) => m.connectKube({ kubeconfig: k.kubeconfig, context, requestTimeout: k.requestTimeout }));
+    // A kubeconfig that was wrong may be fixed before the next poll.
+    api.catch(() => {
+      api = undefined;
+    });
+    return api;
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * One Kubernetes API (one kubeconfig context): GET with a timeout and one-line errors, and list+watch caches.
+ * @kubernetes/client-node is imported here on first use only, so nothing of it is loaded on the way to the first
+ * frame or on a rack without Kubernetes (and never under an older Node: the project's pinned Node runs it).
+ */
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { Millis } from '../../model/time';
+import { loadKubeConfig } from './kube-config';
+import { httpError, KubeError, transportError } from './kube-error';
+import { ListWatcher } from './list-watcher';
+
+export interface KubeTarget {
+  /** Kubeconfig files, merged in order like KUBECONFIG=a:b. */
+  readonly kubeconfig: readonly string[];
+  readonly context: string;
+  /** Longest a single request may take. */
+  readonly requestTimeout: Millis;
+}
+
+export interface KubeApi {
+  readonly context: string;
+  readonly server: string;
+  /** GET an API path; the parsed JSON, or a KubeError. */
+  get(path: string, signal?: AbortSignal): Promise<unknown>;
+  /** A list+watch cache of a collection path (e.g. /api/v1/nodes), started now, restarted after errors. */
+  watch(path: string): ListWatcher;
+  close(): void;
+}
+
+export async function connectKube(target: KubeTarget): Promise<KubeApi> {
+  const lib = await import('@kubernetes/client-node');
+  const { fetch } = await import('undici');
+  const kc = await loadKubeConfig(lib, target.kubeconfig, target.context);
+  const server = kc.getCurrentCluster()?.server ?? '';
+  const watchers = new Set<ListWatcher>();
+
+  async function get(path: string, signal?: AbortSignal): Promise<unknown> {
+    const ctx = new lib.RequestContext(server + path, lib.HttpMethod.GET);
+    await kc.applySecurityAuthentication(ctx);
+    const limit = AbortSignal.timeout(target.requestTimeout);
+    let response: Awaited<ReturnType<typeof fetch>>;
+    try {
+      response = await fetch(server + path, {
+        method: 'GET',
+        headers: { ...ctx.getHeaders(), Accept: 'application/json' },
+        dispatcher: ctx.getDispatcher() as never,
+        signal: signal ? AbortSignal.any([signal, limit]) : limit,
+      });
+    } catch (error) {
+      throw transportError(target.context, server, error);
+    }
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw httpError(target.context, path, 'list', response.status, body);
+    if (body === undefined) throw new KubeError('server', `${target.context}: ${path}: the answer is not JSON`);
+    return body;
+  }
+
+  return {
+    context: target.context,
+    server,
+    get,
+    watch(path) {
+      const w = new ListWatcher({ lib, kc: kc as KubeConfig, path, list: (signal) => get(path, signal), context: target.context, server });
+      watchers.add(w);
+      return w;
+    },
+    close() {
+      for (const w of watchers) w.stop();
+      watchers.clear();
+    },
+  };
+}
