@@ -5,6 +5,7 @@
  */
 import type { KubeApi } from '../src/clients/kube/kube-api';
 import type { KubernetesConfig } from '../src/config/kubernetes';
+import { createControlPlaneSource } from '../src/sources/kube/control-plane-source';
 import { createShootsSource } from '../src/sources/kube/shoots-source';
 import type { Source } from '../src/sources/source';
 
@@ -13,6 +14,13 @@ export function kubeSources(k: KubernetesConfig): Source[] {
   // A poll may wait for one request and the first list that follows it.
   const timeout = 2 * k.requestTimeout;
   if (k.garden) sources.push(createShootsSource({ api: lazyApi(k, k.garden), interval: k.interval, timeout }));
+  const clusters = [
+    ...(k.initial ? [{ layer: 'initial' as const, cluster: 'k3s', context: k.initial }] : []),
+    ...k.nested.map((n) => ({ layer: 'nested' as const, cluster: n.shoot, context: n.context })),
+  ];
+  for (const role of clusters) {
+    sources.push(createControlPlaneSource({ api: lazyApi(k, role.context), role, namespaces: k.namespaces, interval: k.interval, timeout }));
+  }
   return sources;
 }
 

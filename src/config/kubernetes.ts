@@ -14,6 +14,8 @@ import { expandPath, type PathContext } from './switches';
 const CONTEXT = 'expected a kubeconfig context name';
 const contextName = z.string({ error: CONTEXT }).regex(/^[^\p{Cc}\s]+$/u, { error: CONTEXT });
 const FILES = 'expected a kubeconfig path, or several joined by ":"';
+const NAMESPACE = 'expected a Kubernetes namespace name';
+const namespace = z.string({ error: NAMESPACE }).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: NAMESPACE });
 const SHOOT = 'expected the key to name a shoot as project/name';
 
 export function kubernetesSchema<D extends z.ZodType<number>>(duration: (minMs: number) => D) {
@@ -30,6 +32,9 @@ export function kubernetesSchema<D extends z.ZodType<number>>(duration: (minMs: 
         .optional(),
       interval: duration(500).optional(),
       requestTimeout: duration(500).optional(),
+      namespaces: z
+        .strictObject({ metalStack: namespace.optional(), gardener: namespace.optional() }, { error: 'expected a mapping with metalStack and gardener' })
+        .optional(),
     },
     { error: 'expected a mapping' },
   );
@@ -44,9 +49,16 @@ export interface KubernetesConfig {
   readonly interval: Millis;
   /** Longest a single list or other request may take. */
   readonly requestTimeout: Millis;
+  /** Where the control planes run in the initial and nested clusters (the mini-lab's layout by default). */
+  readonly namespaces: { readonly metalStack: string; readonly gardener: string };
 }
 
-export const KUBE_DEFAULTS = { interval: 5 * SECOND, requestTimeout: 10 * SECOND } as const;
+export const KUBE_DEFAULTS = {
+  interval: 5 * SECOND,
+  requestTimeout: 10 * SECOND,
+  // metal-stack/mini-lab deploys metal-stack into metal-control-plane and Gardener into garden.
+  namespaces: { metalStack: 'metal-control-plane', gardener: 'garden' },
+} as const;
 
 /** Absent without a `kubernetes:` section that names at least one context. */
 export function resolveKubernetes(m: ConfigLayer, ctx: PathContext): KubernetesConfig | undefined {
@@ -62,5 +74,6 @@ export function resolveKubernetes(m: ConfigLayer, ctx: PathContext): KubernetesC
     nested: Object.entries(k.nested ?? {}).map(([shoot, context]) => ({ shoot, context })),
     interval: k.interval ?? KUBE_DEFAULTS.interval,
     requestTimeout: k.requestTimeout ?? KUBE_DEFAULTS.requestTimeout,
+    namespaces: { ...KUBE_DEFAULTS.namespaces, ...k.namespaces },
   };
 }

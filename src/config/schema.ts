@@ -169,6 +169,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   incident: Object.keys(incidentSchema.shape),
   ui: Object.keys(uiSchema.shape),
   kubernetes: Object.keys(kubeSchema.shape),
+  'kubernetes.namespaces': ['metalStack', 'gardener'],
   ...WIZARDS_KNOWN_KEYS,
   ...SWITCHES_KNOWN_KEYS(Object.keys(switchSchemas.switchSchema.shape), Object.keys(switchSchemas.ssh.shape)),
 };

@@ -1,9 +1,14 @@
 import type { ControlPlane } from '../model/control-plane';
 import type { RackObservation } from '../model/snapshot';
 import type { Finding } from './finding';
+import { clusterFindings } from './cluster-rules';
 import { ago, finding, oneLine } from './make-finding';
 
 export function controlPlaneRules(snapshot: RackObservation): Finding[] {
+  return [...unreachable(snapshot), ...snapshot.controlPlanes.filter((p) => p.reachable).flatMap((p) => clusterFindings(p, snapshot.takenAt))];
+}
+
+function unreachable(snapshot: RackObservation): Finding[] {
   const planes = snapshot.controlPlanes;
   const down = new Set(planes.filter((p) => !p.reachable).map((p) => p.id));
   return planes

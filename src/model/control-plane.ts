@@ -15,4 +15,39 @@ export interface ControlPlane {
   readonly endpoint?: string;
   readonly lastSeen?: EpochMs;
   readonly message?: string;
+  // Read from the cluster's API (the simulated rack leaves them out).
+  /** The cluster's nodes: the k3s cluster's entry carries them. */
+  readonly nodes?: readonly ClusterNode[];
+  /** The Deployments and StatefulSets of this control plane's namespaces. */
+  readonly workloads?: readonly Workload[];
+  /** Pods that are not well: crash loops, image pulls, restarts. */
+  readonly podProblems?: readonly PodProblem[];
+}
+
+export interface ClusterNode {
+  readonly name: string;
+  readonly ready: 'True' | 'False' | 'Unknown';
+  /** Since when Ready has its value. */
+  readonly since?: EpochMs;
+  readonly kubeletVersion?: string;
+  /** MemoryPressure, DiskPressure, PIDPressure conditions that are True. */
+  readonly pressures: readonly string[];
+}
+
+export interface Workload {
+  readonly kind: 'Deployment' | 'StatefulSet';
+  readonly namespace: string;
+  readonly name: string;
+  readonly desired: number;
+  readonly ready: number;
+  /** A database whose data the backups hold (metal-db, masterdata-db, ipam-db, etcd …). */
+  readonly database: boolean;
+}
+
+export interface PodProblem {
+  readonly namespace: string;
+  readonly name: string;
+  /** CrashLoopBackOff, ImagePullBackOff, Error, OOMKilled … as kubectl's STATUS column says. */
+  readonly reason: string;
+  readonly restarts: number;
 }

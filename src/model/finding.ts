@@ -13,6 +13,10 @@ export type SubjectKind =
   | 'machine'
   | 'shoot'
   | 'control-plane'
+  /** A node, workload or pod of a control plane's cluster (read from its API): id "<control plane id>/…". */
+  | 'cluster-node'
+  | 'workload'
+  | 'pod'
   | 'backup'
   | 'backup-version'
   | 'source';

@@ -31,6 +31,9 @@ export function jumpTarget(subject: Subject, snapshot: RackSnapshot): { pane: Pa
     case 'backup':
     case 'backup-version':
       return { pane: 'backups', id: subject.id };
+    case 'cluster-node':
+    case 'workload':
+    case 'pod':
     case 'source':
       return undefined;
   }

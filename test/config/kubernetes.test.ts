@@ -15,6 +15,7 @@ describe('config: kubernetes', () => {
       nested: [{ shoot: 'p1/c1', context: 'shoot--p1--c1' }],
       interval: 2000,
       requestTimeout: 10_000,
+      namespaces: { metalStack: 'metal-control-plane', gardener: 'garden' },
     });
   });
 
