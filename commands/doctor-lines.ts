@@ -1,3 +1,4 @@
+import type { ContextCheck } from '../src/sources/kube/check-context';
 import type { SwitchCheck } from '../src/sources/ssh/check-switch';
 import { textWidth } from '../src/present/table-layout';
 
@@ -18,4 +19,12 @@ export function doctorLines(checks: readonly SwitchCheck[], ascii = false): stri
     if (!c.ok && c.hint) lines.push(`${' '.repeat(nameWidth)}  ${ascii ? '->' : '→'} ${c.hint}`);
   }
   return lines;
+}
+
+/** One line per Kubernetes context: its role, verdict, context and server, version, what may be read or why not. */
+export function contextLines(checks: readonly ContextCheck[]): string[] {
+  const roleWidth = Math.max(6, ...checks.map((c) => c.role.length));
+  return checks.map((c) =>
+    [padEnd(c.role, roleWidth), c.ok ? 'ok  ' : 'FAIL', `${c.context}${c.server ? ` ${c.server}` : ''}`, ...(c.version ? [c.version] : []), `${c.detail} (${c.millis} ms)`].join('  '),
+  );
 }

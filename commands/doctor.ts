@@ -2,7 +2,10 @@ import { SshPool } from '../src/clients/ssh/ssh-pool';
 import { loadConfig } from '../src/config';
 import { checkSwitch } from '../src/sources/ssh/check-switch';
 import { UsageError } from '../src/errors';
-import { doctorLines } from './doctor-lines';
+import type { KubernetesConfig } from '../src/config/kubernetes';
+import { CLUSTER_NEEDS, checkContext, GARDEN_NEEDS } from '../src/sources/kube/check-context';
+import { contextLines, doctorLines } from './doctor-lines';
+import { connectContext } from './kube-sources';
 import { EXIT } from '../src/present/verdict';
 import { parseFlags } from './flags';
 import type { Io } from './io';
@@ -12,13 +15,15 @@ export const DOCTOR_HELP = `Usage: rackpilot doctor [--config FILE] [--ascii]
 Checks every switch in the config's switches: section, the way the sources
 read it: SSH reachability, the host key against known_hosts, whether vtysh
 answers with BGP JSON and whether lldpctl answers. One line per switch, a hint
-under each failure.
+under each failure. Then every context of the kubernetes: section: reachable,
+authenticated, server version, and whether everything its source reads may
+be listed and watched.
 
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
   --ascii           ASCII only
   -h, --help        show this help
 
-Exit codes: 0 every switch passed, 2 at least one failed, 64 bad usage or config.
+Exit codes: 0 every check passed, 2 at least one failed, 64 bad usage or config.
 `;
 
 export async function runDoctor(argv: readonly string[], io: Io): Promise<number> {
@@ -32,21 +37,40 @@ export async function runDoctor(argv: readonly string[], io: Io): Promise<number
     return 0;
   }
   const loaded = await loadConfig({ flags: { config: values.config }, env: io.env });
-  const { switches, ssh } = loaded.config;
-  if (switches.length === 0) {
-    throw new UsageError(`no switches to check: ${loaded.file ?? 'no config file found'} has no switches: section`, {
-      hint: 'list your switches under switches: (name, role, address, user, identityFile); see README.md',
+  const { switches, ssh, kubernetes } = loaded.config;
+  if (switches.length === 0 && !kubernetes) {
+    throw new UsageError(`nothing to check: ${loaded.file ?? 'no config file found'} has no switches: and no kubernetes: section`, {
+      hint: 'list your switches under switches: (name, role, address, user, identityFile) or your contexts under kubernetes:; see README.md',
     });
   }
-  io.stdout(`config ${loaded.file}: ${switches.length} switch${switches.length === 1 ? '' : 'es'}\n`);
-  const pool = new SshPool(ssh);
-  try {
-    const checks = await Promise.all(switches.map((sw) => checkSwitch(sw, pool)));
-    for (const line of doctorLines(checks, values.ascii)) io.stdout(`${line}\n`);
-    const failed = checks.filter((c) => !c.ok).length;
-    io.stdout(failed === 0 ? 'all switches passed\n' : `${failed} of ${checks.length} switches failed\n`);
-    return failed === 0 ? 0 : EXIT.critical;
-  } finally {
-    await pool.close();
+  let failed = 0;
+  if (switches.length > 0) {
+    io.stdout(`config ${loaded.file}: ${switches.length} switch${switches.length === 1 ? '' : 'es'}\n`);
+    const pool = new SshPool(ssh);
+    try {
+      const checks = await Promise.all(switches.map((sw) => checkSwitch(sw, pool)));
+      for (const line of doctorLines(checks, values.ascii)) io.stdout(`${line}\n`);
+      const bad = checks.filter((c) => !c.ok).length;
+      io.stdout(bad === 0 ? 'all switches passed\n' : `${bad} of ${checks.length} switches failed\n`);
+      failed += bad;
+    } finally {
+      await pool.close();
+    }
   }
+  if (kubernetes) failed += await checkContexts(kubernetes, io);
+  return failed === 0 ? 0 : EXIT.critical;
+}
+
+async function checkContexts(k: KubernetesConfig, io: Io): Promise<number> {
+  const roles = [
+    ...(k.garden ? [{ role: 'garden', context: k.garden, needs: GARDEN_NEEDS }] : []),
+    ...(k.initial ? [{ role: 'initial', context: k.initial, needs: CLUSTER_NEEDS }] : []),
+    ...k.nested.map((n) => ({ role: n.shoot, context: n.context, needs: CLUSTER_NEEDS })),
+  ];
+  io.stdout(`kubeconfig ${k.kubeconfig.join(':')}: ${roles.length} context${roles.length === 1 ? '' : 's'}\n`);
+  const checks = await Promise.all(roles.map((r) => checkContext(r.role, r.context, () => connectContext(k, r.context), r.needs)));
+  for (const line of contextLines(checks)) io.stdout(`${line}\n`);
+  const bad = checks.filter((c) => !c.ok).length;
+  io.stdout(bad === 0 ? 'all contexts passed\n' : `${bad} of ${checks.length} contexts failed\n`);
+  return bad;
 }

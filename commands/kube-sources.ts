@@ -24,10 +24,15 @@ export function kubeSources(k: KubernetesConfig): Source[] {
   return sources;
 }
 
+/** Connects to one context (loading the client library then). */
+export function connectContext(k: KubernetesConfig, context: string): Promise<KubeApi> {
+  return import('../src/clients/kube/kube-api').then((m) => m.connectKube({ kubeconfig: k.kubeconfig, context, requestTimeout: k.requestTimeout }));
+}
+
 function lazyApi(k: KubernetesConfig, context: string): () => Promise<KubeApi> {
   let api: Promise<KubeApi> | undefined;
   return () => {
-    api ??= import('../src/clients/kube/kube-api').then((m) => m.connectKube({ kubeconfig: k.kubeconfig, context, requestTimeout: k.requestTimeout }));
+    api ??= connectContext(k, context);
     // A kubeconfig that was wrong may be fixed before the next poll.
     api.catch(() => {
       api = undefined;

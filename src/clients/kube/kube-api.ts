@@ -22,6 +22,8 @@ export interface KubeApi {
   readonly server: string;
   /** GET an API path; the parsed JSON, or a KubeError. */
   get(path: string, signal?: AbortSignal): Promise<unknown>;
+  /** POST a JSON body (a review: SelfSubjectAccessReview); the parsed answer, or a KubeError. */
+  post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
   /** A list+watch cache of a collection path (e.g. /api/v1/nodes), started now, restarted after errors. */
   watch(path: string): ListWatcher;
   close(): void;
@@ -34,15 +36,16 @@ export async function connectKube(target: KubeTarget): Promise<KubeApi> {
   const server = kc.getCurrentCluster()?.server ?? '';
   const watchers = new Set<ListWatcher>();
 
-  async function get(path: string, signal?: AbortSignal): Promise<unknown> {
-    const ctx = new lib.RequestContext(server + path, lib.HttpMethod.GET);
+  async function request(method: 'GET' | 'POST', path: string, payload: unknown, signal?: AbortSignal): Promise<unknown> {
+    const ctx = new lib.RequestContext(server + path, method === 'GET' ? lib.HttpMethod.GET : lib.HttpMethod.POST);
     await kc.applySecurityAuthentication(ctx);
     const limit = AbortSignal.timeout(target.requestTimeout);
     let response: Awaited<ReturnType<typeof fetch>>;
     try {
       response = await fetch(server + path, {
-        method: 'GET',
-        headers: { ...ctx.getHeaders(), Accept: 'application/json' },
+        method,
+        headers: { ...ctx.getHeaders(), Accept: 'application/json', ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
         dispatcher: ctx.getDispatcher() as never,
         signal: signal ? AbortSignal.any([signal, limit]) : limit,
       });
@@ -50,15 +53,17 @@ export async function connectKube(target: KubeTarget): Promise<KubeApi> {
       throw transportError(target.context, server, error);
     }
     const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw httpError(target.context, path, 'list', response.status, body);
+    if (!response.ok) throw httpError(target.context, path, method === 'GET' ? 'list' : 'create', response.status, body);
     if (body === undefined) throw new KubeError('server', `${target.context}: ${path}: the answer is not JSON`);
     return body;
   }
 
+  const get = (path: string, signal?: AbortSignal) => request('GET', path, undefined, signal);
   return {
     context: target.context,
     server,
     get,
+    post: (path, body, signal) => request('POST', path, body, signal),
     watch(path) {
       const w = new ListWatcher({ lib, kc: kc as KubeConfig, path, list: (signal) => get(path, signal), context: target.context, server });
       watchers.add(w);
