@@ -15,6 +15,8 @@ interface ShootState {
   op: LastOperation;
   conditions: Shoot['conditions'];
   lastErrors: readonly LastError[];
+  /** A retry of a failed reconcile is scheduled. */
+  retrying?: boolean;
   cache?: Shoot;
 }
 
@@ -154,8 +156,20 @@ export class ShootSim {
       const description = `task "${WORKER_TASK}" failed: ${why}`;
       s.op = { type: 'Reconcile', state: 'Error', progress: 83, description: `Flow "Shoot cluster reconciliation" encountered task errors: [${description}]`, lastUpdateTime: now };
       s.lastErrors = [{ description, taskID: WORKER_TASK, codes: [h.firewallReady ? 'ERR_INFRA_RESOURCES_DEPLETED' : 'ERR_INFRA_DEPENDENCIES'], lastUpdateTime: now }];
+      this.scheduleRetry(s);
     }
     this.touch(s);
+  }
+
+  /** gardenlet requeues a failed reconcile with backoff; the retry succeeds once the cause is gone. */
+  private scheduleRetry(s: ShootState): void {
+    if (s.retrying) return;
+    s.retrying = true;
+    this.w.schedule(this.w.now() + span(this.w.rng, TIMING.reconcileRetry), () => {
+      s.retrying = false;
+      if (s.op.state !== 'Error') return;
+      this.finishReconcile(s);
+    });
   }
 
   private healthOf(s: ShootState): ShootHealth {

@@ -36,6 +36,8 @@ export const TIMING = {
   shootCreateFinish: [60 * SECOND, 90 * SECOND] as Span,
   reconcileEvery: HOUR,
   reconcileTakes: MINUTE,
+  /** A reconcile that ended in Error is retried by gardenlet with backoff: here after 2-4 minutes, until it succeeds. */
+  reconcileRetry: [2 * MINUTE, 4 * MINUTE] as Span,
   /** Steady rack: how long ago things were provisioned. */
   steadyAge: [5 * DAY, 9 * DAY] as Span,
   /** lastSeen of reachable switches and control planes advances in steps of this. */
