@@ -1,13 +1,15 @@
 /**
  * Smoke test of the kube lab harness itself: a real kube-apiserver 1.20.2 on etcd answers over TLS with bearer
  * tokens, serves the stand-in Shoot CRD with its status subresource, agrees with kubectl, survives kill -9, gives
- * 410 after an etcd compaction, and refuses the `limited` user pods. Two labs run side by side (free ports).
+ * 410 after an etcd compaction, takes workloads and their status, and refuses the `limited` user pods. Two labs
+ * run side by side (free ports).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findKubectl, kubectl } from './kube/kubectl';
 import {
   cleanupStaleKubeLabs,
+  deploymentObject,
   KUBE_VERSION,
   type KubeLab,
   kubeLabAvailability,
@@ -16,6 +18,7 @@ import {
   podObject,
   shootObject,
   startKubeLab,
+  statefulSetObject,
 } from './kube/harness';
 
 const availability = await kubeLabAvailability();
@@ -109,6 +112,16 @@ describe.runIf(availability.ok)('kube lab harness', () => {
     const watching = compacting.client.watch('/api/v1/nodes', list.metadata.resourceVersion);
     await compacting.client.create('nodes', nodeObject('new-node'));
     expect((await watching).events[0]).toMatchObject({ type: 'ADDED', object: { metadata: { name: 'new-node' } } });
+  });
+
+  // The apiserver validates status as it would a controller's (availableReplicas <= readyReplicas, …).
+  it('takes StatefulSets and Deployments and the status a controller would write (none runs here)', async () => {
+    await lab.client.create('statefulsets', statefulSetObject('garden-lab', 'etcd-main', 3));
+    await lab.client.create('deployments', deploymentObject('garden-lab', 'kube-apiserver', 2));
+    await lab.client.patchStatus('statefulsets', 'etcd-main', { status: { replicas: 3, readyReplicas: 2 } }, 'garden-lab');
+    await lab.client.patchStatus('deployments', 'kube-apiserver', { status: { replicas: 2, readyReplicas: 2, availableReplicas: 2 } }, 'garden-lab');
+    expect(await lab.client.get('statefulsets', 'etcd-main', 'garden-lab')).toMatchObject({ status: { readyReplicas: 2 } });
+    expect(await lab.client.get('deployments', 'kube-apiserver', 'garden-lab')).toMatchObject({ status: { availableReplicas: 2 } });
   });
 
   it('refuses the limited user pods (403) but lets it list nodes and shoots', async () => {
