@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The switch-lab tests (npm run test:lab): real FRR, lldpd and OpenSSH in network namespaces, as root. Hooks get
- * minutes because starting a lab includes BGP convergence; files run one at a time because each starts its own
- * lab and they would compete for CPU while the sessions come up.
+ * Every lab test (npm run test:lab): the switch lab (real FRR, lldpd and OpenSSH in network namespaces, as root)
+ * and the kube lab (real kube-apiserver + etcd; npm run test:lab:kube runs it alone). Hooks get minutes because
+ * starting a lab includes BGP convergence or the apiserver's start; files run one at a time because each starts
+ * its own lab and they would compete for CPU while the sessions come up.
  */
 export default defineConfig({
   test: {

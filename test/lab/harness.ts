@@ -5,13 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lldpcli, startFrr, startLldpd, startSshd, type Track } from './daemons';
 import { switchPaths, writeLabFiles } from './layout';
 import { createNetwork, deleteNamespaces, netnsExec } from './network';
-import { type Daemon, run, stopDaemons, waitFor } from './proc';
+import { type Daemon, freePorts, run, stopDaemons, waitFor } from './proc';
 import { DIR_PREFIX, startTime, writeMarker } from './stale';
 import { SWITCHES, type SwitchName } from './topology';
 
@@ -43,25 +42,6 @@ export interface Lab {
   vtysh(name: SwitchName, command: string): Promise<string>;
   /** Kills the daemons this lab started, deletes its namespaces and dir. Safe to call more than once. */
   stop(): Promise<void>;
-}
-
-/** Ports free right now on 127.0.0.1, all held open together so the kernel hands out distinct ones. */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => {
-      const server = createServer();
-      return new Promise<typeof server>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => resolve(server));
-      });
-    }),
-  );
-  const ports = servers.map((s) => {
-    const address = s.address();
-    return typeof address === 'object' && address ? address.port : 0;
-  });
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  return ports;
 }
 
 type PeerStates = Record<string, string>;

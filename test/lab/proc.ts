@@ -1,6 +1,7 @@
 /** Process helpers for the lab: argv-only execution, bounded waits, daemons the harness owns by pid. */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 export interface RunResult {
   readonly ok: boolean;
@@ -17,15 +18,20 @@ export function run(
   options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(
-      file,
-      args,
-      { timeout: options.timeoutMs ?? 30_000, env: options.env ?? process.env, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const message = error ? `${error.message}`.trim() : undefined;
-        resolve({ ok: !error, stdout: String(stdout), stderr: String(stderr), ...(message ? { error: message } : {}) });
-      },
-    );
+    try {
+      execFile(
+        file,
+        args,
+        { timeout: options.timeoutMs ?? 30_000, env: options.env ?? process.env, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const message = error ? `${error.message}`.trim() : undefined;
+          resolve({ ok: !error, stdout: String(stdout), stderr: String(stderr), ...(message ? { error: message } : {}) });
+        },
+      );
+    } catch (error) {
+      // Some failures throw instead of calling back (e.g. ENOTDIR: a path through a regular file).
+      resolve({ ok: false, stdout: '', stderr: '', error: `${(error as Error).message}` });
+    }
   });
 }
 
@@ -132,4 +138,23 @@ export async function stopDaemons(daemons: readonly Daemon[], graceMs = 3_000): 
   const stubborn = live.filter((d) => d.alive());
   for (const d of stubborn) signal(d.pid, 'SIGKILL');
   await Promise.race([Promise.all(stubborn.map((d) => d.exited)), sleep(2_000)]);
+}
+
+/** Ports free right now on 127.0.0.1, all held open together so the kernel hands out distinct ones. */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => {
+      const server = createServer();
+      return new Promise<typeof server>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve(server));
+      });
+    }),
+  );
+  const ports = servers.map((s) => {
+    const address = s.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  });
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
 }

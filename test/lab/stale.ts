@@ -81,23 +81,43 @@ async function removeNamespace(ip: string, ns: string): Promise<void> {
 }
 
 /**
+ * Temp dirs named `prefix`… whose creating process is gone: kills the daemons their marker lists, lets `extra`
+ * remove what else the lab made (the switch lab's namespaces), then deletes the dir. Shared by the switch lab and
+ * the kube lab (test/lab/kube/), which runs as any user. Returns the dirs it removed.
+ */
+export async function removeDeadLabDirs(
+  prefix: string,
+  extra?: (marker: Marker | undefined) => Promise<void>,
+): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of readdirSync(tmpdir())) {
+    if (!entry.startsWith(prefix)) continue;
+    const dir = join(tmpdir(), entry);
+    const marker = readMarker(dir);
+    if (marker ? ownerAlive(marker.ownerPid, marker.ownerStart) : youngerThan(dir, 60_000)) continue;
+    for (const pid of Object.values(marker?.pids ?? {})) killIfOurs(pid, dir);
+    await extra?.(marker);
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Another user's lab (the kube lab runs as any user): not ours to remove.
+      continue;
+    }
+    removed.push(dir);
+  }
+  return removed;
+}
+
+/**
  * Removes namespaces, daemons and temp dirs of labs whose creating process is gone. Labs of live
  * processes (another test file running right now) are left alone. Returns what it removed.
  */
 export async function cleanupStaleLabs(): Promise<string[]> {
   const ip = which('ip');
   if (!ip || process.getuid?.() !== 0) return [];
-  const removed: string[] = [];
-  for (const entry of readdirSync(tmpdir())) {
-    if (!entry.startsWith(DIR_PREFIX)) continue;
-    const dir = join(tmpdir(), entry);
-    const marker = readMarker(dir);
-    if (marker ? ownerAlive(marker.ownerPid, marker.ownerStart) : youngerThan(dir, 60_000)) continue;
-    for (const pid of Object.values(marker?.pids ?? {})) killIfOurs(pid, dir);
+  const removed = await removeDeadLabDirs(DIR_PREFIX, async (marker) => {
     for (const ns of marker?.namespaces ?? []) await removeNamespace(ip, ns);
-    rmSync(dir, { recursive: true, force: true });
-    removed.push(dir);
-  }
+  });
   const list = await run(ip, ['netns', 'list'], { timeoutMs: 10_000 });
   for (const line of list.stdout.split('\n')) {
     const ns = line.split(' ')[0] ?? '';
