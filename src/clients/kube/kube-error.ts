@@ -49,6 +49,7 @@ export function transportError(context: string, server: string, error: unknown):
     });
   }
   if (code === 'ECONNREFUSED') return new KubeError('connect', `${context}: cannot connect to ${server}: connection refused`, { cause: error });
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new KubeError('connect', `${context}: connection to ${server} was reset (the API server went away?)`, { cause: error });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new KubeError('connect', `${context}: cannot resolve ${server}`, { cause: error });
   return new KubeError('connect', `${context}: cannot reach ${server}: ${code || message}`, { cause: error });
 }

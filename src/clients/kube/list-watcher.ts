@@ -36,6 +36,8 @@ export class ListWatcher {
   synced = false;
   /** Counts changes, so a reader rebuilds only when something changed. */
   version = 0;
+  /** Full lists made: the first, one per restart, one per 410 Expired (the informer relists then). */
+  lists = 0;
   /** Why the watch is broken, and since when; absent while it works. */
   broken?: { readonly message: string; readonly since: number; readonly error: KubeError };
 
@@ -89,6 +91,7 @@ export class ListWatcher {
 
   private async list(informer: Informer): Promise<KubernetesListObject<KubernetesObject>> {
     const body = await this.o.list();
+    this.lists++;
     if (typeof body !== 'object' || body === null || !Array.isArray((body as { items?: unknown }).items)) {
       throw new KubeError('server', `${this.o.context}: ${this.o.path}: unexpected output shape: items is missing`);
     }

@@ -53,7 +53,8 @@ export function createControlPlaneSource(o: {
     },
     async poll(signal) {
       const reads = await Promise.allSettled(all.map((c) => c.read(signal)));
-      const failures = reads.flatMap((r) => (r.status === 'rejected' ? [describeError(r.reason)] : []));
+      // One cause (may not list pods) in several namespaces is said once.
+      const failures = [...new Set(reads.flatMap((r) => (r.status === 'rejected' ? [describeError(r.reason)] : [])))];
       // Nothing changed anywhere: the same object, so nothing is redrawn.
       if (last && reads.every((r) => r.status === 'fulfilled' && r.value.unchanged && !r.value.broken)) return last;
       const ok = <T>(i: number): CollectionRead<T> | undefined => {
@@ -61,7 +62,7 @@ export function createControlPlaneSource(o: {
         return r?.status === 'fulfilled' ? (r.value as CollectionRead<T>) : undefined;
       };
       const nodeRead = ok<ReturnType<typeof nodeFromObject>>(0);
-      const reachable = failures.length < all.length;
+      const reachable = reads.some((r) => r.status === 'fulfilled');
       const clusterId = role.layer === 'initial' ? 'k3s' : `nested-${role.cluster}`;
       const cluster: ControlPlane = {
         id: clusterId,
@@ -91,7 +92,7 @@ export function createControlPlaneSource(o: {
       });
       const data = { controlPlanes: [cluster, ...entries] };
       last = failures.length === 0 ? data : undefined;
-      if (failures.length > 0) throw new FailedRead(failures.length === all.length ? (failures[0] ?? 'failed') : failures.join('; '), data);
+      if (failures.length > 0) throw new FailedRead(reachable ? failures.join('; ') : (failures[0] ?? 'failed'), data);
       const broken = reads.find((r) => r.status === 'fulfilled' && r.value.broken);
       if (broken?.status === 'fulfilled' && broken.value.broken) throw new StaleRead(`watch broken: ${broken.value.broken.message}`, data);
       return data;
