@@ -16,6 +16,10 @@ import type { RackSnapshot } from '../../src/model/snapshot';
 import type { Source } from '../../src/sources/source';
 import type { KubernetesConfig } from '../../src/config/kubernetes';
 import { RackStore } from '../../src/store/rack-store';
+import { freshConfigHome, runCli } from '../helpers/run-cli';
+import { hasTmux, TmuxScreen } from '../helpers/tmux';
+import { computedStatus, hibernationCell, lastOperationCell } from '../../src/present/shoot-cells';
+import { findKubectl, kubectl } from './kube/kubectl';
 import { type KubeLab, kubeLabAvailability, namespaceObject, nodeObject, shootObject, startKubeLab, statefulSetObject } from './kube/harness';
 
 const availability = await kubeLabAvailability();
@@ -162,6 +166,61 @@ describe.runIf(availability.ok)('rackpilot on a real kube-apiserver', { timeout:
     await until(store, 'a shoot created after the restart', (s) => s.shoots.some((x) => x.name === 'after'));
   });
 
+  it('status --json on a config with only kubernetes: reports the shoots and control planes of the real apiserver', async () => {
+    const file = join(lab.dir, 'status.yaml');
+    writeFileSync(file, `kubernetes:\n  kubeconfig: ${lab.kubeconfigPath}\n  garden: lab\n  initial: lab\n`);
+    const r = runCli(['status', '--json', '--config', file], { HOME: lab.dir });
+    const json = JSON.parse(r.stdout) as { sources: Array<{ name: string; kind: string; state: string }>; findings: Array<{ rule: string }>; areas: Record<string, { summary: string }> };
+    expect(json.sources.map((x) => [x.name, x.kind, x.state])).toEqual([
+      ['shoots (garden)', 'kube', 'ok'],
+      ['control plane (initial)', 'kube', 'ok'],
+    ]);
+    expect(json.areas.shoots?.summary).toMatch(/^\d+ shoots/);
+    expect(json.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['shoot-operation-failed', 'cluster-node-not-ready', 'database-not-ready']));
+    expect(r.code).toBe(2);
+  });
+
+  it.runIf(hasTmux)('the TUI shows the shoots of the garden at 80x24', async () => {
+    const file = join(lab.dir, 'tui.yaml');
+    writeFileSync(file, `kubernetes:\n  kubeconfig: ${lab.kubeconfigPath}\n  garden: lab\n  initial: lab\n`);
+    const t = TmuxScreen.start(80, 24, { XDG_CONFIG_HOME: freshConfigHome(), PATH: process.env.PATH ?? '', HOME: lab.dir });
+    try {
+      t.run(`'${process.execPath}' bin/rackpilot --config '${file}'`);
+      await t.waitFor(/shoots \(garden\) ok/);
+      await t.keys('5');
+      const screen = await t.waitFor(/\[5 Shoots[^\]]*\][\s\S]*p1\/c1 /);
+      expect(screen).toMatch(/p1\/c1\s+local\s+1\.30\.8\s+Reconcile Error/);
+      await t.keys('q');
+    } finally {
+      t.kill();
+    }
+  });
+
+  it.runIf(findKubectl() !== undefined)('shows the same shoot cells as kubectl gives (an independent client; cells by the rules of gardener.md)', async () => {
+    const now = new Date().toISOString();
+    const cases: Array<[string, Record<string, unknown>, object]> = [
+      ['hib-on', { hibernation: { enabled: true } }, { hibernated: true, lastOperation: { type: 'Reconcile', state: 'Succeeded', progress: 100, lastUpdateTime: now } }],
+      ['hibernating', { hibernation: { enabled: true } }, { hibernated: false, lastOperation: { type: 'Reconcile', state: 'Processing', progress: 30, lastUpdateTime: now } }],
+      ['waking', { hibernation: { enabled: false } }, { hibernated: true }],
+      ['creating', {}, { lastOperation: { type: 'Create', state: 'Processing', progress: 10, lastUpdateTime: now }, lastErrors: [{ description: 'x' }] }],
+      ['unknown-cond', {}, { lastOperation: { type: 'Reconcile', state: 'Succeeded', progress: 100, lastUpdateTime: now }, conditions: [{ type: 'APIServerAvailable', status: 'Unknown' }] }],
+    ];
+    for (const [name, spec, status] of cases) {
+      await lab.client.create('shoots', shootObject('garden-p1', name, spec));
+      await lab.client.patchStatus('shoots', name, { status }, 'garden-p1');
+    }
+    const store = await open('  garden: lab\n');
+    const snap = await until(store, 'every case', (x) => cases.every(([n]) => x.shoots.some((sh) => sh.name === n && (sh.lastOperation || n === 'waking'))));
+    const r = await kubectl(findKubectl() as string, lab.kubeconfigPath, ['get', 'shoots', '-A', '-o', 'json']);
+    const items = (JSON.parse(r.stdout) as { items: KubectlShoot[] }).items;
+    for (const item of items) {
+      const mine = snap.shoots.find((x) => x.name === item.metadata.name);
+      if (!mine) continue;
+      expect([lastOperationCell(mine), hibernationCell(mine), computedStatus(mine)], item.metadata.name).toEqual(kubectlCells(item));
+    }
+    expect(items.length).toBeGreaterThanOrEqual(cases.length);
+  });
+
   it('a wrong CA is one clear error line', async () => {
     const kubeconfig = join(lab.dir, 'wrong-ca.yaml');
     writeFileSync(kubeconfig, `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "${lab.server}", certificate-authority-data: ${Buffer.from(wrongCa(lab.dir)).toString('base64')}}}]\nusers: [{name: u, user: {token: ${lab.token}}}]\ncontexts: [{name: wrong, context: {cluster: c, user: u}}]\ncurrent-context: wrong\n`);
@@ -171,6 +230,33 @@ describe.runIf(availability.ok)('rackpilot on a real kube-apiserver', { timeout:
     expect(error?.message).not.toContain('\n');
   });
 });
+
+interface KubectlShoot {
+  metadata: { name: string };
+  spec?: { hibernation?: { enabled?: boolean } };
+  status?: { hibernated?: boolean; lastOperation?: { type: string; state: string; progress?: number }; lastErrors?: unknown[]; conditions?: Array<{ status: string }> };
+}
+
+/** LAST OPERATION, HIBERNATION and STATUS from kubectl's JSON, by the rules written down in shared/domain/gardener.md §4. */
+function kubectlCells(s: KubectlShoot): [string, string, string] {
+  const op = s.status?.lastOperation;
+  const lastOp = op ? `${op.type} ${op.state} (${op.progress ?? 0}%)` : '<pending>';
+  const enabled = s.spec?.hibernation?.enabled ?? false;
+  const hibernated = s.status?.hibernated ?? false;
+  const hib = enabled ? (hibernated ? 'Hibernated' : 'Hibernating') : hibernated ? 'Waking Up' : 'Awake';
+  const order = ['unhealthy', 'unknown', 'progressing', 'healthy'];
+  const worst = (a: string, b: string) => (order.indexOf(b) < order.indexOf(a) ? b : a);
+  const errors = (s.status?.lastErrors ?? []).length > 0;
+  let status = 'healthy';
+  if (op) {
+    if ((op.type === 'Create' && op.state !== 'Succeeded') || op.type === 'Delete') status = errors ? 'unhealthy' : 'healthy';
+    else {
+      for (const c of s.status?.conditions ?? []) status = worst(status, c.status === 'True' ? 'healthy' : c.status === 'Progressing' ? 'progressing' : c.status === 'Unknown' ? 'unknown' : 'unhealthy');
+      status = worst(status, op.state === 'Processing' ? (errors ? 'unhealthy' : 'healthy') : op.state === 'Succeeded' ? 'healthy' : 'unhealthy');
+    }
+  }
+  return [lastOp, hib, status];
+}
 
 /** A CA that did not sign the lab's certificate: a throw-away self-signed one. */
 function wrongCa(dir: string): string {
