@@ -22,7 +22,7 @@ export function evaluate(snapshot: RackObservation, o: HealthOptions, verdicts: 
     ...topologyRules(snapshot),
     ...bgpRules(snapshot),
     ...machineRules(snapshot, o),
-    ...shootRules(snapshot),
+    ...shootRules(snapshot, o),
     ...controlPlaneRules(snapshot),
     ...backupRules(snapshot, o, verdicts),
     ...sourceRules(snapshot, o),

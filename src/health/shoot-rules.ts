@@ -1,6 +1,9 @@
 import type { Condition, LastError, Shoot } from '../model/shoot';
 import type { RackObservation } from '../model/snapshot';
+import type { EpochMs } from '../model/time';
+import { formatAge } from '../text/format-age';
 import type { Finding } from './finding';
+import type { HealthOptions } from './options';
 import { finding, oneLine } from './make-finding';
 
 /** A hibernated shoot has no nodes, so conditions about nodes and what runs on them are expected to fail. */
@@ -14,8 +17,46 @@ const CONDITION_HINTS: Record<string, string> = {
   ObservabilityComponentsHealthy: 'check the monitoring/logging pods in the seed namespace',
 };
 
-export function shootRules(snapshot: RackObservation): Finding[] {
-  return snapshot.shoots.flatMap(shootFindings);
+export function shootRules(snapshot: RackObservation, options: Pick<HealthOptions, 'stuckPhaseAfter'>): Finding[] {
+  return snapshot.shoots.flatMap((s) => [...shootFindings(s), ...stuckFindings(s, snapshot.takenAt, options.stuckPhaseAfter)]);
+}
+
+/**
+ * What Gardener reports without calling it an error: a condition Progressing (its grace period before False)
+ * that does not end, and a hibernation asked for (or ended) that does not happen while nothing is in progress.
+ */
+function stuckFindings(shoot: Shoot, now: EpochMs, after: number): Finding[] {
+  const key = `${shoot.project}/${shoot.name}`;
+  const subject = { kind: 'shoot', id: key, label: key } as const;
+  const out: Finding[] = [];
+  for (const c of shoot.conditions) {
+    if (c.status !== 'Progressing' || c.lastTransitionTime === undefined || now - c.lastTransitionTime <= after) continue;
+    out.push(
+      finding(
+        'shoot-condition-stuck',
+        'warning',
+        'shoots',
+        subject,
+        `shoot ${key}: ${c.type} has been Progressing for ${formatAge(now - c.lastTransitionTime)}${conditionDetail(c)}`,
+        CONDITION_HINTS[c.type] ?? `kubectl -n ${shoot.namespace} describe shoot ${shoot.name}`,
+      ),
+    );
+  }
+  const wanted = shoot.hibernationEnabled;
+  const busy = shoot.lastOperation?.state === 'Processing' || shoot.lastOperation?.state === 'Pending';
+  if (wanted !== undefined && wanted !== shoot.hibernated && !busy) {
+    out.push(
+      finding(
+        'shoot-hibernation-stuck',
+        'warning',
+        'shoots',
+        subject,
+        `shoot ${key} is ${wanted ? 'to be hibernated but still running' : 'to wake up but still hibernated'}, and no operation is in progress`,
+        `kubectl -n ${shoot.namespace} describe shoot ${shoot.name}; a failed last operation says why (retry: annotate gardener.cloud/operation=retry)`,
+      ),
+    );
+  }
+  return out;
 }
 
 function shootFindings(shoot: Shoot): Finding[] {

@@ -86,3 +86,19 @@ describe('shoots: last operation', () => {
     expect(findings(s)).toEqual([]);
   });
 });
+
+describe('shoots: stuck without an error', () => {
+  const MIN = 60_000;
+  it('reports a condition Progressing longer than health.stuckPhaseAfter, not one that just started', () => {
+    const progressing = (since: number) => withCondition(s0, 'c1', 'EveryNodeReady', { status: 'Progressing', reason: 'NodesRollingUpdate', lastTransitionTime: s0.takenAt - since });
+    expect(theFinding(findings(progressing(20 * MIN)), 'shoot-condition-stuck', 'p1/c1').summary).toBe('shoot p1/c1: EveryNodeReady has been Progressing for 20m (NodesRollingUpdate)');
+    expect(rules(findings(progressing(5 * MIN)))).not.toContain('shoot-condition-stuck');
+  });
+
+  it('reports a hibernation asked for but not happening while no operation runs', () => {
+    const s = withShoot(s0, 'c1', { hibernationEnabled: true, hibernated: false });
+    expect(theFinding(findings(s), 'shoot-hibernation-stuck', 'p1/c1').summary).toBe('shoot p1/c1 is to be hibernated but still running, and no operation is in progress');
+    const busy = withShoot(s, 'c1', { lastOperation: { type: 'Reconcile', state: 'Processing', progress: 40, description: 'Hibernating', lastUpdateTime: s0.takenAt } });
+    expect(rules(findings(busy))).not.toContain('shoot-hibernation-stuck');
+  });
+});
