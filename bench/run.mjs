@@ -2,9 +2,10 @@
 // object with start-up time, key-to-frame latency, peak RSS and bytes written, each against its target; then
 // times SSH poll rounds over 200 fake switches (bench/ssh-poll.mjs), under the key `sshPoll`.
 //
-//   node bench/run.mjs [--scale N]... [--only tui|ssh]
+//   node bench/run.mjs [--scale N]... [--only tui|ssh|kube]
 //     (default: --scale 1700 --scale 10000, both benchmarks; the TUI part needs `npm run build` first)
 //   npm run bench -- --only ssh          just the SSH poll rounds
+//   npm run bench -- --only kube         just the kube benchmark (bench/kube.mjs; needs the kube lab)
 //
 // Progress goes to stderr; stdout carries only the JSON. Exit code 1 when the run itself failed (not when a target
 // is missed: that is in the JSON).
@@ -16,6 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkScript, TuiSession } from './session.mjs';
+import { runKube } from './kube.mjs';
 import { runSshPoll } from './ssh-poll.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -210,7 +212,7 @@ async function benchScale(scale, sessions) {
 
 async function main() {
   const { values } = parseArgs({ options: { scale: { type: 'string', multiple: true }, only: { type: 'string' } } });
-  if (values.only !== undefined && values.only !== 'tui' && values.only !== 'ssh') throw new Error(`--only takes tui or ssh, got ${values.only}`);
+  if (values.only !== undefined && !['tui', 'ssh', 'kube'].includes(values.only)) throw new Error(`--only takes tui, ssh or kube, got ${values.only}`);
   const scales = (values.scale ?? ['1700', '10000']).map((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--scale takes a positive integer, got ${v}`);
@@ -219,6 +221,7 @@ async function main() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 22) throw new Error(`run the bench with the project's Node (npm run bench), not Node ${process.version}`);
   if (values.only === 'ssh') return sshOnly();
+  if (values.only === 'kube') return kubeOnly();
   if (!existsSync(join(ROOT, 'dist', 'rackpilot.js'))) throw new Error('dist/rackpilot.js is missing: run `npm run build` first');
   const script = checkScript();
 
@@ -280,6 +283,14 @@ async function sshOnly() {
   log('SSH poll rounds over 200 switches');
   const sshPoll = await runSshPoll();
   const out = { benchmark: 'rackpilot SSH poll rounds', date: new Date().toISOString(), command: 'npm run bench -- --only ssh', sshPoll, pass: sshPoll.pass };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+}
+
+/** `--only kube`: rackpilot on the kube lab with 1,000 shoots, 200 nodes and 3,000 pods, in the same envelope. */
+async function kubeOnly() {
+  log('kube: 1,000 shoots, 200 nodes, 3,000 pods on the kube lab');
+  const kube = await runKube();
+  const out = { benchmark: 'rackpilot on a real kube-apiserver', date: new Date().toISOString(), command: 'npm run bench -- --only kube', kube, pass: kube.pass };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 

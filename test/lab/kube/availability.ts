@@ -5,14 +5,13 @@
  * so a fresh CI machine that skipped it still gets the lab; where it cannot build, the reason is reported.
  */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Availability, which } from '../availability';
-import { run } from '../proc';
+import { repoRoot, run } from '../proc';
 
 export type { Availability } from '../availability';
 
 export const KUBE_VERSION = 'v1.20.2';
-const BUILD_SCRIPT = fileURLToPath(new URL('../../../scripts/build-kube-apiserver.sh', import.meta.url));
+const BUILD_SCRIPT = join(repoRoot(import.meta.url), 'scripts', 'build-kube-apiserver.sh');
 // A cold build is 8 min on 2 cores; slower machines get room, a hung one is still cut off.
 const BUILD_TIMEOUT_MS = 25 * 60_000;
 

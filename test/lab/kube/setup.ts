@@ -5,9 +5,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
-import { waitFor } from '../proc';
+import { repoRoot, waitFor } from '../proc';
 import type { KubeClient } from './client';
 
 /** User `test-user` in system:masters: may do anything. */
@@ -15,7 +14,7 @@ export const ADMIN_TOKEN = 'test-token';
 /** User `limited`: no group, only what LIMITED_RULES grant (no pods). */
 export const LIMITED_TOKEN = 'limited-token';
 const LIMITED_ROLE = 'rackpilot-lab-limited';
-const SHOOT_CRD = fileURLToPath(new URL('../../fixtures/kube/shoot-crd.yaml', import.meta.url));
+const SHOOT_CRD = join(repoRoot(import.meta.url), 'test', 'fixtures', 'kube', 'shoot-crd.yaml');
 
 /** pki/tokens.csv (token,user,uid,"groups") and pki/sa.key; returns the CA file the apiserver will write. */
 export function writeApiserverFiles(dir: string): string {
