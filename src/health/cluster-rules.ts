@@ -3,7 +3,7 @@
  * workloads without a ready replica (a database of the backups is critical: the control plane has lost its
  * state until it is back), pods that will not come up by themselves.
  */
-import type { ControlPlane } from '../model/control-plane';
+import type { ControlPlane, EtcdState } from '../model/control-plane';
 import type { EpochMs } from '../model/time';
 import type { Finding } from './finding';
 import { ago, finding } from './make-finding';
@@ -44,6 +44,7 @@ export function clusterFindings(p: ControlPlane, now: EpochMs): Finding[] {
       ),
     );
   }
+  for (const e of p.etcds ?? []) out.push(...etcdFindings(p, e, now));
   for (const pod of p.podProblems ?? []) {
     out.push(
       finding(
@@ -53,6 +54,33 @@ export function clusterFindings(p: ControlPlane, now: EpochMs): Finding[] {
         { kind: 'pod', id: `${p.id}/${pod.namespace}/${pod.name}`, label: `pod ${pod.namespace}/${pod.name}` },
         `${p.name}: pod ${pod.namespace}/${pod.name} is ${pod.reason}${pod.restarts > 0 ? ` (${pod.restarts} restarts)` : ''}`,
         `kubectl -n ${pod.namespace} logs ${pod.name} --previous; kubectl -n ${pod.namespace} describe pod ${pod.name}`,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * etcd-druid's view of an etcd: not Ready (or members missing) is an outage of what it serves; a full or delta
+ * snapshot not on schedule means a restore now would lose data since the last one.
+ */
+function etcdFindings(p: ControlPlane, e: EtcdState, now: EpochMs): Finding[] {
+  const subject = { kind: 'workload', id: `${p.id}/${e.namespace}/${e.name}`, label: `etcd ${e.namespace}/${e.name}` } as const;
+  const out: Finding[] = [];
+  for (const c of e.conditions) {
+    if (c.status === 'True') continue;
+    const backup = c.type.endsWith('SnapshotBackupReady');
+    const since = c.since !== undefined ? ` since ${ago(now, c.since)}` : '';
+    out.push(
+      finding(
+        backup ? 'etcd-backup-not-ready' : 'etcd-not-ready',
+        c.status === 'False' && (!backup || c.type === 'FullSnapshotBackupReady') ? 'critical' : 'warning',
+        'control-planes',
+        subject,
+        `etcd ${e.namespace}/${e.name} (${p.name}): ${c.type} is ${c.status}${c.reason ? ` (${c.reason})` : ''}${since}`,
+        backup
+          ? `check the backup-restore sidecar's logs and the seed's backup bucket credentials (kubectl -n ${e.namespace} logs ${e.name}-0 -c backup-restore); until a snapshot is taken, a restore loses what changed since the last one`
+          : `kubectl -n ${e.namespace} describe etcd ${e.name}; the API server that uses it is down meanwhile`,
       ),
     );
   }

@@ -22,6 +22,18 @@ export interface ControlPlane {
   readonly workloads?: readonly Workload[];
   /** Pods that are not well: crash loops, image pulls, restarts. */
   readonly podProblems?: readonly PodProblem[];
+  /**
+   * etcd-druid's Etcd resources in this cluster (a seed's shoot etcds, the virtual garden's): absent when etcd-druid
+   * is not installed there, which is not an error.
+   */
+  readonly etcds?: readonly EtcdState[];
+}
+
+export interface EtcdState {
+  readonly namespace: string;
+  readonly name: string;
+  /** Ready, AllMembersReady, FullSnapshotBackupReady, DeltaSnapshotBackupReady as etcd-druid reports them. */
+  readonly conditions: ReadonlyArray<{ readonly type: string; readonly status: 'True' | 'False' | 'Unknown'; readonly reason?: string; readonly since?: EpochMs }>;
 }
 
 export interface ClusterNode {

@@ -44,3 +44,32 @@ describe('control planes read from their cluster', () => {
     );
   });
 });
+
+describe('etcd-druid Etcds read from a cluster', () => {
+  it('reports a missed full snapshot as critical, a missed delta snapshot as a warning, an etcd not Ready as critical', () => {
+    const s = withPlanes({
+      ...k3s,
+      etcds: [
+        {
+          namespace: 'shoot--p1--c1',
+          name: 'etcd-main',
+          conditions: [
+            { type: 'Ready', status: 'True' },
+            { type: 'FullSnapshotBackupReady', status: 'False', reason: 'SnapshotMissedSchedule' },
+            { type: 'DeltaSnapshotBackupReady', status: 'False', reason: 'SnapshotMissedSchedule' },
+          ],
+        },
+        { namespace: 'garden', name: 'virtual-garden-etcd-main', conditions: [{ type: 'Ready', status: 'False' }] },
+      ],
+    });
+    const all = findings(s).filter((f) => f.rule.startsWith('etcd-'));
+    expect(all.map((f) => [f.rule, f.severity, f.summary])).toEqual(
+      expect.arrayContaining([
+        ['etcd-backup-not-ready', 'critical', 'etcd shoot--p1--c1/etcd-main (k3s): FullSnapshotBackupReady is False (SnapshotMissedSchedule)'],
+        ['etcd-backup-not-ready', 'warning', 'etcd shoot--p1--c1/etcd-main (k3s): DeltaSnapshotBackupReady is False (SnapshotMissedSchedule)'],
+        ['etcd-not-ready', 'critical', 'etcd garden/virtual-garden-etcd-main (k3s): Ready is False'],
+      ]),
+    );
+    expect(all).toHaveLength(3);
+  });
+});

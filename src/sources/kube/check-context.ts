@@ -10,6 +10,8 @@ import { visibleData } from '../../text/visible-data';
 export interface ResourceNeed {
   readonly group: string;
   readonly resource: string;
+  /** Read where readable (etcd-druid's Etcds): not granted is noted, not a failure. */
+  readonly optional?: boolean;
 }
 
 export const GARDEN_NEEDS: readonly ResourceNeed[] = [{ group: 'core.gardener.cloud', resource: 'shoots' }];
@@ -18,6 +20,7 @@ export const CLUSTER_NEEDS: readonly ResourceNeed[] = [
   { group: '', resource: 'pods' },
   { group: 'apps', resource: 'deployments' },
   { group: 'apps', resource: 'statefulsets' },
+  { group: 'druid.gardener.cloud', resource: 'etcds', optional: true },
 ];
 
 export interface ContextCheck {
@@ -49,14 +52,18 @@ export async function checkContext(role: string, context: string, connect: () =>
   }
   try {
     const denied: string[] = [];
+    const skipped: string[] = [];
     for (const need of needs) {
       for (const verb of ['list', 'watch']) {
-        if (!(await allowed(api, need, verb))) denied.push(`${verb} ${name(need)}`);
+        if (await allowed(api, need, verb)) continue;
+        if (need.optional) skipped.push(`${verb} ${name(need)}`);
+        else denied.push(`${verb} ${name(need)}`);
       }
     }
-    const all = needs.map(name).join(', ');
-    if (denied.length > 0) return done({ ok: false, server: api.server, ...(version ? { version } : {}), detail: `may not ${denied.join(', ')}` });
-    return done({ ok: true, server: api.server, ...(version ? { version } : {}), detail: `may list and watch ${all}` });
+    const granted = needs.filter((n) => !skipped.some((x) => x.endsWith(` ${name(n)}`))).map(name);
+    const note = skipped.length > 0 ? `; optional, not granted: ${skipped.join(', ')}` : '';
+    if (denied.length > 0) return done({ ok: false, server: api.server, ...(version ? { version } : {}), detail: `may not ${denied.join(', ')}${note}` });
+    return done({ ok: true, server: api.server, ...(version ? { version } : {}), detail: `may list and watch ${granted.join(', ')}${note}` });
   } catch (error) {
     return done({ ok: false, server: api.server, ...(version ? { version } : {}), detail: describeError(error) });
   } finally {

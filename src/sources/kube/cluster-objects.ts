@@ -4,7 +4,7 @@
  * a pod crash-looping.
  */
 import { z } from 'zod';
-import type { ClusterNode, PodProblem, Workload } from '../../model/control-plane';
+import type { ClusterNode, EtcdState, PodProblem, Workload } from '../../model/control-plane';
 import { check } from '../output-shape';
 
 const meta = z.object({ name: z.string(), namespace: z.string().optional() });
@@ -79,4 +79,30 @@ export function podProblemFromObject(raw: unknown): PodProblem | null {
   const reason = waiting ?? failed;
   if (reason === undefined) return null;
   return { namespace: p.metadata.namespace, name: p.metadata.name, reason, restarts };
+}
+
+const etcdSchema = z.object({
+  metadata: meta.extend({ namespace: z.string() }),
+  status: z.object({ conditions: z.array(condition.extend({ reason: z.string().optional() })).optional() }).optional(),
+});
+const ETCD_CONDITIONS = new Set(['Ready', 'AllMembersReady', 'FullSnapshotBackupReady', 'DeltaSnapshotBackupReady']);
+
+/** An etcd-druid Etcd (druid.gardener.cloud/v1alpha1): the conditions an operator needs before and after a restore. */
+export function etcdFromObject(raw: unknown): EtcdState {
+  const e = check(etcdSchema, raw);
+  return {
+    namespace: e.metadata.namespace,
+    name: e.metadata.name,
+    conditions: (e.status?.conditions ?? [])
+      .filter((c) => ETCD_CONDITIONS.has(c.type))
+      .map((c) => {
+        const since = c.lastTransitionTime ? Date.parse(c.lastTransitionTime) : Number.NaN;
+        return {
+          type: c.type,
+          status: c.status === 'True' || c.status === 'False' ? c.status : 'Unknown',
+          ...(c.reason ? { reason: c.reason } : {}),
+          ...(Number.isFinite(since) ? { since } : {}),
+        };
+      }),
+  };
 }

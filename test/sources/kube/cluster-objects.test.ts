@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeFromObject, podProblemFromObject, workloadFromObject } from '../../../src/sources/kube/cluster-objects';
+import { etcdFromObject, nodeFromObject, podProblemFromObject, workloadFromObject } from '../../../src/sources/kube/cluster-objects';
 
 describe('cluster objects as the control-plane source reads them', () => {
   it('a node: Ready, since when, kubelet version, pressures that are True', () => {
@@ -50,5 +50,28 @@ describe('cluster objects as the control-plane source reads them', () => {
   it('refuses objects of the wrong shape with the path', () => {
     expect(() => nodeFromObject({ metadata: {} })).toThrow('unexpected output shape: metadata.name is missing');
     expect(() => workloadFromObject('Deployment')({ metadata: { name: 'x', namespace: 'y' }, spec: { replicas: -1 } })).toThrow(/spec\.replicas/);
+  });
+});
+
+describe('an etcd-druid Etcd', () => {
+  it('keeps the four conditions that matter, with reason and since when', () => {
+    const e = etcdFromObject({
+      metadata: { name: 'etcd-main', namespace: 'shoot--p1--c1' },
+      status: {
+        conditions: [
+          { type: 'Ready', status: 'True' },
+          { type: 'BackupReady', status: 'True' },
+          { type: 'FullSnapshotBackupReady', status: 'False', reason: 'SnapshotMissedSchedule', lastTransitionTime: '2026-11-30T04:00:00Z' },
+        ],
+      },
+    });
+    expect(e).toEqual({
+      namespace: 'shoot--p1--c1',
+      name: 'etcd-main',
+      conditions: [
+        { type: 'Ready', status: 'True' },
+        { type: 'FullSnapshotBackupReady', status: 'False', reason: 'SnapshotMissedSchedule', since: Date.parse('2026-11-30T04:00:00Z') },
+      ],
+    });
   });
 });
