@@ -19,7 +19,7 @@ import { RackStore } from '../../src/store/rack-store';
 import { freshConfigHome, runCli } from '../helpers/run-cli';
 import { hasTmux, TmuxScreen } from '../helpers/tmux';
 import { computedStatus, hibernationCell, lastOperationCell } from '../../src/present/shoot-cells';
-import { findKubectl, kubectl } from './kube/kubectl';
+import { allKubectls, findKubectl, kubectl } from './kube/kubectl';
 import { type KubeLab, kubeLabAvailability, namespaceObject, nodeObject, shootObject, startKubeLab, statefulSetObject } from './kube/harness';
 
 const availability = await kubeLabAvailability();
@@ -211,14 +211,18 @@ describe.runIf(availability.ok)('rackpilot on a real kube-apiserver', { timeout:
     }
     const store = await open('  garden: lab\n');
     const snap = await until(store, 'every case', (x) => cases.every(([n]) => x.shoots.some((sh) => sh.name === n && (sh.lastOperation || n === 'waking'))));
-    const r = await kubectl(findKubectl() as string, lab.kubeconfigPath, ['get', 'shoots', '-A', '-o', 'json']);
-    const items = (JSON.parse(r.stdout) as { items: KubectlShoot[] }).items;
-    for (const item of items) {
-      const mine = snap.shoots.find((x) => x.name === item.metadata.name);
-      if (!mine) continue;
-      expect([lastOperationCell(mine), hibernationCell(mine), computedStatus(mine)], item.metadata.name).toEqual(kubectlCells(item));
+    // Every kubectl version of the machine image (1.27 … 1.33), each an independent read of the same objects.
+    for (const binary of allKubectls()) {
+      const r = await kubectl(binary, lab.kubeconfigPath, ['get', 'shoots', '-A', '-o', 'json']);
+      expect(r.ok, `${binary}: ${r.stderr}`).toBe(true);
+      const items = (JSON.parse(r.stdout) as { items: KubectlShoot[] }).items;
+      for (const item of items) {
+        const mine = snap.shoots.find((x) => x.name === item.metadata.name);
+        if (!mine) continue;
+        expect([lastOperationCell(mine), hibernationCell(mine), computedStatus(mine)], `${binary} ${item.metadata.name}`).toEqual(kubectlCells(item));
+      }
+      expect(items.length).toBeGreaterThanOrEqual(cases.length);
     }
-    expect(items.length).toBeGreaterThanOrEqual(cases.length);
   });
 
   it('a wrong CA is one clear error line', async () => {

@@ -11,15 +11,19 @@ import { type RunResult, run } from '../proc';
 
 /** The oldest kubectl.1.N there (the closest to the lab's 1.20 within kubectl's version skew), or undefined. */
 export function findKubectl(): string | undefined {
+  return allKubectls()[0];
+}
+
+/** Every kubectl.1.N there, oldest first. */
+export function allKubectls(): string[] {
   const dispatcher = which('kubectl');
-  if (!dispatcher) return undefined;
+  if (!dispatcher) return [];
   const dir = dirname(realpathSync(dispatcher));
-  const versioned = readdirSync(dir)
+  return readdirSync(dir)
     .map((f) => /^kubectl\.1\.(\d+)$/.exec(f))
     .filter((m): m is RegExpExecArray => m !== null)
-    .sort((a, b) => Number(a[1]) - Number(b[1]));
-  const oldest = versioned[0]?.[0];
-  return oldest ? join(dir, oldest) : undefined;
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map((m) => join(dir, m[0]));
 }
 
 /** `kubectl --kubeconfig KUBECONFIG ARGS…` with a throw-away HOME; never rejects (see run). */
