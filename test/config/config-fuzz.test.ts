@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import { loadConfig } from '../../src/config';
 import { UsageError } from '../../src/errors';
 import { fuzzParams } from '../helpers/fuzz';
+import { mutated } from '../helpers/mutate-json';
 import { tempDir } from './helpers';
 
 const SECRET = '-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAAAc2VjcmV0LXNlY3JldA';
@@ -30,38 +31,12 @@ const VALID = {
   health: { sizeDropRatio: 0.5 },
 };
 
-type Path = Array<string | number>;
-function paths(value: unknown, at: Path = [], out: Path[] = []): Path[] {
-  out.push(at);
-  if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) paths(v, [...at, Array.isArray(value) ? Number(k) : k], out);
-  return out;
-}
-function mutate(value: unknown, path: Path, replacement: unknown, rename?: string): unknown {
-  if (path.length === 0) return replacement;
-  if (typeof value !== 'object' || value === null) return value;
-  const [head, ...rest] = path as [string | number, ...Path];
-  if (Array.isArray(value)) return value.map((v, i) => (i === head ? mutate(v, rest, replacement, rename) : v));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const key = k === head && rest.length === 0 && rename !== undefined ? rename : k;
-    Object.defineProperty(out, key, { value: k === head && (rest.length > 0 || rename === undefined) ? mutate(v, rest, replacement, rename) : v, enumerable: true, writable: true, configurable: true });
-  }
-  return out;
-}
-
 const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.constantFrom(SECRET, '600h', '1e400', '-5s', '__proto__', 'constructor', '\u001b]0;x\u0007', 'a\nb', '\u202e', '/dev/zero', '/', '~', '0'),
 );
 const hostileValue = fc.oneof(hostileString, fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(1e308, -1, 2 ** 31, 0.5, null, true));
-const mutatedConfig = fc
-  .array(fc.tuple(fc.nat(), hostileValue, fc.option(hostileString, { nil: undefined })), { minLength: 1, maxLength: 4 })
-  .map((edits) => {
-    const all = paths(VALID);
-    let v: unknown = VALID;
-    for (const [i, replacement, rename] of edits) v = mutate(v, all[i % all.length] as Path, replacement, rename);
-    return stringify(v);
-  });
+const mutatedConfig = mutated(VALID, hostileValue, hostileString, 4).map((v) => stringify(v));
 const anyFile = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.jsonValue({ maxDepth: 4 }).map((v) => stringify(v)), mutatedConfig);
 
 describe('fuzz: the config loader', () => {

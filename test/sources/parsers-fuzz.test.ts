@@ -10,29 +10,8 @@ import { judgeResult } from '../../src/sources/ssh/command-result';
 import { parseBgpSummary } from '../../src/sources/ssh/parse-bgp-summary';
 import { parseLldp } from '../../src/sources/ssh/parse-lldp';
 import { fuzzParams } from '../helpers/fuzz';
+import { mutated } from '../helpers/mutate-json';
 import { frr, SPINE_ESTABLISHED, SPINE_LLDP } from './frr-fixtures';
-
-type Path = Array<string | number>;
-
-function paths(value: unknown, at: Path = [], out: Path[] = []): Path[] {
-  out.push(at);
-  if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) paths(v, [...at, Array.isArray(value) ? Number(k) : k], out);
-  return out;
-}
-
-/** A copy with the value at `path` replaced, or (rename) its key changed; `__proto__` kept as a key. */
-function mutate(value: unknown, path: Path, replacement: unknown, rename?: string): unknown {
-  if (path.length === 0) return replacement;
-  if (typeof value !== 'object' || value === null) return value;
-  const [head, ...rest] = path as [string | number, ...Path];
-  if (Array.isArray(value)) return value.map((v, i) => (i === head ? mutate(v, rest, replacement, rename) : v));
-  const out: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(value)) {
-    const key = k === head && rest.length === 0 && rename !== undefined ? rename : k;
-    Object.defineProperty(out, key, { value: k === head && (rest.length > 0 || rename === undefined) ? mutate(v, rest, replacement, rename) : v, enumerable: true, writable: true, configurable: true });
-  }
-  return out;
-}
 
 const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -41,15 +20,7 @@ const hostileString = fc.oneof(
 const hostileValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), hostileString, fc.constantFrom(1e308, -1, Number.MAX_SAFE_INTEGER + 2, 0.5));
 
 /** A capture with 1–5 random replacements or renames anywhere in it. */
-function mutatedCapture(text: string) {
-  const base = JSON.parse(text) as unknown;
-  const all = paths(base);
-  return fc.array(fc.tuple(fc.nat(), hostileValue, fc.option(hostileString, { nil: undefined })), { minLength: 1, maxLength: 5 }).map((edits) => {
-    let v = base;
-    for (const [i, replacement, rename] of edits) v = mutate(v, all[i % all.length] as Path, replacement, rename);
-    return JSON.stringify(v);
-  });
-}
+const mutatedCapture = (text: string) => mutated(JSON.parse(text), hostileValue, hostileString).map((v) => JSON.stringify(v));
 
 /** Parses; a SourceError must be one short line, anything else fails the property. */
 function parsesOrRefuses(parse: () => unknown): void {
