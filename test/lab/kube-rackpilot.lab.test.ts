@@ -225,6 +225,18 @@ describe.runIf(availability.ok)('rackpilot on a real kube-apiserver', { timeout:
     }
   });
 
+  it('reads a nested control plane through its own context, named after the shoot that hosts it', async () => {
+    const store = await open('  nested: { p1/c1: lab }\n');
+    const s = await until(store, 'the nested source', (x) => x.sources[0]?.state === 'ok');
+    expect(s.sources[0]).toMatchObject({ name: 'control plane (p1/c1)', kind: 'kube' });
+    expect(s.controlPlanes.map((c) => [c.id, c.layer, c.hostedOn])).toEqual([
+      ['nested-p1/c1', 'nested', 'p1/c1'],
+      ['nested-p1/c1-metal-stack', 'nested', 'p1/c1'],
+      ['nested-p1/c1-gardener', 'nested', 'p1/c1'],
+    ]);
+    expect(s.findings.find((f) => f.rule === 'database-not-ready')?.summary).toBe('nested p1/c1 metal-stack: StatefulSet metal-control-plane/metal-db has no ready replica (0/1)');
+  });
+
   it('a wrong CA is one clear error line', async () => {
     const kubeconfig = join(lab.dir, 'wrong-ca.yaml');
     writeFileSync(kubeconfig, `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "${lab.server}", certificate-authority-data: ${Buffer.from(wrongCa(lab.dir)).toString('base64')}}}]\nusers: [{name: u, user: {token: ${lab.token}}}]\ncontexts: [{name: wrong, context: {cluster: c, user: u}}]\ncurrent-context: wrong\n`);

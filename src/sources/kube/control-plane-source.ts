@@ -86,7 +86,8 @@ export function createControlPlaneSource(o: {
           name: `${prefix} ${p.name}`,
           kind: p.kind,
           layer: role.layer,
-          hostedOn: clusterId,
+          // As in the simulated rack: nested planes are hosted on their shoot (Enter jumps there), initial ones on k3s.
+          hostedOn: role.layer === 'initial' ? 'k3s' : role.cluster,
           // Reachable is about the cluster's API; workloads without a ready replica are findings of their own.
           reachable,
           workloads,

@@ -61,6 +61,7 @@ export async function runDrill(o: DrillOptions): Promise<{ readonly drill: Drill
       operator,
       spec: { seed: o.seed, speed, scenario: o.scenario },
       lead: o.develop ?? SCENARIO_LEAD,
+      alignedStart: true,
       speed,
       ...(o.health ? { health: o.health } : {}),
       print: o.print,

@@ -22,6 +22,8 @@ export interface PrepareSimRunOptions {
   readonly spec: SimRackSpec;
   /** How long the injected scenario developed before a new run starts. */
   readonly lead?: Millis;
+  /** A drill: the rack clock starts at the top of the hour, so the same seed gives the same drill (see OpenSpecOptions). */
+  readonly alignedStart?: boolean;
   /** --speed as given: a resumed run keeps its journaled speed unless the operator names another. */
   readonly speed?: number;
   readonly health?: Partial<HealthOptions>;
@@ -45,7 +47,12 @@ export interface SimRun {
 export async function prepareSimRun(o: PrepareSimRunOptions): Promise<SimRun | undefined> {
   const { resume } = o.durable;
   if (resume) return resumeSimRun(o, resume);
-  const rack = openSpecSim(o.spec, { rackName: o.rackName, ...(o.health ? { health: o.health } : {}), ...(o.lead !== undefined ? { lead: o.lead } : {}) });
+  const rack = openSpecSim(o.spec, {
+    rackName: o.rackName,
+    ...(o.health ? { health: o.health } : {}),
+    ...(o.lead !== undefined ? { lead: o.lead } : {}),
+    ...(o.alignedStart ? { alignedStart: true } : {}),
+  });
   const assessed = rack.snapshot();
   const built = o.build(assessed);
   if (!built) return undefined;

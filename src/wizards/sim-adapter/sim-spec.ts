@@ -1,7 +1,7 @@
 import { ScaledClock } from '../../clock';
 import type { Config } from '../../config';
 import type { HealthOptions } from '../../model/health-options';
-import type { EpochMs, Millis } from '../../model/time';
+import { type EpochMs, HOUR, type Millis } from '../../model/time';
 import { SCENARIO_LEAD, type ScenarioName } from '../../sim';
 
 export { DEFAULT_SEED, SCENARIO_LEAD } from '../../sim';
@@ -48,12 +48,18 @@ export interface OpenSpecOptions {
   readonly lead?: Millis;
   /** A resumed run: the journaled start and a clock based at its last journaled time rebuild the very same rack. */
   readonly at?: { readonly start: EpochMs; readonly clockBase: EpochMs };
+  /**
+   * A new rack whose clock starts at the top of the current hour (UTC) instead of now: its cron ticks (backups
+   * every few minutes, hourly reconciles) then fall at the same rack times in every run, so the same seed gives the
+   * same drill — its machine time does not depend on when in the hour it was started.
+   */
+  readonly alignedStart?: boolean;
 }
 
 /** Opens the rack of a spec; a new run shows a scenario as it looks ten minutes in (like `status`). */
 export function openSpecSim(spec: SimRackSpec, o: OpenSpecOptions): SimRackHandle {
   return openSimRack({
-    clock: new ScaledClock(spec.speed, o.at?.clockBase),
+    clock: new ScaledClock(spec.speed, o.at?.clockBase ?? (o.alignedStart ? Math.floor(Date.now() / HOUR) * HOUR : undefined)),
     rackName: o.rackName,
     seed: spec.seed,
     ...(spec.scale !== undefined ? { scale: spec.scale } : {}),
