@@ -3,7 +3,7 @@
  * @kubernetes/client-node is imported here on first use only, so nothing of it is loaded on the way to the first
  * frame or on a rack without Kubernetes (and never under an older Node: the project's pinned Node runs it).
  */
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import type { Millis } from '../../model/time';
 import { loadKubeConfig } from './kube-config';
 import { httpError, KubeError, transportError } from './kube-error';
@@ -25,7 +25,7 @@ export interface KubeApi {
   /** POST a JSON body (a review: SelfSubjectAccessReview); the parsed answer, or a KubeError. */
   post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
   /** A list+watch cache of a collection path (e.g. /api/v1/nodes), started now, restarted after errors. */
-  watch(path: string): ListWatcher;
+  watch(path: string, trim?: (o: unknown) => unknown): ListWatcher;
   close(): void;
 }
 
@@ -64,8 +64,8 @@ export async function connectKube(target: KubeTarget): Promise<KubeApi> {
     server,
     get,
     post: (path, body, signal) => request('POST', path, body, signal),
-    watch(path) {
-      const w = new ListWatcher({ lib, kc: kc as KubeConfig, path, list: (signal) => get(path, signal), context: target.context, server });
+    watch(path, trim) {
+      const w = new ListWatcher({ lib, kc: kc as KubeConfig, path, list: (signal) => get(path, signal), context: target.context, server, ...(trim ? { trim: trim as (o: KubernetesObject) => KubernetesObject } : {}) });
       watchers.add(w);
       return w;
     },

@@ -16,6 +16,11 @@ export interface ListWatcherOptions {
   readonly lib: Lib;
   readonly kc: KubeConfig;
   readonly path: string;
+  /**
+   * What of each object to keep in the cache (from lists and watch events alike): the cache otherwise holds every
+   * object in full, managedFields and pod specs included, which is most of the memory at a few thousand objects.
+   */
+  readonly trim?: (o: KubernetesObject) => KubernetesObject;
   readonly list: (signal?: AbortSignal) => Promise<unknown>;
   readonly context: string;
   readonly server: string;
@@ -44,9 +49,12 @@ export class ListWatcher {
   /** The HTTP dispatchers of the latest watch requests, destroyed on stop(). */
   private readonly dispatchers = new Set<{ destroy(): Promise<void> }>();
   private readonly kc: KubeConfig;
+  private readonly trim: (o: KubernetesObject) => KubernetesObject;
 
   constructor(private readonly o: ListWatcherOptions) {
     this.kc = trackingDispatchers(o.kc, this.dispatchers);
+    const keep = o.trim ?? ((x: KubernetesObject) => x);
+    this.trim = (x) => keep(withoutManagedFields(x));
     this.informer = this.start();
   }
 
@@ -56,7 +64,14 @@ export class ListWatcher {
   }
 
   private start(): Informer {
-    const informer: Informer = this.o.lib.makeInformer(this.kc, this.o.path, () => this.list(informer));
+    // makeInformer is a ListWatch over a Watch; built here so that watch events pass through trim like lists do.
+    const watch = new this.o.lib.Watch(this.kc);
+    const trim = this.trim;
+    const trimming = {
+      watch: (path: string, query: Record<string, string | number | boolean | undefined>, callback: (phase: string, obj: unknown, raw: unknown) => void, done: (err?: unknown) => void) =>
+        watch.watch(path, query, (phase, obj, raw) => callback(phase, phase === 'ERROR' || typeof obj !== 'object' || obj === null ? obj : trim(obj as KubernetesObject), raw), done),
+    } as unknown as InstanceType<Lib['Watch']>;
+    const informer: Informer = new this.o.lib.ListWatch(this.o.path, trimming, () => this.list(informer), false);
     const changed = () => {
       if (informer !== this.informer) return;
       this.version++;
@@ -95,6 +110,8 @@ export class ListWatcher {
     if (typeof body !== 'object' || body === null || !Array.isArray((body as { items?: unknown }).items)) {
       throw new KubeError('server', `${this.o.context}: ${this.o.path}: unexpected output shape: items is missing`);
     }
+    const list = body as KubernetesListObject<KubernetesObject>;
+    list.items = list.items.map((item) => (typeof item === 'object' && item !== null ? this.trim(item) : item));
     this.backoff = BACKOFF_MIN;
     // The informer fills its cache from this list after we return: serve the old cache until then.
     setImmediate(() => {
@@ -156,4 +173,11 @@ function trackingDispatchers(kc: KubeConfig, into: Set<{ destroy(): Promise<void
     if (into.size > 4) into.delete(into.values().next().value as { destroy(): Promise<void> });
   };
   return tracking;
+}
+
+/** managedFields (server-side apply bookkeeping) are often the biggest part of an object and never shown. */
+function withoutManagedFields(o: KubernetesObject): KubernetesObject {
+  if (!o.metadata?.managedFields) return o;
+  const { managedFields: _, ...metadata } = o.metadata;
+  return { ...o, metadata };
 }

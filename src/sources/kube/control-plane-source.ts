@@ -11,6 +11,7 @@ import { describeError } from '../../errors';
 import { FailedRead, type Source, StaleRead } from '../source';
 import { KubeError } from '../../clients/kube/kube-error';
 import { etcdFromObject, nodeFromObject, podProblemFromObject, workloadFromObject } from './cluster-objects';
+import { trimEtcd, trimNode, trimPod, trimWorkload } from './trim';
 import { type CollectionRead, WatchedCollection } from './watched-collection';
 
 export interface ClusterRole {
@@ -28,18 +29,18 @@ export function createControlPlaneSource(o: {
   readonly timeout: number;
 }): Source {
   const { role, namespaces } = o;
-  const nodes = new WatchedCollection(o.api, '/api/v1/nodes', nodeFromObject);
+  const nodes = new WatchedCollection(o.api, '/api/v1/nodes', nodeFromObject, trimNode);
   const planes = [
     { kind: 'metal-stack' as const, name: 'metal-stack', namespace: namespaces.metalStack },
     { kind: 'gardener' as const, name: 'Gardener', namespace: namespaces.gardener },
   ].map((p) => ({
     ...p,
-    deployments: new WatchedCollection(o.api, `/apis/apps/v1/namespaces/${p.namespace}/deployments`, workloadFromObject('Deployment')),
-    statefulSets: new WatchedCollection(o.api, `/apis/apps/v1/namespaces/${p.namespace}/statefulsets`, workloadFromObject('StatefulSet')),
-    pods: new WatchedCollection(o.api, `/api/v1/namespaces/${p.namespace}/pods`, podProblemFromObject),
+    deployments: new WatchedCollection(o.api, `/apis/apps/v1/namespaces/${p.namespace}/deployments`, workloadFromObject('Deployment'), trimWorkload),
+    statefulSets: new WatchedCollection(o.api, `/apis/apps/v1/namespaces/${p.namespace}/statefulsets`, workloadFromObject('StatefulSet'), trimWorkload),
+    pods: new WatchedCollection(o.api, `/api/v1/namespaces/${p.namespace}/pods`, podProblemFromObject, trimPod),
   }));
   // etcd-druid's Etcds: an optional CRD, read where installed.
-  const etcds = new WatchedCollection(o.api, '/apis/druid.gardener.cloud/v1alpha1/etcds', etcdFromObject);
+  const etcds = new WatchedCollection(o.api, '/apis/druid.gardener.cloud/v1alpha1/etcds', etcdFromObject, trimEtcd);
   const all = [nodes, ...planes.flatMap((p) => [p.deployments, p.statefulSets, p.pods])];
   const prefix = role.layer === 'initial' ? 'initial' : `nested ${role.cluster}`;
   let last: { controlPlanes: ControlPlane[] } | undefined;

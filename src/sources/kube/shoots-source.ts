@@ -7,12 +7,13 @@ import type { KubeApi } from '../../clients/kube/kube-api';
 import type { Millis } from '../../model/time';
 import { FailedRead, type Source, StaleRead } from '../source';
 import { shootFromObject } from './shoot-object';
+import { trimShoot } from './trim';
 import { WatchedCollection } from './watched-collection';
 
 export const SHOOTS_PATH = '/apis/core.gardener.cloud/v1beta1/shoots';
 
 export function createShootsSource(o: { readonly api: () => Promise<KubeApi>; readonly interval: Millis; readonly timeout: Millis }): Source {
-  const shoots = new WatchedCollection(o.api, SHOOTS_PATH, shootFromObject);
+  const shoots = new WatchedCollection(o.api, SHOOTS_PATH, shootFromObject, trimShoot);
   let data: { shoots: ReturnType<typeof shootFromObject>[] } | undefined;
   return {
     name: 'shoots (garden)',

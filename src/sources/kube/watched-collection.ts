@@ -33,6 +33,8 @@ export class WatchedCollection<T> {
     private readonly api: () => Promise<KubeApi>,
     private readonly path: string,
     private readonly map: (raw: unknown) => T,
+    /** What of each object the watch cache keeps (see ListWatcherOptions.trim): only what `map` reads. */
+    private readonly trim?: (o: unknown) => unknown,
   ) {}
 
   /** Called when the watch sees a change (after the first read started it). */
@@ -44,7 +46,7 @@ export class WatchedCollection<T> {
   async read(signal: AbortSignal): Promise<CollectionRead<T>> {
     if (!this.watcher) {
       const api = await this.api();
-      this.watcher = api.watch(this.path);
+      this.watcher = api.watch(this.path, this.trim);
       this.watcher.onChange(() => {
         for (const l of [...this.listeners]) l();
       });

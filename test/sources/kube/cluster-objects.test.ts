@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { trimEtcd, trimNode, trimPod, trimWorkload } from '../../../src/sources/kube/trim';
 import { etcdFromObject, nodeFromObject, podProblemFromObject, workloadFromObject } from '../../../src/sources/kube/cluster-objects';
 
 describe('cluster objects as the control-plane source reads them', () => {
@@ -73,5 +74,19 @@ describe('an etcd-druid Etcd', () => {
         { type: 'FullSnapshotBackupReady', status: 'False', reason: 'SnapshotMissedSchedule', since: Date.parse('2026-11-30T04:00:00Z') },
       ],
     });
+  });
+});
+
+describe('what the watch caches keep', () => {
+  it('is enough for the mappers: the same model from a trimmed object as from the full one', () => {
+    const node = { metadata: { name: 'n', uid: 'u', resourceVersion: '7', managedFields: [{}], labels: { a: 'b' } }, spec: { podCIDR: 'x' }, status: { conditions: [{ type: 'Ready', status: 'True' }], images: [{ names: ['a'], sizeBytes: 1 }], nodeInfo: { kubeletVersion: 'v1', osImage: 'x' } } };
+    const pod = { metadata: { name: 'p', namespace: 'n', uid: 'u' }, spec: { containers: [{ name: 'c', image: 'i' }] }, status: { phase: 'Running', containerStatuses: [{ restartCount: 3, ready: false, image: 'i', state: { waiting: { reason: 'CrashLoopBackOff' } } }] } };
+    const sts = { metadata: { name: 'metal-db', namespace: 'n' }, spec: { replicas: 2, template: { spec: {} } }, status: { readyReplicas: 1, replicas: 2 } };
+    const etcd = { metadata: { name: 'etcd-main', namespace: 'n' }, spec: { replicas: 3 }, status: { conditions: [{ type: 'Ready', status: 'True' }], members: [] } };
+    expect(nodeFromObject(trimNode(node))).toEqual(nodeFromObject(node));
+    expect(podProblemFromObject(trimPod(pod))).toEqual(podProblemFromObject(pod));
+    expect(workloadFromObject('StatefulSet')(trimWorkload(sts))).toEqual(workloadFromObject('StatefulSet')(sts));
+    expect(etcdFromObject(trimEtcd(etcd))).toEqual(etcdFromObject(etcd));
+    expect(JSON.stringify(trimNode(node))).not.toMatch(/images|managedFields|podCIDR/);
   });
 });

@@ -4,6 +4,7 @@ import { SourceError } from '../../../src/errors';
 import type { Shoot } from '../../../src/model/shoot';
 import { computedStatus, hibernationCell, lastOperationCell, statusCell } from '../../../src/present/shoot-cells';
 import { shootFromObject } from '../../../src/sources/kube/shoot-object';
+import { trimShoot } from '../../../src/sources/kube/trim';
 
 // Handcrafted after shared/domain/gardener.md §2–3 (a metal shoot of the mini-lab layout).
 const C1 = JSON.parse(readFileSync('test/fixtures/kube/shoot-c1.json', 'utf8')) as Record<string, unknown>;
@@ -48,6 +49,11 @@ describe('a Shoot from the garden, as the model holds it', () => {
     const s = shootFromObject({ metadata: { name: 'new', namespace: 'garden-p2' }, spec: { cloudProfile: { kind: 'CloudProfile', name: 'metal' } } });
     expect(s).toMatchObject({ project: 'p2', technicalId: 'shoot--p2--new', cloudProfile: 'metal', conditions: [], lastErrors: [] });
     expect([lastOperationCell(s), hibernationCell(s), statusCell(s)]).toEqual(['<pending>', 'Awake', 'healthy']);
+  });
+
+  it('maps the same from what the watch cache keeps as from the whole object', () => {
+    expect(shootFromObject(trimShoot(C1))).toEqual(shootFromObject(C1));
+    expect(shootFromObject(trimShoot({ metadata: { name: 'new', namespace: 'garden-p2' } }))).toEqual(shootFromObject({ metadata: { name: 'new', namespace: 'garden-p2' } }));
   });
 
   it('refuses an object of the wrong shape with the path, never as an empty shoot', () => {
