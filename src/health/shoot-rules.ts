@@ -17,8 +17,8 @@ const CONDITION_HINTS: Record<string, string> = {
   ObservabilityComponentsHealthy: 'check the monitoring/logging pods in the seed namespace',
 };
 
-export function shootRules(snapshot: RackObservation, options: Pick<HealthOptions, 'stuckPhaseAfter'>): Finding[] {
-  return snapshot.shoots.flatMap((s) => [...shootFindings(s), ...stuckFindings(s, snapshot.takenAt, options.stuckPhaseAfter)]);
+export function shootRules(snapshot: RackObservation, options: Pick<HealthOptions, 'stuckPhaseAfter' | 'conditionGrace'>): Finding[] {
+  return snapshot.shoots.flatMap((s) => [...shootFindings(s, snapshot.takenAt, options.conditionGrace), ...stuckFindings(s, snapshot.takenAt, options.stuckPhaseAfter)]);
 }
 
 /**
@@ -59,7 +59,7 @@ function stuckFindings(shoot: Shoot, now: EpochMs, after: number): Finding[] {
   return out;
 }
 
-function shootFindings(shoot: Shoot): Finding[] {
+function shootFindings(shoot: Shoot, now: EpochMs, grace: number): Finding[] {
   const key = `${shoot.project}/${shoot.name}`;
   const subject = { kind: 'shoot', id: key, label: key } as const;
   const out: Finding[] = [];
@@ -68,13 +68,15 @@ function shootFindings(shoot: Shoot): Finding[] {
     // Progressing means Gardener is still deciding; the next reconcile turns it into True or False.
     if (c.status !== 'False' && c.status !== 'Unknown') continue;
     const critical = c.status === 'False';
+    // Just turned: shown, not alarmed, until it has stayed so for the grace period.
+    const fresh = c.lastTransitionTime !== undefined && now - c.lastTransitionTime < grace;
     out.push(
       finding(
         critical ? 'shoot-condition-false' : 'shoot-condition-unknown',
-        critical ? 'critical' : 'warning',
+        fresh ? 'info' : critical ? 'critical' : 'warning',
         'shoots',
         subject,
-        `shoot ${key}: ${c.type} is ${c.status}${conditionDetail(c)}`,
+        `shoot ${key}: ${c.type} is ${c.status}${fresh ? ` (for ${formatAge(now - (c.lastTransitionTime ?? now))}, within the grace period)` : ''}${conditionDetail(c)}`,
         critical
           ? (CONDITION_HINTS[c.type] ?? `kubectl -n ${shoot.namespace} describe shoot ${shoot.name}`)
           : `Gardener could not check ${c.type}: is the gardenlet of seed ${shoot.seed} running?`,

@@ -10,6 +10,12 @@ export interface HealthOptions {
   readonly minVersions: number;
   /** A source without success for this many of its poll intervals is stale. */
   readonly staleAfterIntervals: number;
+  /**
+   * A shoot condition False or Unknown for less than this is shown (info) but not yet alarmed. Default 0: gardenlet
+   * already holds a failing condition at Progressing for its own threshold before it turns False, so a second grace
+   * here would only delay the alarm; set it where probes flap anyway.
+   */
+  readonly conditionGrace: Millis;
 }
 
 export const DEFAULT_HEALTH_OPTIONS: HealthOptions = {
@@ -17,4 +23,5 @@ export const DEFAULT_HEALTH_OPTIONS: HealthOptions = {
   sizeDropRatio: 0.5,
   minVersions: 2,
   staleAfterIntervals: 2,
+  conditionGrace: 0,
 };

@@ -102,3 +102,15 @@ describe('shoots: stuck without an error', () => {
     expect(rules(findings(busy))).not.toContain('shoot-hibernation-stuck');
   });
 });
+
+describe('shoots: a grace period for conditions that just turned', () => {
+  it('shows a condition False for less than health.conditionGrace as info, and alarms once it stays', () => {
+    const turned = (ago: number) => withCondition(s0, 'c1', 'EveryNodeReady', { status: 'False', reason: 'NodesNotReady', lastTransitionTime: s0.takenAt - ago });
+    const fresh = theFinding(findings(turned(20_000), { conditionGrace: 60_000 }), 'shoot-condition-false', 'p1/c1');
+    expect(fresh.severity).toBe('info');
+    expect(fresh.summary).toBe('shoot p1/c1: EveryNodeReady is False (for 20s, within the grace period) (NodesNotReady)');
+    expect(theFinding(findings(turned(90_000), { conditionGrace: 60_000 }), 'shoot-condition-false', 'p1/c1').severity).toBe('critical');
+    // The default alarms at once: gardenlet's own Progressing threshold is the grace.
+    expect(theFinding(findings(turned(1000)), 'shoot-condition-false', 'p1/c1').severity).toBe('critical');
+  });
+});
