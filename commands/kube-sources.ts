@@ -6,6 +6,7 @@
 import type { KubeApi } from '../src/clients/kube/kube-api';
 import type { KubernetesConfig } from '../src/config/kubernetes';
 import { createControlPlaneSource } from '../src/sources/kube/control-plane-source';
+import { createEtcdSource } from '../src/sources/kube/etcd-source';
 import { createShootsSource } from '../src/sources/kube/shoots-source';
 import type { Source } from '../src/sources/source';
 
@@ -19,7 +20,10 @@ export function kubeSources(k: KubernetesConfig): Source[] {
     ...k.nested.map((n) => ({ layer: 'nested' as const, cluster: n.shoot, context: n.context })),
   ];
   for (const role of clusters) {
-    sources.push(createControlPlaneSource({ api: lazyApi(k, role.context), role, namespaces: k.namespaces, interval: k.interval, timeout }));
+    // One connection per context, shared by its sources.
+    const api = lazyApi(k, role.context);
+    sources.push(createControlPlaneSource({ api, role, namespaces: k.namespaces, interval: k.interval, timeout }));
+    sources.push(createEtcdSource({ api, role, interval: k.interval, timeout }));
   }
   return sources;
 }

@@ -44,7 +44,6 @@ export function clusterFindings(p: ControlPlane, now: EpochMs): Finding[] {
       ),
     );
   }
-  for (const e of p.etcds ?? []) out.push(...etcdFindings(p, e, now));
   for (const pod of p.podProblems ?? []) {
     out.push(
       finding(
@@ -64,8 +63,8 @@ export function clusterFindings(p: ControlPlane, now: EpochMs): Finding[] {
  * etcd-druid's view of an etcd: not Ready (or members missing) is an outage of what it serves; a full or delta
  * snapshot not on schedule means a restore now would lose data since the last one.
  */
-function etcdFindings(p: ControlPlane, e: EtcdState, now: EpochMs): Finding[] {
-  const subject = { kind: 'workload', id: `${p.id}/${e.namespace}/${e.name}`, label: `etcd ${e.namespace}/${e.name}` } as const;
+export function etcdFindings(e: EtcdState, now: EpochMs): Finding[] {
+  const subject = { kind: 'workload', id: `${e.cluster}/${e.namespace}/${e.name}`, label: `etcd ${e.namespace}/${e.name}` } as const;
   const out: Finding[] = [];
   for (const c of e.conditions) {
     if (c.status === 'True') continue;
@@ -77,7 +76,7 @@ function etcdFindings(p: ControlPlane, e: EtcdState, now: EpochMs): Finding[] {
         c.status === 'False' && (!backup || c.type === 'FullSnapshotBackupReady') ? 'critical' : 'warning',
         'control-planes',
         subject,
-        `etcd ${e.namespace}/${e.name} (${p.name}): ${c.type} is ${c.status}${c.reason ? ` (${c.reason})` : ''}${since}`,
+        `etcd ${e.namespace}/${e.name} (${e.cluster}): ${c.type} is ${c.status}${c.reason ? ` (${c.reason})` : ''}${since}`,
         backup
           ? `check the backup-restore sidecar's logs and the seed's backup bucket credentials (kubectl -n ${e.namespace} logs ${e.name}-0 -c backup-restore); until a snapshot is taken, a restore loses what changed since the last one`
           : `kubectl -n ${e.namespace} describe etcd ${e.name}; the API server that uses it is down meanwhile`,

@@ -1,11 +1,15 @@
 import type { ControlPlane } from '../model/control-plane';
 import type { RackObservation } from '../model/snapshot';
 import type { Finding } from './finding';
-import { clusterFindings } from './cluster-rules';
+import { clusterFindings, etcdFindings } from './cluster-rules';
 import { ago, finding, oneLine } from './make-finding';
 
 export function controlPlaneRules(snapshot: RackObservation): Finding[] {
-  return [...unreachable(snapshot), ...snapshot.controlPlanes.filter((p) => p.reachable).flatMap((p) => clusterFindings(p, snapshot.takenAt))];
+  return [
+    ...unreachable(snapshot),
+    ...snapshot.controlPlanes.filter((p) => p.reachable).flatMap((p) => clusterFindings(p, snapshot.takenAt)),
+    ...snapshot.etcds.flatMap((e) => etcdFindings(e, snapshot.takenAt)),
+  ];
 }
 
 function unreachable(snapshot: RackObservation): Finding[] {

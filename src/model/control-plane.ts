@@ -22,14 +22,11 @@ export interface ControlPlane {
   readonly workloads?: readonly Workload[];
   /** Pods that are not well: crash loops, image pulls, restarts. */
   readonly podProblems?: readonly PodProblem[];
-  /**
-   * etcd-druid's Etcd resources in this cluster (a seed's shoot etcds, the virtual garden's): absent when etcd-druid
-   * is not installed there, which is not an error.
-   */
-  readonly etcds?: readonly EtcdState[];
 }
 
 export interface EtcdState {
+  /** The cluster it was read from: "k3s", or the shoot that hosts a nested control plane. */
+  readonly cluster: string;
   readonly namespace: string;
   readonly name: string;
   /** Ready, AllMembersReady, FullSnapshotBackupReady, DeltaSnapshotBackupReady as etcd-druid reports them. */

@@ -1,7 +1,7 @@
 import type { BackupComponent, BackupVerdict } from './backup';
 import type { Bgp } from './bgp';
 import type { Finding } from './finding';
-import type { ControlPlane } from './control-plane';
+import type { ControlPlane, EtcdState } from './control-plane';
 import type { Machine } from './machine';
 import type { Shoot } from './shoot';
 import type { SourceStatus } from './source';
@@ -22,6 +22,8 @@ export interface RackData {
   readonly shoots: readonly Shoot[];
   readonly controlPlanes: readonly ControlPlane[];
   readonly backups: readonly BackupComponent[];
+  /** etcd-druid's Etcd resources where a cluster has them (seeds, the virtual garden's host). */
+  readonly etcds: readonly EtcdState[];
   readonly incident?: Incident;
 }
 
@@ -55,4 +57,5 @@ export const EMPTY_DATA: RackData = {
   shoots: [],
   controlPlanes: [],
   backups: [],
+  etcds: [],
 };

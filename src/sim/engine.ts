@@ -14,6 +14,8 @@ import { span, TIMING } from './timing';
 import { TopologySim } from './topology-sim';
 import type { Domain, World } from './world';
 
+const NO_ETCDS: readonly [] = [];
+
 export interface SimRackOptions {
   readonly start: EpochMs;
   readonly seed?: number;
@@ -135,6 +137,8 @@ export class SimRack {
       shoots: this.shoots.model(),
       controlPlanes: this.cps.model(),
       backups: this.backups.model(),
+      // The simulated rack runs no etcd-druid; one shared empty list keeps the domain's identity.
+      etcds: NO_ETCDS,
       ...(this.incident ? { incident: this.incident } : {}),
     };
     return this.last;

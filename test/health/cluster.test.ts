@@ -47,10 +47,11 @@ describe('control planes read from their cluster', () => {
 
 describe('etcd-druid Etcds read from a cluster', () => {
   it('reports a missed full snapshot as critical, a missed delta snapshot as a warning, an etcd not Ready as critical', () => {
-    const s = withPlanes({
-      ...k3s,
+    const s = judged({
+      ...s0,
       etcds: [
         {
+          cluster: 'k3s',
           namespace: 'shoot--p1--c1',
           name: 'etcd-main',
           conditions: [
@@ -59,7 +60,7 @@ describe('etcd-druid Etcds read from a cluster', () => {
             { type: 'DeltaSnapshotBackupReady', status: 'False', reason: 'SnapshotMissedSchedule' },
           ],
         },
-        { namespace: 'garden', name: 'virtual-garden-etcd-main', conditions: [{ type: 'Ready', status: 'False' }] },
+        { cluster: 'k3s', namespace: 'garden', name: 'virtual-garden-etcd-main', conditions: [{ type: 'Ready', status: 'False' }] },
       ],
     });
     const all = findings(s).filter((f) => f.rule.startsWith('etcd-'));

@@ -174,6 +174,8 @@ describe.runIf(availability.ok)('rackpilot on a real kube-apiserver', { timeout:
     expect(json.sources.map((x) => [x.name, x.kind, x.state])).toEqual([
       ['shoots (garden)', 'kube', 'ok'],
       ['control plane (initial)', 'kube', 'ok'],
+      // etcd-druid is not installed in the lab (yet): not an error.
+      ['etcd (initial)', 'kube', 'ok'],
     ]);
     expect(json.areas.shoots?.summary).toMatch(/^\d+ shoots/);
     expect(json.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['shoot-operation-failed', 'cluster-node-not-ready', 'database-not-ready']));
@@ -237,6 +239,21 @@ describe.runIf(availability.ok)('rackpilot on a real kube-apiserver', { timeout:
     expect(s.findings.find((f) => f.rule === 'database-not-ready')?.summary).toBe('nested p1/c1 metal-stack: StatefulSet metal-control-plane/metal-db has no ready replica (0/1)');
   });
 
+  it('reads etcd-druid Etcds once the CRD is there, and a missed full snapshot is a critical finding', async () => {
+    const store = await open('  initial: lab\n');
+    await until(store, 'the etcd source, with no CRD yet', (x) => x.sources.find((src) => src.name === 'etcd (initial)')?.state === 'ok');
+    await lab.client.call('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', ETCD_CRD);
+    await waitUntilServed(lab, '/apis/druid.gardener.cloud/v1alpha1/etcds');
+    await lab.client.call('POST', '/apis/druid.gardener.cloud/v1alpha1/namespaces/garden/etcds', { apiVersion: 'druid.gardener.cloud/v1alpha1', kind: 'Etcd', metadata: { name: 'virtual-garden-etcd-main', namespace: 'garden' }, spec: {} });
+    await lab.client.call('PATCH', '/apis/druid.gardener.cloud/v1alpha1/namespaces/garden/etcds/virtual-garden-etcd-main/status', { status: { conditions: [{ type: 'Ready', status: 'True' }, { type: 'FullSnapshotBackupReady', status: 'False', reason: 'SnapshotMissedSchedule' }] } }, 'application/merge-patch+json');
+    // The watch is restarted with backoff while the resource is missing (at most 30 s apart); it lists once it is there.
+    const s = await until(store, 'the etcd finding', (x) => x.findings.some((f) => f.rule === 'etcd-backup-not-ready'), 40_000);
+    expect(s.findings.find((f) => f.rule === 'etcd-backup-not-ready')).toMatchObject({
+      severity: 'critical',
+      summary: 'etcd garden/virtual-garden-etcd-main (k3s): FullSnapshotBackupReady is False (SnapshotMissedSchedule)',
+    });
+  });
+
   it('a wrong CA is one clear error line', async () => {
     const kubeconfig = join(lab.dir, 'wrong-ca.yaml');
     writeFileSync(kubeconfig, `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "${lab.server}", certificate-authority-data: ${Buffer.from(wrongCa(lab.dir)).toString('base64')}}}]\nusers: [{name: u, user: {token: ${lab.token}}}]\ncontexts: [{name: wrong, context: {cluster: c, user: u}}]\ncurrent-context: wrong\n`);
@@ -246,6 +263,25 @@ describe.runIf(availability.ok)('rackpilot on a real kube-apiserver', { timeout:
     expect(error?.message).not.toContain('\n');
   });
 });
+
+const ETCD_CRD = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'etcds.druid.gardener.cloud' },
+  spec: {
+    group: 'druid.gardener.cloud',
+    scope: 'Namespaced',
+    names: { plural: 'etcds', singular: 'etcd', kind: 'Etcd', listKind: 'EtcdList' },
+    versions: [{ name: 'v1alpha1', served: true, storage: true, subresources: { status: {} }, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+  },
+};
+
+async function waitUntilServed(lab: KubeLab, path: string): Promise<void> {
+  for (const end = Date.now() + 15_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    if ((await lab.client.request('GET', path)).status === 200) return;
+  }
+  throw new Error(`${path} not served`);
+}
 
 interface KubectlShoot {
   metadata: { name: string };

@@ -88,9 +88,14 @@ const etcdSchema = z.object({
 const ETCD_CONDITIONS = new Set(['Ready', 'AllMembersReady', 'FullSnapshotBackupReady', 'DeltaSnapshotBackupReady']);
 
 /** An etcd-druid Etcd (druid.gardener.cloud/v1alpha1): the conditions an operator needs before and after a restore. */
-export function etcdFromObject(raw: unknown): EtcdState {
+export function etcdFromObject(cluster: string) {
+  return (raw: unknown): EtcdState => etcdOf(cluster, raw);
+}
+
+function etcdOf(cluster: string, raw: unknown): EtcdState {
   const e = check(etcdSchema, raw);
   return {
+    cluster,
     namespace: e.metadata.namespace,
     name: e.metadata.name,
     conditions: (e.status?.conditions ?? [])

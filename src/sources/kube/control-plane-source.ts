@@ -9,9 +9,8 @@ import type { KubernetesConfig } from '../../config/kubernetes';
 import type { ControlPlane, PodProblem, Workload } from '../../model/control-plane';
 import { describeError } from '../../errors';
 import { FailedRead, type Source, StaleRead } from '../source';
-import { KubeError } from '../../clients/kube/kube-error';
-import { etcdFromObject, nodeFromObject, podProblemFromObject, workloadFromObject } from './cluster-objects';
-import { trimEtcd, trimNode, trimPod, trimWorkload } from './trim';
+import { nodeFromObject, podProblemFromObject, workloadFromObject } from './cluster-objects';
+import { trimNode, trimPod, trimWorkload } from './trim';
 import { type CollectionRead, WatchedCollection } from './watched-collection';
 
 export interface ClusterRole {
@@ -39,8 +38,6 @@ export function createControlPlaneSource(o: {
     statefulSets: new WatchedCollection(o.api, `/apis/apps/v1/namespaces/${p.namespace}/statefulsets`, workloadFromObject('StatefulSet'), trimWorkload),
     pods: new WatchedCollection(o.api, `/api/v1/namespaces/${p.namespace}/pods`, podProblemFromObject, trimPod),
   }));
-  // etcd-druid's Etcds: an optional CRD, read where installed.
-  const etcds = new WatchedCollection(o.api, '/apis/druid.gardener.cloud/v1alpha1/etcds', etcdFromObject, trimEtcd);
   const all = [nodes, ...planes.flatMap((p) => [p.deployments, p.statefulSets, p.pods])];
   const prefix = role.layer === 'initial' ? 'initial' : `nested ${role.cluster}`;
   let last: { controlPlanes: ControlPlane[] } | undefined;
@@ -56,11 +53,11 @@ export function createControlPlaneSource(o: {
       };
     },
     async poll(signal) {
-      const [reads, etcdRead] = await Promise.all([Promise.allSettled(all.map((c) => c.read(signal))), readOptional(etcds, signal)]);
+      const reads = await Promise.allSettled(all.map((c) => c.read(signal)));
       // One cause (may not list pods) in several namespaces is said once.
-      const failures = [...new Set([...reads.flatMap((r) => (r.status === 'rejected' ? [describeError(r.reason)] : [])), ...(etcdRead.failure ? [etcdRead.failure] : [])])];
+      const failures = [...new Set(reads.flatMap((r) => (r.status === 'rejected' ? [describeError(r.reason)] : [])))];
       // Nothing changed anywhere: the same object, so nothing is redrawn.
-      if (last && etcdRead.unchanged && reads.every((r) => r.status === 'fulfilled' && r.value.unchanged && !r.value.broken)) return last;
+      if (last && reads.every((r) => r.status === 'fulfilled' && r.value.unchanged && !r.value.broken)) return last;
       const ok = <T>(i: number): CollectionRead<T> | undefined => {
         const r = reads[i];
         return r?.status === 'fulfilled' ? (r.value as CollectionRead<T>) : undefined;
@@ -76,7 +73,6 @@ export function createControlPlaneSource(o: {
         hostedOn: role.layer === 'initial' ? 'k3s' : role.cluster,
         reachable,
         ...(nodeRead ? { nodes: nodeRead.items } : {}),
-        ...(etcdRead.items ? { etcds: etcdRead.items } : {}),
         ...(reachable ? {} : { message: failures[0] }),
       };
       const entries = planes.map((p, i): ControlPlane => {
@@ -104,21 +100,7 @@ export function createControlPlaneSource(o: {
       return data;
     },
     close() {
-      for (const c of [...all, etcds]) c.close();
+      for (const c of all) c.close();
     },
   };
-}
-
-/**
- * An optional resource, read where readable: 404 (the CRD is not installed) and 403 (not granted; doctor says so)
- * are no failure of the source, just nothing to show.
- */
-async function readOptional<T>(c: WatchedCollection<T>, signal: AbortSignal): Promise<{ items?: readonly T[]; failure?: string; unchanged: boolean }> {
-  try {
-    const read = await c.read(signal);
-    return { items: read.items, unchanged: read.unchanged };
-  } catch (error) {
-    if (error instanceof KubeError && (error.failure === 'not-found' || error.failure === 'forbidden')) return { unchanged: true };
-    return { failure: describeError(error), unchanged: false };
-  }
 }

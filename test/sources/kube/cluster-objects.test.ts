@@ -56,7 +56,7 @@ describe('cluster objects as the control-plane source reads them', () => {
 
 describe('an etcd-druid Etcd', () => {
   it('keeps the four conditions that matter, with reason and since when', () => {
-    const e = etcdFromObject({
+    const e = etcdFromObject('k3s')({
       metadata: { name: 'etcd-main', namespace: 'shoot--p1--c1' },
       status: {
         conditions: [
@@ -67,6 +67,7 @@ describe('an etcd-druid Etcd', () => {
       },
     });
     expect(e).toEqual({
+      cluster: 'k3s',
       namespace: 'shoot--p1--c1',
       name: 'etcd-main',
       conditions: [
@@ -86,7 +87,7 @@ describe('what the watch caches keep', () => {
     expect(nodeFromObject(trimNode(node))).toEqual(nodeFromObject(node));
     expect(podProblemFromObject(trimPod(pod))).toEqual(podProblemFromObject(pod));
     expect(workloadFromObject('StatefulSet')(trimWorkload(sts))).toEqual(workloadFromObject('StatefulSet')(sts));
-    expect(etcdFromObject(trimEtcd(etcd))).toEqual(etcdFromObject(etcd));
+    expect(etcdFromObject('k3s')(trimEtcd(etcd))).toEqual(etcdFromObject('k3s')(etcd));
     expect(JSON.stringify(trimNode(node))).not.toMatch(/images|managedFields|podCIDR/);
   });
 });
