@@ -1,0 +1,99 @@
+/**
+ * The metal-api client: JSON over HTTP(S) with the runtime's fetch, HMAC or bearer auth, a timeout per request,
+ * and every failure as one line an operator can act on: the server's own `{statuscode, message}`, a refusal of
+ * our date with the clock skew measured from the server's Date header, a timeout, a refused connection.
+ */
+import { SourceError } from '../../errors';
+import type { Millis } from '../../model/time';
+import { type HmacType, hmacHeaders } from './hmac';
+
+export type MetalApiAuth = { readonly hmac: { readonly key: string; readonly type: HmacType } } | { readonly token: string };
+
+export interface MetalApiOptions {
+  /** With its base path, e.g. https://api.example/metal (requests go to <url>/v1/...). */
+  readonly url: string;
+  readonly auth?: MetalApiAuth;
+  readonly timeout: Millis;
+  /** The wall clock, for X-Date (tests move it to play clock skew). */
+  readonly now?: () => number;
+}
+
+export class MetalApiError extends SourceError {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface MetalApi {
+  readonly url: string;
+  get(path: string, signal?: AbortSignal): Promise<unknown>;
+  post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
+}
+
+/** The server refuses an X-Date older than this for view and edit keys (90 s for admin). */
+const DATE_WINDOW_S = 30;
+
+export function createMetalApi(o: MetalApiOptions): MetalApi {
+  const base = o.url.replace(/\/+$/, '');
+  const now = o.now ?? Date.now;
+  async function request(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+    const at = now();
+    const headers: Record<string, string> = { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
+    if (o.auth && 'hmac' in o.auth) Object.assign(headers, hmacHeaders(o.auth.hmac.key, o.auth.hmac.type, method, at));
+    else if (o.auth) headers.Authorization = `Bearer ${o.auth.token}`;
+    const limit = AbortSignal.timeout(o.timeout);
+    let response: Response;
+    try {
+      response = await fetch(base + path, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: signal ? AbortSignal.any([signal, limit]) : limit,
+      });
+    } catch (error) {
+      throw transport(base, error, o.timeout);
+    }
+    const text = await response.text().catch(() => '');
+    const parsed = parse(text);
+    if (!response.ok) throw refusal(method, path, response, parsed, at);
+    if (parsed === undefined) throw new MetalApiError(`metal-api ${method} ${path}: the answer is not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`);
+    return parsed;
+  }
+  return { url: base, get: (path, signal) => request('GET', path, undefined, signal), post: (path, body, signal) => request('POST', path, body, signal) };
+}
+
+function parse(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `{statuscode, message}` as one line; a 401 says whether our clock looks off, measured against the server's Date. */
+function refusal(method: string, path: string, response: Response, body: unknown, sentAt: number): MetalApiError {
+  const said = typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string' ? body.message : response.statusText;
+  const head = `metal-api ${method} ${path}: ${response.status}${said ? ` ${said}` : ''}`;
+  if (response.status !== 401 && response.status !== 403) return new MetalApiError(head, response.status);
+  const serverDate = Date.parse(response.headers.get('date') ?? '');
+  const skew = Number.isFinite(serverDate) ? Math.round((sentAt - serverDate) / 1000) : undefined;
+  const clock =
+    skew !== undefined && Math.abs(skew) > DATE_WINDOW_S / 2
+      ? `; this host's clock is ${Math.abs(skew)} s ${skew > 0 ? 'ahead of' : 'behind'} the server's (X-Date may be at most ${DATE_WINDOW_S} s old): fix NTP here`
+      : '; check the HMAC key and its type (Metal-View for a read-only console) or the token';
+  return new MetalApiError(`${head}${clock}`, response.status);
+}
+
+function transport(base: string, error: unknown, timeout: Millis): MetalApiError {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return new MetalApiError(`metal-api ${base}: no answer within ${Math.round(timeout / 100) / 10} s`);
+  }
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code ?? '';
+  if (code === 'ECONNREFUSED') return new MetalApiError(`metal-api ${base}: connection refused`);
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return new MetalApiError(`metal-api ${base}: TLS: the server's certificate is not trusted (${code})`);
+  return new MetalApiError(`metal-api ${base}: cannot reach it: ${code || cause?.message || (error instanceof Error ? error.message : String(error))}`);
+}
