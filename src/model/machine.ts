@@ -60,8 +60,8 @@ export interface Machine {
   readonly lastErrorEvent?: ProvisioningEvent;
   readonly power: PowerState;
   readonly led?: 'LED-ON' | 'LED-OFF';
-  /** metal-api state.value: "" (available), LOCKED, TAINTED. */
-  readonly lock: '' | 'LOCKED' | 'TAINTED';
+  /** metal-api state.value: "" (available), LOCKED, RESERVED (shared/domain/metal-api.md; TAINTED was a guess). */
+  readonly lock: '' | 'LOCKED' | 'RESERVED';
   /** The leaf switch ports this machine is cabled to (switch:port). */
   readonly uplinks: readonly string[];
 }

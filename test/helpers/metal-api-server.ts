@@ -13,6 +13,11 @@ export interface MetalApiServerOptions {
   readonly hmacKeys?: Partial<Record<'Metal-View' | 'Metal-Edit' | 'Metal-Admin', string>>;
   readonly tokens?: readonly string[];
   readonly routes: Record<string, Route>;
+  /**
+   * Checks every 2xx body the server sends (test/fixtures/metal-api/contract.ts: against the contract's definition
+   * of that route); a body that does not validate is recorded in `violations`, which a test asserts empty.
+   */
+  readonly validate?: (route: string, body: unknown) => void;
 }
 
 export class MetalApiServer {
@@ -20,6 +25,8 @@ export class MetalApiServer {
   /** Shifts the server's clock (ms), to play a host whose clock is off. */
   clockOffset = 0;
   readonly seen: Array<{ method: string; path: string; authorization?: string }> = [];
+  /** Bodies this server sent that the contract does not allow (see MetalApiServerOptions.validate). */
+  readonly violations: string[] = [];
 
   constructor(private readonly o: MetalApiServerOptions) {}
 
@@ -53,7 +60,15 @@ export class MetalApiServer {
       res.end(answer.raw);
       return;
     }
-    send(res, answer.status ?? 200, answer.body);
+    const status = answer.status ?? 200;
+    if (status < 300 && this.o.validate) {
+      try {
+        this.o.validate(`${method} ${path}`, answer.body);
+      } catch (error) {
+        this.violations.push(`${method} ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    send(res, status, answer.body);
   }
 
   /** Why a request is not authenticated, or undefined when it is. */
