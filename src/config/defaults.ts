@@ -6,6 +6,7 @@ import type { ColorMode, ConfigLayer, Mode, Scenario } from './schema';
 import { DEFAULT_SSH, type LinkConfig, type PathContext, resolveSwitches, type SshSettings, type SwitchConfig } from './switches';
 import type { WizardsConfig } from './wizards-schema';
 import { type KubernetesConfig, resolveKubernetes } from './kubernetes';
+import { type MetalApiConfig, resolveMetalApi } from './metal-api';
 
 export interface Config {
   readonly rack: { readonly name: string };
@@ -26,6 +27,8 @@ export interface Config {
   readonly links: readonly LinkConfig[];
   /** The Kubernetes APIs to read (garden, initial k3s, nested); absent without a `kubernetes:` section. */
   readonly kubernetes?: KubernetesConfig;
+  /** metal-api (machines); absent without a `metalApi:` section. */
+  readonly metalApi?: MetalApiConfig;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -79,12 +82,13 @@ export function resolveConfig(layers: readonly ConfigLayer[], paths: PathContext
   const interval = m.refresh?.interval ?? d.refresh.interval;
   const { switches, ssh, links } = resolveSwitches(m, interval, paths);
   const kubernetes = resolveKubernetes(m, paths);
+  const metalApi = resolveMetalApi(m, paths);
   const scale = m.sim?.scale;
   const startedAt = m.incident?.startedAt;
   return {
     rack: { name: m.rack?.name ?? d.rack.name },
     // A config that lists switches or Kubernetes contexts means the real rack unless it says otherwise.
-    mode: m.mode ?? (switches.length > 0 || kubernetes ? 'real' : d.mode),
+    mode: m.mode ?? (switches.length > 0 || kubernetes || metalApi ? 'real' : d.mode),
     sim: {
       seed: m.sim?.seed ?? d.sim.seed,
       scenario: m.sim?.scenario ?? d.sim.scenario,
@@ -111,5 +115,6 @@ export function resolveConfig(layers: readonly ConfigLayer[], paths: PathContext
     ssh,
     links,
     ...(kubernetes ? { kubernetes } : {}),
+    ...(metalApi ? { metalApi } : {}),
   };
 }

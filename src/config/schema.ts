@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DURATION_EXPECTED, DurationError, formatDuration, parseDuration } from './duration';
 import { ISO_TIME_EXPECTED, parseIsoTime } from './iso-time';
 import { kubernetesSchema } from './kubernetes';
+import { metalApiSchema } from './metal-api';
 import { SWITCHES_KNOWN_KEYS, switchesSchemas } from './switches-schema';
 import { WIZARDS_KNOWN_KEYS, wizardsSchema } from './wizards-schema';
 
@@ -138,6 +139,7 @@ const section = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === n
 
 const switchSchemas = switchesSchemas(duration);
 const kubeSchema = kubernetesSchema(duration);
+const metalSchema = metalApiSchema(duration);
 
 export const configFileSchema = z.strictObject(
   {
@@ -153,6 +155,7 @@ export const configFileSchema = z.strictObject(
     ssh: section(switchSchemas.ssh),
     links: switchSchemas.links.optional(),
     kubernetes: section(kubeSchema),
+    metalApi: section(metalSchema),
   },
   { error: 'expected a mapping' },
 );
@@ -171,6 +174,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   ui: Object.keys(uiSchema.shape),
   kubernetes: Object.keys(kubeSchema.shape),
   'kubernetes.namespaces': ['metalStack', 'gardener'],
+  metalApi: Object.keys(metalSchema.shape),
   ...WIZARDS_KNOWN_KEYS,
   ...SWITCHES_KNOWN_KEYS(Object.keys(switchSchemas.switchSchema.shape), Object.keys(switchSchemas.ssh.shape)),
 };

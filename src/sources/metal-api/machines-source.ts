@@ -1,0 +1,53 @@
+/**
+ * `machines (metal-api)`: every machine with its power state (`POST /v1/machine/ipmi/find`, filtered by partition and
+ * rack as configured), polled: metal-api streams nothing, every answer embeds each machine's event log. A machine
+ * that cannot be read is named and the others shown; an answer that is not a list is an error of the source.
+ */
+import type { MetalApi } from '../../clients/metal-api/metal-api';
+import { describeError } from '../../errors';
+import type { Machine } from '../../model/machine';
+import type { Millis } from '../../model/time';
+import { unexpected } from '../output-shape';
+import { FailedRead, type Source } from '../source';
+import { machineFromObject } from './machine-object';
+
+export function createMachinesSource(o: {
+  readonly api: () => Promise<MetalApi>;
+  readonly filter: { readonly partition?: string; readonly rack?: string };
+  readonly interval: Millis;
+  readonly timeout: Millis;
+}): Source {
+  const find = { ...(o.filter.partition ? { partition_id: o.filter.partition } : {}), ...(o.filter.rack ? { rackid: o.filter.rack } : {}) };
+  let last: { text: string; data: { machines: Machine[] } } | undefined;
+  return {
+    name: 'machines (metal-api)',
+    kind: 'metal-api',
+    interval: o.interval,
+    timeout: o.timeout,
+    async poll(signal) {
+      const api = await o.api();
+      const answer = await api.post('/v1/machine/ipmi/find', find, signal);
+      if (!Array.isArray(answer)) throw unexpected([], 'is not a list of machines');
+      // An answer equal to the last one is the same data: nothing to map, nothing to redraw.
+      const text = JSON.stringify(answer);
+      if (last?.text === text) return last.data;
+      const machines: Machine[] = [];
+      const problems: string[] = [];
+      answer.forEach((raw, i) => {
+        try {
+          machines.push(machineFromObject(raw));
+        } catch (error) {
+          const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : `[${i}]`;
+          problems.push(`machine ${id}: ${describeError(error)}`);
+        }
+      });
+      const data = { machines };
+      if (problems.length > 0) {
+        last = undefined;
+        throw new FailedRead(`${problems.length} machine(s) could not be read: ${problems.slice(0, 2).join('; ')}${problems.length > 2 ? `; ${problems.length - 2} more` : ''}`, data);
+      }
+      last = { text, data };
+      return data;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * status against a stand-in metal-api (metal-api cannot run here): HMAC checked as metal-api does, every machine
+ * body validated against the contract (v1.MachineIPMIResponse), the built program reading it as an operator's
+ * script would.
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertContractList, minimal, overlay } from '../fixtures/metal-api/contract';
+import { killedAfterEach, testDir } from '../helpers/cleanup';
+import { MetalApiServer } from '../helpers/metal-api-server';
+import { freshConfigHome } from '../helpers/run-cli';
+
+const dir = testDir('rackpilot-metal-api-');
+const children = killedAfterEach();
+const KEY = 'view-key';
+let server: MetalApiServer;
+let url: string;
+let answer: () => { body?: unknown; raw?: string } = () => ({ body: [] });
+
+const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+const machine = (id: string, over: Record<string, unknown>) => overlay(minimal('v1.MachineIPMIResponse'), { id, name: id, rackid: 'rack-1', ...over });
+
+beforeAll(async () => {
+  server = new MetalApiServer({
+    hmacKeys: { 'Metal-View': KEY },
+    routes: { 'POST /v1/machine/ipmi/find': () => answer() },
+    validate: (_route, body) => assertContractList('v1.MachineIPMIResponse', body),
+  });
+  url = await server.listen();
+});
+afterAll(() => server.close());
+
+function status(config: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/rackpilot', 'status', '--json', '--config', config], {
+      env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CONFIG_HOME: freshConfigHome(), ...env },
+    });
+    children.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function config(name: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, `metalApi:\n  url: ${url}\n  hmacKeyEnv: METAL_VIEW_KEY\n  timeout: 2s\n`);
+  return file;
+}
+
+type Json = { sources: Array<{ name: string; kind: string; state: string; lastError: { message: string } | null }>; findings: Array<{ rule: string; subject: { id: string } }> };
+
+describe('status on metal-api (stand-in server, contract-checked bodies)', { timeout: 30_000 }, () => {
+  it('reads the machines with HMAC and judges them: Dead and crash loop are findings', async () => {
+    answer = () => ({
+      body: [
+        machine('m-alive', { liveliness: 'Alive', events: { crash_loop: false, failed_machine_reclaim: false, log: [{ event: 'Phoned Home', message: '', time: at(1) }] } }),
+        machine('m-dead', { liveliness: 'Dead', events: { crash_loop: true, failed_machine_reclaim: false, log: [{ event: 'Crashed', message: 'kernel panic', time: at(9) }] } }),
+      ],
+    });
+    const r = await status(config('ok.yaml'), { METAL_VIEW_KEY: KEY });
+    const json = JSON.parse(r.stdout) as Json;
+    expect(json.sources.map((s) => [s.name, s.kind, s.state])).toEqual([['machines (metal-api)', 'metal-api', 'ok']]);
+    const found = json.findings.map((f) => [f.rule, f.subject.id]);
+    expect(found).toContainEqual(['machine-dead', 'm-dead']);
+    expect(found).toContainEqual(['machine-crash-loop', 'm-dead']);
+    expect(r.code).toBe(2);
+    expect(server.violations).toEqual([]);
+    expect(server.seen.at(-1)?.authorization).toMatch(/^Metal-View [0-9a-f]{64}$/);
+  });
+
+  it('a wrong key, a missing key variable and garbage are each the source error, in one line', async () => {
+    const wrong = JSON.parse((await status(config('wrong.yaml'), { METAL_VIEW_KEY: 'nope' })).stdout) as Json;
+    expect(wrong.sources[0]?.lastError?.message).toMatch(/^metal-api POST \/v1\/machine\/ipmi\/find: 401 invalid signature; check the HMAC key/);
+    const unset = await status(config('unset.yaml'));
+    expect((JSON.parse(unset.stdout) as Json).sources[0]?.lastError?.message).toBe('metal-api: the environment variable METAL_VIEW_KEY (named by metalApi:) is not set');
+    expect(unset.code).toBe(3);
+    answer = () => ({ raw: '<html>bad gateway</html>' });
+    const garbage = JSON.parse((await status(config('garbage.yaml'), { METAL_VIEW_KEY: KEY })).stdout) as Json;
+    expect(garbage.sources[0]?.lastError?.message).toBe('metal-api POST /v1/machine/ipmi/find: the answer is not JSON (starts with "<html>bad gateway</html>")');
+  });
+});
