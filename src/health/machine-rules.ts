@@ -2,6 +2,7 @@ import type { Machine, ProvisioningEventType } from '../model/machine';
 import type { RackObservation } from '../model/snapshot';
 import { formatAge } from '../text/format-age';
 import type { Finding } from './finding';
+import { machineIssueFindings, SERVER_COVERS } from './machine-issue-rules';
 import { finding, oneLine } from './make-finding';
 import type { HealthOptions } from './options';
 import { downSessionCounter } from './peers';
@@ -23,7 +24,13 @@ export const TRANSIENT_PHASES: ReadonlySet<ProvisioningEventType> = new Set([
 
 export function machineRules(snapshot: RackObservation, options: HealthOptions): Finding[] {
   const downSessions = downSessionCounter(snapshot);
-  return snapshot.machines.flatMap((m) => machineFindings(m, snapshot.takenAt, options, downSessions(m)));
+  return snapshot.machines.flatMap((m) => {
+    const own = machineFindings(m, snapshot.takenAt, options, downSessions(m));
+    if (!m.issues) return own;
+    // metal-api evaluated this machine: its issues speak for what they cover (machine-issue-rules.ts).
+    const ids = new Set(m.issues.map((i) => i.id));
+    return [...own.filter((f) => !(SERVER_COVERS[f.rule] !== undefined && ids.has(SERVER_COVERS[f.rule] as string))), ...machineIssueFindings(m, machineLabel(m))];
+  });
 }
 
 /** Machine names are often empty in metal-api; fall back to the allocation's hostname, then the id. */

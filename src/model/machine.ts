@@ -64,4 +64,17 @@ export interface Machine {
   readonly lock: '' | 'LOCKED' | 'RESERVED';
   /** The leaf switch ports this machine is cabled to (switch:port). */
   readonly uplinks: readonly string[];
+  /**
+   * The issues metal-api evaluated for this machine (`metalctl machine issues`); absent where nobody evaluated them
+   * (the simulated rack), and then rackpilot's own rules derive them.
+   */
+  readonly issues?: readonly MachineIssue[];
+}
+
+export interface MachineIssue {
+  /** The server's issue id: crashloop, liveliness-dead, failed-machine-reclaim, bmc-info-outdated … */
+  readonly id: string;
+  readonly severity: 'critical' | 'major' | 'minor';
+  readonly description: string;
+  readonly refUrl?: string;
 }

@@ -18,6 +18,12 @@ const KEY = 'view-key';
 let server: MetalApiServer;
 let url: string;
 let answer: () => { body?: unknown; raw?: string } = () => ({ body: [] });
+let evaluated: Array<{ machineid: string; issues: string[] }> = [];
+const CATALOGUE = [
+  { id: 'crashloop', severity: 'major', description: 'machine is in a provisioning crash loop (⭕)', ref_url: 'https://docs.metal-stack.io/stable/operating/troubleshoot/#crashloop', details: '' },
+  { id: 'liveliness-dead', severity: 'major', description: 'the machine is not sending events anymore', ref_url: '', details: '' },
+  { id: 'failed-machine-reclaim', severity: 'critical', description: 'machine phones home but not allocated', ref_url: '', details: '' },
+];
 
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
 const machine = (id: string, over: Record<string, unknown>) => overlay(minimal('v1.MachineIPMIResponse'), { id, name: id, rackid: 'rack-1', ...over });
@@ -25,8 +31,16 @@ const machine = (id: string, over: Record<string, unknown>) => overlay(minimal('
 beforeAll(async () => {
   server = new MetalApiServer({
     hmacKeys: { 'Metal-View': KEY },
-    routes: { 'POST /v1/machine/ipmi/find': () => answer() },
-    validate: (_route, body) => assertContractList('v1.MachineIPMIResponse', body),
+    routes: {
+      'POST /v1/machine/ipmi/find': () => answer(),
+      'GET /v1/machine/issues': () => ({ body: CATALOGUE }),
+      'POST /v1/machine/issues/evaluate': () => ({ body: evaluated }),
+    },
+    validate: (route, body) =>
+      assertContractList(
+        { 'POST /v1/machine/ipmi/find': 'v1.MachineIPMIResponse', 'GET /v1/machine/issues': 'v1.MachineIssue', 'POST /v1/machine/issues/evaluate': 'v1.MachineIssueResponse' }[route] ?? 'none',
+        body,
+      ),
   });
   url = await server.listen();
 });
@@ -55,7 +69,11 @@ function config(name: string): string {
 type Json = { sources: Array<{ name: string; kind: string; state: string; lastError: { message: string } | null }>; findings: Array<{ rule: string; subject: { id: string } }> };
 
 describe('status on metal-api (stand-in server, contract-checked bodies)', { timeout: 30_000 }, () => {
-  it('reads the machines with HMAC and judges them: Dead and crash loop are findings', async () => {
+  it('reads the machines with HMAC; the issues the server evaluated are findings under their ids, next to those of rackpilot', async () => {
+    evaluated = [
+      { machineid: 'm-dead', issues: ['crashloop', 'liveliness-dead'] },
+      { machineid: 'm-alive', issues: [] },
+    ];
     answer = () => ({
       body: [
         machine('m-alive', { liveliness: 'Alive', events: { crash_loop: false, failed_machine_reclaim: false, log: [{ event: 'Phoned Home', message: '', time: at(1) }] } }),
@@ -67,7 +85,13 @@ describe('status on metal-api (stand-in server, contract-checked bodies)', { tim
     expect(json.sources.map((s) => [s.name, s.kind, s.state])).toEqual([['machines (metal-api)', 'metal-api', 'ok']]);
     const found = json.findings.map((f) => [f.rule, f.subject.id]);
     expect(found).toContainEqual(['machine-dead', 'm-dead']);
-    expect(found).toContainEqual(['machine-crash-loop', 'm-dead']);
+    // The issue ids equal what the server's evaluate returned; the derived crash-loop finding steps back for it.
+    const SERVER_IDS = new Set(CATALOGUE.map((c) => c.id));
+    expect(found.filter(([rule]) => SERVER_IDS.has(rule as string)).sort()).toEqual([
+      ['crashloop', 'm-dead'],
+      ['liveliness-dead', 'm-dead'],
+    ]);
+    expect(found.map(([rule]) => rule)).not.toContain('machine-crash-loop');
     expect(r.code).toBe(2);
     expect(server.violations).toEqual([]);
     expect(server.seen.at(-1)?.authorization).toMatch(/^Metal-View [0-9a-f]{64}$/);
@@ -75,7 +99,7 @@ describe('status on metal-api (stand-in server, contract-checked bodies)', { tim
 
   it('a wrong key, a missing key variable and garbage are each the source error, in one line', async () => {
     const wrong = JSON.parse((await status(config('wrong.yaml'), { METAL_VIEW_KEY: 'nope' })).stdout) as Json;
-    expect(wrong.sources[0]?.lastError?.message).toMatch(/^metal-api POST \/v1\/machine\/ipmi\/find: 401 invalid signature; check the HMAC key/);
+    expect(wrong.sources[0]?.lastError?.message).toMatch(/^metal-api GET \/v1\/machine\/issues: 401 invalid signature; check the HMAC key/);
     const unset = await status(config('unset.yaml'));
     expect((JSON.parse(unset.stdout) as Json).sources[0]?.lastError?.message).toBe('metal-api: the environment variable METAL_VIEW_KEY (named by metalApi:) is not set');
     expect(unset.code).toBe(3);

@@ -88,3 +88,32 @@ describe('machines: stuck in a phase', () => {
     expect(findings(withMachine(s0, 'm2', inPhase('Phoned Home', 10 * 24 * 60)))).toEqual([]);
   });
 });
+
+describe('machines: the issues metal-api evaluated', () => {
+  it('are findings under the server ids and severities; the derived finding they cover steps back', () => {
+    const id = s0.machines[0]?.id as string;
+    const s = withMachine(s0, id, {
+      crashLoop: true,
+      issues: [
+        { id: 'crashloop', severity: 'major', description: 'machine is in a provisioning crash loop', refUrl: 'https://docs.metal-stack.io/x' },
+        { id: 'failed-machine-reclaim', severity: 'critical', description: 'machine phones home but not allocated' },
+        { id: 'last-event-error', severity: 'minor', description: 'the machine had an error during the provisioning lifecycle' },
+      ],
+    });
+    const mine = findings(s).filter((f) => f.subject.id === id);
+    expect(mine.map((f) => [f.rule, f.severity])).toEqual(
+      expect.arrayContaining([
+        ['crashloop', 'warning'],
+        ['failed-machine-reclaim', 'critical'],
+        ['last-event-error', 'info'],
+      ]),
+    );
+    expect(mine.map((f) => f.rule)).not.toContain('machine-crash-loop');
+    expect(mine.find((f) => f.rule === 'crashloop')?.hint).toBe(`see https://docs.metal-stack.io/x; metalctl machine issues --id ${id}`);
+  });
+
+  it('an evaluated machine without issues keeps the derived findings that no issue covers', () => {
+    const id = s0.machines[0]?.id as string;
+    expect(rules(findings(withMachine(s0, id, { crashLoop: true, issues: [] })))).toContain('machine-crash-loop');
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * `machines (metal-api)`: every machine with its power state (`POST /v1/machine/ipmi/find`, filtered by partition and
- * rack as configured), polled: metal-api streams nothing, every answer embeds each machine's event log. A machine
+ * rack as configured) and the issues metal-api evaluates for it (machine-issues.ts), polled: metal-api streams
+ * nothing, every answer embeds each machine's event log. A machine
  * that cannot be read is named and the others shown; an answer that is not a list is an error of the source.
  */
 import type { MetalApi } from '../../clients/metal-api/metal-api';
@@ -9,6 +10,7 @@ import type { Machine } from '../../model/machine';
 import type { Millis } from '../../model/time';
 import { unexpected } from '../output-shape';
 import { FailedRead, type Source } from '../source';
+import { evaluateIssues, type IssueCatalogue, readCatalogue, withIssues } from './machine-issues';
 import { machineFromObject } from './machine-object';
 
 export function createMachinesSource(o: {
@@ -19,6 +21,8 @@ export function createMachinesSource(o: {
 }): Source {
   const find = { ...(o.filter.partition ? { partition_id: o.filter.partition } : {}), ...(o.filter.rack ? { rackid: o.filter.rack } : {}) };
   let last: { text: string; data: { machines: Machine[] } } | undefined;
+  // The catalogue of issue ids changes with the server's version only: read once, again after a failure.
+  let catalogue: IssueCatalogue | undefined;
   return {
     name: 'machines (metal-api)',
     kind: 'metal-api',
@@ -26,10 +30,11 @@ export function createMachinesSource(o: {
     timeout: o.timeout,
     async poll(signal) {
       const api = await o.api();
-      const answer = await api.post('/v1/machine/ipmi/find', find, signal);
+      catalogue ??= await readCatalogue(api, signal);
+      const [answer, issues] = await Promise.all([api.post('/v1/machine/ipmi/find', find, signal), evaluateIssues(api, find, catalogue, signal)]);
       if (!Array.isArray(answer)) throw unexpected([], 'is not a list of machines');
-      // An answer equal to the last one is the same data: nothing to map, nothing to redraw.
-      const text = JSON.stringify(answer);
+      // Answers equal to the last ones are the same data: nothing to map, nothing to redraw.
+      const text = JSON.stringify([answer, [...issues]]);
       if (last?.text === text) return last.data;
       const machines: Machine[] = [];
       const problems: string[] = [];
@@ -41,7 +46,7 @@ export function createMachinesSource(o: {
           problems.push(`machine ${id}: ${describeError(error)}`);
         }
       });
-      const data = { machines };
+      const data = { machines: withIssues(machines, issues) };
       if (problems.length > 0) {
         last = undefined;
         throw new FailedRead(`${problems.length} machine(s) could not be read: ${problems.slice(0, 2).join('; ')}${problems.length > 2 ? `; ${problems.length - 2} more` : ''}`, data);
