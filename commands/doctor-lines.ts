@@ -1,4 +1,5 @@
 import type { ContextCheck } from '../src/sources/kube/check-context';
+import type { MetalApiCheck } from '../src/sources/metal-api/check-metal-api';
 import type { SwitchCheck } from '../src/sources/ssh/check-switch';
 import { textWidth } from '../src/present/table-layout';
 
@@ -27,4 +28,9 @@ export function contextLines(checks: readonly ContextCheck[]): string[] {
   return checks.map((c) =>
     [padEnd(c.role, roleWidth), c.ok ? 'ok  ' : 'FAIL', `${c.context}${c.server ? ` ${c.server}` : ''}`, ...(c.version ? [c.version] : []), `${c.detail} (${c.millis} ms)`].join('  '),
   );
+}
+
+/** metal-api: verdict, URL, version, health and auth or why not. */
+export function metalApiLine(c: MetalApiCheck): string {
+  return ['metal-api', c.ok ? 'ok  ' : 'FAIL', c.url, ...(c.version ? [c.version] : []), `${c.detail} (${c.millis} ms)`].join('  ');
 }

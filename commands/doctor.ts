@@ -4,8 +4,10 @@ import { checkSwitch } from '../src/sources/ssh/check-switch';
 import { UsageError } from '../src/errors';
 import type { KubernetesConfig } from '../src/config/kubernetes';
 import { CLUSTER_NEEDS, checkContext, GARDEN_NEEDS } from '../src/sources/kube/check-context';
-import { contextLines, doctorLines } from './doctor-lines';
+import { contextLines, doctorLines, metalApiLine } from './doctor-lines';
+import { checkMetalApi } from '../src/sources/metal-api/check-metal-api';
 import { connectContext } from './kube-sources';
+import { open } from './metal-api-sources';
 import { EXIT } from '../src/present/verdict';
 import { parseFlags } from './flags';
 import type { Io } from './io';
@@ -17,7 +19,8 @@ read it: SSH reachability, the host key against known_hosts, whether vtysh
 answers with BGP JSON and whether lldpctl answers. One line per switch, a hint
 under each failure. Then every context of the kubernetes: section: reachable,
 authenticated, server version, and whether everything its source reads may
-be listed and watched.
+be listed and watched. Then metal-api: its health, version, and whether the
+configured HMAC key or token is accepted.
 
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
   --ascii           ASCII only
@@ -37,10 +40,10 @@ export async function runDoctor(argv: readonly string[], io: Io): Promise<number
     return 0;
   }
   const loaded = await loadConfig({ flags: { config: values.config }, env: io.env });
-  const { switches, ssh, kubernetes } = loaded.config;
-  if (switches.length === 0 && !kubernetes) {
-    throw new UsageError(`nothing to check: ${loaded.file ?? 'no config file found'} has no switches: and no kubernetes: section`, {
-      hint: 'list your switches under switches: (name, role, address, user, identityFile) or your contexts under kubernetes:; see README.md',
+  const { switches, ssh, kubernetes, metalApi } = loaded.config;
+  if (switches.length === 0 && !kubernetes && !metalApi) {
+    throw new UsageError(`nothing to check: ${loaded.file ?? 'no config file found'} has no switches:, kubernetes: or metalApi: section`, {
+      hint: 'list your switches under switches: (name, role, address, user, identityFile), your contexts under kubernetes: or metal-api under metalApi:; see README.md',
     });
   }
   let failed = 0;
@@ -58,6 +61,11 @@ export async function runDoctor(argv: readonly string[], io: Io): Promise<number
     }
   }
   if (kubernetes) failed += await checkContexts(kubernetes, io);
+  if (metalApi) {
+    const check = await checkMetalApi(() => open(metalApi, io.env), metalApi.url);
+    io.stdout(`${metalApiLine(check)}\n`);
+    failed += check.ok ? 0 : 1;
+  }
   return failed === 0 ? 0 : EXIT.critical;
 }
 

@@ -21,7 +21,8 @@ export function metalApiSources(c: MetalApiConfig, env: Readonly<Record<string, 
   return [createMachinesSource({ api: connect, filter: { partition: c.partition, rack: c.rack }, interval: c.interval, timeout: 2 * c.timeout })];
 }
 
-async function open(c: MetalApiConfig, env: Readonly<Record<string, string | undefined>>): Promise<MetalApi> {
+/** A client for the config, its secret read now (doctor; the sources do this on their first poll). */
+export async function open(c: MetalApiConfig, env: Readonly<Record<string, string | undefined>>): Promise<MetalApi> {
   const { createMetalApi } = await import('../src/clients/metal-api/metal-api');
   const auth = !c.auth ? undefined : 'hmac' in c.auth ? { hmac: { key: await secret(c.auth.hmac.key, env), type: c.auth.hmac.type } } : { token: await secret(c.auth.token, env) };
   return createMetalApi({ url: c.url, timeout: c.timeout, ...(auth ? { auth } : {}) });

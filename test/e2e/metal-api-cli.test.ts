@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertContractList, minimal, overlay } from '../fixtures/metal-api/contract';
+import { assertContract, assertContractList, minimal, overlay } from '../fixtures/metal-api/contract';
 import { killedAfterEach, testDir } from '../helpers/cleanup';
 import { MetalApiServer } from '../helpers/metal-api-server';
 import { freshConfigHome } from '../helpers/run-cli';
@@ -25,6 +25,14 @@ const CATALOGUE = [
   { id: 'failed-machine-reclaim', severity: 'critical', description: 'machine phones home but not allocated', ref_url: '', details: '' },
 ];
 
+// The contract's definition of each route's 200 body (shared/contracts/metal-api.json, paths → responses).
+const LISTS: Record<string, string> = {
+  'POST /v1/machine/ipmi/find': 'v1.MachineIPMIResponse',
+  'GET /v1/machine/issues': 'v1.MachineIssue',
+  'POST /v1/machine/issues/evaluate': 'v1.MachineIssueResponse',
+};
+const OBJECTS: Record<string, string> = { 'GET /v1/health': 'rest.HealthResponse', 'GET /v1/version': 'rest.version' };
+
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
 const machine = (id: string, over: Record<string, unknown>) => overlay(minimal('v1.MachineIPMIResponse'), { id, name: id, rackid: 'rack-1', ...over });
 
@@ -32,23 +40,27 @@ beforeAll(async () => {
   server = new MetalApiServer({
     hmacKeys: { 'Metal-View': KEY },
     routes: {
+      'GET /v1/health': () => ({ body: { status: 'healthy', message: 'all services healthy', services: {} } }),
+      'GET /v1/version': () => ({ body: { name: 'metal-api', version: 'v0.40.0', revision: 'r', gitsha1: 'g', builddate: 'b', min_client_version: 'v0.0.1' } }),
       'POST /v1/machine/ipmi/find': () => answer(),
       'GET /v1/machine/issues': () => ({ body: CATALOGUE }),
       'POST /v1/machine/issues/evaluate': () => ({ body: evaluated }),
     },
-    validate: (route, body) =>
-      assertContractList(
-        { 'POST /v1/machine/ipmi/find': 'v1.MachineIPMIResponse', 'GET /v1/machine/issues': 'v1.MachineIssue', 'POST /v1/machine/issues/evaluate': 'v1.MachineIssueResponse' }[route] ?? 'none',
-        body,
-      ),
+    validate: (route, body) => {
+      const list = LISTS[route];
+      const one = OBJECTS[route];
+      if (list) assertContractList(list, body);
+      else if (one) assertContract(one, body);
+      else throw new Error(`no contract definition for ${route}`);
+    },
   });
   url = await server.listen();
 });
 afterAll(() => server.close());
 
-function status(config: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function status(config: string, env: Record<string, string> = {}, args = ['status', '--json']): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/rackpilot', 'status', '--json', '--config', config], {
+    const child = spawn(process.execPath, ['bin/rackpilot', ...args, '--config', config], {
       env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CONFIG_HOME: freshConfigHome(), ...env },
     });
     children.add(child);
@@ -106,5 +118,15 @@ describe('status on metal-api (stand-in server, contract-checked bodies)', { tim
     answer = () => ({ raw: '<html>bad gateway</html>' });
     const garbage = JSON.parse((await status(config('garbage.yaml'), { METAL_VIEW_KEY: KEY })).stdout) as Json;
     expect(garbage.sources[0]?.lastError?.message).toBe('metal-api POST /v1/machine/ipmi/find: the answer is not JSON (starts with "<html>bad gateway</html>")');
+  });
+
+  it('doctor checks metal-api: health, version, and whether the key is accepted', async () => {
+    const ok = await status(config('doctor.yaml'), { METAL_VIEW_KEY: KEY }, ['doctor']);
+    expect(ok.stdout).toMatch(/^metal-api {2}ok {4}http:\/\/127\.0\.0\.1:\d+\/metal {2}v0\.40\.0 {2}health: healthy; authentication accepted \(\d+ ms\)$/m);
+    expect(ok.code).toBe(0);
+    const wrong = await status(config('doctor-wrong.yaml'), { METAL_VIEW_KEY: 'nope' }, ['doctor']);
+    expect(wrong.stdout).toMatch(/^metal-api {2}FAIL {2}\S+ {2}health: healthy; metal-api GET \/v1\/version: 401 invalid signature; check the HMAC key/m);
+    expect(wrong.code).toBe(2);
+    expect(server.violations).toEqual([]);
   });
 });
