@@ -11,6 +11,7 @@ import { describeError } from '../../errors';
 import { FailedRead, type Source, StaleRead } from '../source';
 import { nodeFromObject, podProblemFromObject, workloadFromObject } from './cluster-objects';
 import { trimNode, trimPod, trimWorkload } from './trim';
+import { unreadable } from './poll-answer';
 import { type CollectionRead, WatchedCollection } from './watched-collection';
 
 export interface ClusterRole {
@@ -54,8 +55,10 @@ export function createControlPlaneSource(o: {
     },
     async poll(signal) {
       const reads = await Promise.allSettled(all.map((c) => c.read(signal)));
-      // One cause (may not list pods) in several namespaces is said once.
+      // One cause (may not list pods) in several namespaces is said once; objects that could not be read are named.
       const failures = [...new Set(reads.flatMap((r) => (r.status === 'rejected' ? [describeError(r.reason)] : [])))];
+      const problems = reads.flatMap((r) => (r.status === 'fulfilled' ? r.value.problems : []));
+      if (problems.length > 0) failures.push(unreadable('object', problems));
       // Nothing changed anywhere: the same object, so nothing is redrawn.
       if (last && reads.every((r) => r.status === 'fulfilled' && r.value.unchanged && !r.value.broken)) return last;
       const ok = <T>(i: number): CollectionRead<T> | undefined => {

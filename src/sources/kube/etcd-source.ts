@@ -7,17 +7,16 @@
 import type { KubeApi } from '../../clients/kube/kube-api';
 import { KubeError } from '../../clients/kube/kube-error';
 import type { EtcdState } from '../../model/control-plane';
-import { type Source, StaleRead } from '../source';
+import type { Source } from '../source';
 import { etcdFromObject } from './cluster-objects';
+import { PollAnswer } from './poll-answer';
 import type { ClusterRole } from './control-plane-source';
 import { trimEtcd } from './trim';
 import { WatchedCollection } from './watched-collection';
 
-const NOTHING: readonly EtcdState[] = [];
-
 export function createEtcdSource(o: { readonly api: () => Promise<KubeApi>; readonly role: ClusterRole; readonly interval: number; readonly timeout: number }): Source {
   const etcds = new WatchedCollection(o.api, '/apis/druid.gardener.cloud/v1alpha1/etcds', etcdFromObject(o.role.cluster), trimEtcd);
-  let data: { etcds: readonly EtcdState[] } | undefined;
+  const answer = new PollAnswer((items: readonly EtcdState[]) => ({ etcds: items }), 'etcd');
   return {
     name: o.role.layer === 'initial' ? 'etcd (initial)' : `etcd (${o.role.cluster})`,
     kind: 'kube',
@@ -26,15 +25,9 @@ export function createEtcdSource(o: { readonly api: () => Promise<KubeApi>; read
     onChange: (listener) => etcds.onChange(listener),
     async poll(signal) {
       try {
-        const read = await etcds.read(signal);
-        if (!read.unchanged || !data) data = { etcds: [...read.items] };
-        if (read.broken) throw new StaleRead(`watch broken: ${read.broken.message}`, data);
-        return data;
+        return answer.from(await etcds.read(signal));
       } catch (error) {
-        if (error instanceof KubeError && (error.failure === 'not-found' || error.failure === 'forbidden')) {
-          data = data?.etcds === NOTHING ? data : { etcds: NOTHING };
-          return data;
-        }
+        if (error instanceof KubeError && (error.failure === 'not-found' || error.failure === 'forbidden')) return answer.empty();
         throw error;
       }
     },

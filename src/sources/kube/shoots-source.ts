@@ -5,7 +5,9 @@
  */
 import type { KubeApi } from '../../clients/kube/kube-api';
 import type { Millis } from '../../model/time';
-import { FailedRead, type Source, StaleRead } from '../source';
+import type { Shoot } from '../../model/shoot';
+import type { Source } from '../source';
+import { PollAnswer } from './poll-answer';
 import { shootFromObject } from './shoot-object';
 import { trimShoot } from './trim';
 import { WatchedCollection } from './watched-collection';
@@ -14,24 +16,14 @@ export const SHOOTS_PATH = '/apis/core.gardener.cloud/v1beta1/shoots';
 
 export function createShootsSource(o: { readonly api: () => Promise<KubeApi>; readonly interval: Millis; readonly timeout: Millis }): Source {
   const shoots = new WatchedCollection(o.api, SHOOTS_PATH, shootFromObject, trimShoot);
-  let data: { shoots: ReturnType<typeof shootFromObject>[] } | undefined;
+  const answer = new PollAnswer((items: readonly Shoot[]) => ({ shoots: [...items] }), 'shoot');
   return {
     name: 'shoots (garden)',
     kind: 'kube',
     interval: o.interval,
     timeout: o.timeout,
     onChange: (listener) => shoots.onChange(listener),
-    async poll(signal) {
-      const read = await shoots.read(signal);
-      // The same object when nothing changed: nothing to redraw.
-      if (!read.unchanged || !data) data = { shoots: [...read.items] };
-      if (read.broken) throw new StaleRead(`watch broken: ${read.broken.message}`, data);
-      if (read.problems.length > 0) {
-        const more = read.problems.length > 2 ? `; ${read.problems.length - 2} more` : '';
-        throw new FailedRead(`${read.problems.length} shoot(s) could not be read: ${read.problems.slice(0, 2).join('; ')}${more}`, data);
-      }
-      return data;
-    },
+    poll: async (signal) => answer.from(await shoots.read(signal)),
     close: () => shoots.close(),
   };
 }
