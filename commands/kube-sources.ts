@@ -9,6 +9,7 @@ import { createControlPlaneSource } from '../src/sources/kube/control-plane-sour
 import { createEtcdSource } from '../src/sources/kube/etcd-source';
 import { createShootsSource } from '../src/sources/kube/shoots-source';
 import type { Source } from '../src/sources/source';
+import { onFirstUse } from './on-first-use';
 
 export function kubeSources(k: KubernetesConfig): Source[] {
   const sources: Source[] = [];
@@ -34,13 +35,5 @@ export function connectContext(k: KubernetesConfig, context: string): Promise<Ku
 }
 
 function lazyApi(k: KubernetesConfig, context: string): () => Promise<KubeApi> {
-  let api: Promise<KubeApi> | undefined;
-  return () => {
-    api ??= connectContext(k, context);
-    // A kubeconfig that was wrong may be fixed before the next poll.
-    api.catch(() => {
-      api = undefined;
-    });
-    return api;
-  };
+  return onFirstUse(() => connectContext(k, context));
 }

@@ -8,17 +8,10 @@ import { SourceError } from '../src/errors';
 import { readBoundedFile } from '../src/files/read-bounded';
 import { createMachinesSource } from '../src/sources/metal-api/machines-source';
 import type { Source } from '../src/sources/source';
+import { onFirstUse } from './on-first-use';
 
 export function metalApiSources(c: MetalApiConfig, env: Readonly<Record<string, string | undefined>>): Source[] {
-  let api: Promise<MetalApi> | undefined;
-  const connect = () => {
-    api ??= open(c, env);
-    api.catch(() => {
-      api = undefined;
-    });
-    return api;
-  };
-  return [createMachinesSource({ api: connect, filter: { partition: c.partition, rack: c.rack }, interval: c.interval, timeout: 2 * c.timeout })];
+  return [createMachinesSource({ api: onFirstUse(() => open(c, env)), filter: { partition: c.partition, rack: c.rack }, interval: c.interval, timeout: 2 * c.timeout })];
 }
 
 /** A client for the config, its secret read now (doctor; the sources do this on their first poll). */

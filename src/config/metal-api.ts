@@ -5,23 +5,24 @@
 import { z } from 'zod';
 import type { Millis } from '../model/time';
 import { SECOND } from '../model/time';
+import { HMAC_TYPES, type HmacType } from '../model/metal-auth';
 import type { ConfigLayer } from './schema';
+import { path } from './switches-schema';
 import { expandPath, type PathContext } from './switches';
 
-const HMAC_TYPES = ['Metal-View', 'Metal-Edit', 'Metal-Admin'] as const;
 const URL_TEXT = 'expected an http(s) URL with its base path, e.g. https://api.example/metal';
 const ENV = 'expected the name of an environment variable';
-const PATH = 'expected a file path';
+const envName = z.string({ error: ENV }).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: ENV });
 
 export function metalApiSchema<D extends z.ZodType<number>>(duration: (minMs: number) => D) {
   return z.strictObject(
     {
       url: z.string({ error: URL_TEXT }).regex(/^https?:\/\/[^\s\p{Cc}]+$/u, { error: URL_TEXT }),
-      hmacKeyEnv: z.string({ error: ENV }).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: ENV }).optional(),
-      hmacKeyFile: z.string({ error: PATH }).regex(/^[^\p{Cc}]+$/u, { error: PATH }).optional(),
+      hmacKeyEnv: envName.optional(),
+      hmacKeyFile: path.optional(),
       hmacType: z.enum(HMAC_TYPES, { error: `expected one of ${HMAC_TYPES.join(', ')}` }).optional(),
-      tokenEnv: z.string({ error: ENV }).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: ENV }).optional(),
-      tokenFile: z.string({ error: PATH }).regex(/^[^\p{Cc}]+$/u, { error: PATH }).optional(),
+      tokenEnv: envName.optional(),
+      tokenFile: path.optional(),
       partition: z.string({ error: 'expected a partition id' }).optional(),
       rack: z.string({ error: 'expected a rack id' }).optional(),
       interval: duration(500).optional(),
@@ -36,7 +37,7 @@ export type MetalApiSecret = { readonly env: string } | { readonly file: string 
 export interface MetalApiConfig {
   readonly url: string;
   /** How to authenticate; absent: no auth (only /v1/health answers then). */
-  readonly auth?: { readonly hmac: { readonly key: MetalApiSecret; readonly type: (typeof HMAC_TYPES)[number] } } | { readonly token: MetalApiSecret };
+  readonly auth?: { readonly hmac: { readonly key: MetalApiSecret; readonly type: HmacType } } | { readonly token: MetalApiSecret };
   readonly partition?: string;
   readonly rack?: string;
   readonly interval: Millis;

@@ -27,7 +27,7 @@ const port = z.number({ error: PORT }).int({ error: PORT }).min(1, { error: PORT
 const user = z.string({ error: USER }).regex(/^[^\s\p{Cc}@:]+$/u, { error: USER });
 // One line without control characters: a pasted key (several lines) is not a path, and a path is printed in
 // connection errors.
-const path = z.string({ error: PATH }).regex(/^[^\p{Cc}]+$/u, { error: PATH });
+export const path = z.string({ error: PATH }).regex(/^[^\p{Cc}]+$/u, { error: PATH });
 const argv = z.array(z.string({ error: ARGV }).min(1, { error: ARGV }), { error: ARGV }).min(1, { error: ARGV });
 const bool = z.boolean({ error: 'expected true or false' });
 const oneOf = (values: readonly string[]): string => `expected one of ${values.join(', ')}`;

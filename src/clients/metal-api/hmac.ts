@@ -6,8 +6,9 @@
  */
 import { createHmac, randomInt } from 'node:crypto';
 
-export const HMAC_TYPES = ['Metal-View', 'Metal-Edit', 'Metal-Admin'] as const;
-export type HmacType = (typeof HMAC_TYPES)[number];
+import type { HmacType } from '../../model/metal-auth';
+
+export type { HmacType } from '../../model/metal-auth';
 
 /** 2026-11-30T01:00:00Z: the only date format the server's signature check accepts. */
 export function xDate(at: number): string {
