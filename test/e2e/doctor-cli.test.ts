@@ -2,31 +2,17 @@
  * `rackpilot doctor` and `rackpilot status` in real mode, as the built program, against an in-process SSH server
  * (ssh2's server: the real SSH protocol, host keys and key login) that answers vtysh with captured FRR output.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KeyPair, makeKey, tempDir } from '../clients/keys';
-import { freshConfigHome } from '../helpers/run-cli';
+import { runCliAsync } from '../helpers/run-cli';
 import { SshTestServer } from '../helpers/ssh-server';
 
 const SPINE = readFileSync('test/fixtures/frr/bgp-summary-spine-established.json', 'utf8');
 
 /** Async, unlike runCli: the SSH server lives in this process and must keep answering while the CLI runs. */
-function cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/rackpilot', ...args], { env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CONFIG_HOME: freshConfigHome() } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const cli = (args: readonly string[]) => runCliAsync(args, { HOME: dir });
 
 let dir: string;
 let remove: () => void;

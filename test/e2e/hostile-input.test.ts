@@ -3,29 +3,18 @@
  * server, real protocol, host keys checked) to the built program, as `status` and `status --json` read it.
  * Nothing a switch prints may reach the terminal raw, forge a line, or pass for a healthy answer.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_CASES, RAW_IN_OUTPUT } from '../fixtures/hostile/mutations';
 import { type HostileRack, serveHostileCases } from '../fixtures/hostile/serve';
 import { killedAfterEach, testDir } from '../helpers/cleanup';
-import { freshConfigHome } from '../helpers/run-cli';
+import { runCliAsync } from '../helpers/run-cli';
 
 
 const dir = testDir('rackpilot-hostile-');
 const children = killedAfterEach();
 let rack: HostileRack | undefined;
 
-function cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/rackpilot', ...args], { env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CONFIG_HOME: freshConfigHome() } });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (args: readonly string[]) => runCliAsync(args, { HOME: dir }, children);
 
 beforeAll(async () => {
   rack = await serveHostileCases(HOSTILE_CASES, dir);

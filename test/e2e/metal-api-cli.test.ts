@@ -3,14 +3,13 @@
  * body validated against the contract (v1.MachineIPMIResponse), the built program reading it as an operator's
  * script would.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertContract, assertContractList, minimal, overlay } from '../fixtures/metal-api/contract';
 import { killedAfterEach, testDir } from '../helpers/cleanup';
 import { MetalApiServer } from '../helpers/metal-api-server';
-import { freshConfigHome } from '../helpers/run-cli';
+import { runCliAsync } from '../helpers/run-cli';
 
 const dir = testDir('rackpilot-metal-api-');
 const children = killedAfterEach();
@@ -58,19 +57,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function status(config: string, env: Record<string, string> = {}, args = ['status', '--json']): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/rackpilot', ...args, '--config', config], {
-      env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CONFIG_HOME: freshConfigHome(), ...env },
-    });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const status = (config: string, env: Record<string, string> = {}, args = ['status', '--json']) =>
+  runCliAsync([...args, '--config', config], { HOME: dir, ...env }, children);
 
 function config(name: string): string {
   const file = join(dir, name);
