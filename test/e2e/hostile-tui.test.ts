@@ -3,15 +3,13 @@
  * bytes the program writes (tmux pipe-pane) carry no escape sequence or control character from the switch, and
  * the BGP pane shows the hostname made visible, on its own row.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeKey } from '../clients/keys';
-import { ANSI_HOSTNAME, BIDI_HOSTNAME, CLEAN, HOSTILE_CASES, NEWLINE_HOSTNAME, SWITCHES } from '../fixtures/hostile/mutations';
+import { ANSI_HOSTNAME, BIDI_HOSTNAME, CLEAN, HOSTILE_CASES, type HostileCase, NEWLINE_HOSTNAME } from '../fixtures/hostile/mutations';
 import { type HostileRack, serveHostileCases } from '../fixtures/hostile/serve';
 import { testDir } from '../helpers/cleanup';
 import { freshConfigHome } from '../helpers/run-cli';
-import { SshTestServer } from '../helpers/ssh-server';
 import { hasTmux, sleep, TmuxScreen } from '../helpers/tmux';
 
 const dir = testDir('rackpilot-hostile-tui-');
@@ -19,8 +17,6 @@ const screens: TmuxScreen[] = [];
 afterEach(() => {
   for (const s of screens.splice(0)) s.kill();
 });
-let server: SshTestServer;
-let config: string;
 let rack: HostileRack | undefined;
 
 /** The spine's peers carry one hostile hostname each; its swp2 peer (leaf02) is down so the finding names it too. */
@@ -34,35 +30,13 @@ function spineSummary(): string {
   return JSON.stringify(summary);
 }
 
+/** All three hostile hostnames at once, served like the suite's cases. */
+const COMBINED: HostileCase = { name: 'all hostile hostnames at once', outputs: { spine: { vtysh: { stdout: spineSummary() } } }, exit: 2 };
+
 beforeAll(async () => {
-  const key = makeKey(dir, 'id_ed25519');
-  const ports = new Map<number, (typeof SWITCHES)[number]>();
-  const spine = spineSummary();
-  server = new SshTestServer({
-    authorizedKeys: [key.publicLine],
-    exec: (command, ctx) => {
-      const sw = ports.get(ctx.port) ?? 'spine';
-      if (command.startsWith('vtysh')) return sw === 'spine' ? { stdout: spine } : (CLEAN[sw].vtysh as { stdout: string });
-      return CLEAN[sw].lldpctl as { stdout: string };
-    },
-  });
-  const lines = ['switches:'];
-  const known: string[] = [];
-  for (const sw of SWITCHES) {
-    const port = await server.listen();
-    ports.set(port, sw);
-    known.push(server.knownHostsLine(port));
-    lines.push(`  - { name: ${sw}, role: ${sw === 'spine' ? 'spine' : 'leaf'}, address: 127.0.0.1, port: ${port}, user: admin, identityFile: ${key.privateFile} }`);
-  }
-  lines.push(`ssh: { knownHosts: ${join(dir, 'known_hosts')} }`);
-  writeFileSync(join(dir, 'known_hosts'), known.join(''));
-  config = join(dir, 'rack.yaml');
-  writeFileSync(config, `${lines.join('\n')}\n`);
-  mkdirSync(join(dir, 'cases'));
-  rack = await serveHostileCases(HOSTILE_CASES, join(dir, 'cases'));
+  rack = await serveHostileCases([...HOSTILE_CASES, COMBINED], dir);
 });
 afterAll(async () => {
-  await server?.close();
   await rack?.server.close();
 });
 
@@ -98,7 +72,7 @@ describe.skipIf(!hasTmux)('the TUI on hostile peer hostnames (skipped: tmux not 
     const t = TmuxScreen.start(160, 40, { XDG_CONFIG_HOME: freshConfigHome(), PATH: process.env.PATH ?? '', HOME: dir });
     screens.push(t);
     t.tmux('pipe-pane', '-t', t.session, '-o', `cat >> '${raw}'`);
-    t.run(`'${process.execPath}' bin/rackpilot --config '${config}'`);
+    t.run(`'${process.execPath}' bin/rackpilot --config '${rack?.configs.get(COMBINED.name)}'`);
     await t.waitFor(/bgp \(ssh\) ok[\s\S]*\[1 Overview X\]/);
     await t.keys('3');
     const screen = await t.waitFor(/\[3 BGP X\][\s\S]*pwned/);
