@@ -3,6 +3,7 @@
  * the cause in plain words (401, 403 with the verb and resource, a TLS or connection failure, a timeout).
  */
 import { SourceError } from '../../errors';
+import { fetchFailure } from '../fetch-failure';
 
 export type KubeFailure = 'config' | 'connect' | 'tls' | 'unauthenticated' | 'forbidden' | 'not-found' | 'gone' | 'timeout' | 'server';
 
@@ -36,20 +37,22 @@ export function httpError(context: string, path: string, verb: string, status: n
 
 /** A request that never got an HTTP answer: refused, TLS, DNS, timeout. */
 export function transportError(context: string, server: string, error: unknown): KubeError {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code ?? (error as { code?: string })?.code ?? '';
-  const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return new KubeError('timeout', `${context}: no answer from ${server} in time`, { cause: error });
+  const f = fetchFailure(error);
+  switch (f.kind) {
+    case 'timeout':
+      return new KubeError('timeout', `${context}: no answer from ${server} in time`, { cause: error });
+    case 'tls':
+      return new KubeError('tls', `${context}: TLS: ${server} presented a certificate the kubeconfig's CA does not trust (${f.detail})`, {
+        cause: error,
+        hint: "check certificate-authority(-data) of the context's cluster",
+      });
+    case 'refused':
+      return new KubeError('connect', `${context}: cannot connect to ${server}: connection refused`, { cause: error });
+    case 'reset':
+      return new KubeError('connect', `${context}: connection to ${server} was reset (the API server went away?)`, { cause: error });
+    case 'dns':
+      return new KubeError('connect', `${context}: cannot resolve ${server}`, { cause: error });
+    default:
+      return new KubeError('connect', `${context}: cannot reach ${server}: ${f.detail}`, { cause: error });
   }
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|certificate/i.test(`${code} ${message}`)) {
-    return new KubeError('tls', `${context}: TLS: ${server} presented a certificate the kubeconfig's CA does not trust (${code || message})`, {
-      cause: error,
-      hint: "check certificate-authority(-data) of the context's cluster",
-    });
-  }
-  if (code === 'ECONNREFUSED') return new KubeError('connect', `${context}: cannot connect to ${server}: connection refused`, { cause: error });
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new KubeError('connect', `${context}: connection to ${server} was reset (the API server went away?)`, { cause: error });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new KubeError('connect', `${context}: cannot resolve ${server}`, { cause: error });
-  return new KubeError('connect', `${context}: cannot reach ${server}: ${code || message}`, { cause: error });
 }

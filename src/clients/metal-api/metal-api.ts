@@ -5,6 +5,7 @@
  */
 import { SourceError } from '../../errors';
 import type { Millis } from '../../model/time';
+import { fetchFailure } from '../fetch-failure';
 import { type HmacType, hmacHeaders } from './hmac';
 
 export type MetalApiAuth = { readonly hmac: { readonly key: string; readonly type: HmacType } } | { readonly token: string };
@@ -88,12 +89,9 @@ function refusal(method: string, path: string, response: Response, body: unknown
 }
 
 function transport(base: string, error: unknown, timeout: Millis): MetalApiError {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return new MetalApiError(`metal-api ${base}: no answer within ${Math.round(timeout / 100) / 10} s`);
-  }
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code ?? '';
-  if (code === 'ECONNREFUSED') return new MetalApiError(`metal-api ${base}: connection refused`);
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return new MetalApiError(`metal-api ${base}: TLS: the server's certificate is not trusted (${code})`);
-  return new MetalApiError(`metal-api ${base}: cannot reach it: ${code || cause?.message || (error instanceof Error ? error.message : String(error))}`);
+  const f = fetchFailure(error);
+  if (f.kind === 'timeout') return new MetalApiError(`metal-api ${base}: no answer within ${Math.round(timeout / 100) / 10} s`);
+  if (f.kind === 'refused') return new MetalApiError(`metal-api ${base}: connection refused`);
+  if (f.kind === 'tls') return new MetalApiError(`metal-api ${base}: TLS: the server's certificate is not trusted (${f.detail})`);
+  return new MetalApiError(`metal-api ${base}: cannot reach it: ${f.detail}`);
 }
