@@ -39,6 +39,31 @@ export interface MachineAllocation {
   readonly cluster?: string;
   readonly image: string;
   readonly succeeded: boolean;
+  /** When the machine was allocated (metalctl's Age column). */
+  readonly created?: EpochMs;
+  readonly networks?: readonly MachineNetwork[];
+  /** Firewalls and machines joined to a VPN (metalctl's VPN mark); absent where there is none. */
+  readonly vpnConnected?: boolean;
+}
+
+export interface MachineNetwork {
+  readonly id: string;
+  readonly ips: readonly string[];
+  readonly vrf?: number;
+  readonly asn?: number;
+  readonly private: boolean;
+  readonly underlay: boolean;
+}
+
+/** What the BMC reports (metal-api's `ipmi`); absent where no IPMI answer was read. */
+export interface MachineIpmi {
+  readonly address: string;
+  readonly mac: string;
+  readonly bmcVersion: string;
+  /** When metal-bmc last reported; older than 20 min is metal-api's bmc-info-outdated. */
+  readonly lastUpdated?: EpochMs;
+  readonly powerSupplies: readonly { readonly health: string; readonly state: string }[];
+  readonly averageWatts?: number;
 }
 
 export interface Machine {
@@ -55,6 +80,8 @@ export interface Machine {
   readonly phaseSince?: EpochMs;
   /** Newest first, as metal-api returns events.log. */
   readonly events: readonly ProvisioningEvent[];
+  /** events.last_event_time: may be newer than the newest logged event (metalctl's When column counts from it). */
+  readonly lastEventTime?: EpochMs;
   readonly crashLoop: boolean;
   readonly failedReclaim: boolean;
   readonly lastErrorEvent?: ProvisioningEvent;
@@ -62,6 +89,9 @@ export interface Machine {
   readonly led?: 'LED-ON' | 'LED-OFF';
   /** metal-api state.value: "" (available), LOCKED, RESERVED (shared/domain/metal-api.md; TAINTED was a guess). */
   readonly lock: '' | 'LOCKED' | 'RESERVED';
+  /** Why it is locked or reserved (state.description), as metalctl's Lock Reason. */
+  readonly lockReason?: string;
+  readonly ipmi?: MachineIpmi;
   /** The leaf switch ports this machine is cabled to (switch:port). */
   readonly uplinks: readonly string[];
   /**

@@ -4,11 +4,35 @@
  * path); only what the Machines pane, the rules and the wizards read. Facts: shared/domain/metal-api.md.
  */
 import { z } from 'zod';
-import { LIVELINESS, type Machine, PROVISIONING_EVENTS, type ProvisioningEvent, type ProvisioningEventType } from '../../model/machine';
+import {
+  LIVELINESS,
+  type Machine,
+  type MachineIpmi,
+  type MachineNetwork,
+  PROVISIONING_EVENTS, type ProvisioningEvent, type ProvisioningEventType,
+} from '../../model/machine';
+import type { EpochMs } from '../../model/time';
 import { check, unexpected } from '../output-shape';
 
 const text = z.string().optional();
 const event = z.object({ event: z.string(), message: text, time: text });
+const network = z.object({
+  networkid: z.string(),
+  ips: z.array(z.string()),
+  vrf: z.number().optional(),
+  asn: z.number().optional(),
+  private: z.boolean(),
+  underlay: z.boolean(),
+});
+const ipmi = z.object({
+  address: text,
+  mac: text,
+  bmcversion: text,
+  powerstate: text,
+  last_updated: text,
+  powersupplies: z.array(z.object({ status: z.object({ health: text, state: text }).optional() })).optional(),
+  powermetric: z.object({ averageconsumedwatts: z.number().optional() }).optional(),
+});
 
 const machineSchema = z.object({
   id: z.string().min(1, { error: 'expected a machine id' }),
@@ -17,13 +41,29 @@ const machineSchema = z.object({
   partition: z.object({ id: text }).optional(),
   size: z.object({ id: text }).optional(),
   allocation: z
-    .object({ name: z.string(), hostname: text, project: z.string(), role: text, succeeded: z.boolean(), image: z.object({ id: text }).optional() })
+    .object({
+      name: z.string(),
+      hostname: text,
+      project: z.string(),
+      role: text,
+      succeeded: z.boolean(),
+      created: text,
+      image: z.object({ id: text }).optional(),
+      networks: z.array(network).optional(),
+      vpn: z.object({ connected: z.boolean() }).optional(),
+    })
     .optional(),
   liveliness: z.string(),
-  state: z.object({ value: z.string() }).optional(),
+  state: z.object({ value: z.string(), description: text }).optional(),
   ledstate: z.object({ value: z.string() }).optional(),
-  events: z.object({ log: z.array(event), crash_loop: z.boolean(), failed_machine_reclaim: z.boolean(), last_error_event: event.optional() }),
-  ipmi: z.object({ address: text, powerstate: text }).optional(),
+  events: z.object({
+    log: z.array(event),
+    crash_loop: z.boolean(),
+    failed_machine_reclaim: z.boolean(),
+    last_error_event: event.optional(),
+    last_event_time: text,
+  }),
+  ipmi: ipmi.optional(),
 });
 
 export function machineFromObject(raw: unknown): Machine {
@@ -34,6 +74,9 @@ export function machineFromObject(raw: unknown): Machine {
   const liveliness = (LIVELINESS as readonly string[]).includes(m.liveliness) ? (m.liveliness as Machine['liveliness']) : 'Unknown';
   const lastError = m.events.last_error_event ? toEvent(m.events.last_error_event, ['events', 'last_error_event']) : undefined;
   const cluster = a ? shootOf(a.hostname ?? a.name) : undefined;
+  const created = timeAt(a?.created, ['allocation', 'created']);
+  const lastEventTime = timeAt(m.events.last_event_time, ['events', 'last_event_time']);
+  const lockReason = m.state?.value ? m.state.description : undefined;
   return {
     id: m.id,
     name: m.name || m.id,
@@ -50,20 +93,58 @@ export function machineFromObject(raw: unknown): Machine {
             ...(cluster ? { cluster } : {}),
             image: a.image?.id ?? '',
             succeeded: a.succeeded,
+            ...(created !== undefined ? { created } : {}),
+            ...(a.networks ? { networks: a.networks.map(toNetwork) } : {}),
+            ...(a.vpn ? { vpnConnected: a.vpn.connected } : {}),
           },
         }
       : {}),
     liveliness,
     ...(last ? { phase: last.event, phaseSince: last.time } : {}),
     events,
+    ...(lastEventTime !== undefined ? { lastEventTime } : {}),
     crashLoop: m.events.crash_loop,
     failedReclaim: m.events.failed_machine_reclaim,
     ...(lastError ? { lastErrorEvent: lastError } : {}),
     power: power(m.ipmi),
     ...(m.ledstate?.value === 'LED-ON' || m.ledstate?.value === 'LED-OFF' ? { led: m.ledstate.value } : {}),
     lock: m.state?.value === 'LOCKED' || m.state?.value === 'RESERVED' ? m.state.value : '',
+    ...(lockReason ? { lockReason } : {}),
+    ...(m.ipmi ? { ipmi: toIpmi(m.ipmi) } : {}),
     uplinks: [],
   };
+}
+
+function toNetwork(n: z.output<typeof network>): MachineNetwork {
+  return {
+    id: n.networkid,
+    ips: n.ips,
+    ...(n.vrf !== undefined ? { vrf: n.vrf } : {}),
+    ...(n.asn !== undefined ? { asn: n.asn } : {}),
+    private: n.private,
+    underlay: n.underlay,
+  };
+}
+
+function toIpmi(i: z.output<typeof ipmi>): MachineIpmi {
+  const lastUpdated = timeAt(i.last_updated, ['ipmi', 'last_updated']);
+  const watts = i.powermetric?.averageconsumedwatts;
+  return {
+    address: i.address ?? '',
+    mac: i.mac ?? '',
+    bmcVersion: i.bmcversion ?? '',
+    ...(lastUpdated !== undefined ? { lastUpdated } : {}),
+    powerSupplies: (i.powersupplies ?? []).map((p) => ({ health: p.status?.health ?? '', state: p.status?.state ?? '' })),
+    ...(watts !== undefined && Number.isFinite(watts) ? { averageWatts: watts } : {}),
+  };
+}
+
+/** An optional time field: absent or Go's zero time reads as unknown, anything else must parse. */
+function timeAt(value: string | undefined, path: Array<string | number>): EpochMs | undefined {
+  if (value === undefined || value === '' || value.startsWith('0001-01-01')) return undefined;
+  const time = Date.parse(value);
+  if (!Number.isFinite(time)) throw unexpected(path, `is ${JSON.stringify(value)}, not a time`);
+  return time;
 }
 
 function toEvent(e: z.output<typeof event>, path: Array<string | number>): ProvisioningEvent {

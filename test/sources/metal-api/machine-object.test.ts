@@ -48,6 +48,46 @@ describe('a machine from metal-api (contract-true fixtures)', () => {
     expect(m.events.map((e) => e.event)).toEqual([...PHASES].reverse());
   });
 
+  it('reads the facts the detail shows: networks, VPN, allocation time, last event time, lock reason, BMC', () => {
+    const m = machineFromObject(
+      machine({
+        id: 'fw1',
+        liveliness: 'Alive',
+        allocation: overlay(minimal('v1.MachineAllocation'), {
+          name: 'shoot--p1--c1-firewall-0',
+          project: 'p1',
+          role: 'firewall',
+          succeeded: true,
+          created: T(-3600),
+          networks: [overlay(minimal('v1.MachineNetwork'), { networkid: 'underlay', ips: ['10.0.0.5'], asn: 4210000005, vrf: 0, private: false, underlay: true })],
+          vpn: { address: '100.64.0.5', auth_key: '', connected: true },
+        }),
+        events: { crash_loop: false, failed_machine_reclaim: false, log: [], last_event_time: T(5) },
+        state: { value: 'RESERVED', description: 'kept for the drill', metal_hammer_version: '' },
+        ipmi: overlay(minimal('v1.MachineIPMI'), {
+          address: '10.0.0.105:623',
+          mac: 'aa:bb:cc:00:00:05',
+          bmcversion: '1.2.3',
+          powerstate: 'ON',
+          last_updated: T(0),
+          powersupplies: [{ status: { health: 'OK', state: 'Enabled' } }],
+          powermetric: { averageconsumedwatts: 42.5, intervalinmin: 1, maxconsumedwatts: 50, minconsumedwatts: 30 },
+        }),
+      }),
+    );
+    expect(m.allocation).toMatchObject({ created: Date.parse(T(-3600)), vpnConnected: true, networks: [{ id: 'underlay', ips: ['10.0.0.5'], asn: 4210000005, vrf: 0, underlay: true, private: false }] });
+    expect(m).toMatchObject({ lastEventTime: Date.parse(T(5)), lock: 'RESERVED', lockReason: 'kept for the drill', role: 'firewall' });
+    expect(m.ipmi).toEqual({ address: '10.0.0.105:623', mac: 'aa:bb:cc:00:00:05', bmcVersion: '1.2.3', lastUpdated: Date.parse(T(0)), powerSupplies: [{ health: 'OK', state: 'Enabled' }], averageWatts: 42.5 });
+  });
+
+  it('reads Go zero times as unknown and refuses a time that is not one', () => {
+    const base = { id: 'm', liveliness: 'Alive' };
+    const zero = machineFromObject(machine({ ...base, events: { crash_loop: false, failed_machine_reclaim: false, log: [], last_event_time: '0001-01-01T00:00:00Z' } }));
+    expect(zero.lastEventTime).toBeUndefined();
+    const bad = { ...minimal('v1.MachineIPMIResponse'), ...base, events: { crash_loop: false, failed_machine_reclaim: false, log: [], last_event_time: 'yesterday' } };
+    expect(() => machineFromObject(bad)).toThrow(/events\.last_event_time.*not a time/);
+  });
+
   it('shows each provisioning phase as the log grows', () => {
     const log: Array<{ event: string; message: string; time: string }> = [];
     for (const [i, event] of PHASES.entries()) {
