@@ -6,12 +6,17 @@ import type { MetalApi } from '../src/clients/metal-api/metal-api';
 import type { MetalApiConfig, MetalApiSecret } from '../src/config/metal-api';
 import { SourceError } from '../src/errors';
 import { readBoundedFile } from '../src/files/read-bounded';
+import { createApiHealthSource } from '../src/sources/metal-api/api-health-source';
 import { createMachinesSource } from '../src/sources/metal-api/machines-source';
+import { createSwitchesSource } from '../src/sources/metal-api/switches-source';
 import type { Source } from '../src/sources/source';
 import { onFirstUse } from './on-first-use';
 
 export function metalApiSources(c: MetalApiConfig, env: Readonly<Record<string, string | undefined>>): Source[] {
-  return [createMachinesSource({ api: onFirstUse(() => open(c, env)), filter: { partition: c.partition, rack: c.rack }, interval: c.interval, timeout: 2 * c.timeout })];
+  // One client for the three: the secret is read once, on the first poll of any of them.
+  const o = { api: onFirstUse(() => open(c, env)), interval: c.interval, timeout: 2 * c.timeout };
+  const filter = { partition: c.partition, rack: c.rack };
+  return [createMachinesSource({ ...o, filter }), createSwitchesSource({ ...o, filter }), createApiHealthSource(o)];
 }
 
 /** A client for the config, its secret read now (doctor; the sources do this on their first poll). */

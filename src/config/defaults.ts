@@ -14,7 +14,7 @@ export interface Config {
   /** scale absent means the reference mini-rack rather than a generated one. */
   readonly sim: { readonly seed: number; readonly scenario: Scenario; readonly scale?: number };
   readonly refresh: { readonly interval: Millis; readonly timeout: Millis };
-  readonly health: { readonly stuckPhaseAfter: Millis; readonly conditionGrace: Millis; readonly sizeDropRatio: number; readonly minVersions: number };
+  readonly health: { readonly stuckPhaseAfter: Millis; readonly conditionGrace: Millis; readonly switchSyncStale: Millis; readonly sizeDropRatio: number; readonly minVersions: number };
   /** Present only when the operator named a start time: backups newer than it are flagged. */
   readonly incident?: { readonly startedAt: EpochMs };
   readonly ui: { readonly color: ColorMode; readonly ascii: boolean; readonly readOnly: boolean };
@@ -44,7 +44,7 @@ export const DEFAULT_CONFIG: Config = deepFreeze({
   mode: 'sim',
   sim: { seed: 1, scenario: 'none' },
   refresh: { interval: 5 * SECOND, timeout: 10 * SECOND },
-  health: { stuckPhaseAfter: DEFAULT_HEALTH_OPTIONS.stuckPhaseAfter, conditionGrace: DEFAULT_HEALTH_OPTIONS.conditionGrace, sizeDropRatio: DEFAULT_HEALTH_OPTIONS.sizeDropRatio, minVersions: DEFAULT_HEALTH_OPTIONS.minVersions },
+  health: { stuckPhaseAfter: DEFAULT_HEALTH_OPTIONS.stuckPhaseAfter, conditionGrace: DEFAULT_HEALTH_OPTIONS.conditionGrace, switchSyncStale: DEFAULT_HEALTH_OPTIONS.switchSyncStale, sizeDropRatio: DEFAULT_HEALTH_OPTIONS.sizeDropRatio, minVersions: DEFAULT_HEALTH_OPTIONS.minVersions },
   ui: { color: 'auto', ascii: false, readOnly: false },
   wizards: {},
   switches: [],
@@ -101,6 +101,7 @@ export function resolveConfig(layers: readonly ConfigLayer[], paths: PathContext
     health: {
       stuckPhaseAfter: m.health?.stuckPhaseAfter ?? d.health.stuckPhaseAfter,
       conditionGrace: m.health?.conditionGrace ?? d.health.conditionGrace,
+      switchSyncStale: m.health?.switchSyncStale ?? d.health.switchSyncStale,
       sizeDropRatio: m.health?.sizeDropRatio ?? d.health.sizeDropRatio,
       minVersions: m.health?.minVersions ?? d.health.minVersions,
     },

@@ -117,6 +117,7 @@ export const healthSchema = z.strictObject(
   {
     stuckPhaseAfter: duration(1000).optional(),
     conditionGrace: duration(0).optional(),
+    switchSyncStale: duration(1000).optional(),
     sizeDropRatio: z.number({ error: RATIO }).gt(0, { error: RATIO }).lt(1, { error: RATIO }).optional(),
     minVersions: integer('expected an integer of at least 1').min(1, { error: 'expected an integer of at least 1' }).optional(),
   },

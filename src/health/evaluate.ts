@@ -2,6 +2,7 @@ import type { BackupVerdict } from '../model/backup';
 import type { RackObservation } from '../model/snapshot';
 import { backupRules } from './backup-rules';
 import { bgpRules } from './bgp-rules';
+import { fabricRules } from './fabric-rules';
 import { controlPlaneRules } from './control-plane-rules';
 import { AREAS, type Finding, SEVERITIES, type Severity, severityRank } from './finding';
 import { machineRules } from './machine-rules';
@@ -21,6 +22,7 @@ export function evaluate(snapshot: RackObservation, o: HealthOptions, verdicts: 
   const findings = [
     ...topologyRules(snapshot),
     ...bgpRules(snapshot),
+    ...fabricRules(snapshot, o),
     ...machineRules(snapshot, o),
     ...shootRules(snapshot, o),
     ...controlPlaneRules(snapshot),

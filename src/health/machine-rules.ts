@@ -45,7 +45,20 @@ function machineFindings(m: Machine, now: number, options: HealthOptions, downSe
   const what = m.role === 'firewall' ? 'firewall' : 'machine';
   const bgp = downSessions > 0 ? `; ${downSessions} BGP session(s) to it down` : '';
   const out: Finding[] = [];
-  if (m.liveliness === 'Dead') {
+  const shoot = m.role === 'firewall' ? m.allocation?.cluster : undefined;
+  if (m.liveliness === 'Dead' && shoot) {
+    // A shoot's one firewall routes its nodes out (internet, the control plane in the seed): its loss is the shoot's.
+    out.push(
+      finding(
+        'firewall-dead',
+        'critical',
+        'machines',
+        subject,
+        `firewall ${label} of shoot ${shoot} is Dead: the shoot's nodes lose their way out to the internet and to their control plane${phaseText(m, now)}${bgp}`,
+        `bring it back (${m.power === 'no-bmc' ? 'power and cables at the box, its power button' : `metalctl machine ipmi ${m.id}, its console`}), or let the firewall-controller-manager in the seed replace it: check the shoot's Firewall objects there`,
+      ),
+    );
+  } else if (m.liveliness === 'Dead') {
     out.push(
       finding(
         'machine-dead',

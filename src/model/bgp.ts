@@ -44,6 +44,12 @@ export interface BgpSwitch {
   readonly sessions: readonly BgpSession[];
   /** The newest good read listed no sessions where an earlier one listed some: the config or the output changed. */
   readonly vanished?: Vanished;
+  /**
+   * The sessions are metal-api's view (what metal-core last reported), because no SSH read of this switch
+   * succeeded: `syncedAt` is the time of that report. Absent: the switch's own FRR was read.
+   */
+  readonly via?: 'metal-api';
+  readonly syncedAt?: EpochMs;
 }
 
 /** A read that yields nothing after one that yielded `count` items (at `lastSeen`): worth a finding, not trust. */

@@ -16,6 +16,11 @@ export interface HealthOptions {
    * here would only delay the alarm; set it where probes flap anyway.
    */
   readonly conditionGrace: Millis;
+  /**
+   * metal-api's view of a switch whose last sync is older than this is out of date: metal-core reports every 10 s
+   * by default, so a minute is six missed reports.
+   */
+  readonly switchSyncStale: Millis;
 }
 
 export const DEFAULT_HEALTH_OPTIONS: HealthOptions = {
@@ -24,4 +29,5 @@ export const DEFAULT_HEALTH_OPTIONS: HealthOptions = {
   minVersions: 2,
   staleAfterIntervals: 2,
   conditionGrace: 0,
+  switchSyncStale: MINUTE,
 };

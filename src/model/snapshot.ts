@@ -3,6 +3,7 @@ import type { Bgp } from './bgp';
 import type { Finding } from './finding';
 import type { ControlPlane, EtcdState } from './control-plane';
 import type { Machine } from './machine';
+import type { ApiHealth, MetalSwitch } from './metal-switch';
 import type { Shoot } from './shoot';
 import type { SourceStatus } from './source';
 import type { EpochMs } from './time';
@@ -24,6 +25,10 @@ export interface RackData {
   readonly backups: readonly BackupComponent[];
   /** etcd-druid's Etcd resources where a cluster has them (seeds, the virtual garden's host). */
   readonly etcds: readonly EtcdState[];
+  /** The switches as metal-api knows them (metal-core's reports): a second, SSH-free view of the fabric. */
+  readonly switches: readonly MetalSwitch[];
+  /** The health and version of the APIs rackpilot reads (metal-api). */
+  readonly apis: readonly ApiHealth[];
   readonly incident?: Incident;
 }
 
@@ -58,4 +63,6 @@ export const EMPTY_DATA: RackData = {
   controlPlanes: [],
   backups: [],
   etcds: [],
+  switches: [],
+  apis: [],
 };

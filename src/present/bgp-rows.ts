@@ -33,7 +33,8 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
     }
   }
   // An unreachable switch keeps its last good sessions; shown as current they would claim a state nobody saw.
-  const unread = new Set(switches.filter((sw) => !sw.reachable).map((sw) => sw.name));
+  // metal-api's view of a switch SSH cannot read is current as of its report: shown with its states (AF "metal-api").
+  const unread = new Set(switches.filter((sw) => !sw.reachable && sw.via === undefined).map((sw) => sw.name));
   const sessions = switches.flatMap((sw) => sw.sessions);
   const sorted = [...sessions].sort(
     (a, b) => Number(a.state === 'Established') - Number(b.state === 'Established') || compareText(sessionKey(a), sessionKey(b)),

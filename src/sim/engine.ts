@@ -14,7 +14,8 @@ import { span, TIMING } from './timing';
 import { TopologySim } from './topology-sim';
 import type { Domain, World } from './world';
 
-const NO_ETCDS: readonly [] = [];
+/** One shared empty list for the domains the sim has no source for, so they keep their identity. */
+const NONE: readonly [] = [];
 
 export interface SimRackOptions {
   readonly start: EpochMs;
@@ -138,7 +139,10 @@ export class SimRack {
       controlPlanes: this.cps.model(),
       backups: this.backups.model(),
       // The simulated rack runs no etcd-druid; one shared empty list keeps the domain's identity.
-      etcds: NO_ETCDS,
+      etcds: NONE,
+      // Nor a metal-api: its fabric is read as the switches' own BGP.
+      switches: NONE,
+      apis: NONE,
       ...(this.incident ? { incident: this.incident } : {}),
     };
     return this.last;

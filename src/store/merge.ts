@@ -2,7 +2,7 @@ import type { DomainKey, PartialRackData, RackData } from '../model/snapshot';
 import { EMPTY_DATA } from '../model/snapshot';
 
 /** Every domain a source may deliver, in screen order. */
-export const DOMAINS: readonly DomainKey[] = ['topology', 'bgp', 'machines', 'shoots', 'controlPlanes', 'backups', 'etcds'];
+export const DOMAINS: readonly DomainKey[] = ['topology', 'bgp', 'machines', 'shoots', 'controlPlanes', 'backups', 'etcds', 'switches', 'apis'];
 
 /**
  * Merges the data of several sources into one RackData. A domain delivered by one source is passed through by

@@ -7,6 +7,7 @@ import type { EpochMs } from '../model/time';
 import { FailedRead, type Source, StaleRead } from '../sources/source';
 import { type Admitted, admitData, admitMessage } from './admit';
 import { assess } from './assess';
+import { fabricView } from './fabric-view';
 import { mergeData } from './merge';
 
 export interface StoreOptions {
@@ -248,13 +249,16 @@ export class RackStore {
   private build(): RackSnapshot {
     const now = this.options.clock.now();
     const { data, domains } = mergeData(this.entries.flatMap((e) => (e.data ? [e.data] : [])));
+    const bgp = fabricView(data.bgp, data.switches);
     const incident = data.incident ?? this.options.incident;
     const observation = {
       ...data,
+      bgp,
       ...(incident ? { incident } : {}),
       rack: this.options.rack,
       takenAt: now,
-      domains,
+      // metal-api's switch view alone is a BGP read, too.
+      domains: bgp !== data.bgp && !domains.includes('bgp') ? [...domains, 'bgp' as const] : domains,
       sources: this.entries.map((e) => this.status(e, now)),
     };
     return assess(observation, this.options.health);

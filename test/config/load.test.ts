@@ -18,6 +18,7 @@ refresh:
 health:
   stuckPhaseAfter: 20m
   conditionGrace: 2m
+  switchSyncStale: 5m
   sizeDropRatio: 0.25
   minVersions: 3
 incident:
@@ -52,7 +53,7 @@ describe('loadConfig: location and defaults', () => {
       mode: 'sim',
       sim: { seed: 1, scenario: 'none' },
       refresh: { interval: 5000, timeout: 10_000 },
-      health: { stuckPhaseAfter: 900_000, conditionGrace: 0, sizeDropRatio: 0.5, minVersions: 2 },
+      health: { stuckPhaseAfter: 900_000, conditionGrace: 0, switchSyncStale: 60_000, sizeDropRatio: 0.5, minVersions: 2 },
       ui: { color: 'auto', ascii: false, readOnly: false },
       wizards: {},
       switches: [],
@@ -138,7 +139,7 @@ describe('loadConfig: a full file', () => {
       mode: 'sim',
       sim: { seed: 42, scenario: 'k3s-lost', scale: 500 },
       refresh: { interval: 500, timeout: 2000 },
-      health: { stuckPhaseAfter: 1_200_000, conditionGrace: 120_000, sizeDropRatio: 0.25, minVersions: 3 },
+      health: { stuckPhaseAfter: 1_200_000, conditionGrace: 120_000, switchSyncStale: 300_000, sizeDropRatio: 0.25, minVersions: 3 },
       incident: { startedAt: Date.UTC(2026, 10, 25, 3, 0, 0) },
       ui: { color: 'never', ascii: true, readOnly: true },
       wizards: {},

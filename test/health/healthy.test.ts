@@ -10,7 +10,7 @@ describe('a healthy rack', () => {
   });
 
   it('uses the documented defaults', () => {
-    expect(DEFAULT_HEALTH_OPTIONS).toEqual({ stuckPhaseAfter: 15 * MINUTE, sizeDropRatio: 0.5, minVersions: 2, staleAfterIntervals: 2, conditionGrace: 0 });
+    expect(DEFAULT_HEALTH_OPTIONS).toEqual({ stuckPhaseAfter: 15 * MINUTE, sizeDropRatio: 0.5, minVersions: 2, staleAfterIntervals: 2, conditionGrace: 0, switchSyncStale: MINUTE });
   });
 
   it('ignores undefined options from a half-filled config instead of dropping the defaults', () => {

@@ -13,6 +13,15 @@ describe('machines: liveliness', () => {
     expect(f.hint).toContain('no BMC');
   });
 
+  it("reports a shoot's Dead firewall as the shoot's loss, not as one more machine", () => {
+    const all = findings(withMachine(s0, 'm1', { liveliness: 'Dead' }));
+    const f = theFinding(all, 'firewall-dead', 'm1');
+    expect(f.severity).toBe('critical');
+    expect(f.summary).toMatch(/^firewall fw-c1 of shoot p1\/c1 is Dead: the shoot's nodes lose their way out/);
+    expect(f.hint).toContain('firewall-controller-manager');
+    expect(rules(all)).not.toContain('machine-dead');
+  });
+
   it('reports an allocated machine that stopped phoning home (Unknown) as a warning pointing at its shoot', () => {
     const f = theFinding(findings(withMachine(s0, 'm4', { liveliness: 'Unknown' })), 'machine-liveliness-unknown', 'm4');
     expect(f.severity).toBe('warning');

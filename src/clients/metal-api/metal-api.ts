@@ -23,6 +23,8 @@ export class MetalApiError extends SourceError {
   constructor(
     message: string,
     readonly status?: number,
+    /** The parsed answer of a refusal: /v1/health answers 500 with its report when unhealthy. */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -78,7 +80,7 @@ function parse(text: string): unknown {
 function refusal(method: string, path: string, response: Response, body: unknown, sentAt: number): MetalApiError {
   const said = typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string' ? body.message : response.statusText;
   const head = `metal-api ${method} ${path}: ${response.status}${said ? ` ${said}` : ''}`;
-  if (response.status !== 401 && response.status !== 403) return new MetalApiError(head, response.status);
+  if (response.status !== 401 && response.status !== 403) return new MetalApiError(head, response.status, body);
   const serverDate = Date.parse(response.headers.get('date') ?? '');
   const skew = Number.isFinite(serverDate) ? Math.round((sentAt - serverDate) / 1000) : undefined;
   const clock =

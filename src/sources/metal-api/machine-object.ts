@@ -11,8 +11,8 @@ import {
   type MachineNetwork,
   PROVISIONING_EVENTS, type ProvisioningEvent, type ProvisioningEventType,
 } from '../../model/machine';
-import type { EpochMs } from '../../model/time';
 import { check, unexpected } from '../output-shape';
+import { apiTime } from './api-time';
 
 const text = z.string().optional();
 const event = z.object({ event: z.string(), message: text, time: text });
@@ -74,8 +74,8 @@ export function machineFromObject(raw: unknown): Machine {
   const liveliness = (LIVELINESS as readonly string[]).includes(m.liveliness) ? (m.liveliness as Machine['liveliness']) : 'Unknown';
   const lastError = m.events.last_error_event ? toEvent(m.events.last_error_event, ['events', 'last_error_event']) : undefined;
   const cluster = a ? shootOf(a.hostname ?? a.name) : undefined;
-  const created = timeAt(a?.created, ['allocation', 'created']);
-  const lastEventTime = timeAt(m.events.last_event_time, ['events', 'last_event_time']);
+  const created = apiTime(a?.created, ['allocation', 'created']);
+  const lastEventTime = apiTime(m.events.last_event_time, ['events', 'last_event_time']);
   const lockReason = m.state?.value ? m.state.description : undefined;
   return {
     id: m.id,
@@ -127,7 +127,7 @@ function toNetwork(n: z.output<typeof network>): MachineNetwork {
 }
 
 function toIpmi(i: z.output<typeof ipmi>): MachineIpmi {
-  const lastUpdated = timeAt(i.last_updated, ['ipmi', 'last_updated']);
+  const lastUpdated = apiTime(i.last_updated, ['ipmi', 'last_updated']);
   const watts = i.powermetric?.averageconsumedwatts;
   return {
     address: i.address ?? '',
@@ -137,14 +137,6 @@ function toIpmi(i: z.output<typeof ipmi>): MachineIpmi {
     powerSupplies: (i.powersupplies ?? []).map((p) => ({ health: p.status?.health ?? '', state: p.status?.state ?? '' })),
     ...(watts !== undefined && Number.isFinite(watts) ? { averageWatts: watts } : {}),
   };
-}
-
-/** An optional time field: absent or Go's zero time reads as unknown, anything else must parse. */
-function timeAt(value: string | undefined, path: Array<string | number>): EpochMs | undefined {
-  if (value === undefined || value === '' || value.startsWith('0001-01-01')) return undefined;
-  const time = Date.parse(value);
-  if (!Number.isFinite(time)) throw unexpected(path, `is ${JSON.stringify(value)}, not a time`);
-  return time;
 }
 
 function toEvent(e: z.output<typeof event>, path: Array<string | number>): ProvisioningEvent {

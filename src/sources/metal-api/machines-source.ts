@@ -5,13 +5,12 @@
  * that cannot be read is named and the others shown; an answer that is not a list is an error of the source.
  */
 import type { MetalApi } from '../../clients/metal-api/metal-api';
-import { describeError } from '../../errors';
 import type { Machine } from '../../model/machine';
 import type { Millis } from '../../model/time';
-import { unexpected } from '../output-shape';
 import { FailedRead, type Source } from '../source';
 import { evaluateIssues, type IssueCatalogue, readCatalogue, withIssues } from './machine-issues';
 import { machineFromObject } from './machine-object';
+import { readList, unreadable } from './read-list';
 
 export function createMachinesSource(o: {
   readonly api: () => Promise<MetalApi>;
@@ -32,24 +31,14 @@ export function createMachinesSource(o: {
       const api = await o.api();
       catalogue ??= await readCatalogue(api, signal);
       const [answer, issues] = await Promise.all([api.post('/v1/machine/ipmi/find', find, signal), evaluateIssues(api, find, catalogue, signal)]);
-      if (!Array.isArray(answer)) throw unexpected([], 'is not a list of machines');
       // Answers equal to the last ones are the same data: nothing to map, nothing to redraw.
       const text = JSON.stringify([answer, [...issues]]);
       if (last?.text === text) return last.data;
-      const machines: Machine[] = [];
-      const problems: string[] = [];
-      answer.forEach((raw, i) => {
-        try {
-          machines.push(machineFromObject(raw));
-        } catch (error) {
-          const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : `[${i}]`;
-          problems.push(`machine ${id}: ${describeError(error)}`);
-        }
-      });
-      const data = { machines: withIssues(machines, issues) };
+      const { items, problems } = readList(answer, 'machine', machineFromObject);
+      const data = { machines: withIssues(items, issues) };
       if (problems.length > 0) {
         last = undefined;
-        throw new FailedRead(`${problems.length} machine(s) could not be read: ${problems.slice(0, 2).join('; ')}${problems.length > 2 ? `; ${problems.length - 2} more` : ''}`, data);
+        throw new FailedRead(unreadable(problems, 'machine'), data);
       }
       last = { text, data };
       return data;
