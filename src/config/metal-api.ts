@@ -47,7 +47,7 @@ export async function resolveMetalApi(m: ConfigLayer, ctx: PathContext): Promise
     const ref = { file: expandPath(a.metalctlConfig ?? METALCTL_DEFAULT, ctx), context: a.context };
     const found = await readMetalctlContext(ref.file, ref.context);
     const key = { metalctl: ref };
-    // caFile wins over the context's CA, as metalctl's --certificate-authority-data flag does.
+    // caFile wins over the context's CA, as metalctl's own certificate-authority-data setting does.
     const ca = caFile ?? (found.ca ? { pem: found.ca } : undefined);
     return { url: found.url, auth: 'hmac' in found.auth ? { hmac: { key, type: found.auth.hmac.type } } : { token: key }, ...(ca ? { ca } : {}), ...common };
   }
