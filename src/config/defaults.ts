@@ -74,15 +74,16 @@ export function mergeLayers(layers: readonly ConfigLayer[]): ConfigLayer {
 
 /**
  * Defaults < layers in order (file, environment, flags). `paths` resolves ~ and relative key files against the
- * config file's directory and finds the ssh-agent; tests may leave it out.
+ * config file's directory and finds the ssh-agent; tests may leave it out. Asynchronous because `metalApi.context`
+ * is read from metalctl's config file here, so a wrong context is a config error before anything starts.
  */
-export function resolveConfig(layers: readonly ConfigLayer[], paths: PathContext = { env: {}, baseDir: process.cwd() }): Config {
+export async function resolveConfig(layers: readonly ConfigLayer[], paths: PathContext = { env: {}, baseDir: process.cwd() }): Promise<Config> {
   const m = mergeLayers(layers);
   const d = DEFAULT_CONFIG;
   const interval = m.refresh?.interval ?? d.refresh.interval;
   const { switches, ssh, links } = resolveSwitches(m, interval, paths);
   const kubernetes = resolveKubernetes(m, paths);
-  const metalApi = resolveMetalApi(m, paths);
+  const metalApi = await resolveMetalApi(m, paths);
   const scale = m.sim?.scale;
   const startedAt = m.incident?.startedAt;
   return {

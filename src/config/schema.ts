@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DURATION_EXPECTED, DurationError, formatDuration, parseDuration } from './duration';
 import { ISO_TIME_EXPECTED, parseIsoTime } from './iso-time';
 import { kubernetesSchema } from './kubernetes';
-import { metalApiSchema } from './metal-api';
+import { metalApiSchema } from './metal-api-schema';
 import { SWITCHES_KNOWN_KEYS, switchesSchemas } from './switches-schema';
 import { WIZARDS_KNOWN_KEYS, wizardsSchema } from './wizards-schema';
 

@@ -3,9 +3,11 @@
  * checks HMAC the way metal-api does (metal-stack/security, per shared/domain/metal-api.md: the date re-formatted
  * before the signature is compared, so a fraction or an offset fails; at most 30 s old; body and path unsigned) and
  * bearer tokens, and answers routes with bodies the test gives. Errors are metal-api's `{statuscode, message}`.
+ * With `tls` it speaks HTTPS with that key and certificate (test/helpers/test-ca.ts), as metal-api behind its ingress.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 
 export type Route = (req: { method: string; path: string; body: unknown }) => { status?: number; body?: unknown; raw?: string } | 'hang';
 
@@ -18,6 +20,8 @@ export interface MetalApiServerOptions {
    * of that route); a body that does not validate is recorded in `violations`, which a test asserts empty.
    */
   readonly validate?: (route: string, body: unknown) => void;
+  /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+  readonly tls?: { readonly key: string; readonly cert: string };
 }
 
 export class MetalApiServer {
@@ -31,11 +35,13 @@ export class MetalApiServer {
   constructor(private readonly o: MetalApiServerOptions) {}
 
   async listen(basePath = '/metal'): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res, basePath));
+    const handler = (req: IncomingMessage, res: ServerResponse) => void this.handle(req, res, basePath);
+    const tls = this.o.tls;
+    this.server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     const address = this.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    return `http://127.0.0.1:${port}${basePath}`;
+    return `${tls ? 'https' : 'http'}://127.0.0.1:${port}${basePath}`;
   }
 
   close(): Promise<void> {

@@ -1,11 +1,13 @@
 /**
- * The metal-api client: JSON over HTTP(S) with the runtime's fetch, HMAC or bearer auth, a timeout per request,
- * and every failure as one line an operator can act on: the server's own `{statuscode, message}`, a refusal of
- * our date with the clock skew measured from the server's Date header, a timeout, a refused connection.
+ * The metal-api client: JSON over HTTP(S) (the runtime's fetch, or undici's when it trusts a CA of its own: see
+ * ../fetch-with-ca.ts), HMAC or bearer auth, a timeout per request, and every failure as one line an operator can
+ * act on: the server's own `{statuscode, message}`, a refusal of our date with the clock skew measured from the
+ * server's Date header, a timeout, a refused connection, an untrusted certificate.
  */
 import { SourceError } from '../../errors';
 import type { Millis } from '../../model/time';
 import { fetchFailure } from '../fetch-failure';
+import { type FetchAnswer, fetchWithCa } from '../fetch-with-ca';
 import { type HmacType, hmacHeaders } from './hmac';
 
 export type MetalApiAuth = { readonly hmac: { readonly key: string; readonly type: HmacType } } | { readonly token: string };
@@ -15,6 +17,8 @@ export interface MetalApiOptions {
   readonly url: string;
   readonly auth?: MetalApiAuth;
   readonly timeout: Millis;
+  /** PEM of the CA to trust for HTTPS instead of the system's (metalApi.caFile, a metalctl context's CA). */
+  readonly ca?: string;
   /** The wall clock, for X-Date (tests move it to play clock skew). */
   readonly now?: () => number;
 }
@@ -42,13 +46,14 @@ const DATE_WINDOW_S = 30;
 export function createMetalApi(o: MetalApiOptions): MetalApi {
   const base = o.url.replace(/\/+$/, '');
   const now = o.now ?? Date.now;
+  const fetch = fetchWithCa(o.ca);
   async function request(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
     const at = now();
     const headers: Record<string, string> = { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
     if (o.auth && 'hmac' in o.auth) Object.assign(headers, hmacHeaders(o.auth.hmac.key, o.auth.hmac.type, method, at));
     else if (o.auth) headers.Authorization = `Bearer ${o.auth.token}`;
     const limit = AbortSignal.timeout(o.timeout);
-    let response: Response;
+    let response: FetchAnswer;
     try {
       response = await fetch(base + path, {
         method,
@@ -57,7 +62,7 @@ export function createMetalApi(o: MetalApiOptions): MetalApi {
         signal: signal ? AbortSignal.any([signal, limit]) : limit,
       });
     } catch (error) {
-      throw transport(base, error, o.timeout);
+      throw transport(base, error, o.timeout, o.ca !== undefined);
     }
     const text = await response.text().catch(() => '');
     const parsed = parse(text);
@@ -77,7 +82,7 @@ function parse(text: string): unknown {
 }
 
 /** `{statuscode, message}` as one line; a 401 says whether our clock looks off, measured against the server's Date. */
-function refusal(method: string, path: string, response: Response, body: unknown, sentAt: number): MetalApiError {
+function refusal(method: string, path: string, response: FetchAnswer, body: unknown, sentAt: number): MetalApiError {
   const said = typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string' ? body.message : response.statusText;
   const head = `metal-api ${method} ${path}: ${response.status}${said ? ` ${said}` : ''}`;
   if (response.status !== 401 && response.status !== 403) return new MetalApiError(head, response.status, body);
@@ -90,10 +95,16 @@ function refusal(method: string, path: string, response: Response, body: unknown
   return new MetalApiError(`${head}${clock}`, response.status);
 }
 
-function transport(base: string, error: unknown, timeout: Millis): MetalApiError {
+function transport(base: string, error: unknown, timeout: Millis, withCa: boolean): MetalApiError {
   const f = fetchFailure(error);
   if (f.kind === 'timeout') return new MetalApiError(`metal-api ${base}: no answer within ${Math.round(timeout / 100) / 10} s`);
   if (f.kind === 'refused') return new MetalApiError(`metal-api ${base}: connection refused`);
-  if (f.kind === 'tls') return new MetalApiError(`metal-api ${base}: TLS: the server's certificate is not trusted (${f.detail})`);
+  if (f.kind === 'tls') {
+    // Without a CA of its own only the system's CAs are trusted: say where to name one.
+    const text = withCa
+      ? `not trusted by the CA configured for it (${f.detail})`
+      : `not trusted (${f.detail}); name its CA with metalApi.caFile or the metalctl context's certificate_authority_data`;
+    return new MetalApiError(`metal-api ${base}: TLS: the server's certificate is ${text}`);
+  }
   return new MetalApiError(`metal-api ${base}: cannot reach it: ${f.detail}`);
 }
