@@ -1,4 +1,5 @@
 import type { BgpSession, BgpSwitch } from '../model/bgp';
+import type { MetalSwitch } from '../model/metal-switch';
 import type { RackSnapshot } from '../model/snapshot';
 import type { TopoNode } from '../model/topology';
 import type { EpochMs } from '../model/time';
@@ -21,6 +22,7 @@ export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[]
       ['description', node.description],
       ['partition/rack', node.partition ? `${node.partition}/${node.rack ?? '-'}` : undefined],
       ['LLDP', neighbourReadText(node.neighbourRead, snapshot.takenAt)],
+      ['metal-api', metalApiText(snapshot.switches.find((x) => x.name === node.name), snapshot.takenAt)],
     ]),
     blank,
     heading('Links'),
@@ -38,6 +40,15 @@ export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[]
   const sw = snapshot.bgp.switches.find((x) => x.name === node.name);
   if (sw && !sw.reachable) out.push(line(`switch not readable: ${sw.error ?? 'unreachable'}`, 'critical'));
   return out;
+}
+
+/** What metal-core last reported of the switch to metal-api; undefined where metal-api does not know it. */
+function metalApiText(m: MetalSwitch | undefined, now: EpochMs): string | undefined {
+  if (!m) return undefined;
+  const os = m.os ? `${m.os.vendor} ${m.os.version}, metal-core ${m.os.metalCoreVersion}; ` : '';
+  const sync = m.lastSync ? `last sync ${formatAge(now - m.lastSync.time)} ago` : 'never synced';
+  const failed = m.lastSyncError && (!m.lastSync || m.lastSyncError.time > m.lastSync.time) ? `; failing since ${formatAge(now - m.lastSyncError.time)} ago: ${m.lastSyncError.error ?? 'no error given'}` : '';
+  return `${os}${sync}${failed}`;
 }
 
 /** How the switch's newest LLDP read went; undefined for nodes rackpilot does not read. */
