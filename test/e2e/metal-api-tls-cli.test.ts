@@ -29,6 +29,7 @@ beforeAll(async () => {
       'POST /v1/machine/ipmi/find': () => ({ body: [] }),
       'GET /v1/machine/issues': () => ({ body: [] }),
       'POST /v1/machine/issues/evaluate': () => ({ body: [] }),
+      'GET /v1/switch': () => ({ body: [] }),
     },
   });
   url = await server.listen();
