@@ -69,8 +69,10 @@ function bgp(s: RackSnapshot) {
   const established = sessions.filter((x) => x.state === 'Established').length;
   const unreachable = s.bgp.switches.filter((sw) => !sw.reachable).length;
   const switches = s.bgp.switches.length;
+  const viaApi = s.bgp.switches.filter((sw) => sw.via === 'metal-api').length;
   const text =
     `${established}/${sessions.length} sessions Established on ${plural(switches, ['switch', 'switches'])}` +
+    (viaApi === 0 ? '' : viaApi === switches ? ' via metal-api' : ` (${viaApi} via metal-api)`) +
     (unreachable ? `; ${unreachable} unreachable` : '');
   return { text, counts: { switches, unreachable, sessions: sessions.length, established }, hasData: has(s, 'bgp') };
 }
@@ -114,8 +116,12 @@ function shoots(s: RackSnapshot) {
 function controlPlanes(s: RackSnapshot) {
   const reachable = s.controlPlanes.filter((c) => c.reachable).length;
   const initial = s.controlPlanes.filter((c) => c.layer === 'initial').length;
-  const text = `${reachable}/${s.controlPlanes.length} reachable (${initial} initial, ${s.controlPlanes.length - initial} nested)`;
-  return { text, counts: { controlPlanes: s.controlPlanes.length, reachable }, hasData: has(s, 'controlPlanes') };
+  const planes = has(s, 'controlPlanes') ? `${reachable}/${s.controlPlanes.length} reachable (${initial} initial, ${s.controlPlanes.length - initial} nested)` : '';
+  // metal-api's own health is the control plane speaking for itself, even where no cluster is read.
+  const apis = s.apis.map((a) => `${a.name} ${a.status}${a.version ? ` ${a.version}` : ''}`).join(', ');
+  const text = [planes, apis].filter(Boolean).join('; ');
+  const healthy = s.apis.filter((a) => a.status === 'healthy').length;
+  return { text, counts: { controlPlanes: s.controlPlanes.length, reachable, apis: s.apis.length, apisHealthy: healthy }, hasData: has(s, 'controlPlanes') || s.apis.length > 0 };
 }
 
 function backups(s: RackSnapshot) {
