@@ -82,10 +82,10 @@ export type LayoutColumn = Pick<Column, 'width'> & Partial<Pick<Column, 'title' 
  * column is as wide as its widest cell up to its `max`, and spare cells go first to the columns whose text would
  * be cut. Without `content`, fixed columns keep their width and flex columns share what is left.
  *
- * When the columns do not fit: first the columns with a `drop` priority leave, highest first; then the widest
- * column that is not `keep` gives up a cell at a time, so every column stays with its text cut short; only when
- * all are at a few cells do the rightmost columns drop out. A dropped column has width 0 (its gap is freed). A
- * `keep` column is cut only when the terminal is narrower than it.
+ * When the columns do not fit: first the columns with a `drop` priority leave, highest first (one that fits in the
+ * room the others freed comes back); then the widest column that is not `keep` gives up a cell at a time, so every
+ * column stays with its text cut short; only when all are at a few cells do the rightmost columns drop out. A
+ * dropped column has width 0 (its gap is freed). A `keep` column is cut only when the terminal is narrower than it.
  */
 export function layoutColumns(columns: readonly LayoutColumn[], total: number, gap = 1, content?: readonly number[]): number[] {
   // What each column's text needs, title included; unknown without content.
@@ -103,10 +103,17 @@ export function layoutColumns(columns: readonly LayoutColumn[], total: number, g
     return used + gap * Math.max(0, count - 1) - total;
   };
 
+  const dropped: number[] = [];
   for (let over = excess(); over > 0; over = excess()) {
     const victim = pickDrop(columns, live);
     if (victim < 0) break;
     live[victim] = false;
+    dropped.push(victim);
+  }
+  // A dropped column that fits in what the drops freed comes back (the last dropped, most important, first).
+  for (const i of dropped.reverse()) {
+    live[i] = true;
+    if (excess() > 0) live[i] = false;
   }
   let over = excess();
   while (over > 0) {

@@ -92,6 +92,15 @@ describe('table layout fitted to the content', () => {
     expect(layoutColumns(columns, 57, 1, content).map((w) => w > 0)).toEqual([true, false, false, false, true, true]);
   });
 
+  it('brings back a dropped column that fits in the room the drops freed', () => {
+    const cols: Column[] = [
+      { title: 'NAME', width: 10, keep: true },
+      { title: 'WIDE', width: 20, drop: 1 },
+      { title: 'AGE', width: 4, drop: 2 },
+    ];
+    expect(layoutColumns(cols, 20, 1, [10, 20, 3])).toEqual([10, 0, 3]);
+  });
+
   it('shrinks columns to their text and gives the spare cells to the text that would be cut', () => {
     const content = contentWidths([{ cells: cells('m1') }], columns.length);
     const widths = layoutColumns(columns, 140, 1, content);
