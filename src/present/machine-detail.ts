@@ -2,7 +2,7 @@ import type { Machine } from '../model/machine';
 import type { EpochMs } from '../model/time';
 import { blank, type DetailLine, facts, heading, line } from './detail-lines';
 import { formatAge } from '../text/format-age';
-import { machineFlags } from './machine-rows';
+import { machineMarks } from './machine-marks';
 import { isoSeconds } from '../text/time-text';
 
 /** A machine's facts and its whole provisioning event timeline, newest first (as metal-api keeps it). */
@@ -18,7 +18,7 @@ export function machineDetail(m: Machine, now: EpochMs): DetailLine[] {
       ['image', a?.image],
       ['liveliness', m.liveliness],
       ['phase', m.phase ? `${m.phase}${m.phaseSince !== undefined ? ` for ${formatAge(now - m.phaseSince)}` : ''}` : '-'],
-      ['flags', machineFlags(m).join(' ') || 'none'],
+      ['marks', machineMarks(m, now).join(' ') || 'none'],
       ['power', m.power === 'no-bmc' ? 'no BMC (power actions impossible; use the power button)' : m.power],
       ['LED', m.led],
       ['uplinks', m.uplinks.join(', ')],
