@@ -4,7 +4,7 @@ import { wrapLines } from '../../src/present/detail-wrap';
 import { textWidth } from '../../src/present/table-layout';
 
 // As the view draws them: "[!] " before a warning line, nothing before a plain one.
-const symbols = (l: { tone?: string; continued?: boolean }) => (l.tone && l.tone !== 'muted' && !l.continued ? 4 : 0);
+const symbols = (l: { tone?: string; continued?: boolean; noSymbol?: boolean }) => (l.tone && l.tone !== 'muted' && !l.continued && !l.noSymbol ? 4 : 0);
 
 describe('detail lines wrapped to the width', () => {
   it('leaves lines that fit alone', () => {

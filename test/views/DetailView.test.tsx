@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { line } from '../../src/present/detail-lines';
+import { facts, line } from '../../src/present/detail-lines';
 import { wrapLines } from '../../src/present/detail-wrap';
 import { DetailView, symbolCells } from '../../views/components/DetailView';
 import { makeTheme } from '../../views/theme';
@@ -16,5 +16,14 @@ describe('DetailView', () => {
     expect(shown.slice(1).every((l) => l.startsWith(' '.repeat(13)))).toBe(true);
     expect(shown.join(' ').replace(/\s+/g, ' ')).toContain('in a provisioning crash loop and never phones home');
     expect(frame).not.toContain('…');
+  });
+
+  it('colours a toned fact without a symbol, so the facts stay aligned and the words say the state', () => {
+    const lines = facts([
+      ['role', 'machine'],
+      ['liveliness', 'Unknown', 'warning'],
+    ]);
+    const frame = plain(renderThemed(<DetailView lines={lines} offset={0} height={4} width={40} />, { color: false }).lastFrame());
+    expect(frame.split('\n').slice(0, 2)).toEqual(['role        machine', 'liveliness  Unknown']);
   });
 });

@@ -4,8 +4,8 @@ import { truncate } from '../../src/present/table-layout';
 import type { Theme } from '../theme';
 import { Tone, useTheme } from '../theme-context';
 
-/** Whether a line carries its tone's symbol ("[X] "): toned lines do, except muted ones and wrapped continuations. */
-const hasSymbol = (l: DetailLine) => Boolean(l.tone && l.tone !== 'muted' && !l.continued);
+/** Whether a line carries its tone's symbol ("[X] "): toned lines do, except muted ones, continuations and noSymbol. */
+const hasSymbol = (l: DetailLine) => Boolean(l.tone && l.tone !== 'muted' && !l.continued && !l.noSymbol);
 
 /** Cells the view puts before a line's text (its tone's symbol and a space), for wrapping lines to the width. */
 export function symbolCells(theme: Theme, l: DetailLine): number {
