@@ -2,11 +2,13 @@ import { Box, useApp } from 'ink';
 import { useMemo, useReducer, useState } from 'react';
 import { type AreaStatus, summariseAreas } from '../src/present/area-summary';
 import { filterRows } from '../src/present/rows';
+import { wrapLines } from '../src/present/detail-wrap';
 import { paneDetail, paneRows } from '../src/present/pane-content';
 import { INITIAL_UI, PANE_TITLES, PANES, type PaneId, selectedIndex, uiReducer } from '../src/present/ui-state';
 import type { RackStore } from '../src/store/rack-store';
 import type { WizardMenu } from '../src/wizards/operator/wizard-menu';
 import type { WizardSession } from '../src/wizards/operator/session';
+import { symbolCells } from './components/DetailView';
 import { Footer } from './components/Footer';
 import { Frame } from './components/Frame';
 import { Header } from './components/Header';
@@ -72,12 +74,14 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const all = useMemo(() => paneRows(pane, snapshot, findings, theme.ascii), [pane, snapshot, findings, theme.ascii]);
   const rows = useMemo(() => ({ ...all, rows: filterRows(all.rows, state.filter) }), [all, state.filter]);
   const ids = useMemo(() => rows.rows.map((r) => r.id), [rows]);
-  const detail = state.detailId ? paneDetail(pane, state.detailId, snapshot, findings) : undefined;
-
   const width = size.columns;
   const bodyHeight = size.rows - 3;
   const innerWidth = width - 2;
   const innerHeight = bodyHeight - 2;
+  const opened = state.detailId ? paneDetail(pane, state.detailId, snapshot, findings) : undefined;
+  // Wrapped here, before the keys see it, so scrolling counts the lines on screen.
+  const detail =
+    opened?.kind === 'lines' ? { ...opened, lines: wrapLines(opened.lines, innerWidth, (l) => symbolCells(theme, l)) } : opened;
   const overviewTop = pane === 'overview' && !detail ? notes.length + areas.length + 1 : 0;
   const listHeight = innerHeight - overviewTop;
   const simulated = snapshot.rack.simulated && scenarios.length > 0;

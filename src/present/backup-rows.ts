@@ -6,7 +6,7 @@ import { formatBytes } from '../text/format-bytes';
 import { type Column, makeRow, type RowSet, type Tone } from './rows';
 
 export const BACKUP_COLUMNS: readonly Column[] = [
-  { title: 'COMPONENT', width: 'flex' },
+  { title: 'COMPONENT', width: 'flex', keep: true },
   { title: 'OWNER', width: 20 },
   { title: 'STORE', width: 9 },
   { title: 'VERS', width: 4, align: 'right' },

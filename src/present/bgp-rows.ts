@@ -4,7 +4,7 @@ import { formatAge } from '../text/format-age';
 import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
 export const BGP_COLUMNS: readonly Column[] = [
-  { title: 'SWITCH', width: 8 },
+  { title: 'SWITCH', width: 8, keep: true },
   { title: 'VRF', width: 7 },
   { title: 'AF', width: 11 },
   { title: 'NEIGHBOR', width: 10 },

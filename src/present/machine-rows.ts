@@ -1,63 +1,59 @@
 import type { Machine } from '../model/machine';
 import type { EpochMs } from '../model/time';
 import { formatAge } from '../text/format-age';
+import { lastEventAt, machineMarks, machineTone, powerText } from './machine-marks';
 import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
-// Sized for 80 columns: the two flex columns share what is left and grow on wider terminals.
-export const MACHINE_COLUMNS: readonly Column[] = [
-  { title: 'NAME', width: 12 },
-  { title: 'PARTITION/RACK', width: 'flex' },
-  { title: 'ROLE', width: 8 },
-  { title: 'ALLOCATION', width: 'flex' },
-  { title: 'LIVE', width: 7 },
-  { title: 'PHASE', width: 12 },
-  { title: 'AGE', width: 4, align: 'right' },
-  { title: 'FLAGS', width: 7 },
+/**
+ * metalctl's `machine ls` columns and its marks. Widths fit the cells (layoutColumns); at 80 columns the name, the
+ * host, the last event and its age, power and the marks show, and the drop priorities say what leaves first on a
+ * narrower terminal: the project (a UUID), size, partition, then age, rack and power. The name is never cut.
+ */
+const COLUMNS: readonly Column[] = [
+  { title: 'NAME', width: 12, keep: true },
+  { title: 'HOSTNAME', width: 20, drop: 3 },
+  { title: 'PROJECT', width: 36, drop: 9 },
+  { title: 'SIZE', width: 12, drop: 8 },
+  { title: 'PARTITION', width: 12, drop: 7 },
+  { title: 'RACK', width: 8, drop: 5 },
+  { title: 'LAST EVENT', width: 18, drop: 1 },
+  { title: 'WHEN', width: 4, align: 'right', drop: 2 },
+  { title: 'AGE', width: 4, align: 'right', drop: 6 },
+  { title: 'POWER', width: 7, drop: 4 },
+  { title: 'MARKS', width: 24 },
 ];
+/** Only where metal-api evaluated issues: the simulated rack shows its marks alone. */
+const WITH_ISSUES: readonly Column[] = [...COLUMNS, { title: 'ISSUES', width: 24 }];
 
-/** metalctl's wide flag words; "no BMC" is left to the detail, since on the mini-rack every machine has none. */
-export function machineFlags(m: Machine): string[] {
-  const flags: string[] = [];
-  if (m.crashLoop) flags.push('CrashLoop');
-  if (m.failedReclaim) flags.push('FailedReclaim');
-  if (m.lock) flags.push(m.lock === 'LOCKED' ? 'Locked' : 'Tainted');
-  return flags;
-}
-
-function tone(m: Machine): Tone | undefined {
-  if (m.liveliness === 'Dead' || m.crashLoop) return 'critical';
-  if (m.liveliness === 'Unknown' || m.failedReclaim) return 'warning';
-  return undefined;
-}
-
-function allocation(m: Machine): string {
-  if (!m.allocation) return '-';
-  return m.allocation.cluster ? `${m.allocation.cluster} ${m.allocation.hostname ?? m.allocation.name}` : m.allocation.name;
-}
-
-/** Machines pane rows: problems first, then by name. */
+/** Machines pane rows: problems first (critical, then warnings), then by name. */
 export function machineRows(machines: readonly Machine[], now: EpochMs): RowSet {
-  const sorted = [...machines].sort((a, b) => rank(a) - rank(b) || compareText(a.name, b.name));
-  const rows: Row[] = sorted.map((m) =>
-    makeRow(
-      m.id,
-      [
-        m.name,
-        `${m.partition}/${m.rack}`,
-        m.role,
-        allocation(m),
-        m.liveliness,
-        m.phase ?? '-',
-        m.phaseSince === undefined ? '-' : formatAge(now - m.phaseSince),
-        machineFlags(m).join(' '),
-      ],
-      tone(m),
-    ),
-  );
-  return { columns: MACHINE_COLUMNS, rows };
+  const ranked = machines.map((m) => {
+    const tone = machineTone(m);
+    return { m, tone, rank: tone === 'critical' ? 0 : tone === 'warning' ? 1 : 2 };
+  });
+  ranked.sort((a, b) => a.rank - b.rank || compareText(a.m.name, b.m.name));
+  const evaluated = machines.some((m) => m.issues !== undefined);
+  const rows: Row[] = ranked.map(({ m, tone }) => machineRow(m, tone, now, evaluated));
+  return { columns: evaluated ? WITH_ISSUES : COLUMNS, rows };
 }
 
-function rank(m: Machine): number {
-  const t = tone(m);
-  return t === 'critical' ? 0 : t === 'warning' ? 1 : 2;
+function machineRow(m: Machine, tone: Tone | undefined, now: EpochMs, evaluated: boolean): Row {
+  const a = m.allocation;
+  const last = lastEventAt(m);
+  const cells = [
+    m.name,
+    a ? (a.hostname ?? a.name) : '-',
+    a?.project ?? '-',
+    m.size || '-',
+    m.partition || '-',
+    m.rack || '-',
+    m.events[0]?.event ?? m.phase ?? '-',
+    last === undefined ? '-' : formatAge(now - last),
+    a?.created === undefined ? '-' : formatAge(now - a.created),
+    powerText(m),
+    machineMarks(m, now).join(' '),
+  ];
+  if (evaluated) cells.push((m.issues ?? []).map((i) => i.id).join(' '));
+  // The filter matches every cell, shown or dropped at this width, and the id, role and shoot besides.
+  return makeRow(m.id, cells, tone, [m.id, m.role, a?.cluster ?? '']);
 }

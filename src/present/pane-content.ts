@@ -9,13 +9,21 @@ import { machineRows } from './machine-rows';
 import { bgpDetail, nodeDetail } from './node-detail';
 import { findingOfRow, findingRows } from './overview-rows';
 import type { RowSet } from './rows';
+import { withContentWidths } from './table-layout';
 import { shootDetail } from './shoot-detail';
 import { shootRows } from './shoot-rows';
 import { topologyRows } from './topology-rows';
 import type { PaneId } from './ui-state';
 
-/** The list a pane shows, from the snapshot and the findings. */
+/**
+ * The list a pane shows, from the snapshot and the findings, with its cells measured once here (not on every key
+ * press: the filter keeps the whole set's widths, so the columns stay put while typing).
+ */
 export function paneRows(pane: PaneId, s: RackSnapshot, findings: readonly Finding[], ascii: boolean): RowSet {
+  return withContentWidths(paneList(pane, s, findings, ascii));
+}
+
+function paneList(pane: PaneId, s: RackSnapshot, findings: readonly Finding[], ascii: boolean): RowSet {
   switch (pane) {
     case 'overview':
       return findingRows(findings);
@@ -68,7 +76,7 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
         line(`schedule ${b.policy.schedule}, keeps ${b.policy.versionsKept}${b.paused ? ', PAUSED' : ''}`),
       ];
       const verdict = s.backupVerdicts.get(b.id);
-      const table = verdict ? versionRows(b, verdict, { now, incident: s.incident !== undefined }) : { columns: [], rows: [] };
+      const table = verdict ? withContentWidths(versionRows(b, verdict, { now, incident: s.incident !== undefined })) : { columns: [], rows: [] };
       return { kind: 'table', title: 'Versions', intro, table };
     }
   }

@@ -6,6 +6,15 @@ export interface Column {
   /** Fixed width in cells, or 'flex' to share what is left. */
   readonly width: number | 'flex';
   readonly align?: 'left' | 'right';
+  /**
+   * The identifying column: never cut while the terminal is wider than it, sized to its widest cell (up to `max`)
+   * where the cells' widths are known; other columns shrink or drop first.
+   */
+  readonly keep?: boolean;
+  /** The most a `keep` column claims before the others get room; beyond it, it competes for spare cells. @default 40 */
+  readonly max?: number;
+  /** Drop priority on a narrow terminal: higher drops first, before anything is cut; without one it only shrinks. */
+  readonly drop?: number;
 }
 
 export interface Row {
@@ -20,10 +29,17 @@ export interface Row {
 export interface RowSet {
   readonly columns: readonly Column[];
   readonly rows: readonly Row[];
+  /** Widest cell per column (terminal cells), measured once per row set so the layout can fit the content. */
+  readonly contentWidths?: readonly number[];
 }
 
-export function makeRow(id: string, cells: readonly string[], tone?: Tone): Row {
-  return { id, cells, tone, search: cells.join(' ').toLowerCase() };
+/**
+ * A row; `extraSearch` is text the filter matches besides the cells (ids, issue ids), so a row is still found by
+ * what a dropped or absent column would have shown.
+ */
+export function makeRow(id: string, cells: readonly string[], tone?: Tone, extraSearch?: readonly string[]): Row {
+  const text = extraSearch?.length ? [...cells, ...extraSearch] : cells;
+  return { id, cells, tone, search: text.join(' ').toLowerCase() };
 }
 
 /** Case-insensitive substring filter; returns the same array when the filter is empty. */

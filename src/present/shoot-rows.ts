@@ -4,7 +4,7 @@ import { formatAge } from '../text/format-age';
 import { type Column, compareText, makeRow, type RowSet, type Tone } from './rows';
 
 export const SHOOT_COLUMNS: readonly Column[] = [
-  { title: 'PROJECT/NAME', width: 'flex' },
+  { title: 'PROJECT/NAME', width: 'flex', keep: true },
   { title: 'SEED', width: 7 },
   { title: 'VERSION', width: 7 },
   { title: 'LAST OPERATION', width: 20 },

@@ -3,7 +3,7 @@
  * cut or padded to its width. Widths are terminal cells, not string length: a box-drawing or arrow character
  * is one cell, a CJK character or emoji is two, a combining mark is none.
  */
-import type { Column } from './rows';
+import type { Column, RowSet } from './rows';
 
 /** Lines a table draws besides its data rows: the header and the scroll position line. */
 export const TABLE_CHROME_ROWS = 2;
@@ -71,40 +71,135 @@ export function fitCell(text: string, width: number, align: 'left' | 'right' = '
 const MIN_FLEX = 8;
 /** Columns shrink to this before any column is dropped. */
 const MIN_COLUMN = 4;
+/** What a `keep` column claims at most by default: a metal-stack machine UUID (36) and a little. */
+const KEEP_MAX = 40;
+
+export type LayoutColumn = Pick<Column, 'width'> & Partial<Pick<Column, 'title' | 'keep' | 'max' | 'drop'>>;
 
 /**
- * Column widths for `total` cells with `gap` cells between columns. Fixed columns keep their width, flex
- * columns share what is left (earlier ones get the odd cell). When that does not fit, the widest column gives
- * up a cell at a time, so every column stays with its text cut short; only when all are at a few cells do the
- * rightmost columns drop out (width 0, their gap freed), keeping the identifying first columns.
+ * Column widths for `total` cells with `gap` cells between columns. `content` (the widest cell per column, see
+ * contentWidths) lets the layout fit the text: a fixed column shrinks to what its cells and title need, a `keep`
+ * column is as wide as its widest cell up to its `max`, and spare cells go first to the columns whose text would
+ * be cut. Without `content`, fixed columns keep their width and flex columns share what is left.
+ *
+ * When the columns do not fit: first the columns with a `drop` priority leave, highest first (one that fits in the
+ * room the others freed comes back); then the widest column that is not `keep` gives up a cell at a time, so every
+ * column stays with its text cut short; only when all are at a few cells do the rightmost columns drop out. A
+ * dropped column has width 0 (its gap is freed). A `keep` column is cut only when the terminal is narrower than it.
  */
-export function layoutColumns(columns: readonly Pick<Column, 'width'>[], total: number, gap = 1): number[] {
-  const gaps = gap * Math.max(0, columns.length - 1);
-  const fixed = columns.reduce((sum, c) => sum + (c.width === 'flex' ? 0 : c.width), 0);
-  const flexCount = columns.filter((c) => c.width === 'flex').length;
-  const spare = Math.max(0, total - gaps - fixed);
-  const share = flexCount ? Math.floor(spare / flexCount) : 0;
-  let odd = flexCount ? spare - share * flexCount : 0;
-  const widths = columns.map((c) => {
-    if (c.width !== 'flex') return c.width;
-    const extra = odd > 0 ? 1 : 0;
-    odd -= extra;
-    return Math.max(MIN_FLEX, share + extra);
-  });
-  let over = widths.reduce((a, b) => a + b, 0) + gaps - total;
+export function layoutColumns(columns: readonly LayoutColumn[], total: number, gap = 1, content?: readonly number[]): number[] {
+  // What each column's text needs, title included; unknown without content.
+  const need = columns.map((c, i) => (content ? Math.max(textWidth(c.title ?? ''), content[i] ?? 0) : undefined));
+  const widths = columns.map((c, i) => naturalWidth(c, need[i]));
+  const live = columns.map(() => true);
+  const excess = () => {
+    let used = 0;
+    let count = 0;
+    for (const [i, w] of widths.entries()) {
+      if (!live[i]) continue;
+      used += w;
+      count++;
+    }
+    return used + gap * Math.max(0, count - 1) - total;
+  };
+
+  const dropped: number[] = [];
+  for (let over = excess(); over > 0; over = excess()) {
+    const victim = pickDrop(columns, live);
+    if (victim < 0) break;
+    live[victim] = false;
+    dropped.push(victim);
+  }
+  // A dropped column that fits in what the drops freed comes back (the last dropped, most important, first).
+  for (const i of dropped.reverse()) {
+    live[i] = true;
+    if (excess() > 0) live[i] = false;
+  }
+  let over = excess();
   while (over > 0) {
     // Rightmost of the widest, so ties cost the less identifying column.
-    const widest = widths.reduce((best, w, i) => (w >= (widths[best] ?? 0) ? i : best), 0);
-    if ((widths[widest] ?? 0) <= MIN_COLUMN) break;
+    let widest = -1;
+    for (const [i, w] of widths.entries()) {
+      if (live[i] && !columns[i]?.keep && w > MIN_COLUMN && (widest < 0 || w >= (widths[widest] ?? 0))) widest = i;
+    }
+    if (widest < 0) break;
     widths[widest] = (widths[widest] ?? 0) - 1;
     over--;
   }
   for (let i = widths.length - 1; i > 0 && over > 0; i--) {
+    if (!live[i] || columns[i]?.keep) continue;
     over -= (widths[i] ?? 0) + gap;
-    widths[i] = 0;
+    live[i] = false;
   }
-  if (over > 0 && widths.length > 0) widths[0] = Math.max(0, (widths[0] ?? 0) - over);
+  const first = live.indexOf(true);
+  if (over > 0 && first >= 0) widths[first] = Math.max(0, (widths[first] ?? 0) - over);
+  if (over < 0) spread(-over, columns, widths, live, need);
+  return widths.map((w, i) => (live[i] ? w : 0));
+}
+
+function naturalWidth(c: LayoutColumn, need: number | undefined): number {
+  if (need === undefined) return c.width === 'flex' ? MIN_FLEX : c.width;
+  if (c.keep) return Math.min(c.max ?? KEEP_MAX, need);
+  return Math.min(c.width === 'flex' ? MIN_FLEX : c.width, need);
+}
+
+/** The live column with the highest drop priority (the rightmost of equals), or -1. */
+function pickDrop(columns: readonly LayoutColumn[], live: readonly boolean[]): number {
+  let pick = -1;
+  for (const [i, c] of columns.entries()) {
+    if (live[i] && c.drop !== undefined && (pick < 0 || c.drop >= (columns[pick]?.drop ?? 0))) pick = i;
+  }
+  return pick;
+}
+
+/** Spare cells: a cell at a time to each column whose text is cut, left to right, then in equal shares to flex columns. */
+function spread(spare: number, columns: readonly LayoutColumn[], widths: number[], live: readonly boolean[], need: readonly (number | undefined)[]) {
+  let left = spare;
+  for (let gave = true; left > 0 && gave; ) {
+    gave = false;
+    for (const [i, w] of widths.entries()) {
+      if (left === 0) break;
+      if (live[i] && w < (need[i] ?? 0)) {
+        widths[i] = w + 1;
+        left--;
+        gave = true;
+      }
+    }
+  }
+  const flex = columns.flatMap((c, i) => (live[i] && c.width === 'flex' ? [i] : []));
+  if (!flex.length) return;
+  const share = Math.floor(left / flex.length);
+  let odd = left - share * flex.length;
+  for (const i of flex) {
+    const extra = odd > 0 ? 1 : 0;
+    odd -= extra;
+    widths[i] = (widths[i] ?? 0) + share + extra;
+  }
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * The widest cell of each column in terminal cells, for layoutColumns. Done once per row set (10,000 rows take a
+ * few milliseconds: plain ASCII, by far the common case, is measured by its length).
+ */
+export function contentWidths(rows: readonly { readonly cells: readonly string[] }[], columnCount: number): number[] {
+  const widths = new Array<number>(columnCount).fill(0);
+  for (const row of rows) {
+    for (let i = 0; i < columnCount; i++) {
+      const cell = row.cells[i] ?? '';
+      // A cell is never wider than two cells per UTF-16 unit, so most cells need no measuring at all.
+      if (cell.length * 2 <= (widths[i] ?? 0)) continue;
+      const w = PRINTABLE_ASCII.test(cell) ? cell.length : textWidth(cell);
+      if (w > (widths[i] ?? 0)) widths[i] = w;
+    }
+  }
   return widths;
+}
+
+/** The row set with its content widths measured. */
+export function withContentWidths(set: RowSet): RowSet {
+  return { ...set, contentWidths: contentWidths(set.rows, set.columns.length) };
 }
 
 export interface RowWindow {

@@ -2,7 +2,7 @@ import type { Link, NodeRole, TopoNode, Topology } from '../model/topology';
 import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
 export const TOPOLOGY_COLUMNS: readonly Column[] = [
-  { title: 'NODE', width: 'flex' },
+  { title: 'NODE', width: 'flex', keep: true },
   { title: 'ROLE', width: 10 },
   { title: 'STATE', width: 8 },
   { title: 'LINK', width: 22 },

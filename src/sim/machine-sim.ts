@@ -95,9 +95,11 @@ export class MachineSim {
         // Gardener creates the firewall first and the workers once it is up.
         t = Math.max(t, created) + (s.spec.role === 'firewall' ? 0 : 4 * 60_000);
         add('Installing', TIMING.allocate);
+        // Allocated when installing began: metalctl's Age counts from here.
+        const allocatedAt = t;
         add('Booting New Kernel', TIMING.installing);
         add('Phoned Home', TIMING.bootingKernel);
-        s.allocation = s.spec.allocation;
+        s.allocation = { ...s.spec.allocation, created: allocatedAt };
       }
       s.events = log;
       s.powered = true;
@@ -191,7 +193,7 @@ export class MachineSim {
   private install(s: MachineState): void {
     const alloc = s.spec.allocation;
     if (alloc && !s.allocation) {
-      s.allocation = { ...alloc, succeeded: false };
+      s.allocation = { ...alloc, succeeded: false, created: this.w.now() };
       this.deps.allocated(s.spec.id);
     }
     this.record(s, 'Installing');
@@ -263,6 +265,8 @@ function toMachine(s: MachineState): Machine {
     liveliness: s.liveliness,
     ...(last ? { phase: last.event, phaseSince: last.time } : {}),
     events: s.events,
+    // The newest logged event: the sim does not model the repeated phone-home that moves metal-api's last_event_time.
+    ...(last ? { lastEventTime: last.time } : {}),
     crashLoop: false,
     failedReclaim: false,
     power: s.spec.hasBmc ? (s.powered ? 'ON' : 'OFF') : 'no-bmc',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitCell, layoutColumns, scrollIndicator, textWidth, truncate, visibleWindow } from '../../src/present/table-layout';
+import type { Column } from '../../src/present/rows';
+import { contentWidths, fitCell, layoutColumns, scrollIndicator, textWidth, truncate, visibleWindow } from '../../src/present/table-layout';
 
 describe('table layout', () => {
   it('counts box-drawing and arrows as one cell, CJK and emoji as two, combining marks as none', () => {
@@ -57,5 +58,57 @@ describe('table layout', () => {
   it('shows the position as 1-based row numbers', () => {
     expect(scrollIndicator({ start: 120, end: 140 }, 10_000)).toBe('121-140 of 10000');
     expect(scrollIndicator({ start: 0, end: 0 }, 0)).toBe('no rows');
+  });
+});
+
+describe('table layout fitted to the content', () => {
+  const columns: Column[] = [
+    { title: 'NAME', width: 12, keep: true },
+    { title: 'HOST', width: 20, drop: 2 },
+    { title: 'PROJECT', width: 36, drop: 9 },
+    { title: 'RACK', width: 8, drop: 5 },
+    { title: 'EVENT', width: 18, drop: 1 },
+    { title: 'MARKS', width: 24 },
+  ];
+  const cells = (name: string) => [name, 'shoot--p1--c1-worker-abcde', 'f3d1c2b0-1111-4222-8333-944455556666', 'rack01', 'Phoned Home', 'Dead'];
+
+  it('measures the widest cell of each column in terminal cells', () => {
+    expect(contentWidths([{ cells: ['ab', '機械'] }, { cells: ['abcd'] }], 3)).toEqual([4, 4, 0]);
+  });
+
+  it('gives the identifying column its whole text and drops the highest drop priority first', () => {
+    const name = 'a-machine-with-a-very-long-name-01';
+    const content = contentWidths([{ cells: cells(name) }], columns.length);
+    for (const total of [77, 57]) {
+      const widths = layoutColumns(columns, total, 1, content);
+      expect(widths[0]).toBe(name.length);
+      expect(widths.reduce((a, b) => a + b, 0) + widths.filter((w) => w > 0).length - 1).toBeLessThanOrEqual(total);
+      // PROJECT (priority 9) goes before RACK (5), HOST (2) and EVENT (1); MARKS has none and stays.
+      expect(widths[2]).toBe(0);
+      expect(widths[5]).toBeGreaterThan(0);
+    }
+    expect(layoutColumns(columns, 120, 1, content).every((w) => w > 0)).toBe(true);
+    expect(layoutColumns(columns, 77, 1, content).map((w) => w > 0)).toEqual([true, true, false, false, true, true]);
+    expect(layoutColumns(columns, 57, 1, content).map((w) => w > 0)).toEqual([true, false, false, false, true, true]);
+  });
+
+  it('brings back a dropped column that fits in the room the drops freed', () => {
+    const cols: Column[] = [
+      { title: 'NAME', width: 10, keep: true },
+      { title: 'WIDE', width: 20, drop: 1 },
+      { title: 'AGE', width: 4, drop: 2 },
+    ];
+    expect(layoutColumns(cols, 20, 1, [10, 20, 3])).toEqual([10, 0, 3]);
+  });
+
+  it('shrinks columns to their text and gives the spare cells to the text that would be cut', () => {
+    const content = contentWidths([{ cells: cells('m1') }], columns.length);
+    const widths = layoutColumns(columns, 140, 1, content);
+    // RACK and MARKS need no more than their titles; HOST's 26 cells of text get room beyond its 20.
+    expect(widths).toEqual([4, 26, 36, 6, 11, 5]);
+  });
+
+  it('still cuts the identifying column when the terminal is narrower than it', () => {
+    expect(layoutColumns([{ width: 30, keep: true }, { width: 10 }], 20)).toEqual([20, 0]);
   });
 });

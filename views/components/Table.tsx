@@ -21,6 +21,8 @@ export interface TableProps {
   readonly width: number;
   /** @default "no rows" */
   readonly emptyText?: string;
+  /** Widest cell per column over the whole (unfiltered) row set, so the columns fit the text (see layoutColumns). */
+  readonly contentWidths?: readonly number[];
 }
 
 // Selection mark and tone mark, then a gap: "> " / ">X" / " !".
@@ -31,14 +33,14 @@ const MARKER_WIDTH = 3;
  * cost the same as 20. The scroll start is derived from the selection; the ref only remembers the last start
  * so the list does not jump while the cursor moves inside the page.
  */
-export const Table = memo(function Table({ columns, rows, selected, height, width, emptyText }: TableProps) {
+export const Table = memo(function Table({ columns, rows, selected, height, width, emptyText, contentWidths }: TableProps) {
   const theme = useTheme();
   const lastStart = useRef(0);
   const view = visibleWindow(rows.length, selected, height, lastStart.current);
   lastStart.current = view.start;
   const cursor = Math.max(0, Math.min(rows.length - 1, selected));
 
-  const widths = layoutColumns(columns, Math.max(0, width - MARKER_WIDTH));
+  const widths = layoutColumns(columns, Math.max(0, width - MARKER_WIDTH), 1, contentWidths);
   // A zero width means the column did not fit at all: it is left out together with its gap.
   const line = (cells: readonly string[]) =>
     columns

@@ -32,6 +32,7 @@ export function PaneBody({ rows, total, selected, filter, filtering, detail, det
         <Table
           columns={detail.table.columns}
           rows={detail.table.rows}
+          contentWidths={detail.table.contentWidths}
           selected={detailOffset}
           height={Math.max(1, height - intro - 1 - TABLE_CHROME_ROWS)}
           width={width}
@@ -45,6 +46,7 @@ export function PaneBody({ rows, total, selected, filter, filtering, detail, det
       <Table
         columns={rows.columns}
         rows={rows.rows}
+        contentWidths={rows.contentWidths}
         selected={selected}
         height={Math.max(1, height - TABLE_CHROME_ROWS - filterLines)}
         width={width}
