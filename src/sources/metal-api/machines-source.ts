@@ -5,13 +5,12 @@
  * that cannot be read is named and the others shown; an answer that is not a list is an error of the source.
  */
 import type { MetalApi } from '../../clients/metal-api/metal-api';
-import { describeError } from '../../errors';
 import type { Machine } from '../../model/machine';
 import type { Millis } from '../../model/time';
 import { unexpected } from '../output-shape';
 import { FailedRead, type Source } from '../source';
-import { evaluateIssues, type IssueCatalogue, readCatalogue, withIssues } from './machine-issues';
-import { machineFromObject } from './machine-object';
+import { evaluateIssues, type IssueCatalogue, readCatalogue } from './machine-issues';
+import { MachineList } from './machine-list';
 
 export function createMachinesSource(o: {
   readonly api: () => Promise<MetalApi>;
@@ -20,7 +19,8 @@ export function createMachinesSource(o: {
   readonly timeout: Millis;
 }): Source {
   const find = { ...(o.filter.partition ? { partition_id: o.filter.partition } : {}), ...(o.filter.rack ? { rackid: o.filter.rack } : {}) };
-  let last: { text: string; data: { machines: Machine[] } } | undefined;
+  const list = new MachineList();
+  let last: { machines: readonly Machine[]; data: { machines: readonly Machine[] } } | undefined;
   // The catalogue of issue ids changes with the server's version only: read once, again after a failure.
   let catalogue: IssueCatalogue | undefined;
   return {
@@ -33,25 +33,19 @@ export function createMachinesSource(o: {
       catalogue ??= await readCatalogue(api, signal);
       const [answer, issues] = await Promise.all([api.post('/v1/machine/ipmi/find', find, signal), evaluateIssues(api, find, catalogue, signal)]);
       if (!Array.isArray(answer)) throw unexpected([], 'is not a list of machines');
-      // Answers equal to the last ones are the same data: nothing to map, nothing to redraw.
-      const text = JSON.stringify([answer, [...issues]]);
-      if (last?.text === text) return last.data;
-      const machines: Machine[] = [];
-      const problems: string[] = [];
-      answer.forEach((raw, i) => {
-        try {
-          machines.push(machineFromObject(raw));
-        } catch (error) {
-          const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : `[${i}]`;
-          problems.push(`machine ${id}: ${describeError(error)}`);
-        }
-      });
-      const data = { machines: withIssues(machines, issues) };
+      // Each machine's text against the last answer's: only machines that changed are mapped again (machine-list.ts).
+      const read = list.read(
+        answer.map((raw) => JSON.stringify(raw)),
+        (i) => answer[i],
+      );
+      const machines = list.withIssues(read.machines, issues);
+      // Nothing changed: the same data object, so the store has nothing to publish and the views nothing to redraw.
+      const data = last?.machines === machines ? last.data : { machines };
+      last = { machines, data };
+      const { problems } = read;
       if (problems.length > 0) {
-        last = undefined;
         throw new FailedRead(`${problems.length} machine(s) could not be read: ${problems.slice(0, 2).join('; ')}${problems.length > 2 ? `; ${problems.length - 2} more` : ''}`, data);
       }
-      last = { text, data };
       return data;
     },
   };
