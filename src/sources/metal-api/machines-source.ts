@@ -1,13 +1,13 @@
 /**
  * `machines (metal-api)`: every machine with its power state (`POST /v1/machine/ipmi/find`, filtered by partition and
  * rack as configured) and the issues metal-api evaluates for it (machine-issues.ts), polled: metal-api streams
- * nothing, every answer embeds each machine's event log. A machine
- * that cannot be read is named and the others shown; an answer that is not a list is an error of the source.
+ * nothing, every answer embeds each machine's event log. A machine that cannot be read (not JSON, not a machine) is
+ * named and the others shown; an answer that is not a list is an error of the source.
  */
 import type { MetalApi } from '../../clients/metal-api/metal-api';
 import type { Machine } from '../../model/machine';
 import type { Millis } from '../../model/time';
-import { unexpected } from '../output-shape';
+import { SourceError } from '../../errors';
 import { FailedRead, type Source } from '../source';
 import { evaluateIssues, type IssueCatalogue, readCatalogue } from './machine-issues';
 import { MachineList } from './machine-list';
@@ -31,13 +31,10 @@ export function createMachinesSource(o: {
     async poll(signal) {
       const api = await o.api();
       catalogue ??= await readCatalogue(api, signal);
-      const [answer, issues] = await Promise.all([api.post('/v1/machine/ipmi/find', find, signal), evaluateIssues(api, find, catalogue, signal)]);
-      if (!Array.isArray(answer)) throw unexpected([], 'is not a list of machines');
-      // Each machine's text against the last answer's: only machines that changed are mapped again (machine-list.ts).
-      const read = list.read(
-        answer.map((raw) => JSON.stringify(raw)),
-        (i) => answer[i],
-      );
+      const [items, issues] = await Promise.all([api.postList('/v1/machine/ipmi/find', find, signal), evaluateIssues(api, find, catalogue, signal)]);
+      // Each machine's text against the last answer's: only machines that changed are parsed and mapped again
+      // (machine-list.ts); the answer (8 MB for 1,700 machines) is never parsed whole.
+      const read = list.read(items, (i) => parseItem(items[i] as string));
       const machines = list.withIssues(read.machines, issues);
       // Nothing changed: the same data object, so the store has nothing to publish and the views nothing to redraw.
       const data = last?.machines === machines ? last.data : { machines };
@@ -49,4 +46,13 @@ export function createMachinesSource(o: {
       return data;
     },
   };
+}
+
+function parseItem(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // The engine's message quotes the text around the error: a line of a machine's JSON says nothing more.
+    throw new SourceError('is not JSON');
+  }
 }

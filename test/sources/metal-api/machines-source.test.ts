@@ -15,16 +15,17 @@ function raw(id: string, events: string[]): Record<string, unknown> {
   return overlay(minimal('v1.MachineIPMIResponse'), { id, name: id, liveliness: 'Alive', events: { crash_loop: false, failed_machine_reclaim: false, log } });
 }
 
-/** A metal-api whose answers the test sets; each poll gets a fresh parse of them, as from the wire. */
+/** A metal-api whose answers the test sets (a string in `machines` is an item's raw text); fresh from the wire each poll. */
 function server() {
-  const s = {
-    machines: [raw('m1', ['Phoned Home']), raw('m2', ['Phoned Home']), raw('m3', ['Phoned Home'])] as unknown[],
-    evaluation: [] as Array<{ machineid: string; issues: string[] }>,
+  const s: { machines: unknown[]; evaluation: Array<{ machineid: string; issues: string[] }>; api: MetalApi } = {
+    machines: [raw('m1', ['Phoned Home']), raw('m2', ['Phoned Home']), raw('m3', ['Phoned Home'])],
+    evaluation: [],
     api: {
       url: 'http://metal',
       get: async () => structuredClone(CATALOGUE),
-      post: async (path: string) => structuredClone(path === '/v1/machine/ipmi/find' ? s.machines : s.evaluation),
-    } satisfies MetalApi,
+      post: async () => structuredClone(s.evaluation),
+      postList: async () => s.machines.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))),
+    },
   };
   return s;
 }
@@ -64,15 +65,15 @@ describe('the machines (metal-api) source over polls', () => {
     expect(await poll(src)).toBe(after);
   });
 
-  it('names a machine it cannot read, every poll, and keeps the others', async () => {
+  it('names a machine it cannot read (not a machine, not JSON), every poll, and keeps the others', async () => {
     const s = server();
-    s.machines[1] = { ...raw('m2', []), liveliness: 7 };
+    s.machines.push({ ...raw('m4', []), liveliness: 7 }, '{"id": "m5", ');
     const src = source(s);
     for (let i = 0; i < 2; i++) {
       const failed = await src.poll(new AbortController().signal).catch((e: unknown) => e);
       expect(failed).toBeInstanceOf(FailedRead);
-      expect((failed as FailedRead).message).toMatch(/^1 machine\(s\) could not be read: machine m2: .*liveliness/);
-      expect(((failed as FailedRead).data.machines ?? []).map((m) => m.id)).toEqual(['m1', 'm3']);
+      expect((failed as FailedRead).message).toMatch(/^2 machine\(s\) could not be read: machine m4: .*liveliness.*; machine \[4\]: is not JSON$/);
+      expect(((failed as FailedRead).data.machines ?? []).map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
     }
   });
 
