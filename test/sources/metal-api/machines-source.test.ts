@@ -77,13 +77,19 @@ describe('the machines (metal-api) source over polls', () => {
     }
   });
 
-  it('reads every machine again when they come in another order', async () => {
+  it('keeps the machines that moved in the list (another order, one removed or added before them)', async () => {
     const s = server();
     const src = source(s);
     const before = await poll(src);
     s.machines.reverse();
-    const after = await poll(src);
-    expect(after.map((m) => m.id)).toEqual(['m3', 'm2', 'm1']);
-    expect(after).toEqual([...before].reverse());
+    const reversed = await poll(src);
+    expect(reversed.map((m) => m.id)).toEqual(['m3', 'm2', 'm1']);
+    for (const [i, m] of reversed.entries()) expect(m).toBe(before[2 - i]);
+    s.machines.splice(0, 1, raw('m0', ['Phoned Home']));
+    s.machines.reverse();
+    const replaced = await poll(src);
+    expect(replaced.map((m) => m.id)).toEqual(['m1', 'm2', 'm0']);
+    expect(replaced[0]).toBe(before[0]);
+    expect(replaced[1]).toBe(before[1]);
   });
 });
