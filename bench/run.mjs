@@ -2,10 +2,11 @@
 // object with start-up time, key-to-frame latency, peak RSS and bytes written, each against its target; then
 // times SSH poll rounds over 200 fake switches (bench/ssh-poll.mjs), under the key `sshPoll`.
 //
-//   node bench/run.mjs [--scale N]... [--only tui|ssh|kube]
+//   node bench/run.mjs [--scale N]... [--only tui|ssh|kube|metal-api]
 //     (default: --scale 1700 --scale 10000, both benchmarks; the TUI part needs `npm run build` first)
 //   npm run bench -- --only ssh          just the SSH poll rounds
 //   npm run bench -- --only kube         just the kube benchmark (bench/kube.mjs; needs the kube lab)
+//   npm run bench -- --only metal-api    just the metal-api benchmark (bench/metal-api.mjs)
 //
 // Progress goes to stderr; stdout carries only the JSON. Exit code 1 when the run itself failed (not when a target
 // is missed: that is in the JSON).
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkScript, TuiSession } from './session.mjs';
 import { runKube } from './kube.mjs';
+import { runMetalApi } from './metal-api.mjs';
 import { runSshPoll } from './ssh-poll.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -212,7 +214,7 @@ async function benchScale(scale, sessions) {
 
 async function main() {
   const { values } = parseArgs({ options: { scale: { type: 'string', multiple: true }, only: { type: 'string' } } });
-  if (values.only !== undefined && !['tui', 'ssh', 'kube'].includes(values.only)) throw new Error(`--only takes tui, ssh or kube, got ${values.only}`);
+  if (values.only !== undefined && !['tui', 'ssh', 'kube', 'metal-api'].includes(values.only)) throw new Error(`--only takes tui, ssh, kube or metal-api, got ${values.only}`);
   const scales = (values.scale ?? ['1700', '10000']).map((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--scale takes a positive integer, got ${v}`);
@@ -222,6 +224,7 @@ async function main() {
   if (major < 22) throw new Error(`run the bench with the project's Node (npm run bench), not Node ${process.version}`);
   if (values.only === 'ssh') return sshOnly();
   if (values.only === 'kube') return kubeOnly();
+  if (values.only === 'metal-api') return metalApiOnly();
   if (!existsSync(join(ROOT, 'dist', 'rackpilot.js'))) throw new Error('dist/rackpilot.js is missing: run `npm run build` first');
   const script = checkScript();
 
@@ -291,6 +294,14 @@ async function kubeOnly() {
   log('kube: 1,000 shoots, 200 nodes, 3,000 pods on the kube lab');
   const kube = await runKube();
   const out = { benchmark: 'rackpilot on a real kube-apiserver', date: new Date().toISOString(), command: 'npm run bench -- --only kube', kube, pass: kube.pass };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+}
+
+/** `--only metal-api`: the machines (metal-api) source and store, then the TUI, on a stand-in metal-api with 1,700 machines. */
+async function metalApiOnly() {
+  log('metal-api: 1,700 machines with 40 events each, polled through the store, then in the TUI');
+  const metalApi = await runMetalApi();
+  const out = { benchmark: 'rackpilot on a stand-in metal-api', date: new Date().toISOString(), command: 'npm run bench -- --only metal-api', metalApi, pass: metalApi.pass };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 

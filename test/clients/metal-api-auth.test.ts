@@ -18,6 +18,10 @@ beforeAll(async () => {
       'GET /v1/boom': () => ({ status: 500, body: { statuscode: 500, message: 'rethinkdb: connection lost' } }),
       'GET /v1/garbage': () => ({ raw: '<html>proxy</html>' }),
       'GET /v1/hang': () => 'hang',
+      'POST /v1/list': () => ({ raw: ' [{"id":"m1","n":[1,"]"]}, {"id":"m2"}]\n' }),
+      'POST /v1/object': () => ({ body: { id: 'm1' } }),
+      'POST /v1/cut': () => ({ raw: '[{"id":"m1"},{"id":' }),
+      'POST /v1/boom': () => ({ status: 500, body: { statuscode: 500, message: 'rethinkdb: connection lost' } }),
     },
   });
   url = await server.listen();
@@ -75,5 +79,12 @@ describe('metal-api HMAC, exactly as the server checks it (stand-in server)', ()
     await gone.close();
     const closed = createMetalApi({ url: goneUrl, timeout: 1000 });
     expect(await failure(closed.get('/v1/version'))).toBe(`metal-api ${goneUrl}: connection refused`);
+  });
+
+  it('gives a list answer as its items\' texts, and says so when the answer is not a list', async () => {
+    expect(await api(view()).postList('/v1/list', {})).toEqual(['{"id":"m1","n":[1,"]"]}', '{"id":"m2"}']);
+    expect(await failure(api(view()).postList('/v1/object', {}))).toBe('metal-api POST /v1/object: the answer is not a list (starts with "{\\"id\\":\\"m1\\"}")');
+    expect(await failure(api(view()).postList('/v1/cut', {}))).toBe('metal-api POST /v1/cut: the answer is not JSON (starts with "[{\\"id\\":\\"m1\\"},{\\"id\\":")');
+    expect(await failure(api(view()).postList('/v1/boom', {}))).toBe('metal-api POST /v1/boom: 500 rethinkdb: connection lost');
   });
 });

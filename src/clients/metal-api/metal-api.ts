@@ -6,6 +6,7 @@
  */
 import { SourceError } from '../../errors';
 import type { Millis } from '../../model/time';
+import { jsonArrayItems } from '../../text/json-items';
 import { fetchFailure } from '../fetch-failure';
 import { type FetchAnswer, fetchWithCa } from '../fetch-with-ca';
 import { type HmacType, hmacHeaders } from './hmac';
@@ -38,6 +39,11 @@ export interface MetalApi {
   readonly url: string;
   get(path: string, signal?: AbortSignal): Promise<unknown>;
   post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
+  /**
+   * A list answer as each item's JSON text, unparsed (text/json-items.ts): a caller that keeps the last answer
+   * parses only the items that changed, and builds no objects for the rest. An item is not checked inside.
+   */
+  postList(path: string, body: unknown, signal?: AbortSignal): Promise<readonly string[]>;
 }
 
 /** The server refuses an X-Date older than this for view and edit keys (90 s for admin). */
@@ -47,7 +53,8 @@ export function createMetalApi(o: MetalApiOptions): MetalApi {
   const base = o.url.replace(/\/+$/, '');
   const now = o.now ?? Date.now;
   const fetch = fetchWithCa(o.ca);
-  async function request(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+  /** The answer's text; a refusal (not 2xx) as one line. */
+  async function exchange(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<string> {
     const at = now();
     const headers: Record<string, string> = { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
     if (o.auth && 'hmac' in o.auth) Object.assign(headers, hmacHeaders(o.auth.hmac.key, o.auth.hmac.type, method, at));
@@ -65,12 +72,33 @@ export function createMetalApi(o: MetalApiOptions): MetalApi {
       throw transport(base, error, o.timeout, o.ca !== undefined);
     }
     const text = await response.text().catch(() => '');
-    const parsed = parse(text);
-    if (!response.ok) throw refusal(method, path, response, parsed, at);
-    if (parsed === undefined) throw new MetalApiError(`metal-api ${method} ${path}: the answer is not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`);
-    return parsed;
+    if (!response.ok) throw refusal(method, path, response, parse(text), at);
+    return text;
   }
-  return { url: base, get: (path, signal) => request('GET', path, undefined, signal), post: (path, body, signal) => request('POST', path, body, signal) };
+  async function request(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+    return json(method, path, await exchange(method, path, body, signal));
+  }
+  async function postList(path: string, body: unknown, signal?: AbortSignal): Promise<readonly string[]> {
+    const text = await exchange('POST', path, body, signal);
+    const items = jsonArrayItems(text);
+    if (items) return items;
+    // Not a list frame: what it is instead, said as request() says it.
+    const value = json('POST', path, text);
+    if (!Array.isArray(value)) throw new MetalApiError(`metal-api POST ${path}: the answer is not a list (starts with ${JSON.stringify(text.slice(0, 40))})`);
+    return value.map((item) => JSON.stringify(item));
+  }
+  return {
+    url: base,
+    get: (path, signal) => request('GET', path, undefined, signal),
+    post: (path, body, signal) => request('POST', path, body, signal),
+    postList,
+  };
+}
+
+function json(method: string, path: string, text: string): unknown {
+  const parsed = parse(text);
+  if (parsed === undefined) throw new MetalApiError(`metal-api ${method} ${path}: the answer is not JSON (starts with ${JSON.stringify(text.slice(0, 40))})`);
+  return parsed;
 }
 
 function parse(text: string): unknown {

@@ -1,11 +1,11 @@
 /**
  * metal-api's own judgement of the machines (`metalctl machine issues`): the catalogue (`GET /v1/machine/issues`,
  * ids, severities, descriptions, read once) and the evaluation (`POST /v1/machine/issues/evaluate`, which ids apply
- * to which machine), joined onto the machines. Shape checked like every answer.
+ * to which machine), joined onto the machines by machine-list.ts. Shape checked like every answer.
  */
 import { z } from 'zod';
 import type { MetalApi } from '../../clients/metal-api/metal-api';
-import type { Machine, MachineIssue } from '../../model/machine';
+import type { MachineIssue } from '../../model/machine';
 import { check } from '../output-shape';
 
 const catalogueSchema = z.array(z.object({ id: z.string(), severity: z.string(), description: z.string(), ref_url: z.string().optional() }));
@@ -31,9 +31,4 @@ export async function evaluateIssues(api: MetalApi, filter: Record<string, strin
   const answer = check(evaluationSchema, await api.post('/v1/machine/issues/evaluate', body, signal));
   // An id missing from the catalogue (a newer server) still shows, as minor, under its own name.
   return new Map(answer.map((r) => [r.machineid, r.issues.map((id) => catalogue.get(id) ?? { id, severity: 'minor' as const, description: id })]));
-}
-
-/** Every machine carries the issues the server found for it (none is an empty list: evaluated and clean). */
-export function withIssues(machines: readonly Machine[], issues: ReadonlyMap<string, MachineIssue[]>): Machine[] {
-  return machines.map((m) => ({ ...m, issues: issues.get(m.id) ?? [] }));
 }
