@@ -72,7 +72,7 @@ describe('the machines (metal-api) source over polls', () => {
     for (let i = 0; i < 2; i++) {
       const failed = await src.poll(new AbortController().signal).catch((e: unknown) => e);
       expect(failed).toBeInstanceOf(FailedRead);
-      expect((failed as FailedRead).message).toMatch(/^2 machine\(s\) could not be read: machine m4: .*liveliness.*; machine \[4\]: is not JSON$/);
+      expect((failed as FailedRead).message).toMatch(/^2 machines could not be read: machine m4: .*liveliness.*; machine \[4\]: is not JSON$/);
       expect(((failed as FailedRead).data.machines ?? []).map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
     }
   });
