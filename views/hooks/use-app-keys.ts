@@ -1,16 +1,18 @@
 import { useInput } from 'ink';
-import { type Dispatch, useRef } from 'react';
+import type { Dispatch } from 'react';
 import type { Finding } from '../../src/health/finding';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { BindingContext } from '../../src/present/key-bindings';
+import { keyPresses } from '../../src/present/key-chunks';
 import { applyTextInput, matchBinding, paneIndex } from '../../src/present/key-matcher';
 import { jumpTarget } from '../../src/present/jump';
 import { findingOfRow } from '../../src/present/overview-rows';
 import type { PaneDetail } from '../../src/present/pane-content';
 import { TABLE_CHROME_ROWS } from '../../src/present/table-layout';
-import { moveSelection, PANES, type UiAction, type UiState } from '../../src/present/ui-state';
+import { moveSelection, PANES, type UiAction, type UiState, uiReducer } from '../../src/present/ui-state';
 import type { MenuEntry } from '../components/ScenarioMenu';
 import { maxDetailOffset } from '../components/DetailView';
+import { useKeyQueue } from './use-key-queue';
 
 export interface AppKeysOptions {
   readonly ui: UiState;
@@ -41,10 +43,17 @@ const FAR = 1_000_000_000;
  * line, then the pane's list or detail. Which key does what comes from the key-binding records.
  */
 export function useAppKeys(options: AppKeysOptions): void {
-  // A ref keeps one stable input subscription while the handler always sees the latest render's data.
-  const latest = useRef(options);
-  latest.current = options;
-  useInput((input, key) => handle(latest.current, input, key), { isActive: options.active });
+  // Each keypress of a chunk runs against the state the one before it left (use-key-queue.ts).
+  const run = useKeyQueue(options.ui, ({ input, key }) => {
+    let next = options.ui;
+    const dispatch: Dispatch<UiAction> = (action) => {
+      next = uiReducer(next, action);
+      options.dispatch(action);
+    };
+    handle({ ...options, dispatch }, input, key);
+    return next === options.ui ? undefined : next;
+  });
+  useInput((input, key) => run(keyPresses(input, key)), { isActive: options.active });
 }
 
 function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBinding>[1]): void {

@@ -1,0 +1,39 @@
+import { VirtualClock } from '../../src/clock';
+import { SCENARIOS } from '../../src/sim/scenarios';
+import { createSimSource } from '../../src/sources/sim-source';
+import { RackStore } from '../../src/store/rack-store';
+import { App } from '../../views/App';
+import { plain, renderThemed } from './helpers';
+
+const T0 = Date.UTC(2026, 10, 25, 3, 0, 0);
+
+/** The TUI on a simulated rack at 100x30; `write` sends one chunk of input, as a terminal read delivers it. */
+export async function setupApp() {
+  const clock = new VirtualClock(T0);
+  const sim = createSimSource({ clock });
+  const store = new RackStore({ clock, sources: [sim], rack: { name: 'mini-rack', simulated: true } });
+  store.start();
+  await clock.advance(0);
+  const ui = renderThemed(<App store={store} readOnly={false} scenarios={SCENARIOS} inject={(n) => sim.inject(n as never)} size={{ columns: 100, rows: 30 }} />);
+  await settle();
+  const screen = () => plain(ui.lastFrame());
+  return {
+    screen,
+    write: async (chunk: string) => {
+      ui.stdin.write(chunk);
+      await settle();
+    },
+    /** The screen once it matches (a chunk's keys render one after the other), or a failure showing it. */
+    waitFor: async (pattern: RegExp, timeoutMs = 5_000): Promise<string> => {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(screen())) {
+        if (Date.now() > deadline) throw new Error(`screen did not show ${pattern}:\n${screen()}`);
+        await settle();
+      }
+      return screen();
+    },
+    stop: () => store.stop(),
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
