@@ -37,7 +37,7 @@ export function backupSources(backups: readonly BackupSourceConfig[], rackNetwor
 export async function openStore(b: BackupSourceConfig, env: Env): Promise<S3Store> {
   const credentials = await keys(b.credentials, env, b.id);
   const { createS3Store } = await import('../src/clients/s3/s3-store');
-  return createS3Store({ endpoint: b.endpoint, region: b.region, pathStyle: b.pathStyle, credentials, timeout: b.timeout });
+  return await createS3Store({ endpoint: b.endpoint, region: b.region, pathStyle: b.pathStyle, credentials, timeout: b.timeout });
 }
 
 async function keys(c: S3Credentials, env: Env, id: string): Promise<Keys> {

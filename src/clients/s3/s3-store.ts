@@ -1,10 +1,10 @@
 /**
  * A read-only S3 client for one endpoint: bucket versioning, every object version under a prefix (all pages),
  * the bucket's lifecycle rules and one version's metadata. Each call has its own time limit and honours the
- * caller's abort; every failure is one line (s3-error.ts). The SDK is loaded by whoever imports this module, which
- * the commands do on a source's first poll (never on the way to the first frame).
+ * caller's abort; every failure is one line (s3-error.ts). @aws-sdk/client-s3 is imported here when a client is
+ * made (a source's first poll), so nothing of it is loaded on the way to the first frame; the bundle keeps it
+ * external (scripts/build.mjs).
  */
-import { GetBucketLifecycleConfigurationCommand, GetBucketVersioningCommand, HeadObjectCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Millis } from '../../model/time';
 import { S3Error, s3Error } from './s3-error';
 
@@ -35,7 +35,8 @@ export interface S3Store {
 /** A listing that never ends (a store answering IsTruncated forever) stops here instead of looping. */
 const MAX_PAGES = 1000;
 
-export function createS3Store(o: S3StoreOptions): S3Store {
+export async function createS3Store(o: S3StoreOptions): Promise<S3Store> {
+  const { GetBucketLifecycleConfigurationCommand, GetBucketVersioningCommand, HeadObjectCommand, ListObjectVersionsCommand, S3Client } = await import('@aws-sdk/client-s3');
   const client = new S3Client({
     endpoint: o.endpoint,
     region: o.region,
