@@ -30,7 +30,7 @@ import { freePorts } from './proc';
 import { ACCESS, type S3Lab, SECRET, s3LabAvailability, startS3Lab } from './s3/harness';
 
 const availability = await s3LabAvailability();
-const ENV = { LAB_AK: ACCESS, LAB_SK: SECRET, WRONG_SK: 'not-the-secret-xyz' };
+const ENV = { LAB_AK: ACCESS, LAB_SK: SECRET, WRONG_SK: 'not-the-secret-xyz', WRONG_AK: 'NOSUCHACCESSKEY' };
 const KB = 1024;
 
 let lab: S3Lab;
@@ -188,11 +188,15 @@ describe.skipIf(!availability.ok)(`S3 source on a real radosgw${availability.ok 
         entry('ipam-db', 'no-such-bucket'),
         entry('masterdata-db', 'sidecar').replace(lab.endpoint, `http://127.0.0.1:${closed}`),
         entry('auditing-db', 'sidecar').replace(lab.endpoint, `http://127.0.0.1:${hangPort}`),
+        entry('headscale-db', 'sidecar').replace('accessKeyIdEnv: LAB_AK', 'accessKeyIdEnv: WRONG_AK'),
+        entry('metal-db-2', 'sidecar').replace('secretAccessKeyEnv: LAB_SK', 'secretAccessKeyEnv: UNSET_SK'),
       ]);
       expect(sourceError(s, 'metal-db')).toMatch(/wrong credentials: the secret access key does not match/);
       expect(sourceError(s, 'ipam-db')).toMatch(/the bucket no-such-bucket does not exist \(NoSuchBucket\)/);
       expect(sourceError(s, 'masterdata-db')).toMatch(/connection refused/);
       expect(sourceError(s, 'auditing-db')).toMatch(/no answer within 2 s/);
+      expect(sourceError(s, 'headscale-db')).toMatch(/wrong credentials: the store does not know the access key id \(InvalidAccessKeyId\)/);
+      expect(sourceError(s, 'metal-db-2')).toBe('backup metal-db-2: the environment variable UNSET_SK (named in backups:) is not set');
       for (const src of s.sources) {
         expect(src.state).toBe('error');
         expect(src.lastError?.message).not.toMatch(/\n/);
@@ -200,7 +204,7 @@ describe.skipIf(!availability.ok)(`S3 source on a real radosgw${availability.ok 
         expect(src.lastError?.message).not.toContain(ENV.WRONG_SK);
       }
       expect(s.backups).toEqual([]);
-      expect(s.findings.filter((f) => f.rule === 'source-failing')).toHaveLength(4);
+      expect(s.findings.filter((f) => f.rule === 'source-failing')).toHaveLength(6);
     } finally {
       hang.close();
     }
