@@ -210,6 +210,35 @@ describe.skipIf(!availability.ok)(`S3 source on a real radosgw${availability.ok 
     }
   });
 
+  it('radosgw stopped: the source fails with the reason and keeps its versions; started again: live within a poll', async () => {
+    const file = join(lab.dir, 'restart.yaml');
+    writeFileSync(file, `backups:\n${entry('metal-db', 'sidecar', ', interval: 1s')}\n`);
+    const { config } = await loadConfig({ flags: { config: file }, env: { HOME: lab.dir } });
+    const store = new RackStore({ clock: systemClock, sources: backupSources(config.backups, config.rack.networks, ENV), rack: { name: 'lab', simulated: false } });
+    const state = () => store.getSnapshot().sources[0];
+    const until = async (what: string, test: () => boolean) => {
+      const deadline = Date.now() + 20_000;
+      while (!test()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(state())}`);
+        await sleep(100);
+      }
+    };
+    store.start();
+    try {
+      await until('the first versions', () => state()?.state === 'ok');
+      const versions = component(store.getSnapshot(), 'metal-db').versions.length;
+      await lab.gateway('stop');
+      await until('the source error', () => state()?.state === 'error');
+      expect(state()?.lastError?.message).toMatch(/ListObjectVersions sidecar: connection refused/);
+      expect(component(store.getSnapshot(), 'metal-db').versions).toHaveLength(versions);
+      await lab.gateway('start');
+      await until('the source back', () => state()?.state === 'ok');
+    } finally {
+      await store.stop();
+      await lab.gateway('start').catch(() => {});
+    }
+  }, 90_000);
+
   it('rackpilot status --json with a backups: config shows the component and its versions', async () => {
     const file = join(lab.dir, 'status.yaml');
     writeFileSync(file, `backups:\n${entry('metal-db', 'sidecar')}\n`);

@@ -5,6 +5,7 @@
  * metadata are read defensively (a user without the permission still sees the versions); a listing that fails
  * (wrong credentials, no bucket, endpoint down) fails the poll with its one-line reason.
  */
+import { S3Error } from '../../clients/s3/s3-error';
 import type { S3Store } from '../../clients/s3/s3-store';
 import { type BackupComponent, type BackupStore, type BackupTool, COPY_OF_METADATA, type DATABASES, type LifecycleFacts } from '../../model/backup';
 import type { Millis } from '../../model/time';
@@ -77,9 +78,10 @@ export function createS3BackupSource(o: S3SourceOptions): Source {
           try {
             copies.set(id, copyOf(await s3.metadata(c.bucket, v.key, v.versionId, signal)) ?? null);
           } catch (error) {
-            // Without s3:GetObject(Version) the versions still show, only a promoted copy is not recognised.
             if (signal.aborted) throw error;
-            metadataDenied = true;
+            // Without s3:GetObject(Version) the versions still show, only a promoted copy is not recognised; any
+            // other failure is tried again next poll.
+            metadataDenied = error instanceof S3Error && error.kind === 'denied';
             break;
           }
         }

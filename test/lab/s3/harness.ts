@@ -20,6 +20,8 @@ export const SECRET = 'LABSECRET-not-for-logs';
 export interface S3Lab {
   readonly endpoint: string;
   readonly dir: string;
+  /** Stops or starts radosgw alone (the data stays with the mon and OSD): the endpoint goes down and comes back. */
+  gateway(action: 'stop' | 'start'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -87,5 +89,9 @@ async function startOnce(): Promise<S3Lab> {
     await stop();
     throw new Error(`s3 lab did not start: ${why}`);
   }
-  return { endpoint: `http://127.0.0.1:${rgw}`, dir, stop };
+  const gateway = async (action: 'stop' | 'start') => {
+    const g = await run('bash', [join(SCRIPTS, 'rgw.sh'), action], { env, timeoutMs: 150_000 });
+    if (!g.ok) throw new Error(`rgw.sh ${action}: ${`${g.stderr.trim() || g.error}`.slice(-400)}`);
+  };
+  return { endpoint: `http://127.0.0.1:${rgw}`, dir, gateway, stop };
 }
