@@ -239,6 +239,16 @@ describe.skipIf(!availability.ok)(`S3 source on a real radosgw${availability.ok 
     }
   }, 90_000);
 
+  it('rackpilot doctor reads each component once: ok with what its store holds, FAIL with the reason (exit 2)', async () => {
+    const file = join(lab.dir, 'doctor.yaml');
+    writeFileSync(file, `backups:\n${entry('metal-db', 'sidecar')}\n${entry('ipam-db', 'sidecar').replace('secretAccessKeyEnv: LAB_SK', 'secretAccessKeyEnv: WRONG_SK')}\n`);
+    const r = await runCliAsync(['doctor', '--config', file], { HOME: lab.dir, ...ENV });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(new RegExp(`^metal-db  ok    ${lab.endpoint}/sidecar/metal-db  versioning Enabled; 5 versions; newest .* UTC .*; lifecycle metal-db-backup-restore-lifecycle 14 d \\(\\d+ ms\\)$`, 'm'));
+    expect(r.stdout).toMatch(/^ipam-db {3}FAIL {2}.*wrong credentials: the secret access key does not match/m);
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+
   it('rackpilot status --json with a backups: config shows the component and its versions', async () => {
     const file = join(lab.dir, 'status.yaml');
     writeFileSync(file, `backups:\n${entry('metal-db', 'sidecar')}\n`);
