@@ -1,5 +1,6 @@
 import type { ContextCheck } from '../src/sources/kube/check-context';
 import type { MetalApiCheck } from '../src/sources/metal-api/check-metal-api';
+import type { BackupCheck } from '../src/sources/s3/check-backup';
 import type { SwitchCheck } from '../src/sources/ssh/check-switch';
 import { textWidth } from '../src/present/table-layout';
 
@@ -33,4 +34,10 @@ export function contextLines(checks: readonly ContextCheck[]): string[] {
 /** metal-api: verdict, URL, version, health and auth or why not. */
 export function metalApiLine(c: MetalApiCheck): string {
   return ['metal-api', c.ok ? 'ok  ' : 'FAIL', c.url, ...(c.version ? [c.version] : []), `${c.detail} (${c.millis} ms)`].join('  ');
+}
+
+/** One line per backup component: id, verdict, endpoint/bucket/prefix, what its store holds or why not. */
+export function backupLines(checks: readonly BackupCheck[]): string[] {
+  const idWidth = Math.max(6, ...checks.map((c) => c.id.length));
+  return checks.map((c) => [padEnd(c.id, idWidth), c.ok ? 'ok  ' : 'FAIL', c.where, `${c.detail} (${c.millis} ms)`].join('  '));
 }

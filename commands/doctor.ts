@@ -4,7 +4,9 @@ import { checkSwitch } from '../src/sources/ssh/check-switch';
 import { UsageError } from '../src/errors';
 import type { KubernetesConfig } from '../src/config/kubernetes';
 import { CLUSTER_NEEDS, checkContext, GARDEN_NEEDS } from '../src/sources/kube/check-context';
-import { contextLines, doctorLines, metalApiLine } from './doctor-lines';
+import { backupLines, contextLines, doctorLines, metalApiLine } from './doctor-lines';
+import { checkBackup } from '../src/sources/s3/check-backup';
+import { backupSources } from './backup-sources';
 import { checkMetalApi } from '../src/sources/metal-api/check-metal-api';
 import { connectContext } from './kube-sources';
 import { open } from './metal-api-sources';
@@ -20,7 +22,9 @@ answers with BGP JSON and whether lldpctl answers. One line per switch, a hint
 under each failure. Then every context of the kubernetes: section: reachable,
 authenticated, server version, and whether everything its source reads may
 be listed and watched. Then metal-api: its health, version, and whether the
-configured HMAC key or token is accepted.
+configured HMAC key or token is accepted. Then every backup component of the
+backups: section, read once as the console reads it: bucket versioning, its
+versions and the newest, the lifecycle rule, or why the store cannot be read.
 
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
   --ascii           ASCII only
@@ -40,10 +44,10 @@ export async function runDoctor(argv: readonly string[], io: Io): Promise<number
     return 0;
   }
   const loaded = await loadConfig({ flags: { config: values.config }, env: io.env });
-  const { switches, ssh, kubernetes, metalApi } = loaded.config;
-  if (switches.length === 0 && !kubernetes && !metalApi) {
-    throw new UsageError(`nothing to check: ${loaded.file ?? 'no config file found'} has no switches:, kubernetes: or metalApi: section`, {
-      hint: 'list your switches under switches: (name, role, address, user, identityFile), your contexts under kubernetes: or metal-api under metalApi:; see README.md',
+  const { switches, ssh, kubernetes, metalApi, backups } = loaded.config;
+  if (switches.length === 0 && !kubernetes && !metalApi && backups.length === 0) {
+    throw new UsageError(`nothing to check: ${loaded.file ?? 'no config file found'} has no switches:, kubernetes:, metalApi: or backups: section`, {
+      hint: 'list your switches under switches: (name, role, address, user, identityFile), your contexts under kubernetes:, metal-api under metalApi: or backup stores under backups:; see README.md',
     });
   }
   let failed = 0;
@@ -65,6 +69,12 @@ export async function runDoctor(argv: readonly string[], io: Io): Promise<number
     const check = await checkMetalApi(() => open(metalApi, io.env), metalApi.url);
     io.stdout(`${metalApiLine(check)}\n`);
     failed += check.ok ? 0 : 1;
+  }
+  if (backups.length > 0) {
+    const sources = backupSources(backups, loaded.config.rack.networks, io.env);
+    const checks = await Promise.all(backups.map((b, i) => checkBackup(b.id, `${b.endpoint}/${b.bucket}/${b.prefix}`, sources[i] as (typeof sources)[number])));
+    for (const line of backupLines(checks)) io.stdout(`${line}\n`);
+    failed += checks.filter((c) => !c.ok).length;
   }
   return failed === 0 ? 0 : EXIT.critical;
 }

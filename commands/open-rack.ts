@@ -3,6 +3,7 @@ import type { Config } from '../src/config';
 import { SshPool } from '../src/clients/ssh/ssh-pool';
 import { kubeSources } from './kube-sources';
 import { metalApiSources } from './metal-api-sources';
+import { backupSources } from './backup-sources';
 import { RackStore } from '../src/store/rack-store';
 import { SCENARIO_LEAD } from '../src/sim';
 import { createSimSource, type SimSource } from '../src/sources/sim-source';
@@ -29,6 +30,7 @@ export function openRack(config: Config, clock: Clock): OpenRack {
   if (config.mode === 'real' && config.switches.length > 0) sources.push(...switchSources(config, clock));
   if (config.mode === 'real' && config.kubernetes) sources.push(...kubeSources(config.kubernetes));
   if (config.mode === 'real' && config.metalApi) sources.push(...metalApiSources(config.metalApi, process.env));
+  if (config.mode === 'real') sources.push(...backupSources(config.backups, config.rack.networks, process.env));
   const store = new RackStore({
     clock,
     sources,

@@ -27,8 +27,8 @@ await build({
   // The SSH client is loaded with import() on the first real switch connect, so the simulated rack never pays for
   // it; ssh2 also carries optional native addons (.node) that cannot be bundled. The Kubernetes client (and its HTTP
   // library) likewise, on the first kube request: large, and needed only on a rack with kubernetes: configured.
-  // Resolved from node_modules.
-  external: ['node-ssh', 'ssh2', 'cpu-features', '@kubernetes/client-node', 'undici'],
+  // The S3 SDK too, on a backup source's first poll (backups:). Resolved from node_modules.
+  external: ['node-ssh', 'ssh2', 'cpu-features', '@kubernetes/client-node', 'undici', '@aws-sdk/client-s3'],
   // Some bundled dependencies are CommonJS and call require(); give them one in the ESM bundle.
   banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module'; const require = __rpCreateRequire(import.meta.url);" },
   // React and its reconciler ship development builds (extra checks, component stacks, warnings) behind this check;

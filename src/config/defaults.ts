@@ -7,9 +7,11 @@ import { DEFAULT_SSH, type LinkConfig, type PathContext, resolveSwitches, type S
 import type { WizardsConfig } from './wizards-schema';
 import { type KubernetesConfig, resolveKubernetes } from './kubernetes';
 import { type MetalApiConfig, resolveMetalApi } from './metal-api';
+import { type BackupSourceConfig, DEFAULT_RACK_NETWORKS, resolveBackups } from './backups';
 
 export interface Config {
-  readonly rack: { readonly name: string };
+  /** networks: the rack's own networks (CIDRs); a backup store inside them is IN-RACK. */
+  readonly rack: { readonly name: string; readonly networks: readonly string[] };
   readonly mode: Mode;
   /** scale absent means the reference mini-rack rather than a generated one. */
   readonly sim: { readonly seed: number; readonly scenario: Scenario; readonly scale?: number };
@@ -29,6 +31,8 @@ export interface Config {
   readonly kubernetes?: KubernetesConfig;
   /** metal-api (machines); absent without a `metalApi:` section. */
   readonly metalApi?: MetalApiConfig;
+  /** The backup components read from S3; empty without a `backups:` section. */
+  readonly backups: readonly BackupSourceConfig[];
 }
 
 function deepFreeze<T>(value: T): T {
@@ -40,7 +44,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 export const DEFAULT_CONFIG: Config = deepFreeze({
-  rack: { name: 'mini-rack' },
+  rack: { name: 'mini-rack', networks: DEFAULT_RACK_NETWORKS },
   mode: 'sim',
   sim: { seed: 1, scenario: 'none' },
   refresh: { interval: 5 * SECOND, timeout: 10 * SECOND },
@@ -50,6 +54,7 @@ export const DEFAULT_CONFIG: Config = deepFreeze({
   switches: [],
   ssh: DEFAULT_SSH,
   links: [],
+  backups: [],
 });
 
 /** Later layers win key by key; an undefined value never overrides. */
@@ -84,12 +89,13 @@ export async function resolveConfig(layers: readonly ConfigLayer[], paths: PathC
   const { switches, ssh, links } = resolveSwitches(m, interval, paths);
   const kubernetes = resolveKubernetes(m, paths);
   const metalApi = await resolveMetalApi(m, paths);
+  const backups = resolveBackups(m, paths);
   const scale = m.sim?.scale;
   const startedAt = m.incident?.startedAt;
   return {
-    rack: { name: m.rack?.name ?? d.rack.name },
+    rack: { name: m.rack?.name ?? d.rack.name, networks: m.rack?.networks ?? d.rack.networks },
     // A config that lists switches or Kubernetes contexts means the real rack unless it says otherwise.
-    mode: m.mode ?? (switches.length > 0 || kubernetes || metalApi ? 'real' : d.mode),
+    mode: m.mode ?? (switches.length > 0 || kubernetes || metalApi || backups.length > 0 ? 'real' : d.mode),
     sim: {
       seed: m.sim?.seed ?? d.sim.seed,
       scenario: m.sim?.scenario ?? d.sim.scenario,
@@ -118,5 +124,6 @@ export async function resolveConfig(layers: readonly ConfigLayer[], paths: PathC
     links,
     ...(kubernetes ? { kubernetes } : {}),
     ...(metalApi ? { metalApi } : {}),
+    backups,
   };
 }

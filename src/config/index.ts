@@ -60,7 +60,7 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
   const baseDir = found ? dirname(location.path) : (options.cwd ?? process.cwd());
   const config = await resolveConfig([fileLayer, ...envLayers(env), ...flagLayers(flags)], { env, baseDir });
   const notices: string[] = [];
-  if (config.mode === 'real' && config.switches.length === 0 && !config.kubernetes && !config.metalApi) {
+  if (config.mode === 'real' && config.switches.length === 0 && !config.kubernetes && !config.metalApi && config.backups.length === 0) {
     notices.push('mode is real but no real source is configured: list your switches under switches: or your contexts under kubernetes: (see README.md)');
   }
   if (!found) {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DURATION_EXPECTED, DurationError, formatDuration, parseDuration } from './duration';
 import { ISO_TIME_EXPECTED, parseIsoTime } from './iso-time';
 import { kubernetesSchema } from './kubernetes';
+import { backupsSchema, cidrList } from './backups-schema';
 import { metalApiSchema } from './metal-api-schema';
 import { SWITCHES_KNOWN_KEYS, switchesSchemas } from './switches-schema';
 import { WIZARDS_KNOWN_KEYS, wizardsSchema } from './wizards-schema';
@@ -85,6 +86,7 @@ export const rackSchema = z.strictObject(
       .regex(/^[^\p{Cc}]+$/u, { error: NAME_EXPECTED })
       .regex(/\S/, { error: NAME_EXPECTED })
       .optional(),
+    networks: cidrList.optional(),
   },
   { error: 'expected a mapping' },
 );
@@ -141,6 +143,7 @@ const section = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === n
 const switchSchemas = switchesSchemas(duration);
 const kubeSchema = kubernetesSchema(duration);
 const metalSchema = metalApiSchema(duration);
+const backupSchemas = backupsSchema(duration);
 
 export const configFileSchema = z.strictObject(
   {
@@ -157,6 +160,7 @@ export const configFileSchema = z.strictObject(
     links: switchSchemas.links.optional(),
     kubernetes: section(kubeSchema),
     metalApi: section(metalSchema),
+    backups: backupSchemas.list.optional(),
   },
   { error: 'expected a mapping' },
 );
@@ -176,6 +180,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   kubernetes: Object.keys(kubeSchema.shape),
   'kubernetes.namespaces': ['metalStack', 'gardener'],
   metalApi: Object.keys(metalSchema.shape),
+  'backups.*': Object.keys(backupSchemas.component.shape).filter((k) => k !== 'accessKeyId' && k !== 'secretAccessKey'),
   ...WIZARDS_KNOWN_KEYS,
   ...SWITCHES_KNOWN_KEYS(Object.keys(switchSchemas.switchSchema.shape), Object.keys(switchSchemas.ssh.shape)),
 };

@@ -6,6 +6,7 @@ import { formatBytes } from '../text/format-bytes';
 import { formatAge } from '../text/format-age';
 import type { Finding, Severity, Subject } from './finding';
 import { finding } from './make-finding';
+import { storeFindings } from './backup-store-rules';
 import type { HealthOptions } from './options';
 import { isoMinutes } from '../text/time-text';
 
@@ -69,6 +70,8 @@ function componentFindings(
       ),
     );
   }
+
+  out.push(...storeFindings(b, label, make));
 
   const newest = b.versions[0];
   if (!newest) {
@@ -158,9 +161,18 @@ function restoreAdvice(b: BackupComponent, proposal: JudgedVersion | undefined):
   const expiry = b.paused
     ? 'backups are paused, so it is safe for now'
     : proposal.uploadsLeft > 0
-      ? `it expires after ${proposal.uploadsLeft} more backup(s) (~${formatAge(proposal.uploadsLeft * b.policy.interval)}): pause backups now`
+      ? `it expires after ${proposal.uploadsLeft} more backup(s) (~${formatAge(proposal.uploadsLeft * b.policy.interval)})${days(b)}: pause backups now`
       : 'it is already beyond the lifecycle rule and may be expired at any moment: copy it now';
   return `restore version ${describeVersion(b, proposal)} by hand; ${expiry}`;
+}
+
+/**
+ * The store's rule may also count days (radosgw keeps only that part of the sidecar's rule; on AWS a version goes
+ * when both the count and the days say so).
+ */
+function days(b: BackupComponent): string {
+  const d = b.policy.noncurrentDays;
+  return d === undefined ? '' : `; the store's lifecycle rule also counts days: ${d} day(s) after it stopped being the newest`;
 }
 
 function describeVersion(b: BackupComponent, v: JudgedVersion | undefined): string {

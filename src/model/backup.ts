@@ -20,7 +20,16 @@ export interface BackupPolicy {
   readonly interval: Millis;
   /** object-max-keep: noncurrent versions kept by the lifecycle rule. */
   readonly versionsKept: number;
+  /** Days a version stays once noncurrent, where the store's lifecycle rule says so. */
+  readonly noncurrentDays?: number;
 }
+
+/**
+ * User metadata a promote writes on the copy it makes the newest (S3 CopyObject of an older VersionId onto the same
+ * key): the source version's id and its LastModified (ISO 8601). HeadObject returns it without the x-amz-meta-
+ * prefix; the S3 source reads it back as `copyOf` (without the time, from the source version while it is listed).
+ */
+export const COPY_OF_METADATA = { versionId: 'rackpilot-restored-from', time: 'rackpilot-restored-from-time' } as const;
 
 export interface BackupVersion {
   readonly versionId: string;
@@ -36,13 +45,40 @@ export interface BackupVersion {
 }
 
 /** k3s-etcd-snapshot: k3s's own etcd snapshots to S3, one object per snapshot (no bucket versioning needed). */
-export type BackupTool = 'backup-restore-sidecar' | 'etcd-backup-restore' | 'k3s-etcd-snapshot';
+export const BACKUP_TOOLS = ['backup-restore-sidecar', 'etcd-backup-restore', 'k3s-etcd-snapshot'] as const;
+export type BackupTool = (typeof BACKUP_TOOLS)[number];
+export const DATABASES = ['rethinkdb', 'postgres', 'etcd'] as const;
+
+/**
+ * The lifecycle rule that applies to the prefix, as read from the bucket. `rule`: the kept noncurrent versions
+ * and days where the rule says them (radosgw drops NewerNoncurrentVersions when NoncurrentDays is set, so either
+ * may be missing); `none`: no enabled rule covers the prefix, nothing expires; `unreadable`: not allowed or not
+ * understood, the configured versionsKept is assumed.
+ */
+export type LifecycleFacts =
+  | { readonly state: 'rule'; readonly id?: string; readonly newerNoncurrentVersions?: number; readonly noncurrentDays?: number }
+  | { readonly state: 'none' }
+  | { readonly state: 'unreadable'; readonly reason: string };
+
+/** What only a live listing of the store shows (absent on the simulated rack). */
+export interface StoreListing {
+  /** Versions plus delete markers under the prefix: ListObjectVersions counts both against its 1,000 per page. */
+  readonly entries: number;
+  /**
+   * Keys the tool's own listing matches that are not the component's (prefix metal-db also lists metal-db-old/):
+   * the sidecar restores the newest of everything it lists, so a newer foreign version would be restored.
+   */
+  readonly foreignKeys: ReadonlyArray<{ readonly key: string; readonly versions: number; readonly newest: EpochMs }>;
+  /** Keys whose newest entry is a delete marker: a plain GET or object listing sees nothing there. */
+  readonly deletedKeys: ReadonlyArray<{ readonly key: string; readonly time: EpochMs }>;
+  readonly lifecycle: LifecycleFacts;
+}
 
 /** One protected component: a database of a control plane, or an etcd. */
 export interface BackupComponent {
   readonly id: string;
   readonly name: string;
-  readonly database: 'rethinkdb' | 'postgres' | 'etcd';
+  readonly database: (typeof DATABASES)[number];
   readonly tool: BackupTool;
   /** Which control plane or cluster the data belongs to ("k3s", "initial metal-stack", "p1/c1"). */
   readonly owner: string;
@@ -52,6 +88,8 @@ export interface BackupComponent {
   readonly versions: readonly BackupVersion[];
   /** Scheduled backups paused (fenced) by an operator, e.g. during a restore. */
   readonly paused: boolean;
+  /** Facts of the live S3 listing behind the versions; the simulated rack has none. */
+  readonly listing?: StoreListing;
 }
 
 /**

@@ -73,7 +73,7 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
       const intro = [
         heading(`${b.name} (${b.owner}): ${b.versions.length} versions, newest first`),
         line(`${b.store.provider} ${b.store.endpoint} bucket ${b.store.bucket} prefix ${b.store.prefix} versioning ${b.store.versioning}${b.store.outsideRack ? '' : ' INSIDE THE RACK'}`),
-        line(`schedule ${b.policy.schedule}, keeps ${b.policy.versionsKept}${b.paused ? ', PAUSED' : ''}`),
+        line(`schedule ${b.policy.schedule}, keeps ${b.policy.versionsKept}${b.policy.noncurrentDays !== undefined ? `, old versions expire after ${b.policy.noncurrentDays} d` : ''}${b.paused ? ', PAUSED' : ''}`),
       ];
       const verdict = s.backupVerdicts.get(b.id);
       const table = verdict ? withContentWidths(versionRows(b, verdict, { now, incident: s.incident !== undefined })) : { columns: [], rows: [] };

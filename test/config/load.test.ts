@@ -49,7 +49,7 @@ describe('loadConfig: location and defaults', () => {
 
   it('has the documented defaults', () => {
     expect(DEFAULT_CONFIG).toEqual({
-      rack: { name: 'mini-rack' },
+      rack: { name: 'mini-rack', networks: ['10.0.0.0/8', '192.168.1.0/24'] },
       mode: 'sim',
       sim: { seed: 1, scenario: 'none' },
       refresh: { interval: 5000, timeout: 10_000 },
@@ -59,6 +59,7 @@ describe('loadConfig: location and defaults', () => {
       switches: [],
       ssh: { connectTimeout: 5000, commandTimeout: 10_000, concurrency: 32, maxBackoff: 30_000 },
       links: [],
+      backups: [],
     });
     expect(Object.isFrozen(DEFAULT_CONFIG.sim)).toBe(true);
   });
@@ -135,7 +136,7 @@ describe('loadConfig: a full file', () => {
     const file = writeConfig(FULL);
     const loaded = await loadConfig({ flags: { config: file }, env: {} });
     expect(loaded.config).toEqual({
-      rack: { name: 'rack-7' },
+      rack: { name: 'rack-7', networks: ['10.0.0.0/8', '192.168.1.0/24'] },
       mode: 'sim',
       sim: { seed: 42, scenario: 'k3s-lost', scale: 500 },
       refresh: { interval: 500, timeout: 2000 },
@@ -146,6 +147,7 @@ describe('loadConfig: a full file', () => {
       switches: [],
       ssh: DEFAULT_CONFIG.ssh,
       links: [],
+      backups: [],
     });
   });
 

@@ -76,7 +76,7 @@ describe('rackpilot doctor and status on real switches (in-process SSH server, r
     writeFileSync(file, 'rack: { name: x }\n');
     const r = await cli(['doctor', '--config', file]);
     expect(r.code).toBe(64);
-    expect(r.stderr).toContain(`nothing to check: ${file} has no switches:, kubernetes: or metalApi: section`);
+    expect(r.stderr).toContain(`nothing to check: ${file} has no switches:, kubernetes:, metalApi: or backups: section`);
   });
 
   it('status reads the switches in real mode and exits 2 naming the failed ones', async () => {

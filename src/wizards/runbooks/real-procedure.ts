@@ -1,5 +1,5 @@
 import { versionName } from '../../backups/judge';
-import type { BackupComponent, BackupVersion } from '../../model/backup';
+import { type BackupComponent, type BackupVersion, COPY_OF_METADATA } from '../../model/backup';
 import type { Machine } from '../../model/machine';
 import { MINUTE } from '../../model/time';
 import type { RealCall } from '../engine/calls';
@@ -23,8 +23,8 @@ interface Place {
 
 const ETCD_SUSPEND = 'druid.gardener.cloud/suspend-etcd-spec-reconcile';
 const ETCD_UNPROTECT = 'druid.gardener.cloud/disable-etcd-component-protection';
-/** Metadata on a promoted copy, naming the version whose data it holds. */
-export const RESTORED_FROM = 'rackpilot-restored-from';
+/** Metadata on a promoted copy, naming the version whose data it holds (read back by the S3 source as copyOf). */
+export const RESTORED_FROM = COPY_OF_METADATA.versionId;
 
 export function shootContext(owner: string): string {
   return `shoot--${owner.replace('/', '--')}`;
@@ -93,7 +93,7 @@ export function releaseCalls(b: BackupComponent): RealCall[] {
 export function promoteCalls(b: BackupComponent, v: BackupVersion): RealCall[] {
   const s = b.store;
   return [
-    { kind: 's3', op: 'copy-version', endpoint: s.endpoint, bucket: s.bucket, key: v.key, versionId: v.versionId, metadata: { [RESTORED_FROM]: v.versionId } },
+    { kind: 's3', op: 'copy-version', endpoint: s.endpoint, bucket: s.bucket, key: v.key, versionId: v.versionId, metadata: { [RESTORED_FROM]: v.versionId, [COPY_OF_METADATA.time]: new Date(v.time).toISOString() } },
     { kind: 's3', op: 'head-object', endpoint: s.endpoint, bucket: s.bucket, key: v.key },
   ];
 }
