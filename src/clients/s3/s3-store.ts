@@ -1,6 +1,7 @@
 /**
- * A read-only S3 client for one endpoint: bucket versioning, every object version under a prefix (all pages),
- * the bucket's lifecycle rules and one version's metadata. Each call has its own time limit and honours the
+ * The S3 client for one endpoint: what the sources read (bucket versioning, every object version under a prefix
+ * over all pages, the bucket's lifecycle rules, one version's metadata) and the few writes of a restore (copy a
+ * version onto its own key, copy or delete an object; the wizard's executor only, never a source). Each call has its own time limit and honours the
  * caller's abort; every failure is one line (s3-error.ts). @aws-sdk/client-s3 is imported here when a client is
  * made (a source's first poll), so nothing of it is loaded on the way to the first frame; the bundle keeps it
  * external (scripts/build.mjs).
@@ -29,6 +30,14 @@ export interface S3Store {
   lifecycle(bucket: string, signal: AbortSignal): Promise<unknown>;
   /** HeadObject of one version: its user metadata. */
   metadata(bucket: string, key: string, versionId: string, signal: AbortSignal): Promise<unknown>;
+  /** HeadObject of the key's current version (or of `versionId`): the answer, for the caller to check. */
+  head(bucket: string, key: string, signal: AbortSignal, versionId?: string): Promise<unknown>;
+  /** CopyObject of `versionId` onto the same key with this user metadata (REPLACE): the copy becomes the newest. */
+  copyVersion(bucket: string, key: string, versionId: string, metadata: Readonly<Record<string, string>>, signal: AbortSignal): Promise<unknown>;
+  /** CopyObject of the key's current version to another key. */
+  copyObject(bucket: string, key: string, to: string, signal: AbortSignal): Promise<unknown>;
+  /** DeleteObject of the key (with versioning: a delete marker on top; the versions stay). */
+  deleteObject(bucket: string, key: string, signal: AbortSignal): Promise<unknown>;
   close(): void;
 }
 
@@ -36,7 +45,15 @@ export interface S3Store {
 const MAX_PAGES = 1000;
 
 export async function createS3Store(o: S3StoreOptions): Promise<S3Store> {
-  const { GetBucketLifecycleConfigurationCommand, GetBucketVersioningCommand, HeadObjectCommand, ListObjectVersionsCommand, S3Client } = await import('@aws-sdk/client-s3');
+  const {
+    CopyObjectCommand,
+    DeleteObjectCommand,
+    GetBucketLifecycleConfigurationCommand,
+    GetBucketVersioningCommand,
+    HeadObjectCommand,
+    ListObjectVersionsCommand,
+    S3Client,
+  } = await import('@aws-sdk/client-s3');
   const client = new S3Client({
     endpoint: o.endpoint,
     region: o.region,
@@ -81,6 +98,24 @@ export async function createS3Store(o: S3StoreOptions): Promise<S3Store> {
     },
     metadata: (bucket, key, versionId, signal) =>
       call('HeadObject', bucket, signal, (abortSignal) => client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }), { abortSignal })),
+    head: (bucket, key, signal, versionId) =>
+      call('HeadObject', bucket, signal, (abortSignal) => client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }), { abortSignal })),
+    copyVersion: (bucket, key, versionId, metadata, signal) =>
+      call('CopyObject', bucket, signal, (abortSignal) =>
+        client.send(
+          new CopyObjectCommand({ Bucket: bucket, Key: key, CopySource: copySource(bucket, key, versionId), MetadataDirective: 'REPLACE', Metadata: { ...metadata } }),
+          { abortSignal },
+        ),
+      ),
+    copyObject: (bucket, key, to, signal) =>
+      call('CopyObject', bucket, signal, (abortSignal) => client.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: copySource(bucket, key) }), { abortSignal })),
+    deleteObject: (bucket, key, signal) => call('DeleteObject', bucket, signal, (abortSignal) => client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal })),
     close: () => client.destroy(),
   };
+}
+
+/** CopyObject's source: bucket/key, the key URL-encoded per segment, and the version as a query (S3's syntax). */
+function copySource(bucket: string, key: string, versionId?: string): string {
+  const path = `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  return versionId ? `${path}?versionId=${encodeURIComponent(versionId)}` : path;
 }
