@@ -23,7 +23,7 @@ import type { Machine } from '../src/model/machine';
 import { createMachinesSource } from '../src/sources/metal-api/machines-source';
 import type { Source } from '../src/sources/source';
 import { RackStore } from '../src/store/rack-store';
-import { ServerProcess } from './metal-api.parts';
+import { metalApiServer } from './metal-api.parts';
 
 const MB = 1024 * 1024;
 const HOUR = 3_600_000;
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   });
   if (!values.server) throw new Error('--server <bundled metal-api.server.js> is required');
   const [machines, events, changes, polls, warmup] = [values.machines, values.events, values.changes, values.polls, values.warmup].map(Number) as [number, number, number, number, number];
-  const server = new ServerProcess(values.server);
+  const server = metalApiServer(values.server);
   try {
     const ready = await server.ask({ type: 'start', machines, events, key: KEY }, 'ready');
     log(`${machines} machines, ${events} events each: ${round1(ready.findBytes / MB)} MB per ipmi/find answer`);

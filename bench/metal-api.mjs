@@ -7,31 +7,17 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
+import { bundleBench, OUT_DIR, ROOT } from './bundle.mjs';
 import { runMetalApiTui } from './metal-api-tui.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT_DIR = join(ROOT, 'dist', 'bench');
 const RUN_LIMIT_MS = 5 * 60_000;
 const TARGETS = { workP95Ms: 150, peakRssMB: 200 };
 
 async function bundle() {
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: ['bench/metal-api.client.ts', 'bench/metal-api.server.ts'],
-    outdir: OUT_DIR,
-    entryNames: '[name]',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module'; const require = __rpCreateRequire(import.meta.url);" },
-  });
+  await bundleBench(['bench/metal-api.client.ts', 'bench/metal-api.server.ts']);
   // The contract helper reads the swagger next to itself (import.meta.dirname): next to the bundle, here.
   mkdirSync(OUT_DIR, { recursive: true });
   copyFileSync(join(ROOT, 'test', 'fixtures', 'metal-api', 'metal-api.json'), join(OUT_DIR, 'metal-api.json'));

@@ -29,7 +29,7 @@ import { parseBgpSummary } from '../src/sources/ssh/parse-bgp-summary';
 import { parseLldp } from '../src/sources/ssh/parse-lldp';
 import { createSwitchSources } from '../src/sources/ssh/switch-sources';
 import { makeKey, tempDir } from '../test/clients/keys';
-import { BenchClock, RecordingShell, ServerProcess } from './ssh-poll.parts';
+import { BenchClock, RecordingShell, SwitchServer } from './ssh-poll.parts';
 
 const MB = 1024 * 1024;
 /** The switches' poll interval (the config default): the clock moves this far before each round. */
@@ -42,7 +42,7 @@ const log = (msg: string) => process.stderr.write(`bench ssh: ${msg}\n`);
 const round1 = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
-type StatsReply = Awaited<ReturnType<ServerProcess['stats']>>;
+type StatsReply = Awaited<ReturnType<SwitchServer['stats']>>;
 
 type Phase = 'cold' | 'warm' | 'lldp' | 'both';
 
@@ -115,7 +115,7 @@ async function main(): Promise<void> {
 
   const loadAtStart = loadavg()[0] ?? 0;
   const tmp = tempDir('bench-ssh');
-  const server = new ServerProcess(values.server);
+  const server = new SwitchServer(values.server);
   const stop = () => {
     server.kill();
     tmp.remove();

@@ -4,30 +4,15 @@
 // also runs alone: node bench/ssh-poll.mjs [--switches 200] [--concurrency 32] [--rounds 10] [--cold-rounds 3].
 
 import { execFileSync, spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleBench, OUT_DIR, ROOT } from './bundle.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT_DIR = join(ROOT, 'dist', 'bench');
 const RUN_LIMIT_MS = 5 * 60_000;
 
 async function bundle() {
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: ['bench/ssh-poll.client.ts', 'bench/ssh-poll.server.ts'],
-    outdir: OUT_DIR,
-    entryNames: '[name]',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    // As in scripts/build.mjs: ssh2 carries optional native addons; resolved from node_modules at run time.
-    external: ['node-ssh', 'ssh2', 'cpu-features'],
-    banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module'; const require = __rpCreateRequire(import.meta.url);" },
-  });
+  // As in scripts/build.mjs: ssh2 carries optional native addons; resolved from node_modules at run time.
+  await bundleBench(['bench/ssh-poll.client.ts', 'bench/ssh-poll.server.ts'], ['node-ssh', 'ssh2', 'cpu-features']);
   return { client: join(OUT_DIR, 'ssh-poll.client.js'), server: join(OUT_DIR, 'ssh-poll.server.js') };
 }
 

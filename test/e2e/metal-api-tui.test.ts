@@ -6,21 +6,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assertContract, assertContractList } from '../fixtures/metal-api/contract';
 import { testDir } from '../helpers/cleanup';
-import { MetalApiServer } from '../helpers/metal-api-server';
+import type { MetalApiServer } from '../helpers/metal-api-server';
 import { freshConfigHome } from '../helpers/run-cli';
 import { hasTmux, TmuxScreen } from '../helpers/tmux';
+import { serveLabWorld } from '../lab/metal-api/serve';
 import { LabWorld, PHASES } from '../lab/metal-api/world';
 
 const KEY = 'view-key';
 const dir = testDir('rackpilot-metal-api-tui-');
-const LISTS: Record<string, string> = {
-  'POST /v1/machine/ipmi/find': 'v1.MachineIPMIResponse',
-  'GET /v1/machine/issues': 'v1.MachineIssue',
-  'POST /v1/machine/issues/evaluate': 'v1.MachineIssueResponse',
-  'GET /v1/switch': 'v1.SwitchResponse',
-};
 let world: LabWorld;
 let server: MetalApiServer;
 let config: string;
@@ -28,18 +22,7 @@ const screens: TmuxScreen[] = [];
 
 beforeAll(async () => {
   world = new LabWorld();
-  server = new MetalApiServer({
-    hmacKeys: { 'Metal-View': KEY },
-    routes: {
-      'GET /v1/health': () => ({ body: { status: 'healthy', message: 'ok', services: {} } }),
-      'GET /v1/version': () => ({ body: { name: 'metal-api', version: 'v0.42.0', revision: '', gitsha1: '', builddate: '', min_client_version: '' } }),
-      'POST /v1/machine/ipmi/find': () => ({ body: world.machinesBody() }),
-      'GET /v1/machine/issues': () => ({ body: world.catalogue() }),
-      'POST /v1/machine/issues/evaluate': () => ({ body: world.evaluate() }),
-      'GET /v1/switch': () => ({ body: world.switchesBody() }),
-    },
-    validate: (route, body) => (LISTS[route] ? assertContractList(LISTS[route], body) : assertContract(route === 'GET /v1/health' ? 'rest.HealthResponse' : 'rest.version', body)),
-  });
+  server = serveLabWorld(world, KEY);
   const url = await server.listen();
   config = join(dir, 'config.yaml');
   writeFileSync(config, `rack:\n  name: metal-api-tui\nmetalApi:\n  url: ${url}\n  hmacKeyEnv: METAL_VIEW_KEY\n  interval: 500ms\n`);

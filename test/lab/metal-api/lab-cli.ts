@@ -7,36 +7,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { assertContract, assertContractList } from '../../fixtures/metal-api/contract';
-import { MetalApiServer } from '../../helpers/metal-api-server';
+import { serveLabWorld } from './serve';
 import { LabWorld, PHASES } from './world';
 
 const KEY = 'lab-view-key';
 const HELP = `commands: provision M | kill M | crash M | heal M | bgp-down LEAF/PORT | bgp-up LEAF/PORT | sync-stop LEAF | sync-start LEAF
           unhealthy | healthy | violations | quit      (M: machine01 … machine04, firewall01; LEAF: leaf01, leaf02)`;
-const LISTS: Record<string, string> = {
-  'POST /v1/machine/ipmi/find': 'v1.MachineIPMIResponse',
-  'GET /v1/machine/issues': 'v1.MachineIssue',
-  'POST /v1/machine/issues/evaluate': 'v1.MachineIssueResponse',
-  'GET /v1/switch': 'v1.SwitchResponse',
-};
-
 const world = new LabWorld();
-const server = new MetalApiServer({
-  hmacKeys: { 'Metal-View': KEY },
-  routes: {
-    'GET /v1/health': () =>
-      world.unhealthy
-        ? { status: 500, body: { status: 'unhealthy', message: 'some services are unhealthy', services: { rethinkdb: { status: 'unhealthy', message: 'connection refused' } } } }
-        : { body: { status: 'healthy', message: 'all services are healthy', services: { rethinkdb: { status: 'healthy', message: '' } } } },
-    'GET /v1/version': () => ({ body: { name: 'metal-api', version: 'v0.42.0-standin', revision: 'lab', gitsha1: 'lab', builddate: '2026-11-30', min_client_version: 'v0.0.1' } }),
-    'POST /v1/machine/ipmi/find': () => ({ body: world.machinesBody() }),
-    'GET /v1/machine/issues': () => ({ body: world.catalogue() }),
-    'POST /v1/machine/issues/evaluate': () => ({ body: world.evaluate() }),
-    'GET /v1/switch': () => ({ body: world.switchesBody() }),
-  },
-  validate: (route, body) => (LISTS[route] ? assertContractList(LISTS[route], body) : assertContract(route === 'GET /v1/health' ? 'rest.HealthResponse' : 'rest.version', body)),
-});
+const server = serveLabWorld(world, KEY);
 
 const timers = new Set<NodeJS.Timeout>();
 const commands: Record<string, (arg: string) => string> = {
