@@ -98,9 +98,11 @@ export async function waitFor(api: KubeApi, o: ObjectRef, what: string, w: WaitO
     } catch (e) {
       w.signal.throwIfAborted();
       if (isGone(e) && what === 'delete') return;
+      const transient = e instanceof KubeError && (e.failure === 'connect' || e.failure === 'timeout' || e.failure === 'server');
+      if (!isGone(e) && !transient) throw e;
+      // A read cut short by the wait's own deadline says nothing new: what was seen before it stays the news.
       if (isGone(e)) last = 'it does not exist';
-      else if (e instanceof KubeError && (e.failure === 'connect' || e.failure === 'timeout' || e.failure === 'server')) last = e.message;
-      else throw e;
+      else if (!(e instanceof KubeError && e.failure === 'timeout' && Date.now() >= deadline)) last = describe(e);
     }
     const left = deadline - Date.now();
     if (left <= 0) {
@@ -123,6 +125,10 @@ function sleep(ms: Millis, signal: AbortSignal): Promise<void> {
     };
     signal.addEventListener('abort', stop, { once: true });
   });
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 function duration(ms: Millis): string {
