@@ -2,7 +2,12 @@
  * The real executor's small parts: which kubeconfig context a runbook's cluster name means, kubectl durations,
  * the redaction of output lines, and output reaching the audit log through the runner.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { realExecutor } from '../../../commands/wizard/real-executor';
+import { loadConfig } from '../../../src/config';
 import { systemClock } from '../../../src/clock';
 import type { KubernetesConfig } from '../../../src/config/kubernetes';
 import { memoryAudit, redactLine } from '../../../src/wizards/engine/audit';
@@ -42,6 +47,24 @@ describe('kube contexts, as the kube sources read the kubernetes: config', () =>
     expect(out.error).toMatch(/^call 1\/1 \(kubectl .*\): kubeconfig \/nonexistent\/kubeconfig: /);
     const none = await createRealExecutor().run(action, io);
     expect(none.error).toMatch(/no kubernetes: section in the config, so no kubeconfig to reach context k3s$/);
+  });
+});
+
+describe('the factory for commands', () => {
+  it("builds the executor from a config file's kubernetes: section: a k3s call goes to its initial context", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rackpilot-real-exec-'));
+    try {
+      const file = join(dir, 'rack.yaml');
+      writeFileSync(file, `rack: { name: lab }\nkubernetes:\n  kubeconfig: ${join(dir, 'missing-kubeconfig')}\n  initial: admin@rack-k3s\n`);
+      const { config } = await loadConfig({ flags: { config: file }, env: { HOME: dir } });
+      const lines: string[] = [];
+      const call = { kind: 'kube', context: 'k3s', namespace: 'metal-control-plane', verb: 'delete', resource: 'persistentvolumeclaim', name: 'metal-db-metal-db-0' } as const;
+      const out = await realExecutor(config).run({ id: 'a', description: 'clear', effect: { op: 'none' }, calls: [call], destructive: true }, { signal: new AbortController().signal, output: (l) => lines.push(l) });
+      expect(lines).toEqual(['$ kubectl --context admin@rack-k3s -n metal-control-plane delete persistentvolumeclaim metal-db-metal-db-0 --wait=true']);
+      expect(out.error).toContain(`kubeconfig ${join(dir, 'missing-kubeconfig')}: `);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
