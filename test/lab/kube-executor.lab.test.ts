@@ -18,7 +18,7 @@ const availability = await kubeLabAvailability();
 const NS = 'metal-control-plane';
 // The initial cluster's metal-db as the runbooks place it: StatefulSet metal-db, claim metal-db-metal-db-0, context k3s.
 const metalDb = { ...backupOf(healthySnapshot(), 'metal-db'), id: 'initial-metal-db', name: 'metal-db', tool: 'backup-restore-sidecar' as const };
-const kube = (verb: 'scale' | 'delete' | 'wait' | 'annotate', resource: 'statefulset' | 'persistentvolumeclaim' | 'pod' | 'etcd', name: string, args?: Record<string, string | number>): RealCall => ({ kind: 'kube', context: 'k3s', namespace: NS, verb, resource, name, ...(args ? { args } : {}) });
+const kube = (verb: 'scale' | 'delete' | 'wait' | 'annotate', resource: 'statefulset' | 'persistentvolumeclaim' | 'pod' | 'etcd', name: string, args?: Record<string, string | number>, context = 'k3s'): RealCall => ({ kind: 'kube', context, namespace: NS, verb, resource, name, ...(args ? { args } : {}) });
 
 describe.runIf(availability.ok)('the real executor on a real kube-apiserver', { timeout: 60_000 }, () => {
   let lab: KubeLab;
@@ -121,6 +121,13 @@ describe.runIf(availability.ok)('the real executor on a real kube-apiserver', { 
     const { outcome } = await run([kube('wait', 'pod', 'never-0', { for: 'condition=Ready', timeout: '1m' })], ac.signal);
     expect(outcome).toMatchObject({ ok: false, error: expect.stringMatching(/: cancelled$/) });
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it('says in one line what a user without the rights may not do (a context the config does not map is used as it is)', async () => {
+    await lab.client.create('statefulsets', statefulSetObject(NS, 'guarded', 1));
+    const { outcome } = await run([kube('scale', 'statefulset', 'guarded', { replicas: 0 }, 'limited')]);
+    expect(outcome.error).toBe('call 1/1 (kubectl --context limited -n metal-control-plane scale statefulset guarded --replicas=0): limited: may not patch statefulsets/scale.apps (403 forbidden)');
+    expect(await replicas('guarded')).toBe(1);
   });
 
   it('says plainly when a resource is not installed (no etcd-druid here)', async () => {
