@@ -33,7 +33,7 @@ export async function runCommand(req: CommandRequest): Promise<CommandResult> {
     function* (line: unknown) {
       req.onLine(String(line), stream);
     };
-  const r = await execa(file, args, {
+  const sub = execa(file, args, {
     shell: false,
     reject: false,
     // The operator's terminal belongs to the wizard: a tool that asks on stdin gets end-of-file, not a hang.
@@ -41,14 +41,37 @@ export async function runCommand(req: CommandRequest): Promise<CommandResult> {
     stdout: lines('stdout'),
     stderr: lines('stderr'),
     buffer: false,
-    timeout: req.timeout,
-    cancelSignal: req.signal,
-    forceKillAfterDelay: req.killAfter ?? 5_000,
+    // Its own process group, stopped as a whole: a playbook's or a shell's children would otherwise outlive a
+    // timeout or Ctrl-C and keep the output open, so the call would not end until they did.
+    detached: true,
   });
-  if (!r.failed) return { ok: true, exitCode: 0 };
+  let why: 'timeout' | 'cancel' | undefined;
+  let hard: NodeJS.Timeout | undefined;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (sub.pid !== undefined) process.kill(-sub.pid, signal);
+    } catch {
+      // The group is gone already.
+    }
+  };
+  const stop = (reason: 'timeout' | 'cancel') => {
+    if (why) return;
+    why = reason;
+    signalGroup('SIGTERM');
+    hard = setTimeout(() => signalGroup('SIGKILL'), req.killAfter ?? 5_000);
+  };
+  const timer = setTimeout(() => stop('timeout'), req.timeout);
+  const onAbort = () => stop('cancel');
+  req.signal.addEventListener('abort', onAbort, { once: true });
+  const r = await sub.finally(() => {
+    clearTimeout(timer);
+    clearTimeout(hard);
+    req.signal.removeEventListener('abort', onAbort);
+  });
   const exit = r.exitCode === undefined ? {} : { exitCode: r.exitCode };
-  if (r.timedOut) return { ...exit, ok: false, error: `timed out after ${seconds(req.timeout)}, stopped` };
-  if (r.isCanceled) return { ...exit, ok: false, error: 'cancelled, stopped' };
+  if (why === 'timeout') return { ...exit, ok: false, error: `timed out after ${seconds(req.timeout)}, stopped` };
+  if (why === 'cancel') return { ...exit, ok: false, error: 'cancelled, stopped' };
+  if (!r.failed) return { ok: true, exitCode: 0 };
   const code = (r as { code?: unknown }).code;
   if (code === 'ENOENT') return { ok: false, error: `${file}: no such program (is it installed and on PATH?)` };
   if (code === 'EACCES') return { ok: false, error: `${file}: not executable (permission denied)` };

@@ -70,6 +70,17 @@ describe('the real executor runs command calls as processes', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it("stops the tool's whole process group: a child the tool started does not keep the call running", async () => {
+    const started = Date.now();
+    const timedOut = await run([cmd(['sh', '-c', 'sleep 20; echo late'], 300)]);
+    expect(timedOut.outcome).toMatchObject({ ok: false, error: expect.stringMatching(/timed out after 300 ms, stopped$/) });
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 200);
+    const aborted = await run([cmd(['sh', '-c', 'sleep 20 & sleep 20; wait'])], ac.signal);
+    expect(aborted.outcome).toMatchObject({ ok: false, error: expect.stringMatching(/cancelled, stopped$/) });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('stops a running call when the run is aborted, and runs nothing after an abort', async () => {
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 200);
