@@ -93,19 +93,19 @@ export const LAYERS: readonly Layer[] = [
   {
     includes: ['src/wizards/engine/**'],
     src: true,
-    forbid: ['runbooks', 'operator', 'sim-adapter', 'drill', 'sim', 'sources', 'store', 'present', 'clients'],
+    forbid: ['runbooks', 'operator', 'sim-adapter', 'real-executor', 'drill', 'sim', 'sources', 'store', 'present', 'clients'],
     message: 'The wizard engine (runner, journal, lock, audit) knows no runbook, operator screen or simulator.',
   },
   {
     includes: ['src/wizards/runbooks/**'],
     src: true,
-    forbid: ['operator', 'sim-adapter', 'drill', 'sim', 'sources', 'store', 'clients'],
+    forbid: ['operator', 'sim-adapter', 'real-executor', 'drill', 'sim', 'sources', 'store', 'clients'],
     message: "Runbooks are data on the engine's types; they do not run, print or simulate anything.",
   },
   {
     includes: ['src/wizards/operator/**'],
     src: true,
-    forbid: ['sim-adapter', 'drill', 'sim', 'sources', 'store', 'clients'],
+    forbid: ['sim-adapter', 'real-executor', 'drill', 'sim', 'sources', 'store', 'clients'],
     message: "The operator's side (line mode, full screen, --auto) answers the engine; it does not reach the simulator or sources.",
   },
   {
@@ -113,6 +113,12 @@ export const LAYERS: readonly Layer[] = [
     src: true,
     forbid: ['sim', 'sources', 'store', 'clients'],
     message: 'Drills use the simulated world only through wizards/sim-adapter/.',
+  },
+  {
+    includes: ['src/wizards/real-executor/**'],
+    src: true,
+    forbid: ['operator', 'sim-adapter', 'drill', 'sim', 'sources', 'store', 'present'],
+    message: 'The real executor runs calls through clients/ only: it knows no simulator, source or operator screen.',
   },
   {
     includes: ['src/clients/**'],

@@ -12,7 +12,7 @@ export function guardRealRack(config: Config, command: string, flags: { readonly
       hint: 'on a real rack every destructive step is confirmed by typing; run without --auto',
     });
   }
-  throw new UsageError(`${command}: real executors are not available yet; this command runs on the simulated rack only for now`, {
+  throw new UsageError(`${command}: runs on a real rack are not available yet; this command runs on the simulated rack only for now`, {
     hint: 'use mode: sim (the default) to rehearse, or --dry-run once real sources exist',
   });
 }

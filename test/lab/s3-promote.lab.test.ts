@@ -5,9 +5,13 @@
  * one-line error and the retry works once it is back.
  */
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, ListObjectVersionsCommand, PutBucketVersioningCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { realExecutor } from '../../commands/wizard/real-executor';
 import { createS3Store, type S3Store } from '../../src/clients/s3/s3-store';
+import { loadConfig } from '../../src/config';
 import { COPY_OF_METADATA } from '../../src/model/backup';
 import { runS3Call } from '../../src/wizards/real-executor/s3-call';
 import { ACCESS, type S3Lab, SECRET, s3LabAvailability, startS3Lab } from './s3/harness';
@@ -83,4 +87,29 @@ describe.skipIf(!availability.ok)(`the promote of a restore on a real radosgw${a
     }
     expect(sha(await newest())).toBe(sha(body(256 * 1024, 1)));
   }, 90_000);
+
+  it('through the real executor of a config: the component of backups: gives the credentials; a resumed promote copies nothing', async () => {
+    const file = join(lab.dir, 'executor.yaml');
+    writeFileSync(file, `backups:\n  - { id: metal-db, endpoint: "${lab.endpoint}", bucket: promote, accessKeyIdEnv: LAB_AK, secretAccessKeyEnv: LAB_SK }\n`);
+    const { config } = await loadConfig({ flags: { config: file }, env: { HOME: lab.dir } });
+    const executor = realExecutor(config, { LAB_AK: ACCESS, LAB_SK: SECRET });
+    const chosen = (await versions()).find((v) => v.Size === 256 * 1024 && v.IsLatest)?.VersionId;
+    const source = (await versions()).find((v) => v.Size === 256 * 1024 && !v.IsLatest && v.VersionId !== chosen)?.VersionId as string;
+    const call = { kind: 's3', endpoint: lab.endpoint, bucket: 'promote', key: KEY } as const;
+    const lines: string[] = [];
+    const outcome = await executor.run(
+      {
+        id: 'promote',
+        description: 'promote the chosen version',
+        effect: { op: 'promote-version', component: 'metal-db', versionId: source },
+        calls: [{ ...call, op: 'copy-version', versionId: source, metadata: { [COPY_OF_METADATA.versionId]: source } }, { ...call, op: 'head-object' }],
+        destructive: true,
+      },
+      { signal: new AbortController().signal, output: (l) => lines.push(l) },
+    );
+    expect(outcome).toEqual({ ok: true });
+    expect(lines[0]).toMatch(/^\$ aws s3api --endpoint-url http:\/\/127\.0\.0\.1:\d+ copy-object --bucket promote --key metal-db\/db\.tar\.gz --copy-source/);
+    expect(lines.join('\n')).toContain(`already is a copy of ${source}; not copied again`);
+    expect(lines.join('\n')).not.toContain(SECRET);
+  });
 });

@@ -1,5 +1,6 @@
 /**
- * One Kubernetes API (one kubeconfig context): GET with a timeout and one-line errors, and list+watch caches.
+ * One Kubernetes API (one kubeconfig context): GET, POST, PATCH and DELETE with a timeout and one-line errors, and
+ * list+watch caches.
  * @kubernetes/client-node is imported here on first use only, so nothing of it is loaded on the way to the first
  * frame or on a rack without Kubernetes (and never under an older Node: the project's pinned Node runs it).
  */
@@ -24,10 +25,19 @@ export interface KubeApi {
   get(path: string, signal?: AbortSignal): Promise<unknown>;
   /** POST a JSON body (a review: SelfSubjectAccessReview); the parsed answer, or a KubeError. */
   post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
+  /** PATCH with a JSON merge patch (RFC 7386): scale, annotate. The object as changed, or a KubeError. */
+  patch(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
+  /** DELETE an object; the answer (the object, or a Status), or a KubeError (404 when it does not exist). */
+  delete(path: string, signal?: AbortSignal): Promise<unknown>;
   /** A list+watch cache of a collection path (e.g. /api/v1/nodes), started now, restarted after errors. */
   watch(path: string, trim?: (o: unknown) => unknown): ListWatcher;
   close(): void;
 }
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+/** The verb a 403 names (GETs here are the sources' lists). */
+const VERB: Readonly<Record<Method, string>> = { GET: 'list', POST: 'create', PATCH: 'patch', DELETE: 'delete' };
+const MERGE_PATCH = 'application/merge-patch+json';
 
 export async function connectKube(target: KubeTarget): Promise<KubeApi> {
   const lib = await import('@kubernetes/client-node');
@@ -36,15 +46,15 @@ export async function connectKube(target: KubeTarget): Promise<KubeApi> {
   const server = kc.getCurrentCluster()?.server ?? '';
   const watchers = new Set<ListWatcher>();
 
-  async function request(method: 'GET' | 'POST', path: string, payload: unknown, signal?: AbortSignal): Promise<unknown> {
-    const ctx = new lib.RequestContext(server + path, method === 'GET' ? lib.HttpMethod.GET : lib.HttpMethod.POST);
+  async function request(method: Method, path: string, payload: unknown, signal?: AbortSignal): Promise<unknown> {
+    const ctx = new lib.RequestContext(server + path, lib.HttpMethod[method]);
     await kc.applySecurityAuthentication(ctx);
     const limit = AbortSignal.timeout(target.requestTimeout);
     let response: Awaited<ReturnType<typeof fetch>>;
     try {
       response = await fetch(server + path, {
         method,
-        headers: { ...ctx.getHeaders(), Accept: 'application/json', ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: { ...ctx.getHeaders(), Accept: 'application/json', ...(payload === undefined ? {} : { 'Content-Type': method === 'PATCH' ? MERGE_PATCH : 'application/json' }) },
         ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
         dispatcher: ctx.getDispatcher() as never,
         signal: signal ? AbortSignal.any([signal, limit]) : limit,
@@ -53,7 +63,7 @@ export async function connectKube(target: KubeTarget): Promise<KubeApi> {
       throw transportError(target.context, server, error);
     }
     const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw httpError(target.context, path, method === 'GET' ? 'list' : 'create', response.status, body);
+    if (!response.ok) throw httpError(target.context, path, VERB[method], response.status, body);
     if (body === undefined) throw new KubeError('server', `${target.context}: ${path}: the answer is not JSON`);
     return body;
   }
@@ -64,6 +74,8 @@ export async function connectKube(target: KubeTarget): Promise<KubeApi> {
     server,
     get,
     post: (path, body, signal) => request('POST', path, body, signal),
+    patch: (path, body, signal) => request('PATCH', path, body, signal),
+    delete: (path, signal) => request('DELETE', path, undefined, signal),
     watch(path, trim) {
       const w = new ListWatcher({ lib, kc: kc as KubeConfig, path, list: (signal) => get(path, signal), context: target.context, server, ...(trim ? { trim: trim as (o: KubernetesObject) => KubernetesObject } : {}) });
       watchers.add(w);

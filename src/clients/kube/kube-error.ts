@@ -17,12 +17,19 @@ export class KubeError extends SourceError {
   }
 }
 
-/** `list shoots.core.gardener.cloud` from an API path, for 403 messages. */
+/**
+ * `list shoots.core.gardener.cloud`, `patch statefulsets/scale.apps` from an API path, for 403 messages: the
+ * resource (and subresource), never an object's name, since RBAC grants by resource.
+ */
 export function whatOf(path: string, verb: string): string {
   const parts = path.split('?')[0]?.split('/').filter(Boolean) ?? [];
   const group = parts[0] === 'apis' ? parts[1] : '';
-  const resource = parts.at(-1) ?? path;
-  return `${verb} ${resource}${group ? `.${group}` : ''}`;
+  // /api/v1/<resource> or /apis/<group>/<version>/<resource>, after namespaces/<ns>/ when namespaced.
+  let i = parts[0] === 'apis' ? 3 : 2;
+  if (parts[i] === 'namespaces' && parts.length > i + 2) i += 2;
+  const resource = parts[i] ?? path;
+  const sub = parts[i + 2];
+  return `${verb} ${resource}${sub ? `/${sub}` : ''}${group ? `.${group}` : ''}`;
 }
 
 /** A failed HTTP answer: the API's own Status message when it sent one. */

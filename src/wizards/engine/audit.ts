@@ -16,7 +16,7 @@ export interface AuditEntry {
   readonly time: string;
   /** The run's own clock at the event (a simulated rack's time on the sim): a lost journal is rebuilt with it. */
   readonly at?: number;
-  readonly event: 'run-start' | 'answer' | 'step-start' | 'decision' | 'action-start' | 'action-end' | 'step-end' | 'run-end' | 'lock' | 'resume';
+  readonly event: 'run-start' | 'answer' | 'step-start' | 'decision' | 'action-start' | 'output' | 'action-end' | 'step-end' | 'run-end' | 'lock' | 'resume';
   readonly operator: string;
   readonly rack: string;
   readonly runbook: string;
@@ -141,7 +141,18 @@ export function redactArgv(argv: readonly string[]): string[] {
 
 /** Redacts `name=value` pairs with a secret-looking name inside free text (query strings, error messages). */
 export function redactText(text: string): string {
-  return text.replace(/([A-Za-z_][\w.-]*)=([^&\s]*)/g, (all, name: string) => (SECRET.test(name) ? `${name}=${REDACTED}` : all));
+  // A quote right before the end of the value is left alone: it closes a quoted argument the value sits in.
+  return text.replace(/([A-Za-z_][\w.-]*)=([^&\s]*?)(?=['"]?(?:[&\s]|$))/g, (all, name: string) => (SECRET.test(name) ? `${name}=${REDACTED}` : all));
+}
+
+/**
+ * A line of a tool's output, as shown and audited: `name=value` (redactText), `name: value` and `"name": "value"`
+ * (YAML, JSON, headers) with a secret-looking name, and `Bearer <token>`.
+ */
+export function redactLine(line: string): string {
+  return redactText(line)
+    .replace(/("?)([A-Za-z_][\w.-]*)\1(\s*:\s*)("[^"]*"|\S+)/g, (all, q: string, name: string, sep: string) => (SECRET.test(name) ? `${q}${name}${q}${sep}${REDACTED}` : all))
+    .replace(/\b(bearer\s+)\S+/gi, `$1${REDACTED}`);
 }
 
 function redactValue(value: unknown): unknown {

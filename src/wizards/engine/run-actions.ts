@@ -79,7 +79,11 @@ async function runAction(rc: RunContext, step: Step, ja: JournalAction, action: 
   rc.audit({ event: 'action-start', step: step.id, action: named(action), effect: action.effect, calls: action.calls });
   let outcome: ActionOutcome;
   try {
-    const output = (line: string) => rc.emit({ type: 'output', stepId: step.id, actionId: action.id, line });
+    // Every line is also audited: what a tool printed while it changed the rack is part of the record.
+    const output = (line: string) => {
+      rc.emit({ type: 'output', stepId: step.id, actionId: action.id, line });
+      rc.audit({ event: 'output', step: step.id, action: named(action), detail: line });
+    };
     outcome = await rc.o.executor.run(action, { signal: rc.signal, output });
   } catch (error) {
     outcome = { ok: false, error: describeError(error) };

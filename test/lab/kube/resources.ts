@@ -8,6 +8,7 @@ export const RESOURCES = {
   namespaces: { prefix: '/api/v1', namespaced: false },
   nodes: { prefix: '/api/v1', namespaced: false },
   pods: { prefix: '/api/v1', namespaced: true },
+  persistentvolumeclaims: { prefix: '/api/v1', namespaced: true },
   shoots: { prefix: '/apis/core.gardener.cloud/v1beta1', namespaced: true },
   statefulsets: { prefix: '/apis/apps/v1', namespaced: true },
   deployments: { prefix: '/apis/apps/v1', namespaced: true },
@@ -80,4 +81,12 @@ export const shootObject = (namespace: string, name: string, spec: Record<string
   kind: 'Shoot',
   metadata: { name, namespace },
   spec: { cloudProfileName: 'metal', region: 'rack-1', provider: { type: 'metal' }, kubernetes: { version: '1.20.2' }, ...spec },
+});
+
+/** A claim as a StatefulSet's volumeClaimTemplate makes it (nothing binds it here: no controller-manager). */
+export const pvcObject = (namespace: string, name: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: { name, namespace },
+  spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
 });

@@ -1,0 +1,28 @@
+import type { S3Store } from '../../src/clients/s3/s3-store';
+import type { Config } from '../../src/config';
+import type { Executor } from '../../src/wizards/engine/types';
+import { createRealExecutor } from '../../src/wizards/real-executor/real-executor';
+import { openStore } from '../backup-sources';
+
+/**
+ * The executor a wizard command gets on a real rack: kube calls reach the contexts the config's `kubernetes:`
+ * section names (the same the panes read), commands run as local processes. Not used by recover, bootstrap or
+ * drill yet: they refuse a real rack until the live procedure exists; see guard.ts.
+ */
+export function realExecutor(config: Config, env: Readonly<Record<string, string | undefined>> = process.env): Executor {
+  const stores = new Map<string, Promise<S3Store>>();
+  // A call names its store by endpoint and bucket; the backups: component that names them has the credentials.
+  const s3 = (endpoint: string, bucket: string): Promise<S3Store> => {
+    const b = config.backups.find((c) => c.endpoint === endpoint && c.bucket === bucket);
+    if (!b) return Promise.reject(new Error(`no backups: component names ${endpoint} bucket ${bucket}`));
+    const key = `${endpoint} ${bucket}`;
+    let store = stores.get(key);
+    if (!store) {
+      store = openStore(b, env);
+      stores.set(key, store);
+      store.catch(() => stores.delete(key));
+    }
+    return store;
+  };
+  return createRealExecutor({ ...(config.kubernetes ? { kubernetes: config.kubernetes } : {}), s3 });
+}

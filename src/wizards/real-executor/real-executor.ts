@@ -1,0 +1,103 @@
+import type { KubeApi } from '../../clients/kube/kube-api';
+import type { S3Store } from '../../clients/s3/s3-store';
+import type { KubernetesConfig } from '../../config/kubernetes';
+import { describeError } from '../../errors';
+import { MINUTE, type Millis } from '../../model/time';
+import { visibleText } from '../../text/visible-text';
+import { redactCall, redactLine } from '../engine/audit';
+import { callText, type RealCall } from '../engine/calls';
+import type { ActionOutcome, Executor } from '../engine/types';
+import { runKubeCall } from './kube-call';
+import { kubeConnections, resolveContext } from './kube-targets';
+import { runS3Call } from './s3-call';
+
+export interface RealExecutorOptions {
+  /** The rack config's `kubernetes:` section: kubeconfig files, request timeout, which context plays which part. */
+  readonly kubernetes?: KubernetesConfig;
+  /** For command calls without their own timeout (30 min: a playbook re-installing a node takes a while). */
+  readonly commandTimeout?: Millis;
+  /** For kube waits and deletions without a `timeout` argument (5 min). */
+  readonly kubeTimeout?: Millis;
+  /** How often a kube wait reads its object (1 s). */
+  readonly pollEvery?: Millis;
+  /** Replaces connecting through the kubeconfig (tests). */
+  readonly connect?: (context: string) => Promise<KubeApi>;
+  /**
+   * The S3 client for a call's endpoint and bucket (the `backups:` component that names them, with its credentials);
+   * absent: s3 calls fail without changing anything.
+   */
+  readonly s3?: (endpoint: string, bucket: string) => Promise<S3Store>;
+}
+
+type Io = Parameters<Executor['run']>[1];
+interface CallResult {
+  readonly ok: boolean;
+  readonly exitCode?: number;
+  readonly error?: string;
+}
+
+/**
+ * Runs an action's real calls, in order, on the real rack: commands with execa (argv arrays, never a shell),
+ * kube calls through the Kubernetes client, s3 calls through the S3 client (the promote made idempotent, s3-call.ts). Before each call it writes the call as the operator saw it in the
+ * plan (secrets redacted, the context resolved), so the screen and the audit log say what ran; every line a tool
+ * prints is redacted the same way. The first failure stops the action with one line naming the call. The runner
+ * journals each action before it runs, which is what keeps a resumed run from repeating a destructive one.
+ */
+export function createRealExecutor(options: RealExecutorOptions = {}): Executor {
+  const k = options.kubernetes;
+  const kube = kubeConnections(k, options.connect);
+  const shown = (call: RealCall): string => visibleText(callText(redactShown(call.kind === 'kube' ? { ...call, context: resolveContext(k, call.context) } : call)));
+
+  async function runCall(call: RealCall, io: Io): Promise<CallResult> {
+    switch (call.kind) {
+      case 'command': {
+        const { runCommand } = await import('../../clients/process/run-command');
+        const onLine = (line: string) => io.output(visibleText(redactLine(line)));
+        return runCommand({ argv: call.argv, timeout: call.timeout ?? options.commandTimeout ?? 30 * MINUTE, signal: io.signal, onLine });
+      }
+      case 'kube': {
+        const api = await kube(resolveContext(k, call.context));
+        const kubeIo = { signal: io.signal, output: io.output, defaultTimeout: options.kubeTimeout ?? 5 * MINUTE, ...(options.pollEvery ? { pollEvery: options.pollEvery } : {}) };
+        await runKubeCall(api, call, kubeIo);
+        return { ok: true };
+      }
+      case 's3': {
+        if (!options.s3) return { ok: false, error: 'no S3 client for this run (no backups: component names this endpoint and bucket); nothing was changed in S3' };
+        await runS3Call(await options.s3(call.endpoint, call.bucket), call, { signal: io.signal, output: (line) => io.output(visibleText(line)) });
+        return { ok: true };
+      }
+      case 'manual':
+        return { ok: false, error: 'steps done by hand are not supported by the real executor yet: do it, then skip this step' };
+      case 'http':
+        return { ok: false, error: 'polling an HTTP API is not supported by the real executor yet' };
+    }
+  }
+
+  return {
+    kind: 'real',
+    async run(action, io): Promise<ActionOutcome> {
+      let exitCode: number | undefined;
+      for (const [i, call] of action.calls.entries()) {
+        const text = shown(call);
+        const which = `call ${i + 1}/${action.calls.length} (${text.replace(/^\$ /, '')})`;
+        if (io.signal.aborted) return { ok: false, error: `${which}: cancelled before it started` };
+        io.output(text);
+        let r: CallResult;
+        try {
+          r = await runCall(call, io);
+        } catch (error) {
+          r = { ok: false, error: io.signal.aborted ? 'cancelled' : (describeError(error).split('\n')[0] ?? '') };
+        }
+        if (r.exitCode !== undefined) exitCode = r.exitCode;
+        if (!r.ok) return { ok: false, ...(exitCode === undefined ? {} : { exitCode }), error: `${which}: ${visibleText(redactLine(r.error ?? 'failed'))}` };
+      }
+      return { ok: true, ...(exitCode === undefined ? {} : { exitCode }) };
+    },
+  };
+}
+
+/** Redacted twice: whole arguments (--password=x, --token x), then secrets inside one (a script given to sh -c). */
+function redactShown(call: RealCall): RealCall {
+  const r = redactCall(call);
+  return r.kind === 'command' ? { ...r, argv: r.argv.map(redactLine) } : r;
+}
