@@ -1,14 +1,16 @@
-import { Box, useApp } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useMemo, useReducer, useState } from 'react';
 import { type AreaStatus, summariseAreas } from '../src/present/area-summary';
 import { filterRows } from '../src/present/rows';
+import { findingNote, LIST_ROWS_WITH_NOTE } from '../src/present/finding-note';
+import { findingOfRow } from '../src/present/overview-rows';
 import { wrapLines } from '../src/present/detail-wrap';
 import { paneDetail, paneRows } from '../src/present/pane-content';
 import { INITIAL_UI, PANE_TITLES, PANES, type PaneId, selectedIndex, uiReducer } from '../src/present/ui-state';
 import type { RackStore } from '../src/store/rack-store';
 import type { WizardMenu } from '../src/wizards/operator/wizard-menu';
 import type { WizardSession } from '../src/wizards/operator/session';
-import { symbolCells } from './components/DetailView';
+import { DetailView, symbolCells } from './components/DetailView';
 import { Footer } from './components/Footer';
 import { Frame } from './components/Frame';
 import { Header } from './components/Header';
@@ -83,7 +85,11 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const detail =
     opened?.kind === 'lines' ? { ...opened, lines: wrapLines(opened.lines, innerWidth, (l) => symbolCells(theme, l)) } : opened;
   const overviewTop = pane === 'overview' && !detail ? notes.length + areas.length + 1 : 0;
-  const listHeight = innerHeight - overviewTop;
+  // The selected finding's whole summary and its hint, under the overview's list (the rows cut both).
+  const selectedFinding = pane === 'overview' && !detail ? findingOfRow(findings, state.selectedId ?? ids[0]) : undefined;
+  const noteLines = selectedFinding ? wrapLines(findingNote(selectedFinding), innerWidth, (l) => symbolCells(theme, l)) : [];
+  const noteHeight = noteLines.length ? Math.min(noteLines.length + 2, Math.max(0, innerHeight - overviewTop - LIST_ROWS_WITH_NOTE)) : 0;
+  const listHeight = innerHeight - overviewTop - noteHeight;
   const simulated = snapshot.rack.simulated && scenarios.length > 0;
 
   useAppKeys({
@@ -160,6 +166,12 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
                   : 'nothing reported'
             }
           />
+          {noteHeight > 2 ? (
+            <Box flexDirection="column" height={noteHeight} marginTop={0}>
+              <Text> </Text>
+              <DetailView lines={noteLines} offset={0} height={noteHeight - 1} width={innerWidth} />
+            </Box>
+          ) : null}
         </Frame>
       )}
       {wizard ? null : <Footer scope={scope} readOnly={readOnly} simulated={simulated} width={width} />}

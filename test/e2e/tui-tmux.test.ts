@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshConfigHome } from '../helpers/run-cli';
-import { hasTmux, TmuxScreen } from '../helpers/tmux';
+import { hasTmux, sleep, TmuxScreen } from '../helpers/tmux';
 
 const screens: TmuxScreen[] = [];
 afterEach(() => {
@@ -61,6 +61,26 @@ describe.skipIf(!hasTmux)('the TUI in a real terminal under tmux (skipped: tmux 
     await t.waitFor(/ops\/\w+-cp .*False/);
     await t.keys('q');
     await t.waitFor(/PROMPT\$\s*$/m);
+  });
+
+  it('handles keys that arrive together (key repeat, lag): jjj and three arrows in one write move three rows, in lists and menus; Esc+G closes the detail and goes to the end', async () => {
+    const t = open(80, 24);
+    await t.waitFor(/\[1 Overview\][\s\S]*no findings/);
+    t.write('4jjj');
+    await t.waitFor(/^│>\S*\s+machine04/m);
+    t.write('\u001b[A\u001b[A\u001b[A');
+    await t.waitFor(/^│>\S*\s+machine01/m);
+    t.write('!jjj');
+    // The fourth entry, three below the first.
+    await t.waitFor(/Inject a failure[\s\S]*> empty-backup-after-restart/);
+    t.write('\u001b');
+    await t.waitFor(/\[4 Machines\]/);
+    await sleep(300);
+    t.write('\r');
+    await t.waitFor(/Machine machine01/);
+    // Esc and G within a few milliseconds: one chunk, which Ink would read as Meta+G.
+    t.write('\u001bG');
+    await t.waitFor(/^│>\S*\s+machine04/m);
   });
 
   it('says the terminal is too small until the window grows', async () => {

@@ -42,6 +42,11 @@ export class TmuxScreen {
     }
   }
 
+  /** Writes `text` to the program in one piece, as a terminal read delivers keys that arrived together. */
+  write(text: string): void {
+    this.tmux('send-keys', '-t', this.session, '-l', text);
+  }
+
   capture(): string {
     return this.tmux('capture-pane', '-p', '-t', this.session);
   }

@@ -1,5 +1,5 @@
 import { VirtualClock } from '../../src/clock';
-import { SCENARIOS } from '../../src/sim/scenarios';
+import { SCENARIOS, type ScenarioName } from '../../src/sim/scenarios';
 import { createSimSource } from '../../src/sources/sim-source';
 import { RackStore } from '../../src/store/rack-store';
 import { App } from '../../views/App';
@@ -7,14 +7,15 @@ import { plain, renderThemed } from './helpers';
 
 const T0 = Date.UTC(2026, 10, 25, 3, 0, 0);
 
-/** The TUI on a simulated rack at 100x30; `write` sends one chunk of input, as a terminal read delivers it. */
-export async function setupApp() {
+/** The TUI on a simulated rack (100x30 unless given, a scenario after some minutes); `write` sends one chunk of input, as a terminal read delivers it. */
+export async function setupApp(o: { scenario?: ScenarioName; columns?: number; rows?: number; minutes?: number } = {}) {
   const clock = new VirtualClock(T0);
-  const sim = createSimSource({ clock });
+  const sim = createSimSource({ clock, ...(o.scenario ? { scenario: o.scenario } : {}) });
   const store = new RackStore({ clock, sources: [sim], rack: { name: 'mini-rack', simulated: true } });
   store.start();
-  await clock.advance(0);
-  const ui = renderThemed(<App store={store} readOnly={false} scenarios={SCENARIOS} inject={(n) => sim.inject(n as never)} size={{ columns: 100, rows: 30 }} />);
+  await clock.advance((o.minutes ?? 0) * 60_000);
+  const size = { columns: o.columns ?? 100, rows: o.rows ?? 30 };
+  const ui = renderThemed(<App store={store} readOnly={false} scenarios={SCENARIOS} inject={(n) => sim.inject(n as never)} size={size} />);
   await settle();
   const screen = () => plain(ui.lastFrame());
   return {
