@@ -3,6 +3,7 @@ import { useMemo, useReducer, useState } from 'react';
 import { type AreaStatus, summariseAreas } from '../src/present/area-summary';
 import { filterRows } from '../src/present/rows';
 import { findingNote, LIST_ROWS_WITH_NOTE } from '../src/present/finding-note';
+import { helpLines } from '../src/present/help-lines';
 import { findingOfRow } from '../src/present/overview-rows';
 import { wrapLines } from '../src/present/detail-wrap';
 import { paneDetail, paneRows } from '../src/present/pane-content';
@@ -14,7 +15,6 @@ import { DetailView, symbolCells } from './components/DetailView';
 import { Footer } from './components/Footer';
 import { Frame } from './components/Frame';
 import { Header } from './components/Header';
-import { HelpOverlay } from './components/HelpOverlay';
 import { type MenuEntry, ScenarioMenu } from './components/ScenarioMenu';
 import { isTooSmall, TooSmall } from './components/TooSmall';
 import { PaneTabs } from './components/PaneTabs';
@@ -92,6 +92,11 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const listHeight = innerHeight - overviewTop - noteHeight;
   const simulated = snapshot.rack.simulated && scenarios.length > 0;
 
+  const help = useMemo(
+    () => (ui.overlay === 'help' ? wrapLines(helpLines({ readOnly, simulated }, theme.ascii), innerWidth, (l) => symbolCells(theme, l)) : []),
+    [ui.overlay, readOnly, simulated, theme, innerWidth],
+  );
+
   useAppKeys({
     ui,
     dispatch,
@@ -115,6 +120,7 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
       if (wizards) setWizard(wizards.start(name));
     },
     active: wizard === undefined,
+    help: { lines: help.length, height: innerHeight },
   });
 
   if (isTooSmall(size)) return <TooSmall columns={size.columns} rows={size.rows} />;
@@ -134,8 +140,8 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
           <ScenarioMenu title="Open a wizard (Enter starts it, Esc closes):" entries={wizards?.entries ?? []} index={ui.menuIndex} width={innerWidth} />
         </Frame>
       ) : ui.overlay === 'help' ? (
-        <Frame title="Keys" width={width} height={bodyHeight} tone="accent">
-          <HelpOverlay readOnly={readOnly} simulated={simulated} width={innerWidth} height={innerHeight} />
+        <Frame title="Keys: Esc or ? closes, arrows scroll" width={width} height={bodyHeight} tone="accent">
+          <DetailView lines={help} offset={ui.menuIndex} height={innerHeight} width={innerWidth} />
         </Frame>
       ) : ui.overlay === 'scenario-menu' ? (
         <Frame title="Inject failure" width={width} height={bodyHeight} tone="critical">

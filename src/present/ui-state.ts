@@ -31,6 +31,7 @@ export interface UiState {
   /** True while the `/` filter line has the keyboard. */
   readonly filtering: boolean;
   readonly overlay: Overlay;
+  /** The menu's selected entry; in the help overlay, its scroll position. Reset when an overlay opens. */
   readonly menuIndex: number;
 }
 
@@ -46,7 +47,8 @@ export type UiAction =
   | { type: 'filter-text'; text: string }
   | { type: 'filter-end' }
   | { type: 'overlay'; overlay: Overlay }
-  | { type: 'menu-move'; delta: number; size: number };
+  | { type: 'menu-move'; delta: number; size: number }
+  | { type: 'help-scroll'; delta: number; max: number };
 
 const EMPTY_PANE: PaneState = { filter: '', detailOffset: 0 };
 
@@ -101,6 +103,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, overlay: action.overlay, menuIndex: 0 };
     case 'menu-move':
       return { ...state, menuIndex: (state.menuIndex + action.delta + action.size) % Math.max(1, action.size) };
+    case 'help-scroll':
+      return { ...state, menuIndex: Math.max(0, Math.min(action.max, state.menuIndex + action.delta)) };
   }
 }
 

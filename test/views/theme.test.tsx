@@ -3,11 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { FilterBar } from '../../views/components/FilterBar';
 import { Footer } from '../../views/components/Footer';
 import { Frame } from '../../views/components/Frame';
-import { HelpOverlay } from '../../views/components/HelpOverlay';
+import { DetailView } from '../../views/components/DetailView';
+import { helpLines } from '../../src/present/help-lines';
 import { Table } from '../../views/components/Table';
 import { TooSmall } from '../../views/components/TooSmall';
 import { resolveAscii, resolveColor } from '../../views/theme';
-import { Tone } from '../../views/theme-context';
+import { Tone, useTheme } from '../../views/theme-context';
 import { hasColorEscape, plain, renderThemed } from './helpers';
 
 // Chalk decides at import whether it may colour; force it on, as on a real colour terminal, so the colour-off
@@ -37,10 +38,16 @@ function Screen() {
         BGP down
       </Tone>
       <TooSmall columns={60} rows={20} />
-      <HelpOverlay readOnly={false} simulated width={80} height={24} />
+      <HelpText />
       <Footer scope="list" readOnly={false} simulated width={80} />
     </Box>
   );
+}
+
+/** The help overlay's text in the theme's character set, as App shows it. */
+function HelpText() {
+  const theme = useTheme();
+  return <DetailView lines={helpLines({ readOnly: false, simulated: true }, theme.ascii)} offset={0} height={24} width={80} />;
 }
 
 describe('colour', () => {

@@ -34,6 +34,8 @@ export interface AppKeysOptions {
   readonly onWizard: (name: string) => void;
   /** False while a wizard owns the keyboard. */
   readonly active: boolean;
+  /** The help overlay's text as shown (wrapped lines) and its height, for its scrolling. */
+  readonly help: { readonly lines: number; readonly height: number };
 }
 
 const FAR = 1_000_000_000;
@@ -78,6 +80,13 @@ function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBi
   if (ui.overlay === 'help') {
     if (key.escape || input === '?') dispatch({ type: 'overlay', overlay: 'none' });
     else if (input === 'q') o.onQuit();
+    else {
+      // The help scrolls like a detail: the same keys, within its own length.
+      const id = matchBinding(input, key, 'detail', o.ctx);
+      const page = Math.max(1, o.help.height - 2);
+      const delta = { up: -1, down: 1, 'page-up': -page, 'page-down': page, home: -FAR, end: FAR }[id as string];
+      if (delta !== undefined) dispatch({ type: 'help-scroll', delta, max: maxDetailOffset(o.help.lines, o.help.height) });
+    }
     return;
   }
   if (ui.filtering) {
