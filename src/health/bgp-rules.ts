@@ -9,7 +9,20 @@ export function bgpRules(snapshot: RackObservation): Finding[] {
   const downPeers = explainedPeers(snapshot);
   const out: Finding[] = [];
   for (const sw of snapshot.bgp.switches) {
-    if (!sw.reachable) {
+    if (!sw.reachable && sw.failure === 'bgpd') {
+      // SSH works: the switch is there, its BGP daemon is not. Every session through it is down for its peers.
+      out.push(
+        finding(
+          'bgpd-not-answering',
+          'critical',
+          'bgp',
+          { kind: 'switch', id: sw.name, label: sw.name },
+          `switch ${sw.name} answers over SSH, but its BGP daemon does not: ${sw.error ? oneLine(sw.error) : 'no output'}; last good read ${ago(now, sw.lastSeen)}`,
+          `on ${sw.name}: is FRR's bgpd running (systemctl status frr, or the bgp container on SONiC: docker ps)? vtysh -c 'show bgp summary' says what it sees; sessions through ${sw.name} are not judged meanwhile`,
+        ),
+      );
+      if (sw.via !== 'metal-api') continue;
+    } else if (!sw.reachable) {
       const why = sw.error ? oneLine(sw.error) : 'no answer';
       const second = sw.via === 'metal-api';
       out.push(
@@ -20,7 +33,11 @@ export function bgpRules(snapshot: RackObservation): Finding[] {
           'bgp',
           { kind: 'switch', id: sw.name, label: sw.name },
           `switch ${sw.name} cannot be read: ${why}; last seen ${ago(now, sw.lastSeen)}${second ? `; its sessions are judged from metal-api's view (metal-core reported ${ago(now, sw.syncedAt)})` : ''}`,
-          `check SSH to ${sw.name} and that FRR answers (vtysh -c 'show bgp vrf all summary json')${second ? '' : '; its sessions are not judged meanwhile'}`,
+          `${
+            sw.failure === 'output'
+              ? `${sw.name} answers over SSH, but what it printed is not FRR's JSON: check the configured bgp command and FRR's version`
+              : `${sw.name} does not answer over SSH: check its power and management link, sshd, and the host key in known_hosts (rackpilot doctor tests each)`
+          }${second ? '' : '; its sessions are not judged meanwhile'}`,
         ),
       );
       // Its session list is the last good read, or empty: judging it would report stale data as current.

@@ -39,6 +39,12 @@ export interface BgpSwitch {
   readonly reachable: boolean;
   /** Why the switch could not be read (SSH refused, vtysh down, garbage output). */
   readonly error?: string;
+  /**
+   * What failed: `ssh` (the switch itself: no connection, host key, no answer), `bgpd` (the switch answered over
+   * SSH, but vtysh failed: FRR's BGP daemon is not running) or `output` (what it printed is not FRR's JSON).
+   * Absent while it reads fine.
+   */
+  readonly failure?: 'ssh' | 'bgpd' | 'output';
   /** When the switch last answered with valid data. */
   readonly lastSeen?: EpochMs;
   readonly sessions: readonly BgpSession[];

@@ -29,7 +29,9 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
   for (const sw of switches) {
     if (!sw.reachable) {
       const seen = sw.lastSeen === undefined ? 'never' : `${formatAge(now - sw.lastSeen)} ago`;
-      rows.push(makeRow(`switch/${sw.name}`, [sw.name, '-', '-', '-', sw.error ?? 'unreachable', 'UNREACHABLE', '-', `seen ${seen}`], 'critical'));
+      // SSH down and bgpd down call for different hands: say which.
+      const state = sw.failure === 'bgpd' ? 'BGPD DOWN' : 'UNREACHABLE';
+      rows.push(makeRow(`switch/${sw.name}`, [sw.name, '-', '-', '-', sw.error ?? 'unreachable', state, '-', `seen ${seen}`], 'critical'));
     }
   }
   // An unreachable switch keeps its last good sessions; shown as current they would claim a state nobody saw.

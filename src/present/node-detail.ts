@@ -38,7 +38,10 @@ export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[]
   out.push(blank, heading(`BGP sessions (${sessions.length})`));
   for (const s of sessions) out.push(sessionLine(s, snapshot.takenAt));
   const sw = snapshot.bgp.switches.find((x) => x.name === node.name);
-  if (sw && !sw.reachable) out.push(line(`switch not readable: ${sw.error ?? 'unreachable'}`, 'critical'));
+  if (sw && !sw.reachable) {
+    const what = sw.failure === 'bgpd' ? 'answers over SSH, but its BGP daemon does not' : 'cannot be reached over SSH';
+    out.push(line(`switch ${what}: ${sw.error ?? 'no answer'}`, 'critical'));
+  }
   return out;
 }
 

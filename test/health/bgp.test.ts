@@ -38,12 +38,22 @@ describe('bgp sessions', () => {
 });
 
 describe('switches', () => {
-  it('reports an unreachable switch as critical with its error and when it was last seen', () => {
-    const s = withSwitch(s0, 'leaf02', { reachable: false, error: 'vtysh: bgpd is not running\n', lastSeen: T0 - 3 * 60 * SECOND });
+  it('reports a switch SSH cannot reach as critical with its error, when it was last seen, and SSH in the hint', () => {
+    const s = withSwitch(s0, 'leaf02', { reachable: false, failure: 'ssh', error: 'connect ECONNREFUSED 10.0.0.12:22', lastSeen: T0 - 3 * 60 * SECOND });
     const f = theFinding(findings(s), 'switch-unreachable', 'leaf02');
     expect(f).toMatchObject({ severity: 'critical', area: 'bgp', subject: { kind: 'switch', label: 'leaf02' } });
-    expect(f.summary).toContain('vtysh: bgpd is not running');
+    expect(f.summary).toContain('connect ECONNREFUSED 10.0.0.12:22');
     expect(f.summary).toContain('3m ago');
+    expect(f.hint).toMatch(/^leaf02 does not answer over SSH/);
+  });
+
+  it('a switch that answers over SSH while its bgpd does not is said as such, not as unreachable', () => {
+    const s = withSwitch(s0, 'leaf02', { reachable: false, failure: 'bgpd', error: 'bgpd is not running (vtysh exit 1)', lastSeen: T0 - 3 * 60 * SECOND });
+    expect(rules(findings(s))).toEqual(['bgpd-not-answering']);
+    const f = theFinding(findings(s), 'bgpd-not-answering', 'leaf02');
+    expect(f.severity).toBe('critical');
+    expect(f.summary).toBe('switch leaf02 answers over SSH, but its BGP daemon does not: bgpd is not running (vtysh exit 1); last good read 3m ago');
+    expect(f.hint).toMatch(/systemctl status frr/);
   });
 
   it('does not judge the stale session list of a switch it cannot read', () => {

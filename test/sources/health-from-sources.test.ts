@@ -50,10 +50,11 @@ describe('health findings from the SSH sources', () => {
     expect(v4).toMatchObject({ severity: 'critical' });
     expect(v4.summary).toBe('BGP session spine -> leaf02 (default ipv4Unicast swp2) is Idle, not Established');
     theFinding(all, 'bgp-session-down', 'spine/default/l2VpnEvpn/swp2');
-    // leaf02 itself answers "bgpd is not running": it is unreadable, and its own sessions are not judged.
-    const leaf02 = theFinding(all, 'switch-unreachable', 'leaf02');
-    expect(leaf02.summary).toBe('switch leaf02 cannot be read: bgpd is not running (vtysh exit 1); last seen never');
-    expect(rules(all).sort()).toEqual(['bgp-session-down', 'bgp-session-down', 'switch-unreachable']);
+    // leaf02 itself answers "bgpd is not running" over SSH: its BGP daemon is down (not the switch), and its own
+    // sessions are not judged.
+    const leaf02 = theFinding(all, 'bgpd-not-answering', 'leaf02');
+    expect(leaf02.summary).toBe('switch leaf02 answers over SSH, but its BGP daemon does not: bgpd is not running (vtysh exit 1); last good read never');
+    expect(rules(all).sort()).toEqual(['bgp-session-down', 'bgp-session-down', 'bgpd-not-answering']);
   });
 
   it('finds switch-unreachable for a switch whose SSH fails, and no link or node alarm for it', async () => {

@@ -44,5 +44,5 @@ function bgpSwitch(read: SwitchRead<BgpSummary>): BgpSwitch {
     ...(read.vanished ? { vanished: read.vanished } : {}),
   };
   if (good && read.error === undefined) return { ...base, reachable: true };
-  return { ...base, reachable: false, error: read.error ?? 'no answer yet' };
+  return { ...base, reachable: false, error: read.error ?? 'no answer yet', ...(read.failure ? { failure: read.failure === 'command' ? 'bgpd' : read.failure } : {}) };
 }

@@ -2,7 +2,8 @@
 import type { CommandResult } from '../../clients/ssh/types';
 import { describeError } from '../../errors';
 
-export type Judged<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+/** A failure is the command's (it exited non-zero or was cut off) or its output's (it printed what does not parse). */
+export type Judged<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string; readonly kind: 'command' | 'output' };
 
 /**
  * A non-zero exit is the first line the command printed and its exit code ("bgpd is not running (vtysh exit
@@ -13,17 +14,17 @@ export function judgeResult<T>(result: CommandResult, argv: readonly string[], p
   if (result.code === null) {
     // Killed or cut off (a signal, a dropped channel): its stdout is a fragment, not a message worth quoting.
     const said = firstLine(result.stderr);
-    return { ok: false, error: `${name} ended without an exit status (killed, or the session was cut off)${said ? `: ${said}` : ''}` };
+    return { ok: false, kind: 'command', error: `${name} ended without an exit status (killed, or the session was cut off)${said ? `: ${said}` : ''}` };
   }
   if (result.code !== 0) {
     const said = firstLine(result.stderr) || firstLine(result.stdout) || 'no output';
-    return { ok: false, error: `${said} (${name} exit ${result.code})` };
+    return { ok: false, kind: 'command', error: `${said} (${name} exit ${result.code})` };
   }
   try {
     return { ok: true, value: parse(result.stdout) };
   } catch (error) {
     const stderr = firstLine(result.stderr);
-    return { ok: false, error: `${name}: ${describeError(error)}${stderr ? ` (stderr: ${stderr})` : ''}` };
+    return { ok: false, kind: 'output', error: `${name}: ${describeError(error)}${stderr ? ` (stderr: ${stderr})` : ''}` };
   }
 }
 

@@ -18,6 +18,12 @@ export interface SwitchRead<T> {
   readonly good?: { readonly value: T; readonly at: EpochMs };
   /** Why the newest read failed; absent when it succeeded. */
   readonly error?: string;
+  /**
+   * Where the newest read failed: `ssh` (no connection, host key, no answer in time) or `command` (the switch
+   * answered over SSH, but the command failed: vtysh without bgpd, lldpd down) or `output` (it printed what does not
+   * parse).
+   */
+  readonly failure?: 'ssh' | 'command' | 'output';
   /** The newest good read has no items where an earlier good read had some (see SwitchReaderOptions.count). */
   readonly vanished?: Vanished;
 }
@@ -41,6 +47,7 @@ interface Slot<T> {
   readonly sw: SwitchConfig;
   good?: { value: T; at: EpochMs };
   error?: string;
+  failure?: 'ssh' | 'command' | 'output';
   /** The last good read that had items: how many, and when. */
   lastFull?: { count: number; at: EpochMs };
   startedAt?: EpochMs;
@@ -88,9 +95,9 @@ export class SwitchReader<T> {
     return this.slots.map((slot) => this.readOf(slot));
   }
 
-  private readOf({ sw, good, error, lastFull }: Slot<T>): SwitchRead<T> {
+  private readOf({ sw, good, error, failure, lastFull }: Slot<T>): SwitchRead<T> {
     const vanished = good && lastFull && this.o.count(good.value) === 0 ? { count: lastFull.count, lastSeen: lastFull.at } : undefined;
-    return { sw, ...(good ? { good } : {}), ...(error !== undefined ? { error } : {}), ...(vanished ? { vanished } : {}) };
+    return { sw, ...(good ? { good } : {}), ...(error !== undefined ? { error, ...(failure ? { failure } : {}) } : {}), ...(vanished ? { vanished } : {}) };
   }
 
   /** Abandons every read in flight; the source is done. */
@@ -112,9 +119,13 @@ export class SwitchReader<T> {
       this.settle(slot, result, argv);
     } catch (error) {
       // Checked first: the shell may report our own time limit as an abort of its own.
-      if (limit.signal.aborted) slot.error = describeError(limit.signal.reason);
-      else if (pollSignal.aborted || this.closing.signal.aborted) slot.retry = true;
-      else slot.error = withoutSwitchName(describeError(error), slot.sw.name);
+      // No answer at all counts as SSH's: a connection that hangs and a command that hangs look the same from here.
+      if (pollSignal.aborted && !limit.signal.aborted) slot.retry = true;
+      else if (this.closing.signal.aborted && !limit.signal.aborted) slot.retry = true;
+      else {
+        slot.error = limit.signal.aborted ? describeError(limit.signal.reason) : withoutSwitchName(describeError(error), slot.sw.name);
+        slot.failure = 'ssh';
+      }
     } finally {
       cancel();
     }
@@ -125,10 +136,12 @@ export class SwitchReader<T> {
     const judged = judgeResult(result, argv, (stdout) => this.o.parse(stdout, slot.sw, now));
     if (!judged.ok) {
       slot.error = judged.error;
+      slot.failure = judged.kind;
       return;
     }
     slot.good = { value: judged.value, at: now };
     slot.error = undefined;
+    slot.failure = undefined;
     const count = this.o.count(judged.value);
     if (count > 0) slot.lastFull = { count, at: now };
   }
