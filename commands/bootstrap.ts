@@ -16,14 +16,15 @@ export const BOOTSTRAP_HELP = `Usage: rackpilot bootstrap [--dry-run] [--auto] [
 
 Brings a rack up in MEP-18 order, verifying each step before the next:
 preflight, initial k3s, metal-stack, Gardener, partition, shoots, nested
-control planes, backups. Each step shows its command (config: wizards.bootstrap).
+control planes, backups. Each step shows its command (config:
+wizards.bootstrap).
 On the simulated rack it runs against a cold boot. On a terminal it opens the
 full-screen wizard; with a pipe it asks line by line. An unfinished run is
 offered for resuming when you run the command again.
 
   --dry-run         show every step and its command; change nothing
   --auto            simulated rack only: run every step without asking
-  --fresh           set an unfinished bootstrap of this rack aside and start over
+  --fresh           set an unfinished bootstrap of this rack aside, start over
   --resume-from-audit
                     continue an unfinished run whose journal cannot be read
   --speed N         simulated rack only: clock speed (default ${DEFAULT_WIZARD_SPEED}x)

@@ -8,14 +8,14 @@ import { summaryLines } from '../src/wizards/operator/summary-lines';
 import { isRecoveryScenario, RECOVERY_SCENARIOS } from '../src/wizards/runbooks/scenario';
 import { parseFlags, positiveInt } from './flags';
 import type { Io } from './io';
-import { loadRackConfig } from './rack-options';
+import { helpNames, loadRackConfig } from './rack-options';
 import { displayOptions, sideMode } from './wizard/display';
 import { notStartedExitCode, runExitCode, WIZARD_EXIT_CODES } from './wizard/exit-codes';
 import { guardRealRack, parseSpeed } from './wizard/guard';
 import { withOperatorSide } from './wizard/operator-side';
 
-export const DRILL_HELP = `Usage: rackpilot drill --scenario NAME [--report PATH] [--auto] [--fresh] [--seed N]
-                      [--speed N] [--config FILE] [--real]
+export const DRILL_HELP = `Usage: rackpilot drill --scenario NAME [--report PATH] [--auto] [--fresh]
+                      [--seed N] [--speed N] [--config FILE] [--real]
 
 A disaster-recovery drill on a private simulated rack: injects the failure, lets
 it develop for ten minutes, runs the recovery wizard and measures the machine's
@@ -23,7 +23,8 @@ time (the simulated clock stands still while the wizard waits for you), your
 time answering, the RTO (both together) and the data lost per restored database
 (RPO). A killed drill is offered for resuming, like a recovery.
 
-  --scenario NAME   ${RECOVERY_SCENARIOS.join(', ')}
+  --scenario NAME   one of:
+${helpNames(RECOVERY_SCENARIOS)}
   --report PATH     write the report: .md as Markdown, anything else as JSON
                     (the directory must exist)
   --auto            take every proposal and type every confirmation (sim only)

@@ -23,14 +23,16 @@ Commands:
   recover     guided disaster recovery: fence, power on, restore, verify
   bootstrap   MEP-18 bring-up in order, each step verified
   drill       recovery drill on a simulated rack, with RTO/RPO report
-  doctor      check SSH, host keys, vtysh and lldpctl on every switch
+  doctor      check every configured source: switches (SSH, host keys, vtysh,
+              lldpctl), Kubernetes contexts, metal-api, backup stores
   help [CMD]  show help for a command
 
 Flags:
   -h, --help     show this help
   -V, --version  print the version
 
-Run \`rackpilot COMMAND --help\` for a command's flags. README.md has the full reference.
+Run \`rackpilot COMMAND --help\` for a command's flags. README.md has the full
+reference.
 `;
 
 const COMMANDS: Record<string, { run: (argv: readonly string[], io: Io) => Promise<number>; help: string }> = {
@@ -73,7 +75,14 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   }
   if (first === 'help') {
     const topic = rest[0];
-    io.stdout(topic && COMMANDS[topic] ? COMMANDS[topic].help : MAIN_HELP);
+    if (topic === undefined) {
+      io.stdout(MAIN_HELP);
+      return 0;
+    }
+    const command = COMMANDS[topic];
+    // A typo must not look like help that was given: a script checking `help X` learns that X does not exist.
+    if (!command) throw new UsageError(`help: unknown command "${topic}"`, { hint: `commands: ${Object.keys(COMMANDS).join(', ')}` });
+    io.stdout(command.help);
     return 0;
   }
   // A bare `rackpilot` (or one with only flags) opens the TUI.

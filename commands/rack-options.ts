@@ -1,5 +1,6 @@
 import { type LoadedConfig, loadConfig, MAX_SIM_SCALE } from '../src/config';
 import { UsageError } from '../src/errors';
+import { SCENARIOS } from '../src/sim/scenarios';
 import { positiveInt } from './flags';
 import type { Io } from './io';
 
@@ -11,10 +12,27 @@ export const RACK_OPTIONS = {
   config: { type: 'string' },
 } as const;
 
-export const RACK_OPTIONS_HELP = `  --scenario NAME   simulated rack only: start with a failure injected
+export const RACK_OPTIONS_HELP = `  --scenario NAME   simulated rack only: start with a failure injected:
+${scenarioList()}
   --scale N         simulated rack only: N machines instead of the mini-rack
   --seed N          simulated rack only: random seed
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)`;
+
+/** The scenario names under --scenario, wrapped to 80 columns at the help's value column. */
+function scenarioList(): string {
+  return helpNames(SCENARIOS.map((x) => x.name));
+}
+
+/** Names for a flag's help, comma-separated and wrapped within 80 columns at the value column (20 cells in). */
+export function helpNames(names: readonly string[]): string {
+  const lines: string[] = [];
+  for (const name of names) {
+    const last = lines.at(-1);
+    if (last !== undefined && 20 + last.length + 2 + name.length <= 79) lines[lines.length - 1] = `${last}, ${name}`;
+    else lines.push(name);
+  }
+  return lines.map((l) => `${' '.repeat(20)}${l}`).join(',\n');
+}
 
 export interface RackFlagValues {
   readonly scenario?: string;

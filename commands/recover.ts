@@ -6,7 +6,7 @@ import type { BuiltRunbook } from '../src/wizards/sim-adapter/sim-run';
 import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/sim-adapter/sim-spec';
 import { parseFlags } from './flags';
 import type { Io } from './io';
-import { loadRackConfig, RACK_OPTIONS } from './rack-options';
+import { helpNames, loadRackConfig, RACK_OPTIONS } from './rack-options';
 import { displayOptions, sideMode } from './wizard/display';
 import { guardRealRack, parseSpeed } from './wizard/guard';
 import { withOperatorSide } from './wizard/operator-side';
@@ -14,7 +14,8 @@ import { runSimWizard } from './wizard/run-sim-wizard';
 import { WIZARD_EXIT_CODES } from './wizard/exit-codes';
 
 export const RECOVER_HELP = `Usage: rackpilot recover [--scenario NAME] [--dry-run] [--auto] [--fresh]
-                         [--resume-from-audit] [--speed N] [--seed N] [--config FILE]
+                         [--resume-from-audit] [--speed N] [--seed N]
+                         [--config FILE]
 
 Guided disaster recovery in the order metal-stack boots: assess; re-install k3s
 and restore its snapshot; stop, restore and start the initial control planes'
@@ -29,9 +30,11 @@ An unfinished run (a crash, kill -9, a dropped SSH session) is offered for
 resuming when you run the command again: completed steps are never repeated.
 Ctrl-C, SIGTERM and SIGHUP abort the run at once; the summary says what is
 still changed (e.g. a database still stopped) and how to undo it. The run holds
-a lock on the rack; every action goes to the audit log ($XDG_STATE_HOME/rackpilot).
+a lock on the rack; every action goes to the audit log
+($XDG_STATE_HOME/rackpilot).
 
-  --scenario NAME   ${RECOVERY_SCENARIOS.join(', ')}
+  --scenario NAME   one of:
+${helpNames(RECOVERY_SCENARIOS)}
                     (on the simulated rack it is also injected, ten minutes in)
   --dry-run         show every step, call and proposed version; change nothing
   --auto            simulated rack only: run every step, take every proposal

@@ -8,15 +8,18 @@ import { parseFlags } from './flags';
 import type { Io } from './io';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
-export const STATUS_HELP = `Usage: rackpilot status [--json] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
+export const STATUS_HELP = `Usage: rackpilot status [--json] [--scenario NAME] [--scale N] [--seed N]
+                        [--config FILE]
 
-One look at the whole rack for scripts and cron: one line per area, then the worst findings.
+One look at the whole rack for scripts and cron: one line per area, then the
+worst findings.
 
   --json            print a stable JSON object instead (schema in README.md)
 ${RACK_OPTIONS_HELP}
   -h, --help        show this help
 
-Exit codes: 0 healthy, 1 warnings, 2 critical, 3 no source could be read, 64 bad usage or config.
+Exit codes: 0 healthy, 1 warnings, 2 critical, 3 no source could be read,
+64 bad usage or config.
 `;
 
 export async function runStatus(argv: readonly string[], io: Io): Promise<number> {

@@ -27,8 +27,8 @@ ${RACK_OPTIONS_HELP}
 Keys: Tab/Shift-Tab or 1-6 switch panes, Up/Down j/k PgUp/PgDn Home/End move,
 Enter opens, Esc goes back, / filters, ? shows every key, r refreshes, q quits.
 On the simulated rack: ! injects a failure, w opens a wizard (recover, bootstrap
-plan, drills). Ctrl-C quits (exit 130); a running wizard is aborted first and its
-summary printed.
+plan, drills). Ctrl-C quits (exit 130); a running wizard is aborted first and
+its summary printed.
 `;
 
 /** Opens the TUI on the alternate screen and resolves with the exit code once it closes. */

@@ -84,9 +84,9 @@ describe('rackpilot doctor and status on real switches (in-process SSH server, r
     expect(r.code, r.stderr).toBe(2);
     const json = JSON.parse(r.stdout);
     expect(json.areas.bgp.counts).toMatchObject({ switches: 3, unreachable: 2 });
-    const unreachable = json.findings.filter((f: { rule: string }) => f.rule === 'switch-unreachable').map((f: { summary: string }) => f.summary);
-    expect(unreachable).toEqual(
-      expect.arrayContaining([expect.stringMatching(/leaf01 cannot be read: bgpd is not running/), expect.stringMatching(/leaf02 cannot be read: /)]),
-    );
+    const summaries = (rule: string) => json.findings.filter((f: { rule: string }) => f.rule === rule).map((f: { summary: string }) => f.summary);
+    // leaf01 answers over SSH but its bgpd does not; leaf02 does not answer at all.
+    expect(summaries('bgpd-not-answering')).toEqual([expect.stringMatching(/^switch leaf01 answers over SSH, but its BGP daemon does not: bgpd is not running/)]);
+    expect(summaries('switch-unreachable')).toEqual([expect.stringMatching(/leaf02 cannot be read: /)]);
   });
 });

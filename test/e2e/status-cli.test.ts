@@ -97,6 +97,25 @@ describe('rackpilot status (built program as a child process)', () => {
     const help = runCli(['status', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Exit codes: 0 healthy, 1 warnings, 2 critical, 3/);
+    // The scenarios --scenario takes are listed, within 80 columns.
+    for (const name of ['k3s-lost', 'shoot-workers-lost', 'rack-lost', 'empty-backup-after-restart', 'machine-reboot']) expect(help.stdout).toContain(name);
+    expect(help.stdout.split('\n').every((l) => l.length <= 80)).toBe(true);
     expect(runCli(['--version']).stdout).toMatch(/^rackpilot \d+\.\d+\.\d+/);
+  });
+
+  it('every help text fits 80 columns', () => {
+    for (const args of [['--help'], ...['tui', 'status', 'recover', 'bootstrap', 'drill', 'doctor'].map((c) => [c, '--help'])]) {
+      const r = runCli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout.split('\n').filter((l) => l.length > 80), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('help for a command that does not exist is a usage error (exit 64), not help', () => {
+    const r = runCli(['help', 'nope']);
+    expect(r.code).toBe(64);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^rackpilot: help: unknown command "nope"\nhint: commands: tui, status, recover, bootstrap, drill, doctor/);
+    expect(runCli(['help', 'status']).stdout).toMatch(/^Usage: rackpilot status/);
   });
 });
