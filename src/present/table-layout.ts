@@ -227,3 +227,30 @@ export function scrollIndicator(window: RowWindow, total: number): string {
   if (total === 0) return 'no rows';
   return `${window.start + 1}-${window.end} of ${total}`;
 }
+
+/**
+ * Problem rows (critical or warning) outside the window: a new problem sorted above the visible part, or one the
+ * cursor scrolled past, must not be invisible. Counted once per render, a plain loop (10,000 rows in well under
+ * a millisecond).
+ */
+export function problemsOutside(rows: readonly { readonly tone?: string }[], window: RowWindow): { above: number; below: number } {
+  let above = 0;
+  let below = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (i >= window.start && i < window.end) continue;
+    const tone = rows[i]?.tone;
+    if (tone !== 'critical' && tone !== 'warning') continue;
+    if (i < window.start) above++;
+    else below++;
+  }
+  return { above, below };
+}
+
+/** "▲ 2 problems above  ▼ 1 below", or '' when none are out of sight. */
+export function problemsText(p: { above: number; below: number }, ascii: boolean): string {
+  const parts = [
+    ...(p.above ? [`${ascii ? '^' : '▲'} ${p.above} problem${p.above === 1 ? '' : 's'} above`] : []),
+    ...(p.below ? [`${ascii ? 'v' : '▼'} ${p.below}${p.above ? '' : ` problem${p.below === 1 ? '' : 's'}`} below`] : []),
+  ];
+  return parts.join('  ');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../../src/present/rows';
-import { contentWidths, fitCell, layoutColumns, scrollIndicator, textWidth, truncate, visibleWindow } from '../../src/present/table-layout';
+import { contentWidths, fitCell, layoutColumns, problemsOutside, problemsText, scrollIndicator, textWidth, truncate, visibleWindow } from '../../src/present/table-layout';
 
 describe('table layout', () => {
   it('counts box-drawing and arrows as one cell, CJK and emoji as two, combining marks as none', () => {
@@ -110,5 +110,19 @@ describe('table layout fitted to the content', () => {
 
   it('still cuts the identifying column when the terminal is narrower than it', () => {
     expect(layoutColumns([{ width: 30, keep: true }, { width: 10 }], 20)).toEqual([20, 0]);
+  });
+});
+
+describe('problems out of sight', () => {
+  const rows = [{ tone: 'critical' }, { tone: 'warning' }, {}, { tone: 'info' }, { tone: 'critical' }, {}, { tone: 'warning' }];
+  it('counts critical and warning rows above and below the window, nothing else', () => {
+    expect(problemsOutside(rows, { start: 2, end: 5 })).toEqual({ above: 2, below: 1 });
+    expect(problemsOutside(rows, { start: 0, end: 7 })).toEqual({ above: 0, below: 0 });
+  });
+  it('says it in words, with an ASCII form', () => {
+    expect(problemsText({ above: 2, below: 1 }, false)).toBe('▲ 2 problems above  ▼ 1 below');
+    expect(problemsText({ above: 1, below: 0 }, true)).toBe('^ 1 problem above');
+    expect(problemsText({ above: 0, below: 3 }, false)).toBe('▼ 3 problems below');
+    expect(problemsText({ above: 0, below: 0 }, false)).toBe('');
   });
 });

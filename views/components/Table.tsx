@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo, useRef } from 'react';
 import type { Column, Tone as RowTone } from '../../src/present/rows';
-import { fitCell, layoutColumns, scrollIndicator, visibleWindow } from '../../src/present/table-layout';
+import { fitCell, layoutColumns, problemsOutside, problemsText, scrollIndicator, visibleWindow } from '../../src/present/table-layout';
 import { toneProps, useTheme } from '../theme-context';
 
 export interface TableRow {
@@ -69,7 +69,8 @@ export const Table = memo(function Table({ columns, rows, selected, height, widt
         // biome-ignore lint/suspicious/noArrayIndexKey: blank filler lines have no identity.
         <Text key={`blank-${i}`}> </Text>
       ))}
-      <Box width={width} justifyContent="flex-end">
+      <Box width={width} justifyContent="space-between">
+        <Text {...toneProps(theme, 'warning')}>{problemsText(problemsOutside(rows, view), theme.ascii)}</Text>
         <Text {...toneProps(theme, 'muted')}>{scrollIndicator(view, rows.length)}</Text>
       </Box>
     </Box>
