@@ -1,12 +1,13 @@
 import type { BgpSession, BgpSwitch } from '../model/bgp';
 import type { EpochMs } from '../model/time';
+import { addressFamilyName } from './address-family';
 import { formatAge } from '../text/format-age';
 import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
 export const BGP_COLUMNS: readonly Column[] = [
   { title: 'SWITCH', width: 8, keep: true },
   { title: 'VRF', width: 7 },
-  { title: 'AF', width: 11 },
+  { title: 'AF', width: 12 },
   { title: 'NEIGHBOR', width: 10 },
   { title: 'PEER', width: 'flex' },
   { title: 'STATE', width: 11 },
@@ -46,10 +47,10 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
     const pfx = `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`;
     const peer = [s.peerHostname ?? '', s.remoteAs ? `AS${s.remoteAs}` : ''].filter(Boolean).join(' ') || '-';
     if (unread.has(s.switch)) {
-      rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, s.addressFamily, s.neighbor, peer, 'unknown', '-', pfx], 'muted'));
+      rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, 'unknown', '-', pfx], 'muted'));
       continue;
     }
-    rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, s.addressFamily, s.neighbor, peer, s.state, up, pfx], tone(s)));
+    rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, s.state, up, pfx], tone(s)));
   }
   return { columns: BGP_COLUMNS, rows };
 }

@@ -3,6 +3,7 @@ import type { MetalSwitch } from '../model/metal-switch';
 import type { RackSnapshot } from '../model/snapshot';
 import type { TopoNode } from '../model/topology';
 import type { EpochMs } from '../model/time';
+import { addressFamilyName } from './address-family';
 import { blank, type DetailLine, facts, heading, line } from './detail-lines';
 import { formatAge } from '../text/format-age';
 import { linksOf } from './topology-rows';
@@ -66,7 +67,7 @@ function neighbourReadText(read: TopoNode['neighbourRead'], now: EpochMs): strin
 export function sessionLine(s: BgpSession, now: EpochMs): DetailLine {
   const up = s.state === 'Established' && s.establishedSince !== undefined ? ` up ${formatAge(now - s.establishedSince)}` : '';
   const peer = s.peerHostname ?? s.neighbor;
-  return line(`${s.switch} ${s.vrf} ${s.addressFamily} ${s.neighbor} -> ${peer}: ${s.state}${up}`, s.state === 'Established' ? undefined : 'critical');
+  return line(`${s.switch} ${s.vrf} ${addressFamilyName(s.addressFamily)} ${s.neighbor} -> ${peer}: ${s.state}${up}`, s.state === 'Established' ? undefined : 'critical');
 }
 
 /** One BGP row's detail: a session's fields, or an unreachable switch's error. */
@@ -95,7 +96,7 @@ export function bgpDetail(switches: readonly BgpSwitch[], rowId: string, now: Ep
     ...(unread ? [line(`${s.switch} cannot be read now (${owner.error ?? 'unreachable'}); these are its values as last read ${seen}`, 'warning')] : []),
     ...facts([
       ['vrf', s.vrf],
-      ['address family', s.addressFamily],
+      ['address family', addressFamilyName(s.addressFamily)],
       ['neighbor', `${s.neighbor} (${s.idType})`],
       ['peer hostname', s.peerHostname],
       ['peer group', s.peerGroup],

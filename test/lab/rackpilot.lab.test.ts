@@ -128,7 +128,7 @@ describe.runIf(availability.ok)('rackpilot on the real FRR + OpenSSH lab', () =>
       await t.waitFor(/spine[\s\S]*├─leaf01 .*swp1<->swp1 up[\s\S]*└─leaf02 .*swp2<->swp1 up/);
       await lab.stopBgpd('leaf02');
       await t.keys('3');
-      const screen = await t.waitFor(/X spine\s+default ipv4Unicast swp2\s+leaf02.*(Idle|Active|Connect)/);
+      const screen = await t.waitFor(/X spine\s+default IPv4 Unicast swp2\s+leaf02.*(Idle|Active|Connect)/);
       // SSH to leaf02 works; its bgpd does not: said as such, not as an unreachable switch.
       expect(screen).toMatch(/leaf02 .*BGPD DOWN/);
       await t.keys('1');
