@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -18,8 +19,21 @@ function findOldNode(): string | undefined {
 const oldNode = findOldNode();
 
 describe('bin/rackpilot on an old Node.js', () => {
-  it.skipIf(!oldNode)('prints a clear message and exits 1 (skipped: no Node < 22 on PATH)', () => {
-    const r = spawnSync(oldNode as string, ['bin/rackpilot', 'status'], { encoding: 'utf8' });
+  it.skipIf(!oldNode)('runs itself with the pinned Node installed beside it, exit codes passed through (skipped: no Node < 22 on PATH)', () => {
+    const version = spawnSync(oldNode as string, ['bin/rackpilot', '--version'], { encoding: 'utf8' });
+    expect(version.status).toBe(0);
+    expect(version.stdout).toMatch(/^rackpilot \d+\.\d+\.\d+/);
+    const typo = spawnSync(oldNode as string, ['bin/rackpilot', 'help', 'nope'], { encoding: 'utf8' });
+    expect(typo.status).toBe(64);
+    expect(typo.stderr).toMatch(/unknown command "nope"/);
+  });
+
+  it.skipIf(!oldNode)('without a pinned Node beside it, prints a clear message and exits 1 (skipped: no Node < 22 on PATH)', () => {
+    // The bin alone, as if installed without its node_modules.
+    const dir = mkdtempSync(join(tmpdir(), 'rackpilot-bin-'));
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync('bin/rackpilot', join(dir, 'bin', 'rackpilot'));
+    const r = spawnSync(oldNode as string, [join(dir, 'bin', 'rackpilot'), 'status'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/rackpilot needs Node\.js 22 or newer, but this is Node\.js v\d+/);
     expect(r.stdout).toBe('');
