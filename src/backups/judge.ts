@@ -13,14 +13,24 @@ import type { EpochMs } from '../model/time';
 export interface JudgeOptions {
   /** A version below this share of the last good older one looks like an empty database (health.sizeDropRatio). */
   readonly sizeDropRatio: number;
-  /** When the incident started; versions written at or after it are flagged. */
+  /** When the incident started; versions written at or after it are flagged where the incident touches them. */
   readonly incidentStart?: EpochMs;
+  /**
+   * Whether the incident touches a component now (incident-scope.ts); absent: every component. An untouched
+   * component's versions after the start are flagged only when they also shrank (below AFTER_INCIDENT_SHRINK of the
+   * last good one): a planned reboot that is over must not flag healthy databases forever.
+   */
+  readonly touched?: (component: BackupComponent) => boolean;
 }
+
+/** Smaller than this share of the last good version, a version written after the incident is suspect anyway. */
+export const AFTER_INCIDENT_SHRINK = 0.9;
 
 export function judgeBackup(component: BackupComponent, o: JudgeOptions): BackupVerdict {
   const { versions } = component;
   const judged: JudgedVersion[] = new Array(versions.length);
   let baseline: number | undefined;
+  const touched = o.touched?.(component) ?? true;
   // Oldest to newest, so each version meets the last good one before it.
   for (let i = versions.length - 1; i >= 0; i--) {
     const version = versions[i] as BackupVersion;
@@ -30,7 +40,8 @@ export function judgeBackup(component: BackupComponent, o: JudgeOptions): Backup
     else if (baseline !== undefined && version.size < o.sizeDropRatio * baseline) flags.push('much-smaller');
     // A copy that a restore made the newest carries its source's data: judged by the source's time.
     const taken = version.copyOf?.time ?? version.time;
-    if (o.incidentStart !== undefined && taken >= o.incidentStart) flags.push('after-incident');
+    const shrank = baseline !== undefined && version.size < AFTER_INCIDENT_SHRINK * baseline;
+    if (o.incidentStart !== undefined && taken >= o.incidentStart && (touched || shrank)) flags.push('after-incident');
     judged[i] = {
       version,
       ...(older ? { delta: version.size - older.size } : {}),

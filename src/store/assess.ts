@@ -1,3 +1,4 @@
+import { incidentTouches } from '../backups/incident-scope';
 import { judgeBackups } from '../backups/judge';
 import { evaluate, type HealthOptions, healthOptions } from '../health';
 import type { RackObservation, RackSnapshot } from '../model/snapshot';
@@ -10,6 +11,9 @@ import type { RackObservation, RackSnapshot } from '../model/snapshot';
 export function assess(observation: RackObservation, options: Partial<HealthOptions> = {}): RackSnapshot {
   const o = healthOptions(options);
   const incidentStart = observation.incident?.startedAt;
-  const backupVerdicts = judgeBackups(observation.backups, { sizeDropRatio: o.sizeDropRatio, ...(incidentStart !== undefined ? { incidentStart } : {}) });
+  const backupVerdicts = judgeBackups(observation.backups, {
+    sizeDropRatio: o.sizeDropRatio,
+    ...(incidentStart !== undefined ? { incidentStart, touched: incidentTouches(observation) } : {}),
+  });
   return Object.freeze({ ...observation, backupVerdicts, findings: evaluate(observation, o, backupVerdicts) });
 }

@@ -53,12 +53,18 @@ describe('rackpilot status (built program as a child process)', () => {
     expect(finding.subject).toMatchObject({ kind: 'backup', id: 'initial-metal-db' });
   });
 
-  it('exits 1 when there are only warnings (an incident declared in the config)', () => {
-    const started = new Date(Date.now() - 20 * 60_000).toISOString();
-    const file = configFile(`incident:\n  startedAt: ${started}\n`);
+  it('exits 1 when there are only warnings (more backup versions asked for than are kept)', () => {
+    const file = configFile('health:\n  minVersions: 50\n');
     const r = runCli(['status', '--config', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^warning: 0 critical, [1-9]\d* warning/m);
+  });
+
+  it('exits 0 on a healthy rack with an incident declared: a finished incident does not flag good backups forever', () => {
+    const started = new Date(Date.now() - 20 * 60_000).toISOString();
+    const r = runCli(['status', '--config', configFile(`incident:\n  startedAt: ${started}\n`)]);
+    expect(r.code, r.stdout).toBe(0);
+    expect(runCli(['status', '--scenario', 'machine-reboot']).code).toBe(0);
   });
 
   it('exits 3 when no source could be read', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackupVersion } from '../../src/model/backup';
 import { MINUTE } from '../../src/model/time';
 import { findings, rules, theFinding } from './helpers';
-import { T0, backupOf, healthySnapshot, withBackup, withIncident } from '../fixtures/snapshot-builder';
+import { T0, backupOf, healthySnapshot, withBackup, withControlPlane, withIncident } from '../fixtures/snapshot-builder';
 
 const s0 = healthySnapshot();
 const metalDb = backupOf(s0, 'metal-db'); // every 3 min, 6 versions of ~18 MB, newest 1 min old, 10 kept
@@ -133,15 +133,26 @@ describe('backups: labels', () => {
 });
 
 describe('backups: incident', () => {
-  it('warns that a version written after the incident started may not contain the wanted data', () => {
-    const s = withIncident(s0, { startedAt: T0 - 5 * MINUTE, label: 'k3s lost' });
+  it('warns that a version written after the incident started may not contain the wanted data, where the incident touches it', () => {
+    // The incident took the initial metal-stack down: its databases' newest versions are suspect.
+    const down = withControlPlane(s0, 'initial-metal-stack', { name: 'initial metal-stack', reachable: false });
+    const s = withIncident(down, { startedAt: T0 - 5 * MINUTE, label: 'k3s lost' });
     const all = findings(s);
     const f = theFinding(all, 'backup-after-incident', 'metal-db');
     expect(f.severity).toBe('warning');
     expect(f.summary).toContain('it may not contain the data you want');
     expect(f.hint).toContain('v004-dbt');
-    // k3s-etcd is hourly: its newest version (1 min old) is also after the start; every component is judged.
-    expect(all.filter((x) => x.rule === 'backup-after-incident').map((x) => x.subject.id).sort()).toEqual(['k3s-etcd', 'masterdata-db', 'metal-db']);
+    // k3s-etcd (hourly, newest 1 min old) is after the start too, but its k3s is well: not flagged.
+    expect(all.filter((x) => x.rule === 'backup-after-incident').map((x) => x.subject.id).sort()).toEqual(['masterdata-db', 'metal-db']);
+  });
+
+  it('does not cry wolf: an incident that is over, or never touched a component, flags nothing, unless a version also shrank', () => {
+    const s = withIncident(s0, { startedAt: T0 - 5 * MINUTE, label: 'machine-reboot' });
+    expect(rules(findings(s))).not.toContain('backup-after-incident');
+    // 85 % of the last good version after the start: suspect even though nothing is down now.
+    const versions = metalDb.versions.map((v, i) => (i === 0 ? { ...v, size: Math.round(0.85 * (metalDb.versions[1]?.size ?? 0)) } : v));
+    const shrunk = withIncident(withBackup(s0, 'metal-db', { versions }), { startedAt: T0 - 5 * MINUTE, label: 'machine-reboot' });
+    expect(findings(shrunk).filter((x) => x.rule === 'backup-after-incident').map((x) => x.subject.id)).toEqual(['metal-db']);
   });
 
   it('stays quiet about a copy a restore made the newest after the incident: it holds data from before (the judge agrees)', () => {

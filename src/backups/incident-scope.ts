@@ -1,0 +1,20 @@
+import type { BackupComponent } from '../model/backup';
+import type { RackObservation } from '../model/snapshot';
+
+/**
+ * Whether an incident touches a backup component now: the control plane that owns its database (by name, or the
+ * shoot it is hosted on) is unreachable or has a database workload down, or the shoot of that name is not
+ * healthy. A version written after the incident started is suspect only then: a planned reboot that is over, or a
+ * nested database that never noticed the incident, keeps backing up good data. Where nothing reports control
+ * planes or shoots (a rack read without Kubernetes), every component counts as touched, as before.
+ */
+export function incidentTouches(o: Pick<RackObservation, 'controlPlanes' | 'shoots' | 'domains'>): (c: BackupComponent) => boolean {
+  if (!o.domains.includes('controlPlanes') && !o.domains.includes('shoots')) return () => true;
+  return (c) => {
+    // A shoot ("project/name") owns what it hosts; k3s owns its etcd only, not the planes it hosts.
+    const planes = o.controlPlanes.filter((p) => p.name === c.owner || (c.owner.includes('/') && p.hostedOn === c.owner));
+    if (planes.some((p) => !p.reachable || (p.workloads ?? []).some((w) => w.database && w.ready < w.desired))) return true;
+    const shoot = o.shoots.find((s) => `${s.project}/${s.name}` === c.owner);
+    return shoot?.conditions.some((x) => x.status !== 'True') ?? false;
+  };
+}
