@@ -1,5 +1,6 @@
 import type { BgpSession } from '../model/bgp';
 import type { RackObservation } from '../model/snapshot';
+import { formatAge } from '../text/format-age';
 import type { Finding } from './finding';
 import { ago, finding, oneLine } from './make-finding';
 import { explainedPeers } from './peers';
@@ -58,13 +59,13 @@ export function bgpRules(snapshot: RackObservation): Finding[] {
     for (const s of sw.sessions) {
       if (s.state === 'Established') continue;
       if (s.peerHostname !== undefined && downPeers.has(s.peerHostname)) continue;
-      out.push(sessionFinding(s));
+      out.push(sessionFinding(s, now));
     }
   }
   return out;
 }
 
-function sessionFinding(s: BgpSession): Finding {
+function sessionFinding(s: BgpSession, now: number): Finding {
   const peer = s.peerHostname ?? s.neighbor;
   const label = `${s.switch} -> ${peer} (${s.vrf} ${s.addressFamily}${s.peerHostname ? ` ${s.neighbor}` : ''})`;
   const subject = { kind: 'bgp-session', id: `${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, label } as const;
@@ -86,9 +87,18 @@ function sessionFinding(s: BgpSession): Finding {
     'critical',
     'bgp',
     subject,
-    `BGP session ${label}${group} is ${s.state}, not Established${reset}`,
+    `BGP session ${label}${group} is ${s.state}, not Established${downFor(s, now)}${reset}`,
     s.state === 'Idle' || s.state === 'Active'
       ? `check the cable and the peer ${peer} is up and configured (Idle/Active: no TCP session to the peer)`
       : `the peer ${peer} answers but the session does not come up: compare AS numbers and capabilities on both sides`,
   );
+}
+
+/** "; down 5m, dropped 3 times" where FRR says it: how long, and whether it flaps. */
+function downFor(s: BgpSession, now: number): string {
+  const parts = [
+    ...(s.downSince !== undefined ? [`down ${formatAge(now - s.downSince)}`] : []),
+    ...(s.drops ? [`dropped ${s.drops} time${s.drops === 1 ? '' : 's'}`] : []),
+  ];
+  return parts.length ? `; ${parts.join(', ')}` : '';
 }

@@ -26,6 +26,10 @@ export interface BgpSession {
   /** FRR peerState: OK, Admin (shut down), Policy, PfxCt. */
   readonly adminState?: string;
   readonly establishedSince?: EpochMs;
+  /** When a session that is not Established left Established (FRR's uptime of a down peer); absent: never up. */
+  readonly downSince?: EpochMs;
+  /** FRR's connectionsDropped: how often the session went down since bgpd started (flaps). */
+  readonly drops?: number;
   readonly prefixesReceived?: number;
   readonly prefixesSent?: number;
   readonly lastResetReason?: string;

@@ -11,7 +11,7 @@ export const BGP_COLUMNS: readonly Column[] = [
   { title: 'NEIGHBOR', width: 10 },
   { title: 'PEER', width: 'flex' },
   { title: 'STATE', width: 11 },
-  { title: 'UP', width: 4, align: 'right' },
+  { title: 'FOR', width: 4, align: 'right' },
   { title: 'PFX R/S', width: 7, align: 'right' },
 ];
 
@@ -43,7 +43,9 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
     (a, b) => Number(a.state === 'Established') - Number(b.state === 'Established') || compareText(sessionKey(a), sessionKey(b)),
   );
   for (const s of sorted) {
-    const up = s.state === 'Established' && s.establishedSince !== undefined ? formatAge(now - s.establishedSince) : '-';
+    // How long it has been in its state: up since, or down since (FRR knows both).
+    const since = s.state === 'Established' ? s.establishedSince : s.downSince;
+    const up = since !== undefined ? formatAge(now - since) : '-';
     const pfx = `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`;
     const peer = [s.peerHostname ?? '', s.remoteAs ? `AS${s.remoteAs}` : ''].filter(Boolean).join(' ') || '-';
     if (unread.has(s.switch)) {

@@ -104,6 +104,8 @@ export function bgpDetail(switches: readonly BgpSwitch[], rowId: string, now: Ep
       ['local AS', s.localAs?.toString()],
       ['state', `${s.state}${s.adminState ? ` (${s.adminState})` : ''}`],
       ['established', s.establishedSince !== undefined ? `${formatAge(now - s.establishedSince)} ago` : undefined],
+      ['down since', s.downSince !== undefined ? `${formatAge(now - s.downSince)} ago` : undefined],
+      ['dropped', s.drops !== undefined ? `${s.drops} time${s.drops === 1 ? '' : 's'} since bgpd started` : undefined],
       ['prefixes rcvd/sent', `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`],
       ['last reset', s.lastResetReason],
     ]),

@@ -31,9 +31,18 @@ describe('parseBgpSummary on the lab captures (FRR 8.4.4)', () => {
       adminState: 'OK',
       // peerUptimeMsec 5000, measured on our clock.
       establishedSince: NOW - 5000,
+      drops: 0,
       prefixesReceived: 1,
       prefixesSent: 3,
     });
+  });
+
+  it('a down peer carries how long it has been down and how often it dropped (FRR 8.4 capture after bgpd was killed)', () => {
+    const out = parseBgpSummary('spine', frr(SPINE_BGPD_KILLED), NOW);
+    const down = find(out.sessions, 'default', 'ipv4Unicast', 'swp2');
+    // peerUptime "00:00:01" of an Idle peer: a second since it left Established; connectionsDropped 1.
+    expect(down).toMatchObject({ state: 'Idle', downSince: NOW - 1000, drops: 1 });
+    expect(down?.establishedSince).toBeUndefined();
   });
 
   it('without a clock falls back to the switch’s peerUptimeEstablishedEpoch', () => {

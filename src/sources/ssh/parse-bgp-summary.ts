@@ -30,6 +30,7 @@ const peerSchema = z.object({
   peerUptimeEstablishedEpoch: jsonCount.optional(),
   pfxRcd: jsonCount.optional(),
   pfxSnt: jsonCount.optional(),
+  connectionsDropped: jsonCount.optional(),
 });
 type Peer = z.output<typeof peerSchema>;
 
@@ -90,6 +91,8 @@ function toSession(sw: string, vrf: string, af: string, neighbor: string, p: Pee
   const remoteAs = toAs(p.remoteAs);
   const localAs = toAs(p.localAs);
   const since = state === 'Established' ? establishedSince(p, now) : undefined;
+  // A down peer's uptime is FRR's time since it left Established (0 while it never was up).
+  const down = state !== 'Established' && now !== undefined && p.peerUptimeMsec ? now - p.peerUptimeMsec : undefined;
   return {
     switch: sw,
     vrf,
@@ -104,6 +107,8 @@ function toSession(sw: string, vrf: string, af: string, neighbor: string, p: Pee
     state,
     ...(adminState ? { adminState } : {}),
     ...(since !== undefined ? { establishedSince: since } : {}),
+    ...(down !== undefined ? { downSince: down } : {}),
+    ...(p.connectionsDropped !== undefined ? { drops: p.connectionsDropped } : {}),
     ...(p.pfxRcd !== undefined ? { prefixesReceived: p.pfxRcd } : {}),
     ...(p.pfxSnt !== undefined ? { prefixesSent: p.pfxSnt } : {}),
     // The model has no field for a state word outside the FSM; the reset reason is where an operator looks.
