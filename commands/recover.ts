@@ -10,6 +10,7 @@ import { loadRackConfig, RACK_OPTIONS } from './rack-options';
 import { displayOptions, sideMode } from './wizard/display';
 import { guardRealRack, parseSpeed } from './wizard/guard';
 import { withOperatorSide } from './wizard/operator-side';
+import { runRealRecover } from './wizard/recover-real';
 import { runSimWizard } from './wizard/run-sim-wizard';
 import { WIZARD_EXIT_CODES } from './wizard/exit-codes';
 
@@ -69,6 +70,13 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
   // --scenario also names the runbook, so only --scale and --seed are the simulated rack's alone.
   const { config } = await loadRackConfig(values, io, { simOnly: ['scale', 'seed'] });
   guardRealRack(config, 'recover', values);
+  if (config.mode === 'real') {
+    const mode = sideMode(values);
+    const side = { mode, title: 'recover', simulated: false, ...displayOptions(config, io.env), resumeNote: scenarioNote(chosen) };
+    return withOperatorSide(io, side, (s) =>
+      runRealRecover({ config, io, ...(chosen !== undefined ? { scenario: chosen } : {}), dryRun: mode === 'dry-run', fresh: values.fresh === true, fromAudit: values['resume-from-audit'] === true, side: s }),
+    );
+  }
   const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
   const mode = sideMode(values);
   const side = { mode, title: 'recover', simulated: config.mode === 'sim', ...displayOptions(config, io.env), resumeNote: scenarioNote(chosen) };
