@@ -73,7 +73,7 @@ export async function startRecoveryLab(o: RecoveryLabOptions): Promise<RecoveryL
         '  interval: 1s',
         '  requestTimeout: 3s',
         'backups:',
-        `  - { id: ${COMPONENT}, name: ${STATEFUL_SET}, owner: initial-metal-stack, endpoint: "${s3Lab.endpoint}", bucket: ${BUCKET}, prefix: ${STATEFUL_SET}, accessKeyIdEnv: LAB_AK, secretAccessKeyEnv: LAB_SK, interval: 1s }`,
+        `  - { id: ${COMPONENT}, name: ${STATEFUL_SET}, owner: "initial metal-stack", endpoint: "${s3Lab.endpoint}", bucket: ${BUCKET}, prefix: ${STATEFUL_SET}, accessKeyIdEnv: LAB_AK, secretAccessKeyEnv: LAB_SK, interval: 1s }`,
         extra,
       ].join('\n'),
     );

@@ -44,6 +44,8 @@ export interface SidecarStandIn {
    * nothing starts a fresh, empty database. Uploads still go to the one key. Undefined: its own prefix again.
    */
   listPrefix(prefix: string | undefined): void;
+  /** Its backup schedule from now on (a test holds uploads still while it reads what is there). */
+  uploadEvery(ms: number): void;
   /** The "database" as it is now: the data file's bytes, or undefined when the directory is empty. */
   data(): Buffer | undefined;
   stop(): Promise<void>;
@@ -63,6 +65,7 @@ export function startSidecarStandIn(o: SidecarStandInOptions): SidecarStandIn {
   let running = true;
   let started = false;
   let lastUpload = 0;
+  let every = o.uploadEvery;
   mkdirSync(o.dataDir, { recursive: true });
   const file = join(o.dataDir, DB_FILE);
   const empty = () => readdirSync(o.dataDir).length === 0;
@@ -111,7 +114,7 @@ export function startSidecarStandIn(o: SidecarStandInOptions): SidecarStandIn {
       lastUpload = Date.now();
       return;
     }
-    if (Date.now() - lastUpload >= o.uploadEvery) {
+    if (Date.now() - lastUpload >= every) {
       lastUpload = Date.now();
       await upload();
     }
@@ -130,6 +133,9 @@ export function startSidecarStandIn(o: SidecarStandInOptions): SidecarStandIn {
     events,
     listPrefix: (prefix) => {
       listing = prefix ?? o.prefix;
+    },
+    uploadEvery: (ms) => {
+      every = ms;
     },
     data,
     stop: async () => {
