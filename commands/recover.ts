@@ -32,6 +32,11 @@ Ctrl-C, SIGTERM and SIGHUP abort the run at once; the summary says what is
 still changed (e.g. a database still stopped) and how to undo it. The run holds
 a lock on the rack; every action goes to the audit log ($XDG_STATE_HOME/rackpilot).
 
+On a real rack (a config with kubernetes: and backups:) it restores
+backup-restore-sidecar databases: stop, promote the chosen version, clear the
+data directory, start, confirm the next upload (see README, Recovery on a real
+rack); the versions are read again live before anything is changed.
+
   --scenario NAME   ${RECOVERY_SCENARIOS.join(', ')}
                     (on the simulated rack it is also injected, ten minutes in)
   --dry-run         show every step, call and proposed version; change nothing
