@@ -50,6 +50,21 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
   const events = (kind: string) => lab.sidecar.events.filter((e) => e.kind === kind);
   const versions = async () => (await lab.s3.send(new ListObjectVersionsCommand({ Bucket: BUCKET, Prefix: 'metal-db/' }))).Versions ?? [];
 
+  /** The thesis failure (again): the volume lost, the database starting empty on a broken prefix, two tiny uploads; then the prefix fixed. */
+  async function loseVolumeAndStartEmpty(): Promise<void> {
+    await scale(0);
+    await waitFor('the pod is gone', async () => (await lab.kubeLab.client.request('GET', `/api/v1/namespaces/${NS}/pods/${STATEFUL_SET}-0`)).status === 404, 20_000);
+    await lab.kubeLab.client.delete('persistentvolumeclaims', `${STATEFUL_SET}-${STATEFUL_SET}-0`, NS);
+    await waitFor('the data directory is emptied', () => lab.sidecar.data() === undefined, 20_000);
+    lab.sidecar.listPrefix('metal_db');
+    const uploadsBefore = events('uploaded').length;
+    const freshBefore = events('fresh').length;
+    await scale(1);
+    await waitFor('a fresh start', () => events('fresh').length === freshBefore + 1, 20_000);
+    await waitFor('two tiny uploads', () => events('uploaded').slice(uploadsBefore).filter((e) => 'size' in e && e.size < 1000).length >= 2, 20_000);
+    lab.sidecar.listPrefix(undefined);
+  }
+
   it('the volume lost, the sidecar stand-in starts an empty database (broken prefix) and uploads two tiny versions: status --json flags backup-size-drop on the newest', async () => {
     await lab.kubeLab.client.delete('persistentvolumeclaims', `${STATEFUL_SET}-${STATEFUL_SET}-0`, NS);
     lab.sidecar.listPrefix('metal_db');
@@ -118,18 +133,7 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
   }, 180_000);
 
   it('kill -9 of rackpilot after the promote, before the restart: the rerun resumes without promoting twice (journal and HeadObject)', async () => {
-    // The same failure again: the volume lost, the database starting empty (broken prefix), two tiny uploads.
-    await scale(0);
-    await waitFor('the pod is gone', async () => (await lab.kubeLab.client.request('GET', `/api/v1/namespaces/${NS}/pods/${STATEFUL_SET}-0`)).status === 404, 20_000);
-    await lab.kubeLab.client.delete('persistentvolumeclaims', `${STATEFUL_SET}-${STATEFUL_SET}-0`, NS);
-    await waitFor('the data directory is emptied', () => lab.sidecar.data() === undefined, 20_000);
-    lab.sidecar.listPrefix('metal_db');
-    const uploadsBefore = events('uploaded').length;
-    const freshBefore = events('fresh').length;
-    await scale(1);
-    await waitFor('a fresh start', () => events('fresh').length === freshBefore + 1, 20_000);
-    await waitFor('two tiny uploads', () => events('uploaded').slice(uploadsBefore).filter((e) => 'size' in e && e.size < 1000).length >= 2, 20_000);
-    lab.sidecar.listPrefix(undefined);
+    await loseVolumeAndStartEmpty();
 
     const first = driveCli(['recover', '--config', config], env, operator());
     children.add(first.child);
@@ -161,5 +165,28 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     const last = events('restored').at(-1);
     expect(last && 'versionId' in last ? last.versionId : '').toBe((await copies())[0]);
     expect(r.stdout).toContain('Nothing the run changed is left paused or stopped.');
+  }, 240_000);
+
+  it('a new upload after the version was chosen stops the run before anything is changed: nothing promoted, the database left stopped and said so', async () => {
+    await loseVolumeAndStartEmpty();
+    const before = (await versions()).length;
+    let injected: string | undefined;
+    const answers = operator(0);
+    const run = driveCli(['recover', '--fresh', '--config', config], env, async (prompt, output) => {
+      // At the restore step's "run?", after the choice: something uploads behind the fence's back.
+      if (!injected && output.includes('Type exactly') && prompt.includes('run, skip or abort')) {
+        injected = (await lab.s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: Buffer.alloc(200, 7) }))).VersionId;
+      }
+      return answers(prompt, output);
+    });
+    children.add(run.child);
+    const r = await run.done;
+    expect(r.stderr, r.stdout.slice(-4000)).toBe('');
+    expect(r.code, r.stdout.slice(-4000)).toBe(1);
+    expect(r.stdout).toContain(`a new upload since the version was chosen: ${injected}`);
+    expect(r.stdout).not.toContain('copied onto the key as');
+    expect(await versions()).toHaveLength(before + 1);
+    expect((await lab.kubeLab.client.get<{ spec: { replicas: number } }>('statefulsets', STATEFUL_SET, NS)).spec.replicas).toBe(0);
+    expect(r.stdout).toMatch(/STILL STOPPED[\s\S]*to undo: \$ kubectl --context lab -n metal-control-plane scale statefulset metal-db --replicas=1/);
   }, 240_000);
 });

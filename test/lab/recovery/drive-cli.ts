@@ -22,7 +22,7 @@ export interface DrivenCli {
 }
 
 /** Killed (SIGKILL) after `timeoutMs`, so a run that hangs still ends with its output for the test to show. */
-export function driveCli(args: readonly string[], env: Record<string, string>, answer: (prompt: string, output: string) => string, timeoutMs = 150_000): DrivenCli {
+export function driveCli(args: readonly string[], env: Record<string, string>, answer: (prompt: string, output: string) => string | Promise<string>, timeoutMs = 150_000): DrivenCli {
   const child = spawn(process.execPath, ['bin/rackpilot', ...args], {
     env: { PATH: process.env.PATH ?? '', XDG_CONFIG_HOME: freshConfigHome(), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -36,7 +36,7 @@ export function driveCli(args: readonly string[], env: Record<string, string>, a
     const prompt = PROMPTS.find((p) => tail.endsWith(p)) ?? VERSION_PROMPT.exec(tail)?.[0];
     if (prompt === undefined) return;
     answered = stdout.length;
-    child.stdin?.write(`${answer(prompt, stdout)}\n`);
+    void Promise.resolve(answer(prompt, stdout)).then((line) => child.stdin?.write(`${line}\n`));
   });
   child.stderr?.on('data', (d) => (stderr += d));
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) => {
