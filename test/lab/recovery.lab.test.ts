@@ -189,4 +189,34 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect((await lab.kubeLab.client.get<{ spec: { replicas: number } }>('statefulsets', STATEFUL_SET, NS)).spec.replicas).toBe(0);
     expect(r.stdout).toMatch(/STILL STOPPED[\s\S]*to undo: \$ kubectl --context lab -n metal-control-plane scale statefulset metal-db --replicas=1/);
   }, 240_000);
+
+  it('radosgw stopped mid-run: the step fails with the S3 error; once it is back, retry restores (the database was left stopped by the run before)', async () => {
+    let stopped = false;
+    let restarted = false;
+    const restoredBefore = events('restored').length;
+    const run = driveCli(['recover', '--config', config], env, async (prompt, output) => {
+      if (!stopped && output.includes('Type exactly') && prompt.includes('run, skip or abort')) {
+        stopped = true;
+        await lab.s3Lab.gateway('stop');
+        return '';
+      }
+      if (stopped && !restarted && prompt.includes('retry, skip or abort')) {
+        restarted = true;
+        await lab.s3Lab.gateway('start');
+        await waitFor('radosgw answers again', async () => (await versions().catch(() => undefined)) !== undefined, 30_000);
+        return 'r';
+      }
+      return operator(0)(prompt, output);
+    });
+    children.add(run.child);
+    const r = await run.done;
+    expect(r.stderr, r.stdout.slice(-4000)).toBe('');
+    expect(r.code, r.stdout.slice(-4000)).toBe(0);
+    expect(restarted).toBe(true);
+    expect(r.stdout).toMatch(/! failed: call 1\/3 \(aws s3api .*list-object-versions .*\): s3 http:\/\/127\.0\.0\.1:\d+ ListObjectVersions metal-backups: connection refused/);
+    expect(r.stdout).toContain('copied onto the key as');
+    expect(events('restored').slice(restoredBefore)).toHaveLength(1);
+    expect(sha(lab.sidecar.data())).toBe(sha(good[19]));
+    expect(r.stdout).toContain('Nothing the run changed is left paused or stopped.');
+  }, 240_000);
 });
