@@ -10,6 +10,7 @@ import { helpNames, loadRackConfig, RACK_OPTIONS } from './rack-options';
 import { displayOptions, sideMode } from './wizard/display';
 import { guardRealRack, parseSpeed } from './wizard/guard';
 import { withOperatorSide } from './wizard/operator-side';
+import { runRealRecover } from './wizard/recover-real';
 import { runSimWizard } from './wizard/run-sim-wizard';
 import { WIZARD_EXIT_CODES } from './wizard/exit-codes';
 
@@ -32,6 +33,11 @@ Ctrl-C, SIGTERM and SIGHUP abort the run at once; the summary says what is
 still changed (e.g. a database still stopped) and how to undo it. The run holds
 a lock on the rack; every action goes to the audit log
 ($XDG_STATE_HOME/rackpilot).
+
+On a real rack (a config with kubernetes: and backups:) it restores
+backup-restore-sidecar databases: stop, promote the chosen version, clear the
+data directory, start, confirm the next upload (see README, Recovery on a real
+rack); the versions are read again live before anything is changed.
 
   --scenario NAME   one of:
 ${helpNames(RECOVERY_SCENARIOS)}
@@ -72,6 +78,13 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
   // --scenario also names the runbook, so only --scale and --seed are the simulated rack's alone.
   const { config } = await loadRackConfig(values, io, { simOnly: ['scale', 'seed'] });
   guardRealRack(config, 'recover', values);
+  if (config.mode === 'real') {
+    const mode = sideMode(values);
+    const side = { mode, title: 'recover', simulated: false, ...displayOptions(config, io.env), resumeNote: scenarioNote(chosen) };
+    return withOperatorSide(io, side, (s) =>
+      runRealRecover({ config, io, ...(chosen !== undefined ? { scenario: chosen } : {}), dryRun: mode === 'dry-run', fresh: values.fresh === true, fromAudit: values['resume-from-audit'] === true, side: s }),
+    );
+  }
   const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
   const mode = sideMode(values);
   const side = { mode, title: 'recover', simulated: config.mode === 'sim', ...displayOptions(config, io.env), resumeNote: scenarioNote(chosen) };

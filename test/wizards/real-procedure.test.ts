@@ -26,7 +26,7 @@ function plan(scenario: RecoveryScenario): PlannedCall[] {
   for (const step of rb.steps) {
     const c = step.question ? snapshot.backups.find((b) => b.id === step.question?.componentId) : undefined;
     const v = c?.versions[1] ?? c?.versions[0];
-    const choice: VersionChoice | undefined = c && v ? { componentId: c.id, versionId: v.versionId, name: v.versionId, versionTime: v.time, size: v.size, flags: [] } : undefined;
+    const choice: VersionChoice | undefined = c && v ? { componentId: c.id, versionId: v.versionId, name: v.versionId, versionTime: v.time, size: v.size, flags: [], newestSeen: 'newest-seen' } : undefined;
     const ctx: StepContext = { snapshot, runId: 'run1', params: {}, ...(choice ? { choice } : {}) };
     for (const action of step.actions(ctx)) for (const call of action.calls) out.push({ step: step.id, action: action.id, call });
   }
@@ -73,6 +73,16 @@ describe.each(RECOVERY_SCENARIOS)('the real procedure of %s', (scenario) => {
       expect(promote).toBeLessThan(clear);
       expect(clear).toBeLessThan(start);
       expect(start).toBeLessThan(ready);
+    }
+  });
+
+  it("re-reads a sidecar's versions live right before the promote and right before its data is cleared, against the newest seen at the choice", () => {
+    for (const restore of new Set(calls.filter((p) => p.step.startsWith('restore-') && p.action === 'promote').map((p) => p.step))) {
+      const mine = calls.filter((p) => p.step === restore);
+      const first = (action: string) => mine.find((p) => p.action === action)?.call;
+      for (const action of ['promote', 'clear-data']) {
+        expect(first(action), `${restore} ${action}`).toMatchObject({ kind: 's3', op: 'check-versions', newestSeen: 'newest-seen' });
+      }
     }
   });
 

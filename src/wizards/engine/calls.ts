@@ -49,8 +49,12 @@ export type RealCall =
   /** An S3 call; shown as the aws s3api command that does the same. Credentials never appear here. */
   | {
       readonly kind: 's3';
-      /** copy-version: an older version onto the same key; copy-object: to another key; then delete/head. */
-      readonly op: 'copy-version' | 'copy-object' | 'delete-object' | 'head-object';
+      /**
+       * copy-version: an older version onto the same key; copy-object: to another key; then delete/head.
+       * check-versions: the versions of the key listed live before a change: `versionId` (the chosen one) must still
+       * be there and nothing but a copy of it may be newer than `newestSeen` (the newest when it was chosen).
+       */
+      readonly op: 'copy-version' | 'copy-object' | 'delete-object' | 'head-object' | 'check-versions';
       readonly endpoint: string;
       readonly bucket: string;
       readonly key: string;
@@ -59,6 +63,8 @@ export type RealCall =
       readonly metadata?: Readonly<Record<string, string>>;
       /** copy-object: the key the copy goes to. */
       readonly to?: string;
+      /** check-versions: the newest version the operator saw when choosing. */
+      readonly newestSeen?: string;
     }
   /** Something only a person can do (the power button of a machine without a BMC); the executor asks for it. */
   | { readonly kind: 'manual'; readonly instruction: string }
@@ -114,5 +120,7 @@ function s3Argv(c: Extract<RealCall, { kind: 's3' }>): string[] {
       return [...head, 'delete-object', '--bucket', c.bucket, '--key', c.key];
     case 'head-object':
       return [...head, 'head-object', '--bucket', c.bucket, '--key', c.key];
+    case 'check-versions':
+      return [...head, 'list-object-versions', '--bucket', c.bucket, '--prefix', c.key];
   }
 }

@@ -79,6 +79,7 @@ const choice = z.object({
   size: z.number().int().min(0),
   proposed: id.optional(),
   flags: z.array(z.enum(['empty', 'much-smaller', 'after-incident'])),
+  newestSeen: id.optional(),
 });
 
 export const journalSchema = z.object({

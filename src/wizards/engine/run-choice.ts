@@ -32,6 +32,7 @@ export async function askChoice(rc: RunContext, step: Step): Promise<Flow> {
       return cancel(rc, step, `the typed confirmation did not match "${expected}": nothing was restored`);
     }
     const proposed = offer.verdict.proposal?.version.versionId;
+    const newestSeen = offer.component.versions[0]?.versionId;
     const choice: VersionChoice = {
       componentId: q.componentId,
       versionId: chosen.version.versionId,
@@ -40,6 +41,7 @@ export async function askChoice(rc: RunContext, step: Step): Promise<Flow> {
       size: chosen.version.size,
       ...(proposed ? { proposed } : {}),
       flags: chosen.flags,
+      ...(newestSeen ? { newestSeen } : {}),
     };
     rc.update((d) => {
       d.choices[step.id] = { ...choice, flags: [...choice.flags] };

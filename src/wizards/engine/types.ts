@@ -70,6 +70,8 @@ export interface VersionChoice {
   readonly proposed?: string;
   /** The judge's flags on the chosen version: non-empty means the operator overrode a warning. */
   readonly flags: readonly VersionFlag[];
+  /** The newest version listed when it was chosen: anything newer later is an upload since the choice. */
+  readonly newestSeen?: string;
 }
 
 /** What the runner offers with a version question. */

@@ -1,5 +1,6 @@
 import { formatAge } from '../../text/format-age';
 import type { Print, RunEvent, Runbook } from '../engine/types';
+import { callText } from '../engine/calls';
 import { stepHeader } from './line-format';
 
 /**
@@ -31,6 +32,8 @@ export function createLinePrinter(runbook: Runbook, print: Print): (e: RunEvent)
       }
       case 'action-start':
         print(e.dryRun ? `   (dry run) would run: ${e.action.description}` : `   > ${e.action.description}`);
+        // A plan names every call exactly; a real run's executor shows each call as it runs it.
+        if (e.dryRun) for (const c of e.action.calls) print(`       ${callText(c)}`);
         break;
       case 'output':
         print(`     ${e.line}`);

@@ -7,6 +7,7 @@
 import type { S3Store } from '../../clients/s3/s3-store';
 import { COPY_OF_METADATA } from '../../model/backup';
 import type { RealCall } from '../engine/calls';
+import { checkVersions } from './check-versions';
 
 type S3Call = Extract<RealCall, { kind: 's3' }>;
 
@@ -47,6 +48,9 @@ export async function runS3Call(store: S3Store, call: S3Call, io: S3CallIo): Pro
     case 'delete-object':
       await store.deleteObject(bucket, key, io.signal);
       io.output(`${key} deleted (its versions stay under a delete marker)`);
+      return;
+    case 'check-versions':
+      await checkVersions(store, call, io, (answer) => headOf(answer).copyOf);
       return;
   }
 }

@@ -99,6 +99,16 @@ export function promoteCalls(b: BackupComponent, v: BackupVersion): RealCall[] {
 }
 
 /**
+ * Before the sidecar's data is touched, its versions are read again live: the chosen one must still be there and
+ * nothing but a copy of it may have been uploaded since the choice (`newestSeen`, the newest then).
+ */
+export function recheckCalls(b: BackupComponent, v: BackupVersion, newestSeen: string | undefined): RealCall[] {
+  if (b.tool !== 'backup-restore-sidecar') return [];
+  const s = b.store;
+  return [{ kind: 's3', op: 'check-versions', endpoint: s.endpoint, bucket: s.bucket, key: v.key, versionId: v.versionId, ...(newestSeen ? { newestSeen } : {}) }];
+}
+
+/**
  * etcd-backup-restore restores the newest full snapshot and the deltas after it: snapshots newer than the chosen
  * one are moved aside (copied under quarantine/, then deleted; the versioned bucket keeps them recoverable).
  */

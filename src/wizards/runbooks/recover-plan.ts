@@ -27,7 +27,11 @@ export function restoredBy(plan: RecoveryPlan): BackupComponent[] {
   return [...(plan.k3s ? [plan.k3s] : []), ...plan.initial, ...plan.nested];
 }
 
-export function planRecovery(scenario: RecoveryScenario, snapshot: RackSnapshot): RecoveryPlan {
+/**
+ * `components`: for empty-backup-after-restart, the components to restore as an earlier assessment found them (a
+ * resumed run on a real rack rebuilds its plan from the live rack, where a promote has already hidden the sign).
+ */
+export function planRecovery(scenario: RecoveryScenario, snapshot: RackSnapshot, components?: readonly string[]): RecoveryPlan {
   const f = rackFacts(snapshot);
   const bootstrap = f.bootstrap?.id ?? 'bootstrap';
   const k3s = snapshot.backups.find((b) => b.tool === 'k3s-etcd-snapshot');
@@ -42,7 +46,11 @@ export function planRecovery(scenario: RecoveryScenario, snapshot: RackSnapshot)
     case 'rack-lost':
       return { scenario, bootstrap, ...(k3s ? { k3s } : {}), initial, machines, nested: nestedComponents(snapshot, f.nestedHosts) };
     case 'empty-backup-after-restart': {
-      const suspicious = f.suspiciousBackups.length ? f.suspiciousBackups : snapshot.backups.filter((b) => b.id === 'initial-metal-db');
+      const suspicious = components
+        ? snapshot.backups.filter((b) => components.includes(b.id))
+        : f.suspiciousBackups.length
+          ? f.suspiciousBackups
+          : snapshot.backups.filter((b) => b.id === 'initial-metal-db');
       const isInitial = new Set(initial.map((b) => b.id));
       return { scenario, initial: suspicious.filter((b) => isInitial.has(b.id)), machines: [], nested: suspicious.filter((b) => !isInitial.has(b.id) && b.tool !== 'k3s-etcd-snapshot') };
     }

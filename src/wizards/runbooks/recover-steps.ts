@@ -89,7 +89,7 @@ export function fenceStep(id: string, components: readonly BackupComponent[], la
   };
 }
 
-export function metalApiStep(): Step {
+export function metalApiStep(poll = true): Step {
   return {
     id: 'metal-api',
     title: 'Wait for metal-api and Gardener to answer',
@@ -99,7 +99,7 @@ export function metalApiStep(): Step {
       'earlier, it waits or registers into a database that is about to be overwritten.',
     destructive: false,
     preconditions: [],
-    actions: () => [{ id: 'metal-api', description: 'poll metal-api until it answers', effect: { op: 'none' }, calls: metalApiCalls(), destructive: false }],
+    actions: () => (poll ? [{ id: 'metal-api', description: 'poll metal-api until it answers', effect: { op: 'none' }, calls: metalApiCalls(), destructive: false }] : []),
     verify: {
       description: 'initial metal-stack and Gardener control planes reachable',
       test: (ctx) => controlPlanesReachable(['initial-metal-stack', 'initial-gardener'])(ctx.snapshot),

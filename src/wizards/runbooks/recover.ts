@@ -14,8 +14,21 @@ export { planRecovery, type RecoveryPlan } from './recover-plan';
  * on, restore the nested databases; verify; confirm the backups. Built from the snapshot the operator assessed;
  * every check reads the live one.
  */
-export function recoverRunbook(scenario: RecoveryScenario, snapshot: RackSnapshot): Runbook & { plan: RecoveryPlan } {
-  const plan = planRecovery(scenario, snapshot);
+export interface RecoverOptions {
+  /**
+   * Poll metal-api's health endpoint in its own action (default). A real rack without HTTP calls in its executor
+   * leaves it out: the step's verify waits for the initial control planes either way.
+   */
+  readonly pollMetalApi?: boolean;
+  /** The components an earlier assessment chose to restore (see planRecovery); recorded in the run's params. */
+  readonly components?: readonly string[];
+}
+
+/** The run parameter that records the restored components, so a resume plans the same restores. */
+export const COMPONENTS_PARAM = 'recover.components';
+
+export function recoverRunbook(scenario: RecoveryScenario, snapshot: RackSnapshot, options: RecoverOptions = {}): Runbook & { plan: RecoveryPlan } {
+  const plan = planRecovery(scenario, snapshot, options.components);
   const proposal = proposeScenario(snapshot);
   const builtAt = snapshot.takenAt;
   // New versions must be newer than the incident (or, without one, than this assessment) to prove a restore.
@@ -27,7 +40,7 @@ export function recoverRunbook(scenario: RecoveryScenario, snapshot: RackSnapsho
     ...(plan.bootstrap !== undefined ? [reprovisionStep(plan, plan.bootstrap)] : []),
     ...(plan.k3s ? [restoreStep(plan.k3s)] : []),
     ...(plan.initial.length ? [fenceStep('stop-initial', plan.initial, 'initial'), ...plan.initial.map(restoreStep)] : []),
-    ...(initialTouched ? [metalApiStep()] : []),
+    ...(initialTouched ? [metalApiStep(options.pollMetalApi ?? true)] : []),
     ...(plan.nested.length ? [fenceStep('stop-nested', plan.nested, 'nested')] : []),
     ...(plan.machines.length ? [powerOnStep(plan.machines)] : []),
     ...plan.nested.map(restoreStep),
@@ -38,8 +51,15 @@ export function recoverRunbook(scenario: RecoveryScenario, snapshot: RackSnapsho
 }
 
 /** A recovery runbook with the parameter a resume needs to build it again. */
-export function recoveryToRun(scenario: RecoveryScenario, snapshot: RackSnapshot): { runbook: ReturnType<typeof recoverRunbook>; params: Record<string, string> } {
-  return { runbook: recoverRunbook(scenario, snapshot), params: { [SCENARIO_PARAM]: scenario } };
+export function recoveryToRun(scenario: RecoveryScenario, snapshot: RackSnapshot, options: RecoverOptions = {}): { runbook: ReturnType<typeof recoverRunbook>; params: Record<string, string> } {
+  const runbook = recoverRunbook(scenario, snapshot, options);
+  return { runbook, params: { [SCENARIO_PARAM]: scenario, [COMPONENTS_PARAM]: restoredBy(runbook.plan).map((c) => c.id).join(',') } };
+}
+
+/** The components a run's parameters record (absent in runs of older versions). */
+export function recordedComponents(params: Readonly<Record<string, string>> | undefined): string[] | undefined {
+  const list = params?.[COMPONENTS_PARAM];
+  return list === undefined ? undefined : list.split(',').filter(Boolean);
 }
 
 /** The scenario a run's parameters record, if they record one this version knows. */

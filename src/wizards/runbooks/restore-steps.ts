@@ -10,6 +10,7 @@ import {
   k3sRestoreCalls,
   k3sSnapshotsOnCalls,
   promoteCalls,
+  recheckCalls,
   releaseCalls,
   setAsideCalls,
   startCalls,
@@ -62,15 +63,17 @@ function restoreActions(c: BackupComponent, ctx: StepContext): Action[] {
     return [{ id: 'restore', description: `restore k3s from ${what}`, effect: { op: 'restore-snapshot', component: c.id, versionId: chosenId }, calls: k3sRestoreCalls(live, v), destructive: true }];
   }
   const out: Action[] = [];
+  // Read live again right before S3 or the data directory is changed: the choice must still hold.
+  const recheck = recheckCalls(live, v, ctx.choice?.newestSeen);
   if (index > 0 && c.tool === 'backup-restore-sidecar') {
-    out.push({ id: 'promote', description: `make ${what} the newest version of ${label}`, effect: { op: 'promote-version', component: c.id, versionId: chosenId }, calls: promoteCalls(live, v), destructive: false });
+    out.push({ id: 'promote', description: `make ${what} the newest version of ${label}`, effect: { op: 'promote-version', component: c.id, versionId: chosenId }, calls: [...recheck, ...promoteCalls(live, v)], destructive: false });
   }
   if (index > 0 && c.tool === 'etcd-backup-restore') {
     const newer = live.versions.slice(0, index) as BackupVersion[];
     out.push({ id: 'set-aside', description: `move the ${newer.length} snapshot(s) newer than ${what} aside`, effect: { op: 'set-aside-newer', component: c.id, versionId: chosenId }, calls: setAsideCalls(live, newer, ctx.runId), destructive: true });
   }
   out.push(
-    { id: 'clear-data', description: `delete the data directory of ${label} (its PVC)`, effect: { op: 'clear-data', component: c.id }, calls: clearDataCalls(live), destructive: true },
+    { id: 'clear-data', description: `delete the data directory of ${label} (its PVC)`, effect: { op: 'clear-data', component: c.id }, calls: [...recheck, ...clearDataCalls(live)], destructive: true },
     { id: 'start', description: `start ${label}: it restores ${what}`, effect: { op: 'start-database', component: c.id }, calls: startCalls(live), destructive: false },
     { id: 'ready', description: `wait until ${label} is ready`, effect: { op: 'none' }, calls: waitReadyCalls(live), destructive: false },
   );

@@ -1,0 +1,95 @@
+import { looksEmpty } from '../../src/backups/judge';
+import type { Config } from '../../src/config';
+import { RackpilotError, UsageError } from '../../src/errors';
+import type { RackSnapshot } from '../../src/model/snapshot';
+import { defaultStateDir } from '../../src/wizards/engine/state-files';
+import { proposeScenario, type RecoveryScenario, recordedComponents, recordedScenario, recoverRunbook, recoveryToRun } from '../../src/wizards/runbooks/recover';
+import { restoredBy } from '../../src/wizards/runbooks/recover-plan';
+import type { BuiltRunbook } from '../../src/wizards/sim-adapter/sim-run';
+import type { Io } from '../io';
+import type { OperatorSide } from './operator-side';
+import { withResolvedContexts } from './resolve-contexts';
+import { runRealWizard } from './run-real-wizard';
+
+/** Run parameter: when the incident started (epoch ms), as assessed when the run began; the report's RPO. */
+const INCIDENT_PARAM = 'recover.incidentStart';
+
+export interface RealRecoverOptions {
+  readonly config: Config;
+  readonly io: Io;
+  readonly scenario?: RecoveryScenario;
+  readonly dryRun: boolean;
+  readonly fresh: boolean;
+  readonly fromAudit: boolean;
+  readonly side: OperatorSide;
+}
+
+/**
+ * `rackpilot recover` on a real rack. What the real procedure covers today: restoring backup-restore-sidecar
+ * databases (stop, promote the chosen version, clear the data directory, start, verify the next upload). A plan
+ * that would need more (re-installing k3s, powering machines on, etcd or k3s snapshots) is refused before
+ * anything runs, naming what is missing.
+ */
+export function runRealRecover(o: RealRecoverOptions): Promise<number> {
+  const s = o.side;
+  const build = (snapshot: RackSnapshot, resumed?: Readonly<Record<string, string>>): BuiltRunbook | undefined => {
+    if (resumed) {
+      const scenario = recordedScenario(resumed);
+      if (!scenario) throw new RackpilotError('the unfinished run does not record its recovery scenario', { hint: 'start over with --fresh' });
+      const components = recordedComponents(resumed);
+      return { runbook: withResolvedContexts(recoverRunbook(scenario, snapshot, { pollMetalApi: false, ...(components ? { components } : {}) }), o.config.kubernetes) };
+    }
+    const proposal = proposeScenario(snapshot);
+    const scenario = o.scenario ?? proposal.scenario;
+    if (!scenario) {
+      s.print(proposal.summary);
+      s.print('Nothing to recover.');
+      return undefined;
+    }
+    if (proposal.scenario !== scenario) s.print(`warning: you chose ${scenario}, but the rack looks like ${proposal.scenario ?? 'nothing a runbook covers'}.`);
+    const built = recoveryToRun(scenario, snapshot, { pollMetalApi: false });
+    refuseUncovered(built.runbook.plan);
+    const incident = snapshot.incident?.startedAt ?? firstEmptyUpload(snapshot, restoredBy(built.runbook.plan).map((c) => c.id));
+    return { runbook: withResolvedContexts(built.runbook, o.config.kubernetes), params: { ...built.params, ...(incident !== undefined ? { [INCIDENT_PARAM]: String(incident) } : {}) } };
+  };
+  return runRealWizard({
+    runbookId: 'recover',
+    config: o.config,
+    env: o.io.env,
+    stateDir: defaultStateDir(o.io.env),
+    dryRun: o.dryRun,
+    fresh: o.fresh,
+    fromAudit: o.fromAudit,
+    build,
+    incidentStart: (params) => {
+      const t = Number(params[INCIDENT_PARAM]);
+      return params[INCIDENT_PARAM] !== undefined && Number.isFinite(t) ? t : undefined;
+    },
+    again: 'rackpilot recover',
+    side: s,
+  });
+}
+
+function refuseUncovered(plan: ReturnType<typeof recoverRunbook>['plan']): void {
+  const missing: string[] = [];
+  if (plan.bootstrap !== undefined) missing.push('re-installing the bootstrap node');
+  if (plan.machines.length) missing.push('powering machines on');
+  for (const c of restoredBy(plan)) if (c.tool !== 'backup-restore-sidecar') missing.push(`restoring ${c.id} (${c.tool})`);
+  if (missing.length === 0) return;
+  throw new UsageError(`recover: on a real rack this plan needs ${missing.join(', ')}, which the real procedure does not cover yet`, {
+    hint: 'rackpilot recover restores backup-restore-sidecar databases on a real rack; rehearse the rest on the simulated rack (mode: sim)',
+  });
+}
+
+/**
+ * Without a declared incident: the first upload after the proposed version that looks empty (the database started
+ * on an empty data directory then), across the components to restore; what the RPO is measured from.
+ */
+function firstEmptyUpload(snapshot: RackSnapshot, ids: readonly string[]): number | undefined {
+  const times = ids.flatMap((id) => {
+    const verdict = snapshot.backupVerdicts.get(id);
+    const after = verdict?.proposal?.version.time ?? Number.NEGATIVE_INFINITY;
+    return (verdict?.versions ?? []).filter((v) => v.version.time > after && looksEmpty(v.flags)).map((v) => v.version.time);
+  });
+  return times.length ? Math.min(...times) : undefined;
+}
