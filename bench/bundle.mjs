@@ -24,3 +24,28 @@ export async function bundleBench(entryPoints, external = []) {
     banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module'; const require = __rpCreateRequire(import.meta.url);" },
   });
 }
+
+/**
+ * Waits for a benchmark's client process and parses the JSON it printed; stops it past `limitMs` (`what` names the
+ * benchmark in that line and in the error of a failed run).
+ */
+export async function clientResult(child, what, limitMs) {
+  const watchdog = setTimeout(() => {
+    process.stderr.write(`bench ${what}: the run took longer than ${limitMs / 1000} s: stopping\n`);
+    child.kill();
+  }, limitMs);
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    stdout += chunk;
+  });
+  try {
+    const [code, signal] = await new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (c, s) => resolve([c, s]));
+    });
+    if (code !== 0) throw new Error(`the ${what} benchmark failed (${signal ?? `exit ${code}`})`);
+    return JSON.parse(stdout);
+  } finally {
+    clearTimeout(watchdog);
+  }
+}

@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundleBench, OUT_DIR, ROOT } from './bundle.mjs';
+import { bundleBench, clientResult, OUT_DIR, ROOT } from './bundle.mjs';
 import { runMetalApiTui } from './metal-api-tui.mjs';
 
 const RUN_LIMIT_MS = 5 * 60_000;
@@ -39,24 +39,7 @@ function commit() {
 /** Runs the client once and resolves with its JSON; rejects when the run itself failed. */
 async function runClient(client, server, args, nodeArgs) {
   const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', '--expose-gc', client, '--server', server, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`bench metal-api: the run took longer than ${RUN_LIMIT_MS / 1000} s: stopping\n`);
-    child.kill();
-  }, RUN_LIMIT_MS);
-  let stdout = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk) => {
-    stdout += chunk;
-  });
-  try {
-    const [code, signal] = await new Promise((resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', (c, s) => resolve([c, s]));
-    });
-    if (code !== 0) throw new Error(`the metal-api benchmark failed (${signal ?? `exit ${code}`})`);
-    return JSON.parse(stdout);
-  } finally {
-    clearTimeout(watchdog);
-  }
+  return clientResult(child, 'metal-api', RUN_LIMIT_MS);
 }
 
 /** Resolves with the benchmark's JSON result (pass or not). */

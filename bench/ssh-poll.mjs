@@ -6,7 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleBench, OUT_DIR, ROOT } from './bundle.mjs';
+import { bundleBench, clientResult, OUT_DIR, ROOT } from './bundle.mjs';
 
 const RUN_LIMIT_MS = 5 * 60_000;
 
@@ -41,23 +41,9 @@ export async function runSshPoll(args = []) {
   const stop = () => child.kill();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`bench ssh: the run took longer than ${RUN_LIMIT_MS / 1000} s: stopping\n`);
-    child.kill();
-  }, RUN_LIMIT_MS);
-  let stdout = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk) => {
-    stdout += chunk;
-  });
   try {
-    const [code, signal] = await new Promise((resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', (c, s) => resolve([c, s]));
-    });
-    if (code !== 0) throw new Error(`the SSH poll benchmark failed (${signal ?? `exit ${code}`})`);
-    return { ...JSON.parse(stdout), code: codeVersion() };
+    return { ...(await clientResult(child, 'ssh', RUN_LIMIT_MS)), code: codeVersion() };
   } finally {
-    clearTimeout(watchdog);
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
