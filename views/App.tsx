@@ -1,5 +1,5 @@
 import { Box, Text, useApp } from 'ink';
-import { useMemo, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { type AreaStatus, summariseAreas } from '../src/present/area-summary';
 import { filterRows } from '../src/present/rows';
 import { findingNote, LIST_ROWS_WITH_NOTE } from '../src/present/finding-note';
@@ -60,6 +60,13 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const snapshot = useSnapshot(store);
   const [ui, dispatch] = useReducer(uiReducer, INITIAL_UI);
   const [wizard, setWizard] = useState<WizardSession>();
+  const [notice, setNotice] = useState<string>();
+  // A notice stays two seconds: long enough to be read, short enough not to hide the keys.
+  useEffect(() => {
+    if (!notice) return;
+    const t = setTimeout(() => setNotice(undefined), 2_000);
+    return () => clearTimeout(t);
+  }, [notice]);
   // Judged once by the store (health and backup verdicts); the view only reads them.
   const findings = snapshot.findings;
   const areas = useMemo(() => summariseAreas(snapshot, findings), [snapshot, findings]);
@@ -109,7 +116,10 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
     scenarios,
     onQuit: exit,
     onInterrupt: onInterrupt ?? exit,
-    onRefresh: () => store.refresh(),
+    onRefresh: () => {
+      store.refresh();
+      setNotice(`r: every source polls now (${new Date().toISOString().slice(11, 19)}Z); the header shows their new ages`);
+    },
     onInject: (name) => {
       inject?.(name);
       store.refresh();
@@ -180,7 +190,7 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
           ) : null}
         </Frame>
       )}
-      {wizard ? null : <Footer scope={scope} readOnly={readOnly} simulated={simulated} width={width} />}
+      {wizard ? null : <Footer scope={scope} readOnly={readOnly} simulated={simulated} width={width} {...(notice ? { notice } : {})} />}
     </Box>
   );
 }

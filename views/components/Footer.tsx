@@ -7,11 +7,22 @@ export interface FooterProps {
   readonly readOnly: boolean;
   readonly simulated: boolean;
   readonly width: number;
+  /** A short note that takes the line for a moment (e.g. that `r` asked every source to poll now). */
+  readonly notice?: string;
 }
 
 /** One line of key hints generated from the binding records, so it always matches what the keys do. */
-export function Footer({ scope, readOnly, simulated, width }: FooterProps) {
+export function Footer({ scope, readOnly, simulated, width, notice }: FooterProps) {
   const theme = useTheme();
+  if (notice) {
+    return (
+      <Box width={width} height={1} overflow="hidden">
+        <Text wrap="truncate" {...toneProps(theme, 'accent')}>
+          {notice}
+        </Text>
+      </Box>
+    );
+  }
   const entries = footerEntries(visibleBindings(scope, { readOnly, simulated }), width, { ascii: theme.ascii });
   return (
     <Box width={width} height={1} overflow="hidden">
