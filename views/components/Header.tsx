@@ -1,11 +1,23 @@
 import { Box, Text } from 'ink';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { SourceStatus } from '../../src/model/source';
+import { truncate } from '../../src/present/table-layout';
 import { formatAge } from '../../src/text/format-age';
 import type { RackStore } from '../../src/store/rack-store';
 import { useNow } from '../hooks/use-now';
 import { useSources } from '../hooks/use-snapshot';
 import { Tone } from '../theme-context';
+
+/** The label keeps at least this much when it gives way to the sources. */
+const INCIDENT_LABEL_MIN = 12;
+
+function incidentText(incident: { label: string; startedAt: number }, now: number, room: number): string {
+  const age = formatAge(Math.max(0, now - incident.startedAt));
+  const whole = ` INCIDENT ${incident.label} ${age}`;
+  if (whole.length <= room) return whole;
+  const cells = Math.max(INCIDENT_LABEL_MIN, incident.label.length - (whole.length - room));
+  return ` INCIDENT ${truncate(incident.label, cells)} ${age}`;
+}
 
 function sourceText(s: SourceStatus, now: number): { text: string; tone?: 'critical' | 'warning' | 'muted' } {
   const age = s.lastSuccess === undefined ? 'never' : formatAge(Math.max(0, now - s.lastSuccess));
@@ -33,12 +45,13 @@ export function Header({ snapshot, store, width }: { snapshot: RackSnapshot; sto
   const now = useNow();
   const clock = `${new Date(now).toISOString().slice(11, 19)}Z`;
   const sources = statuses.map((s) => sourceText(s, now));
-  const incident = snapshot.incident
-    ? ` INCIDENT ${snapshot.incident.label} ${formatAge(Math.max(0, now - snapshot.incident.startedAt))}`
-    : '';
   const left = `rackpilot ${snapshot.rack.name}`;
   const badge = snapshot.rack.simulated ? ' SIMULATED' : '';
-  const room = width - left.length - badge.length - incident.length - clock.length - 3;
+  const fixed = width - left.length - badge.length - clock.length - 3;
+  // A long incident label gives way (down to a few cells) so the first source's data age keeps its place: it says
+  // whether the screen is current.
+  const incident = snapshot.incident ? incidentText(snapshot.incident, now, fixed - (sources[0]?.text.length ?? 0)) : '';
+  const room = fixed - incident.length;
   const shown: Array<{ text: string; tone?: 'critical' | 'warning' | 'muted'; key: string }> = [];
   let used = 0;
   sources.forEach((src, i) => {
