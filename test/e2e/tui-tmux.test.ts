@@ -54,7 +54,7 @@ describe.skipIf(!hasTmux)('the TUI in a real terminal under tmux (skipped: tmux 
     await t.waitFor(/Inject a failure/);
     await t.keys('j', 'Enter');
     // At 80 columns the label gives way to the source's data age (header): its start is enough.
-    await t.waitFor(/INCIDENT shoot-workers-\S* \d+s  sim ok/);
+    await t.waitFor(/INCIDENT shoot-workers-\S* \d+s {2}sim ok/);
     await t.waitFor(/3 BGP X[\s\S]*5 Shoots X/, 30_000);
     await t.keys('3');
     await t.waitFor(/X leaf0\d .*(Idle|Active|Connect)/);
