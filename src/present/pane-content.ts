@@ -65,7 +65,7 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
     }
     case 'shoots': {
       const sh = s.shoots.find((x) => `${x.project}/${x.name}` === id);
-      return { kind: 'lines', title: 'Shoot', lines: sh ? shootDetail(sh, now) : [line('shoot no longer reported', 'muted')] };
+      return { kind: 'lines', title: 'Shoot', lines: sh ? shootDetail(sh, now, s.machines) : [line('shoot no longer reported', 'muted')] };
     }
     case 'backups': {
       const b = s.backups.find((x) => x.id === id);
