@@ -12,7 +12,7 @@ import type { RowSet } from './rows';
 import { withContentWidths } from './table-layout';
 import { shootDetail } from './shoot-detail';
 import { shootRows } from './shoot-rows';
-import { topologyRows } from './topology-rows';
+import { REFERENCE, topologyRows } from './topology-rows';
 import type { PaneId } from './ui-state';
 
 /**
@@ -56,7 +56,8 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
       return { kind: 'lines', title: 'Finding', lines };
     }
     case 'topology':
-      return { kind: 'lines', title: 'Node', lines: nodeDetail(s, id) };
+      // A reference row (a node met again over another link) opens the node itself.
+      return { kind: 'lines', title: 'Node', lines: nodeDetail(s, id.split(REFERENCE)[0] ?? id) };
     case 'bgp':
       return { kind: 'lines', title: id.startsWith('switch/') ? 'Switch' : 'Session', lines: bgpDetail(s.bgp.switches, id, now) };
     case 'machines': {

@@ -14,8 +14,9 @@ const ROLE_RANK: Record<NodeRole, number> = { router: 0, spine: 1, leaf: 2, exit
 
 /**
  * The topology as a tree from the router down (router → spine → leaves → machines), following data-plane
- * links; a dual-homed machine appears under its first leaf and is listed once. Nodes no link reaches are
- * appended at the end so nothing is hidden.
+ * links. A node reached again by another link (a dual-homed machine's second leaf) gets a reference row there,
+ * "machine01 ↑" (listed above), with that link's state: every declared data-plane link is on screen, a dead second uplink too.
+ * Nodes no link reaches are appended at the end so nothing is hidden.
  */
 export function topologyRows(topology: Topology, ascii = false): RowSet {
   const nodes = new Map(topology.nodes.map((n) => [n.id, n]));
@@ -37,13 +38,13 @@ export function topologyRows(topology: Topology, ascii = false): RowSet {
   const visit = (node: TopoNode, prefix: string, branch: string, link?: Link) => {
     seen.add(node.id);
     rows.push(nodeRow(node, `${prefix}${branch}${node.name}`, link));
-    const kids = (children.get(node.id) ?? []).filter((k) => !seen.has(k.node.id));
-    const unique = kids.filter((k, i) => kids.findIndex((x) => x.node.id === k.node.id) === i);
-    unique.sort((x, y) => rank(x.node) - rank(y.node) || compareText(x.node.name, y.node.name));
+    const kids = [...(children.get(node.id) ?? [])].sort((x, y) => rank(x.node) - rank(y.node) || compareText(x.node.name, y.node.name));
     const childPrefix = prefix + (branch === '' ? '' : branch === glyph.tee ? glyph.bar : glyph.gap);
-    unique.forEach((k, i) => {
-      if (seen.has(k.node.id)) return;
-      visit(k.node, childPrefix, i === unique.length - 1 ? glyph.end : glyph.tee, k.link);
+    kids.forEach((k, i) => {
+      const mark = i === kids.length - 1 ? glyph.end : glyph.tee;
+      if (!seen.has(k.node.id)) visit(k.node, childPrefix, mark, k.link);
+      // Short, so the LINK column (the second uplink's state is the point) keeps its room.
+      else rows.push(referenceRow(k.node, `${childPrefix}${mark}${k.node.name} ${ascii ? '^' : '↑'}`, k.link, node.id));
     });
   };
   const roots = [...nodes.values()].filter((n) => n.role === 'router').sort((a, b) => compareText(a.name, b.name));
@@ -61,6 +62,16 @@ function nodeRow(node: TopoNode, label: string, link?: Link): Row {
   const state = node.reachability === 'down' ? 'DOWN' : node.reachability;
   return makeRow(node.id, [label, node.role, state, linkText, node.addresses[0] ?? ''], tone);
 }
+
+/** A node met again over another link: its own row is elsewhere; this one shows the link. Id: node~parent. */
+function referenceRow(node: TopoNode, label: string, link: Link, parentId: string): Row {
+  const linkText = `${link.a.port}<->${link.b.port} ${link.state}`;
+  const tone: Tone | undefined = node.reachability === 'down' ? 'critical' : link.state === 'down' ? 'warning' : 'muted';
+  return makeRow(`${node.id}${REFERENCE}${parentId}`, [label, node.role, node.reachability === 'down' ? 'DOWN' : node.reachability, linkText, ''], tone);
+}
+
+/** Separates a reference row's node id from the node it hangs under. */
+export const REFERENCE = '~';
 
 /** Every link of one node, for the topology detail. */
 export function linksOf(topology: Topology, nodeId: string): readonly Link[] {

@@ -55,8 +55,10 @@ describe('the TUI on the simulated rack', () => {
   it('switches to every pane with 1-6 and shows its data', async () => {
     const { press, screen } = await setup();
     await press('2');
-    expect(screen()).toMatch(/Topology \(9\)/);
+    // 9 nodes and the 4 machines' second uplinks, to leaf02, as reference rows.
+    expect(screen()).toMatch(/Topology \(13\)/);
     expect(screen()).toMatch(/router[\s\S]*spine[\s\S]*leaf01/);
+    expect(screen()).toMatch(/leaf02[\s\S]*machine01 ↑ +firewall +up +Ethernet0<->lan1 up/);
     await press('3');
     expect(screen()).toMatch(/BGP \(21\)/);
     expect(screen()).toContain('Established');
