@@ -36,8 +36,9 @@ ${helpNames(RECOVERY_SCENARIOS)}
   --real            DESTRUCTIVE: drill against the real rack of the config (a
                     lab): the drill breaks it itself, then recovers it; only
                     empty-backup-after-restart (stop a backup-restore-sidecar
-                    database, DELETE ITS VOLUME, start it empty), every step
-                    shown and confirmed by typing; never with --auto
+                    database, DELETE ITS VOLUME, start it empty), every call
+                    shown first and each step confirmed (the restored version
+                    by typing); never with --auto
   -h, --help        show this help
 
 ${WIZARD_EXIT_CODES}`;

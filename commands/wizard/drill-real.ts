@@ -28,7 +28,7 @@ export interface RealDrillOptions {
 
 /**
  * `drill --real`: a drill on a real (lab) rack, destructive by design. First the injection, a runbook of its own
- * (each call shown, confirmed by typing, audited; it waits until the backup judge flags the size drop), then the same
+ * (each call shown, the step confirmed with run/skip/abort, audited; it waits until the backup judge flags the size drop), then the same
  * real recovery as `recover` (typed version confirmation), then the report. Both are durable runs of their own: a
  * drill killed after its injection finds the failure there and goes on with the recovery.
  */

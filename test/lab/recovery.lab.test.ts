@@ -219,7 +219,7 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect(sha(lab.sidecar.data())).toBe(sha(good[19]));
     expect(r.stdout).toContain('Nothing the run changed is left paused or stopped.');
   }, 240_000);
-  it('drill --real --scenario empty-backup-after-restart injects the failure itself (each call typed-confirmed), waits for the size drop, recovers and ends healthy with a Markdown report', async () => {
+  it('drill --real --scenario empty-backup-after-restart injects the failure itself (each call shown, the step confirmed), waits for the size drop, recovers and ends healthy with a Markdown report', async () => {
     // The misconfiguration the drill rehearses: the sidecar's listing prefix is broken, so an empty start uploads empty versions.
     lab.sidecar.listPrefix('metal_db');
     lab.sidecar.uploadEvery(2000);
@@ -236,7 +236,8 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect(r.stderr, r.stdout.slice(-4000)).toBe('');
     expect(r.code, r.stdout.slice(-4000)).toBe(0);
     expect(r.stdout).toMatch(/\$ kubectl --context lab -n metal-control-plane delete persistentvolumeclaim metal-db-metal-db-0/);
-    expect(r.stdout).toContain('Type exactly: ');
+    expect(r.stdout).toMatch(/Lose the volume of metal-db and start it empty {2}\[DESTRUCTIVE\]/);
+    expect(r.stdout).toContain(`Type exactly: initial-metal-db `);
     expect(events('restored').slice(restoredBefore)).toHaveLength(1);
     expect(sha(lab.sidecar.data())).toBe(sha(good[19]));
     expect(r.stdout).toMatch(/Drill done; rack healthy\./);

@@ -28,7 +28,8 @@ export function drillTarget(snapshot: RackSnapshot): BackupComponent | undefined
  * The injection of empty-backup-after-restart on a real rack, as an operator would break a lab: scale the
  * database's StatefulSet to 0, delete its PVC, scale it back to 1. The sidecar then starts on an empty data
  * directory and uploads tiny versions; the step's verify waits until the backup judge flags the size drop. One
- * destructive step: the runner shows every call, asks for the typed confirmation and audits it like any other.
+ * destructive step: the runner shows every call, asks run, skip or abort and audits it like any other
+ * (not a typed confirmation yet: the engine types only a restore's version).
  */
 export function injectEmptyBackupRunbook(b: BackupComponent, flagTimeout: Millis = DEFAULT_FLAG_TIMEOUT): Runbook {
   const flagged = (ctx: StepContext) => ctx.snapshot.backupVerdicts.get(b.id)?.sizeDrop;
