@@ -1,7 +1,6 @@
 import { UsageError } from '../src/errors';
-import { formatBytes } from '../src/text/format-bytes';
-import { formatDuration } from '../src/text/format-duration';
-import { DEFAULT_DRILL_SPEED, type DrillResult, runDrill } from '../src/wizards/drill/drill';
+import { DEFAULT_DRILL_SPEED, runDrill } from '../src/wizards/drill/drill';
+import { REAL_INJECTABLE } from '../src/wizards/drill/real-inject';
 import { checkReportPath } from '../src/wizards/drill/report';
 import { defaultStateDir } from '../src/wizards/engine/state-files';
 import { summaryLines } from '../src/wizards/operator/summary-lines';
@@ -10,6 +9,8 @@ import { parseFlags, positiveInt } from './flags';
 import type { Io } from './io';
 import { helpNames, loadRackConfig } from './rack-options';
 import { displayOptions, sideMode } from './wizard/display';
+import { drillLines } from './wizard/drill-lines';
+import { runRealDrill } from './wizard/drill-real';
 import { notStartedExitCode, runExitCode, WIZARD_EXIT_CODES } from './wizard/exit-codes';
 import { guardRealRack, parseSpeed } from './wizard/guard';
 import { withOperatorSide } from './wizard/operator-side';
@@ -32,7 +33,12 @@ ${helpNames(RECOVERY_SCENARIOS)}
   --seed N          random seed of the simulated rack
   --speed N         clock speed (default ${DEFAULT_DRILL_SPEED}x)
   --config FILE     config file (default $XDG_CONFIG_HOME/rackpilot/config.yaml)
-  --real            drill against the real rack (not available yet)
+  --real            DESTRUCTIVE: drill against the real rack of the config (a
+                    lab): the drill breaks it itself, then recovers it; only
+                    empty-backup-after-restart (stop a backup-restore-sidecar
+                    database, DELETE ITS VOLUME, start it empty), every call
+                    shown first and each step confirmed (the restored version
+                    by typing); never with --auto
   -h, --help        show this help
 
 ${WIZARD_EXIT_CODES}`;
@@ -70,6 +76,14 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
   }
   if (values.real) guardRealRack({ ...config, mode: 'real' }, 'drill', values);
   if (values.report) checkReportPath(values.report);
+  if (values.real) {
+    if (!REAL_INJECTABLE.includes(scenario)) {
+      throw new UsageError(`drill: on a real rack a drill can inject only ${REAL_INJECTABLE.join(', ')}, not ${scenario}`, { hint: 'rehearse the others on the simulated rack (drop --real)' });
+    }
+    for (const f of ['seed', 'speed'] as const) if (values[f] !== undefined) throw new UsageError(`drill: --${f} is for the simulated rack only`);
+    const side = { mode: sideMode(values), title: `drill ${scenario} (REAL rack)`, simulated: false, ...displayOptions(config, io.env) };
+    return withOperatorSide(io, side, (s) => runRealDrill({ config, io, scenario, ...(values.report ? { report: values.report } : {}), fresh: values.fresh === true, side: s }));
+  }
   const speed = parseSpeed(values.speed, DEFAULT_DRILL_SPEED);
   const mode = sideMode(values);
   return withOperatorSide(io, { mode: mode === 'dry-run' ? 'auto' : mode, title: `drill ${scenario}`, simulated: true, ...displayOptions(config, io.env) }, async (side) => {
@@ -102,20 +116,4 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
       return code;
     }
   });
-}
-
-function drillLines(d: DrillResult, report: string | undefined): string[] {
-  return [
-    `Drill ${d.outcome}${d.reason ? `: ${d.reason}` : ''}; rack ${d.healthy ? 'healthy' : 'NOT healthy'}.`,
-    `Machine time (the rack's own work): ${formatDuration(d.machineTime)}`,
-    `Operator time (reading and answering): ${formatDuration(d.operatorTime)}`,
-    `RTO (machine + operator time, recovery start to healthy): ${d.rto === undefined ? 'not reached' : formatDuration(d.rto)}`,
-    ...d.restored.map((r) => {
-      const newest = r.newest ? 'the newest' : `not the newest: ${r.skipped.length} newer version(s) looked wrong`;
-      return `Restored ${r.component} version ${r.versionId} (${r.size === undefined ? '?' : formatBytes(r.size)}, ${newest}); RPO ${r.rpo === undefined ? '?' : formatDuration(r.rpo)}`;
-    }),
-    ...(d.notRestored.length ? [`Not restored: ${d.notRestored.join(', ')}`] : []),
-    ...d.remaining.map((f) => `CRIT  ${f.summary}`),
-    ...(report ? [`Report written to ${report}`] : []),
-  ];
 }

@@ -3,8 +3,9 @@ import type { Config } from '../../src/config';
 import { RackpilotError, UsageError } from '../../src/errors';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { defaultStateDir } from '../../src/wizards/engine/state-files';
-import { proposeScenario, type RecoveryScenario, recordedComponents, recordedScenario, recoverRunbook, recoveryToRun } from '../../src/wizards/runbooks/recover';
-import { restoredBy } from '../../src/wizards/runbooks/recover-plan';
+import type { RunResult } from '../../src/wizards/engine/runner';
+import { proposeScenario, type RecoveryScenario, type ScenarioProposal, recordedComponents, recordedScenario, recoverRunbook, recoveryToRun } from '../../src/wizards/runbooks/recover';
+import { type RecoveryPlan, restoredBy } from '../../src/wizards/runbooks/recover-plan';
 import type { BuiltRunbook } from '../../src/wizards/sim-adapter/sim-run';
 import type { Io } from '../io';
 import type { OperatorSide } from './operator-side';
@@ -21,7 +22,19 @@ export interface RealRecoverOptions {
   readonly dryRun: boolean;
   readonly fresh: boolean;
   readonly fromAudit: boolean;
+  /** The command line the summary suggests to run again (default: rackpilot recover). */
+  readonly again?: string;
   readonly side: OperatorSide;
+  /** Told how the run ended, with the plan it restored and the proposal it started from (a drill's report). */
+  readonly onEnd?: (end: RecoverEnd) => void;
+}
+
+export interface RecoverEnd {
+  readonly result: RunResult;
+  readonly after: RackSnapshot;
+  readonly plan: RecoveryPlan;
+  readonly proposal: ScenarioProposal;
+  readonly incidentStart?: number;
 }
 
 /**
@@ -32,14 +45,19 @@ export interface RealRecoverOptions {
  */
 export function runRealRecover(o: RealRecoverOptions): Promise<number> {
   const s = o.side;
+  let plan: RecoveryPlan | undefined;
+  let proposal: ScenarioProposal | undefined;
   const build = (snapshot: RackSnapshot, resumed?: Readonly<Record<string, string>>): BuiltRunbook | undefined => {
     if (resumed) {
       const scenario = recordedScenario(resumed);
       if (!scenario) throw new RackpilotError('the unfinished run does not record its recovery scenario', { hint: 'start over with --fresh' });
       const components = recordedComponents(resumed);
-      return { runbook: withResolvedContexts(recoverRunbook(scenario, snapshot, { pollMetalApi: false, ...(components ? { components } : {}) }), o.config.kubernetes) };
+      const runbook = recoverRunbook(scenario, snapshot, { pollMetalApi: false, ...(components ? { components } : {}) });
+      plan = runbook.plan;
+      proposal = proposeScenario(snapshot);
+      return { runbook: withResolvedContexts(runbook, o.config.kubernetes) };
     }
-    const proposal = proposeScenario(snapshot);
+    proposal = proposeScenario(snapshot);
     const scenario = o.scenario ?? proposal.scenario;
     if (!scenario) {
       s.print(proposal.summary);
@@ -49,8 +67,13 @@ export function runRealRecover(o: RealRecoverOptions): Promise<number> {
     if (proposal.scenario !== scenario) s.print(`warning: you chose ${scenario}, but the rack looks like ${proposal.scenario ?? 'nothing a runbook covers'}.`);
     const built = recoveryToRun(scenario, snapshot, { pollMetalApi: false });
     refuseUncovered(built.runbook.plan);
+    plan = built.runbook.plan;
     const incident = snapshot.incident?.startedAt ?? firstEmptyUpload(snapshot, restoredBy(built.runbook.plan).map((c) => c.id));
     return { runbook: withResolvedContexts(built.runbook, o.config.kubernetes), params: { ...built.params, ...(incident !== undefined ? { [INCIDENT_PARAM]: String(incident) } : {}) } };
+  };
+  const incidentStart = (params: Readonly<Record<string, string>>) => {
+    const t = Number(params[INCIDENT_PARAM]);
+    return params[INCIDENT_PARAM] !== undefined && Number.isFinite(t) ? t : undefined;
   };
   return runRealWizard({
     runbookId: 'recover',
@@ -61,11 +84,16 @@ export function runRealRecover(o: RealRecoverOptions): Promise<number> {
     fresh: o.fresh,
     fromAudit: o.fromAudit,
     build,
-    incidentStart: (params) => {
-      const t = Number(params[INCIDENT_PARAM]);
-      return params[INCIDENT_PARAM] !== undefined && Number.isFinite(t) ? t : undefined;
-    },
-    again: 'rackpilot recover',
+    incidentStart,
+    ...(o.onEnd
+      ? {
+          onEnd: ({ result, after, params }: { result: RunResult; after: RackSnapshot; params: Readonly<Record<string, string>> }) => {
+            const t = incidentStart(params);
+            if (plan && proposal) o.onEnd?.({ result, after, plan, proposal, ...(t !== undefined ? { incidentStart: t } : {}) });
+          },
+        }
+      : {}),
+    again: o.again ?? 'rackpilot recover',
     side: s,
   });
 }

@@ -30,6 +30,8 @@ export interface RealWizardOptions {
   readonly side: OperatorSide;
   /** The executor of a real run (default: the config's real executor); a dry run uses none. */
   readonly executor?: Executor;
+  /** Told how a real run ended, before its summary: a drill builds its report from it. */
+  readonly onEnd?: (end: { readonly result: RunResult; readonly after: RackSnapshot; readonly params: Readonly<Record<string, string>> }) => void;
 }
 
 /**
@@ -108,6 +110,7 @@ async function end(o: RealWizardOptions, result: RunResult, after: RackSnapshot,
   const critical = after.findings.filter((f) => f.severity === 'critical');
   const health = [...critical.slice(0, 10).map((f) => `CRIT  ${f.summary}`), critical.length === 0 ? 'The rack is healthy.' : `The rack is not healthy: ${critical.length} critical finding(s).`];
   const incidentStart = o.incidentStart?.(params) ?? after.incident?.startedAt;
+  o.onEnd?.({ result, after, params });
   await o.side.finish([...summaryLines(result, { again: o.again, ...(incidentStart !== undefined ? { incidentStart } : {}) }), ...health]);
   return runExitCode(o.side, { state: result.state, healthy: critical.length === 0, error: result.error });
 }

@@ -1,4 +1,4 @@
-// What the wizard commands refuse on a real rack: --auto always; recover without kubernetes: and backups:; bootstrap.
+// What the wizard commands refuse on a real rack: --auto always; recover and drill without kubernetes: and backups:; bootstrap.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,8 +35,16 @@ describe('guardRealRack', () => {
     expect(() => guardRealRack(onlyKube, 'recover', {})).toThrow('recover: on a real rack the config needs a backups: component (where their backups are)');
   });
 
-  it('still refuses bootstrap and drill on a real rack', async () => {
+  it('still refuses bootstrap on a real rack', async () => {
     const c = await config(KUBE + BACKUPS);
-    for (const command of ['bootstrap', 'drill']) expect(() => guardRealRack(c, command, {})).toThrow(`${command}: runs on a real rack are not available yet`);
+    expect(() => guardRealRack(c, 'bootstrap', {})).toThrow('bootstrap: runs on a real rack are not available yet');
+  });
+
+  it('lets drill run on a real rack with kubernetes: and backups:, never with --auto, and names what it lacks', async () => {
+    const c = await config(KUBE + BACKUPS);
+    expect(() => guardRealRack(c, 'drill', {})).not.toThrow();
+    expect(() => guardRealRack(c, 'drill', { auto: true })).toThrow('drill: --auto is for the simulated rack only');
+    const onlyBackups = await config(BACKUPS);
+    expect(() => guardRealRack(onlyBackups, 'drill', {})).toThrow('drill: on a real rack the config needs a kubernetes: section');
   });
 });

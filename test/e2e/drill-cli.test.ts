@@ -50,7 +50,13 @@ describe('rackpilot drill / recover / bootstrap (built program)', () => {
     expect(auto.code).toBe(64);
     expect(auto.stderr).toMatch(/--auto is for the simulated rack only/);
     expect(runCli(['drill', '--scenario', 'k3s-lost', '--config', config], env).code).toBe(64);
-    expect(runCli(['drill', '--scenario', 'k3s-lost', '--real', '--config', config], env).stderr).toMatch(/not available yet/);
+    expect(runCli(['drill', '--scenario', 'k3s-lost', '--real', '--config', config], env).stderr).toMatch(/drill: on a real rack the config needs a kubernetes: section/);
+    const lab = join(dir, 'lab.yaml');
+    writeFileSync(lab, 'kubernetes:\n  kubeconfig: /nonexistent/kubeconfig\n  initial: k3s\nbackups:\n  - { id: initial-metal-db, endpoint: "http://s3.test:7480", bucket: backups, accessKeyIdEnv: AK, secretAccessKeyEnv: SK }\n');
+    const other = runCli(['drill', '--scenario', 'k3s-lost', '--real', '--config', lab], env);
+    expect(other.code).toBe(64);
+    expect(other.stderr).toMatch(/drill: on a real rack a drill can inject only empty-backup-after-restart, not k3s-lost/);
+    expect(runCli(['drill', '--scenario', 'empty-backup-after-restart', '--real', '--auto', '--config', lab], env).stderr).toMatch(/--auto is for the simulated rack only/);
   });
 
   it('recover: a wrong typed confirmation cancels (exit 1) and nothing is restored', () => {

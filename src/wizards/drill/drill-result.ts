@@ -9,6 +9,8 @@ import type { RecoveryScenario, ScenarioProposal } from '../runbooks/scenario';
 /** What a drill measured. Times are rack time (the drill's fast clock), durations in ms. */
 export interface DrillResult {
   readonly scenario: RecoveryScenario;
+  /** A drill on a real rack: its name (seed and speed mean nothing there). */
+  readonly realRack?: string;
   readonly seed: number;
   readonly speed: number;
   readonly runId: string;
@@ -62,6 +64,7 @@ export interface RestoredComponent {
 
 export interface DrillInput {
   readonly scenario: RecoveryScenario;
+  readonly realRack?: string;
   readonly seed: number;
   readonly speed: number;
   readonly proposal: ScenarioProposal;
@@ -105,6 +108,7 @@ export function summariseDrill(i: DrillInput): DrillResult {
   const rto = result.machineTime + result.operatorTime;
   return {
     scenario: i.scenario,
+    ...(i.realRack !== undefined ? { realRack: i.realRack } : {}),
     seed: i.seed,
     speed: i.speed,
     runId: result.runId,
