@@ -20,7 +20,8 @@ const availability = await recoveryLabAvailability();
 const KEY = 'metal-db/db.tar.gz';
 const sha = (b: Uint8Array | undefined) => (b ? createHash('sha256').update(b).digest('hex') : 'none');
 
-describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with kubelet and sidecar stand-ins${availability.ok ? '' : ` (skipped: ${availability.reason})`}`, () => {
+// A loaded CI machine slows the stand-ins' uploads: every wait has 40 s, every test 150 s.
+describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with kubelet and sidecar stand-ins${availability.ok ? '' : ` (skipped: ${availability.reason})`}`, { timeout: 150_000 }, () => {
   let lab: RecoveryLab;
   let config: string;
   let env: Record<string, string>;
@@ -53,15 +54,15 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
   /** The thesis failure (again): the volume lost, the database starting empty on a broken prefix, two tiny uploads; then the prefix fixed. */
   async function loseVolumeAndStartEmpty(): Promise<void> {
     await scale(0);
-    await waitFor('the pod is gone', async () => (await lab.kubeLab.client.request('GET', `/api/v1/namespaces/${NS}/pods/${STATEFUL_SET}-0`)).status === 404, 20_000);
+    await waitFor('the pod is gone', async () => (await lab.kubeLab.client.request('GET', `/api/v1/namespaces/${NS}/pods/${STATEFUL_SET}-0`)).status === 404, 40_000);
     await lab.kubeLab.client.delete('persistentvolumeclaims', `${STATEFUL_SET}-${STATEFUL_SET}-0`, NS);
-    await waitFor('the data directory is emptied', () => lab.sidecar.data() === undefined, 20_000);
+    await waitFor('the data directory is emptied', () => lab.sidecar.data() === undefined, 40_000);
     lab.sidecar.listPrefix('metal_db');
     const uploadsBefore = events('uploaded').length;
     const freshBefore = events('fresh').length;
     await scale(1);
-    await waitFor('a fresh start', () => events('fresh').length === freshBefore + 1, 20_000);
-    await waitFor('two tiny uploads', () => events('uploaded').slice(uploadsBefore).filter((e) => 'size' in e && e.size < 1000).length >= 2, 20_000);
+    await waitFor('a fresh start', () => events('fresh').length === freshBefore + 1, 40_000);
+    await waitFor('two tiny uploads', () => events('uploaded').slice(uploadsBefore).filter((e) => 'size' in e && e.size < 1000).length >= 2, 40_000);
     lab.sidecar.listPrefix(undefined);
   }
 
@@ -69,8 +70,8 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     await lab.kubeLab.client.delete('persistentvolumeclaims', `${STATEFUL_SET}-${STATEFUL_SET}-0`, NS);
     lab.sidecar.listPrefix('metal_db');
     await scale(1);
-    await waitFor('a fresh start', () => events('fresh').length === 1, 20_000);
-    await waitFor('two tiny uploads', () => events('uploaded').length >= 2, 20_000);
+    await waitFor('a fresh start', () => events('fresh').length === 1, 40_000);
+    await waitFor('two tiny uploads', () => events('uploaded').length >= 2, 40_000);
     lab.sidecar.uploadEvery(3_600_000);
     const newest = (await versions()).find((v) => v.IsLatest);
     expect(newest?.Size).toBeLessThan(1000);
@@ -122,7 +123,7 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     // The newest version (the one the stand-in restored) is the promoted copy naming the chosen version.
     const head = await lab.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: KEY, VersionId: restored[0] && 'versionId' in restored[0] ? restored[0].versionId : '' }));
     expect(head.Metadata?.['rackpilot-restored-from']).toBe(goodIds[19]);
-    await waitFor('an upload after the restore', () => lab.sidecar.events.slice(lab.sidecar.events.indexOf(restored[0] as never)).some((e) => e.kind === 'uploaded'), 20_000);
+    await waitFor('an upload after the restore', () => lab.sidecar.events.slice(lab.sidecar.events.indexOf(restored[0] as never)).some((e) => e.kind === 'uploaded'), 40_000);
     const next = lab.sidecar.events.slice(lab.sidecar.events.indexOf(restored[0] as never)).find((e) => e.kind === 'uploaded');
     expect(next).toMatchObject({ size: good[19]?.length });
     expect(r.stdout).toContain('Nothing the run changed is left paused or stopped.');
@@ -137,7 +138,7 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
 
     const first = driveCli(['recover', '--config', config], env, operator());
     children.add(first.child);
-    await first.waitFor(/copied onto the key as/, 60_000);
+    await first.waitFor(/copied onto the key as/, 40_000);
     first.child.kill('SIGKILL');
     const killed = await first.done;
     expect(killed.signal).toBe('SIGKILL');
