@@ -23,19 +23,24 @@ export function fabricRules(snapshot: RackObservation, o: Pick<HealthOptions, 's
   ];
 }
 
+/** The switch's failed sync when it is newer than its last good one: metal-core is failing now. One home for the rule. */
+export function failingSync(m: MetalSwitch): MetalSwitch['lastSyncError'] {
+  return m.lastSyncError && (!m.lastSync || m.lastSyncError.time > m.lastSync.time) ? m.lastSyncError : undefined;
+}
+
 function syncFindings(m: MetalSwitch, now: number, fresh: boolean): Finding[] {
   const subject = { kind: 'switch', id: m.name, label: m.name } as const;
   const out: Finding[] = [];
-  const failing = m.lastSyncError && (!m.lastSync || m.lastSyncError.time > m.lastSync.time);
-  if (failing && m.lastSyncError) {
-    const why = m.lastSyncError.error ? `: ${oneLine(m.lastSyncError.error)}` : '';
+  const failing = failingSync(m);
+  if (failing) {
+    const why = failing.error ? `: ${oneLine(failing.error)}` : '';
     out.push(
       finding(
         'switch-sync-failing',
         'warning',
         'bgp',
         subject,
-        `metal-core on ${m.name} fails to apply its configuration (${ago(now, m.lastSyncError.time)})${why}`,
+        `metal-core on ${m.name} fails to apply its configuration (${ago(now, failing.time)})${why}`,
         `read metal-core's log on ${m.name}; new machines and VRFs are not configured on it meanwhile`,
       ),
     );

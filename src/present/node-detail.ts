@@ -1,4 +1,5 @@
 import type { BgpSession, BgpSwitch } from '../model/bgp';
+import { failingSync } from '../health/fabric-rules';
 import type { MetalSwitch } from '../model/metal-switch';
 import type { RackSnapshot } from '../model/snapshot';
 import type { TopoNode } from '../model/topology';
@@ -51,7 +52,8 @@ function metalApiText(m: MetalSwitch | undefined, now: EpochMs): string | undefi
   if (!m) return undefined;
   const os = m.os ? `${m.os.vendor} ${m.os.version}, metal-core ${m.os.metalCoreVersion}; ` : '';
   const sync = m.lastSync ? `last sync ${formatAge(now - m.lastSync.time)} ago` : 'never synced';
-  const failed = m.lastSyncError && (!m.lastSync || m.lastSyncError.time > m.lastSync.time) ? `; failing since ${formatAge(now - m.lastSyncError.time)} ago: ${m.lastSyncError.error ?? 'no error given'}` : '';
+  const failing = failingSync(m);
+  const failed = failing ? `; failing since ${formatAge(now - failing.time)} ago: ${failing.error ?? 'no error given'}` : '';
   return `${os}${sync}${failed}`;
 }
 

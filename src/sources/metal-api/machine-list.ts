@@ -6,9 +6,9 @@
  * text among the last answer's unmatched ones, so a machine added or removed, or another order, costs a lookup
  * (hashing those texts, ~12 ms for all 1,700) and not a parse.
  */
-import { describeError } from '../../errors';
 import type { Machine, MachineIssue } from '../../model/machine';
 import { machineFromObject } from './machine-object';
+import { itemProblem } from './read-list';
 
 type Read = { readonly machine: Machine } | { readonly problem: string };
 
@@ -73,8 +73,7 @@ function readItem(parse: () => unknown, i: number): Read {
     raw = parse();
     return { machine: machineFromObject(raw) };
   } catch (error) {
-    const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : `[${i}]`;
-    return { problem: `machine ${id}: ${describeError(error)}` };
+    return { problem: itemProblem('machine', raw, i, error) };
   }
 }
 

@@ -13,11 +13,16 @@ export function readList<T>(answer: unknown, what: string, map: (raw: unknown) =
     try {
       items.push(map(raw));
     } catch (error) {
-      const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : `[${i}]`;
-      problems.push(`${what} ${id}: ${describeError(error)}`);
+      problems.push(itemProblem(what, raw, i, error));
     }
   });
   return { items, problems };
+}
+
+/** "machine m4: <why>" for an item that could not be read, by its id where it has one, else by its place. */
+export function itemProblem(what: string, raw: unknown, i: number, error: unknown): string {
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : `[${i}]`;
+  return `${what} ${id}: ${describeError(error)}`;
 }
 
 /** "5 machines could not be read: …; …; 3 more" for the source's error line. */
