@@ -1,7 +1,7 @@
 import { RackpilotError, UsageError } from '../src/errors';
 import type { RackSnapshot } from '../src/model/snapshot';
 import { defaultStateDir } from '../src/wizards/engine/state-files';
-import { isRecoveryScenario, proposeScenario, RECOVERY_SCENARIOS, recordedScenario, recoverRunbook, recoveryToRun, SCENARIO_PARAM } from '../src/wizards/runbooks/recover';
+import { isRecoveryScenario, RECOVERY_SCENARIOS, recordedScenario, recoverRunbook, recoveryToRun, SCENARIO_PARAM } from '../src/wizards/runbooks/recover';
 import type { BuiltRunbook } from '../src/wizards/sim-adapter/sim-run';
 import { DEFAULT_WIZARD_SPEED, wizardSimSpec } from '../src/wizards/sim-adapter/sim-spec';
 import { parseFlags } from './flags';
@@ -9,6 +9,7 @@ import type { Io } from './io';
 import { helpNames, loadRackConfig, RACK_OPTIONS } from './rack-options';
 import { displayOptions, sideMode } from './wizard/display';
 import { guardRealRack, parseSpeed } from './wizard/guard';
+import { chooseScenario } from './wizard/choose-scenario';
 import { withOperatorSide } from './wizard/operator-side';
 import { runRealRecover } from './wizard/recover-real';
 import { runSimWizard } from './wizard/run-sim-wizard';
@@ -95,16 +96,9 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
         if (!scenario) throw new RackpilotError('the unfinished run does not record its recovery scenario', { hint: 'start over with --fresh' });
         return { runbook: recoverRunbook(scenario, snapshot) };
       }
-      const proposal = proposeScenario(snapshot);
-      const scenario = chosen ?? proposal.scenario;
       // The assess step shows the proposal; only when there is nothing to do is it said here.
-      if (!scenario) {
-        s.print(proposal.summary);
-        s.print('Nothing to recover.');
-        return undefined;
-      }
-      if (proposal.scenario !== scenario) s.print(`warning: you chose ${scenario}, but the rack looks like ${proposal.scenario ?? 'nothing a runbook covers'}.`);
-      return recoveryToRun(scenario, snapshot);
+      const { scenario } = chooseScenario(snapshot, chosen, s.print);
+      return scenario ? recoveryToRun(scenario, snapshot) : undefined;
     };
     return runSimWizard({
       runbookId: 'recover',

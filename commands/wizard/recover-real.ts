@@ -4,6 +4,7 @@ import { RackpilotError, UsageError } from '../../src/errors';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { defaultStateDir } from '../../src/wizards/engine/state-files';
 import type { RunResult } from '../../src/wizards/engine/runner';
+import { chooseScenario } from './choose-scenario';
 import { proposeScenario, type RecoveryScenario, type ScenarioProposal, recordedComponents, recordedScenario, recoverRunbook, recoveryToRun } from '../../src/wizards/runbooks/recover';
 import { type RecoveryPlan, restoredBy } from '../../src/wizards/runbooks/recover-plan';
 import type { BuiltRunbook } from '../../src/wizards/sim-adapter/sim-run';
@@ -57,14 +58,10 @@ export function runRealRecover(o: RealRecoverOptions): Promise<number> {
       proposal = proposeScenario(snapshot);
       return { runbook: withResolvedContexts(runbook, o.config.kubernetes) };
     }
-    proposal = proposeScenario(snapshot);
-    const scenario = o.scenario ?? proposal.scenario;
-    if (!scenario) {
-      s.print(proposal.summary);
-      s.print('Nothing to recover.');
-      return undefined;
-    }
-    if (proposal.scenario !== scenario) s.print(`warning: you chose ${scenario}, but the rack looks like ${proposal.scenario ?? 'nothing a runbook covers'}.`);
+    const choice = chooseScenario(snapshot, o.scenario, s.print);
+    proposal = choice.proposal;
+    const scenario = choice.scenario;
+    if (!scenario) return undefined;
     const built = recoveryToRun(scenario, snapshot, { pollMetalApi: false });
     refuseUncovered(built.runbook.plan);
     plan = built.runbook.plan;
