@@ -63,10 +63,9 @@ export function createLineInteraction(askLine: AskLine, print: Print): Interacti
 
 /** What a by-hand check asks, the same on the line and on the full screen. */
 export function byHandLines(check: ByHandCheck): string[] {
-  return [
-    ...wrap(`Not checked from a live source (${check.why}): confirm by hand: ${check.description}.`, 76),
-    ...wrap(`How: ${check.instruction}`, 76),
-  ];
+  // A step's verify names why in its description already ("… (by hand: no metalApi: in the config)").
+  const what = check.description.includes(check.why) ? check.description : `${check.description} (${check.why})`;
+  return [...wrap(`Not read from a live source. Confirm by hand: ${what}.`, 76), ...wrap(`How: ${check.instruction}`, 76)];
 }
 
 /** Numbered list, Enter takes the proposal; a typo asks again (nothing happens until the typed confirmation). */
