@@ -41,7 +41,7 @@ export function createLineInteraction(askLine: AskLine, print: Print): Interacti
       return typed === undefined ? undefined : { versionId: chosen.version.versionId, typed } satisfies VersionAnswer;
     },
     async confirmByHand(_step, check) {
-      for (const l of byHandLines(check)) print(`   ${l}`);
+      for (const l of byHandLines(check).flatMap((p) => wrap(p, 76))) print(`   ${l}`);
       for (;;) {
         const a = (await askLine('   checked by hand and it holds? [y = confirmed, a = abort] '))?.trim().toLowerCase();
         if (a === undefined || a === 'a' || a === 'abort') return 'abort';
@@ -61,11 +61,11 @@ export function createLineInteraction(askLine: AskLine, print: Print): Interacti
   };
 }
 
-/** What a by-hand check asks, the same on the line and on the full screen. */
+/** What a by-hand check asks, the same on the line and on the full screen (each paragraph wrapped by its caller). */
 export function byHandLines(check: ByHandCheck): string[] {
   // A step's verify names why in its description already ("… (by hand: no metalApi: in the config)").
   const what = check.description.includes(check.why) ? check.description : `${check.description} (${check.why})`;
-  return [...wrap(`Not read from a live source. Confirm by hand: ${what}.`, 76), ...wrap(`How: ${check.instruction}`, 76)];
+  return [`Not read from a live source. Confirm by hand: ${what}.`, `How: ${check.instruction}`];
 }
 
 /** Numbered list, Enter takes the proposal; a typo asks again (nothing happens until the typed confirmation). */
