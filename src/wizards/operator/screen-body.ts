@@ -69,6 +69,8 @@ function planBody(s: SessionState, width: number): BodyLine[] {
       out.push(...para(`- ${a.description}`, width, {}, '   '));
       for (const c of a.calls) out.push(...para(callText(c), width, { tone: 'muted' }, '       '));
     }
+    // How the step would be verified: from which live source, or by hand.
+    if (step.verify) out.push(...para(`verified: ${step.verify.description}`, width, { tone: 'muted' }, '   '));
   }
   return out;
 }
