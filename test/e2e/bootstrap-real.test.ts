@@ -194,6 +194,8 @@ describe('bootstrap on a real rack (built program, stand-in metal-api, scripts a
     expect(out).not.toContain('hunter2');
     expect(out).toMatch(/Run ABORTED: aborted by the operator/);
     expect(out).toMatch(/failed: Partition; not run: Shoots, Nested/);
+    // The summary keeps the exit code and the last lines in view.
+    expect(flat(out)).toMatch(/! Partition failed: run \S+fails: call 1\/1 \(\S+fails\): exit code 3; last output: .*giving up/);
     expect(ran()).toEqual(['k3s [arg with space]', 'metal-stack [arg with space]', 'gardener [arg with space]']);
     expect(code).toBe(1);
     expect(JSON.stringify(auditEntries(stateHome))).not.toContain('hunter2');
