@@ -2,6 +2,8 @@
 // status read), or, without one, by hand; a configured source that does not answer fails with its error.
 import { describe, expect, it } from 'vitest';
 import type { RackSnapshot } from '../../src/model/snapshot';
+import { callText, type RealCall } from '../../src/wizards/engine/calls';
+import { bootstrapRunbook } from '../../src/wizards/runbooks/bootstrap';
 import { liveVerifies } from '../../src/wizards/runbooks/bootstrap-live';
 import { healthySnapshot, judged, withControlPlane, withSource } from '../fixtures/snapshot-builder';
 
@@ -51,5 +53,19 @@ describe('live verification of a real bootstrap', () => {
     const r = liveVerifies(ALL).backups.test(healthySnapshot());
     expect(r.ok).toBe(true);
     expect(liveVerifies(ALL).backups.description).toMatch(/read from S3 \(metal-db\)/);
+  });
+});
+
+describe('a real bootstrap step built from the config', () => {
+  it('runs exactly the configured argv with its timeout, shows and journals it with secrets redacted, and is not repeated after a crash unless idempotent', () => {
+    const argv = ['ansible-playbook', '-e', 'db_password=hunter2', '--token', 'abc', 'site.yaml'];
+    const runbook = bootstrapRunbook({ target: 'real', commands: { k3s: argv }, settings: { k3s: { timeout: 60_000 }, gardener: { idempotent: true } }, live: { nested: [], backups: [], switches: [] } });
+    const ctx = { snapshot: healthySnapshot(), runId: 'r', params: {} };
+    const k3s = runbook.steps.find((s) => s.id === 'k3s')?.actions(ctx)[0];
+    expect(k3s?.calls).toEqual([{ kind: 'command', argv, timeout: 60_000 }]);
+    expect(k3s?.idempotent).toBe(false);
+    expect(k3s?.description).toBe("run ansible-playbook -e 'db_password=***' --token '***' site.yaml");
+    expect(callText(k3s?.calls[0] as RealCall)).toBe("$ ansible-playbook -e 'db_password=***' --token '***' site.yaml");
+    expect(runbook.steps.find((s) => s.id === 'gardener')?.actions(ctx)[0]?.idempotent).toBeUndefined();
   });
 });

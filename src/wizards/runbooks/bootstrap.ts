@@ -7,6 +7,7 @@ import { byHand, type LiveSources, liveInfrastructure, liveVerifies } from './bo
 import { all, bootstrapUp, controlPlanesReachable, newGoodVersions, shootsHealthy, type SnapshotCheck, WAIT_FOR_UPLOAD_UP_TO } from './checks';
 import { backupStoresSafe, controlPlanesNamed, infrastructureUp, machinesReachedWaiting, switchesRegistered, toolsPresent, underlayEstablished } from './bootstrap-checks';
 import { commandLine } from '../../shell-quote';
+import { redactArgv, redactLine } from '../engine/audit';
 
 /** Real-rack defaults: the mini-lab / MEP-18 playbooks the mini-rack was built with; config overrides each. */
 export const DEFAULT_BOOTSTRAP_COMMANDS: Record<BootstrapCommandStep, readonly string[]> = {
@@ -112,7 +113,8 @@ function step(id: BootstrapCommandStep, argv: readonly string[], o: BootstrapOpt
   // unless the config says the command is safe to repeat.
   const action: Action = {
     id: 'run',
-    description: `run ${commandLine(argv)}`,
+    // Journaled and audited as written here: a secret in the configured command is not.
+    description: `run ${commandLine(redactArgv(argv).map(redactLine))}`,
     effect: { op: 'wait', ms: 5000 },
     calls: [{ kind: 'command', argv, ...(timeout !== undefined ? { timeout } : {}) }],
     destructive: false,
