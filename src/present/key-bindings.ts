@@ -136,7 +136,7 @@ const APP_BINDINGS: readonly KeyBinding[] = [
     scope: 'global',
     footer: true,
     dangerous: true,
-    // The wizards' real executors (commands, APIs) are not built yet: on a real rack the menu would be empty.
+    // The TUI's wizards run on the simulated rack; on a real rack recover, bootstrap and drill --real run from the command line.
     simOnly: true,
   },
   {
