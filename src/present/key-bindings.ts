@@ -14,7 +14,7 @@ export type BindingScope = 'global' | 'list' | 'detail' | 'filter' | 'menu' | Wi
  * The wizard's prompts own the keyboard while they are open, one scope each, so its footer shows exactly the keys
  * the prompt takes (and Esc at a version list never silently cancels a run).
  */
-export type WizardScope = 'wizard-step' | 'wizard-version' | 'wizard-typed' | 'wizard-failure' | 'wizard-resume' | 'wizard-running' | 'wizard-end';
+export type WizardScope = 'wizard-step' | 'wizard-version' | 'wizard-typed' | 'wizard-failure' | 'wizard-by-hand' | 'wizard-resume' | 'wizard-running' | 'wizard-end';
 
 export type BindingId =
   | 'pane-next'
@@ -39,6 +39,7 @@ export type BindingId =
   | 'skip'
   | 'abort'
   | 'retry'
+  | 'confirm'
   | 'resume'
   | 'fresh'
   | 'close'
@@ -71,6 +72,7 @@ export const SCOPE_TITLES: Record<BindingScope, string> = {
   'wizard-version': 'Wizard: choosing a version',
   'wizard-typed': 'Wizard: typing the confirmation',
   'wizard-failure': 'Wizard: something failed',
+  'wizard-by-hand': 'Wizard: a check to confirm by hand',
   'wizard-resume': 'Wizard: an unfinished run',
   'wizard-running': 'Wizard: running',
   'wizard-end': 'Wizard: the summary',
@@ -86,6 +88,7 @@ const SCOPE_LAYERS: Record<BindingScope, readonly BindingScope[]> = {
   'wizard-version': ['wizard-version', 'wizard-running'],
   'wizard-typed': ['wizard-typed', 'wizard-running'],
   'wizard-failure': ['wizard-failure', 'wizard-running'],
+  'wizard-by-hand': ['wizard-by-hand', 'wizard-running'],
   'wizard-resume': ['wizard-resume', 'wizard-running'],
   'wizard-running': ['wizard-running'],
   'wizard-end': ['wizard-end'],
@@ -133,7 +136,7 @@ const APP_BINDINGS: readonly KeyBinding[] = [
     scope: 'global',
     footer: true,
     dangerous: true,
-    // The wizards' real executors (commands, APIs) are not built yet: on a real rack the menu would be empty.
+    // The TUI's wizards run on the simulated rack; on a real rack recover, bootstrap and drill --real run from the command line.
     simOnly: true,
   },
   {
@@ -163,6 +166,8 @@ const WIZARD_BINDINGS: readonly KeyBinding[] = [
   W('wizard-failure', 'retry', ['r'], 'retry', 'retry the step'),
   W('wizard-failure', 'skip', ['s'], 'skip', 'skip this step'),
   W('wizard-failure', 'abort', ['a'], 'abort', 'abort the run'),
+  W('wizard-by-hand', 'confirm', ['y'], 'confirmed', 'you checked it by hand and it holds: go on'),
+  W('wizard-by-hand', 'abort', ['a'], 'abort', 'abort the run'),
   W('wizard-resume', 'resume', ['r'], 'resume', 'resume the unfinished run where it stopped'),
   W('wizard-resume', 'fresh', ['f'], 'start over', 'set it aside and start a new run'),
   W('wizard-resume', 'quit', ['q'], 'quit', 'quit: change nothing'),

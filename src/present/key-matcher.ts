@@ -52,6 +52,7 @@ const MATCHERS: Record<BindingId, Matcher> = {
   skip: char('s'),
   abort: char('a'),
   retry: char('r'),
+  confirm: char('y'),
   resume: char('r'),
   fresh: char('f'),
   close: (input, k) => Boolean(k.return || k.escape) || char('q')(input, k),

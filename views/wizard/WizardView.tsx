@@ -115,6 +115,7 @@ function answer(prompt: Prompt | undefined, id: string | undefined): void {
   if (!prompt || !id) return;
   if (prompt.kind === 'confirm-step' && (id === 'run' || id === 'skip' || id === 'abort')) prompt.resolve(id);
   if (prompt.kind === 'failure' && (id === 'retry' || id === 'skip' || id === 'abort')) prompt.resolve(id);
+  if (prompt.kind === 'by-hand' && (id === 'confirm' || id === 'abort')) prompt.resolve(id === 'confirm' ? 'confirmed' : 'abort');
   if (prompt.kind === 'resume' && (id === 'resume' || id === 'fresh' || id === 'quit')) prompt.resolve(id);
 }
 
