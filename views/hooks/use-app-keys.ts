@@ -1,9 +1,7 @@
-import { useInput } from 'ink';
 import type { Dispatch } from 'react';
 import type { Finding } from '../../src/health/finding';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { BindingContext } from '../../src/present/key-bindings';
-import { keyPresses } from '../../src/present/key-chunks';
 import { applyTextInput, matchBinding, paneIndex } from '../../src/present/key-matcher';
 import { jumpTarget } from '../../src/present/jump';
 import { findingOfRow } from '../../src/present/overview-rows';
@@ -12,7 +10,7 @@ import { TABLE_CHROME_ROWS } from '../../src/present/table-layout';
 import { moveSelection, PANES, type UiAction, type UiState, uiReducer } from '../../src/present/ui-state';
 import type { MenuEntry } from '../components/ScenarioMenu';
 import { maxDetailOffset } from '../components/DetailView';
-import { useKeyQueue } from './use-key-queue';
+import { DROP_REST, useQueuedInput } from './use-key-queue';
 
 export interface AppKeysOptions {
   readonly ui: UiState;
@@ -46,16 +44,21 @@ const FAR = 1_000_000_000;
  */
 export function useAppKeys(options: AppKeysOptions): void {
   // Each keypress of a chunk runs against the state the one before it left (use-key-queue.ts).
-  const run = useKeyQueue(options.ui, ({ input, key }) => {
-    let next = options.ui;
-    const dispatch: Dispatch<UiAction> = (action) => {
-      next = uiReducer(next, action);
-      options.dispatch(action);
-    };
-    handle({ ...options, dispatch }, input, key);
-    return next === options.ui ? undefined : next;
-  });
-  useInput((input, key) => run(keyPresses(input, key)), { isActive: options.active });
+  useQueuedInput(
+    options.ui,
+    ({ input, key }) => {
+      // A key that opened a wizard hands the keyboard over: what was typed behind it is not for the panes.
+      if (!options.active) return DROP_REST;
+      let next = options.ui;
+      const dispatch: Dispatch<UiAction> = (action) => {
+        next = uiReducer(next, action);
+        options.dispatch(action);
+      };
+      handle({ ...options, dispatch }, input, key);
+      return next === options.ui ? undefined : next;
+    },
+    { isActive: options.active },
+  );
 }
 
 function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBinding>[1]): void {
