@@ -4,6 +4,7 @@ import { type AreaStatus, summariseAreas } from '../src/present/area-summary';
 import { filterRows } from '../src/present/rows';
 import { findingNote, LIST_ROWS_WITH_NOTE } from '../src/present/finding-note';
 import { helpLines } from '../src/present/help-lines';
+import { enterJump } from '../src/present/jump';
 import { findingOfRow } from '../src/present/overview-rows';
 import { wrapLines } from '../src/present/detail-wrap';
 import { paneDetail, paneRows } from '../src/present/pane-content';
@@ -98,6 +99,8 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const noteHeight = noteLines.length ? Math.min(noteLines.length + 2, Math.max(0, innerHeight - overviewTop - LIST_ROWS_WITH_NOTE)) : 0;
   const listHeight = innerHeight - overviewTop - noteHeight;
   const simulated = snapshot.rack.simulated && scenarios.length > 0;
+  // Enter jumps only from an overview finding whose subject has a pane; the footer says "Enter jump" only there.
+  const jumpTo = ui.overlay === 'none' && !ui.filtering ? enterJump(pane, state, ids, findings, snapshot) : undefined;
 
   const help = useMemo(
     () => (ui.overlay === 'help' ? wrapLines(helpLines({ readOnly, simulated }, theme.ascii), innerWidth, (l) => symbolCells(theme, l)) : []),
@@ -112,7 +115,8 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
     listHeight,
     snapshot,
     findings,
-    ctx: { readOnly, simulated },
+    ctx: { readOnly, simulated, jumps: jumpTo !== undefined },
+    ...(jumpTo ? { jumpTo } : {}),
     scenarios,
     onQuit: exit,
     onInterrupt: onInterrupt ?? exit,
@@ -190,7 +194,7 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
           ) : null}
         </Frame>
       )}
-      {wizard ? null : <Footer scope={scope} readOnly={readOnly} simulated={simulated} width={width} {...(notice ? { notice } : {})} />}
+      {wizard ? null : <Footer scope={scope} readOnly={readOnly} simulated={simulated} jumps={jumpTo !== undefined} width={width} {...(notice ? { notice } : {})} />}
     </Box>
   );
 }

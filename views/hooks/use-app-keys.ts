@@ -3,11 +3,9 @@ import type { Finding } from '../../src/health/finding';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { BindingContext } from '../../src/present/key-bindings';
 import { applyTextInput, matchBinding, paneIndex } from '../../src/present/key-matcher';
-import { jumpTarget } from '../../src/present/jump';
-import { findingOfRow } from '../../src/present/overview-rows';
 import type { PaneDetail } from '../../src/present/pane-content';
 import { TABLE_CHROME_ROWS } from '../../src/present/table-layout';
-import { moveSelection, PANES, type UiAction, type UiState, uiReducer } from '../../src/present/ui-state';
+import { moveSelection, type PaneId, PANES, type UiAction, type UiState, uiReducer } from '../../src/present/ui-state';
 import type { MenuEntry } from '../components/ScenarioMenu';
 import { maxDetailOffset } from '../components/DetailView';
 import { DROP_REST, useQueuedInput } from './use-key-queue';
@@ -21,7 +19,10 @@ export interface AppKeysOptions {
   readonly listHeight: number;
   readonly snapshot: RackSnapshot;
   readonly findings: readonly Finding[];
+  /** Which keys are offered; `jumps` says whether Enter jumps (to `jumpTo`). */
   readonly ctx: BindingContext;
+  /** Where Enter, → and l jump from the selected row (present/jump.ts enterJump); undefined where Enter opens. */
+  readonly jumpTo?: { readonly pane: PaneId; readonly id: string };
   readonly scenarios: readonly MenuEntry[];
   readonly onQuit: () => void;
   /** Ctrl-C. */
@@ -125,6 +126,9 @@ function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBi
     home: () => move(-FAR),
     end: () => move(FAR),
     open: () => open(o),
+    jump: () => {
+      if (o.jumpTo) dispatch({ type: 'jump', pane: o.jumpTo.pane, id: o.jumpTo.id });
+    },
     back: () => dispatch({ type: 'back' }),
     filter: () => dispatch({ type: 'filter-start' }),
     help: () => dispatch({ type: 'overlay', overlay: 'help' }),
@@ -138,16 +142,9 @@ function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBi
   if (id) actions[id]?.();
 }
 
-/** Enter: on the overview it jumps to the finding's subject in its pane; elsewhere it opens the row's detail. */
+/** Enter where it does not jump: opens the selected row's detail. */
 function open(o: AppKeysOptions): void {
   const state = o.ui.panes[o.ui.pane];
   const rowId = state.selectedId !== undefined && o.ids.includes(state.selectedId) ? state.selectedId : o.ids[0];
-  if (o.ui.pane === 'overview') {
-    const finding = findingOfRow(o.findings, state.detailId ?? rowId);
-    const target = finding ? jumpTarget(finding.subject, o.snapshot) : undefined;
-    if (target) o.dispatch({ type: 'jump', pane: target.pane, id: target.id });
-    else if (rowId && !state.detailId) o.dispatch({ type: 'open', id: rowId });
-    return;
-  }
   if (rowId && !state.detailId) o.dispatch({ type: 'open', id: rowId });
 }
