@@ -26,7 +26,8 @@ ${RACK_OPTIONS_HELP}
 
 Keys: Tab/Shift-Tab or 1-6 switch panes, Up/Down j/k PgUp/PgDn Home/End move,
 Enter opens (on an overview finding it jumps to the subject, as Right and l do),
-Esc goes back, / filters, ? shows every key, r refreshes, q quits.
+Esc goes back, / filters, ? shows every key, r refreshes, q quits, A ends the
+incident (acknowledged: no badge, backups no longer judged against it).
 On the simulated rack: ! injects a failure, w opens a wizard (recover, bootstrap
 plan, drills). Ctrl-C quits (exit 130); a running wizard is aborted first and
 its summary printed.

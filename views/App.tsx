@@ -10,6 +10,8 @@ import { wrapLines } from '../src/present/detail-wrap';
 import { paneDetail, paneRows } from '../src/present/pane-content';
 import { INITIAL_UI, PANE_TITLES, PANES, type PaneId, selectedIndex, uiReducer } from '../src/present/ui-state';
 import type { RackStore } from '../src/store/rack-store';
+import { describeError } from '../src/errors';
+import { operatorName } from '../src/wizards/engine/audit';
 import type { WizardMenu } from '../src/wizards/operator/wizard-menu';
 import type { WizardSession } from '../src/wizards/operator/session';
 import { DetailView, symbolCells } from './components/DetailView';
@@ -123,6 +125,15 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
     onRefresh: () => {
       store.refresh();
       setNotice(`r: every source polls now (${new Date().toISOString().slice(11, 19)}Z); the header shows their new ages`);
+    },
+    onAcknowledge: () => {
+      const incident = snapshot.incident;
+      try {
+        const ended = incident !== undefined && store.endIncident({ how: 'acknowledged', by: operatorName() });
+        setNotice(ended ? `A: incident ${incident.label} acknowledged: it is over, backups are judged as usual again` : 'A: no incident is open');
+      } catch (error) {
+        setNotice(`A: the incident could not be ended: ${describeError(error)}`);
+      }
     },
     onInject: (name) => {
       inject?.(name);

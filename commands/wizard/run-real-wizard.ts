@@ -1,8 +1,11 @@
 import { systemClock } from '../../src/clock';
 import type { Config } from '../../src/config';
+import { describeError } from '../../src/errors';
 import type { RackSnapshot } from '../../src/model/snapshot';
+import type { RackStore } from '../../src/store/rack-store';
 import { type AuditLog, memoryAudit, operatorName } from '../../src/wizards/engine/audit';
 import { withDurableRun } from '../../src/wizards/engine/durable';
+import { recoveryEndsIncident } from '../../src/wizards/engine/incident-file';
 import { Journal } from '../../src/wizards/engine/journal';
 import { type RunResult, runRunbook } from '../../src/wizards/engine/runner';
 import type { Executor, Runbook } from '../../src/wizards/engine/types';
@@ -30,6 +33,8 @@ export interface RealWizardOptions {
   readonly side: OperatorSide;
   /** The executor of a real run (default: the config's real executor); a dry run uses none. */
   readonly executor?: Executor;
+  /** A run that succeeds (done, no critical finding after) ends the rack's incident in the incident log. */
+  readonly endsIncident?: boolean;
   /** Told how a real run ended, before its summary: a drill builds its report from it. */
   readonly onEnd?: (end: { readonly result: RunResult; readonly after: RackSnapshot; readonly params: Readonly<Record<string, string>> }) => void;
 }
@@ -76,7 +81,9 @@ export async function runRealWizard(o: RealWizardOptions): Promise<number> {
         if (resumed) side.print(resumeNotice(resumed, built.runbook));
         side.started(built.runbook);
         const result = await run(o, built.runbook, snapshot, journal, durable.audit, operator, o.executor ?? realExecutor(o.config, o.env));
-        return end(o, result, snapshot(), journal.data.params);
+        const after = snapshot();
+        if (o.endsIncident && recoveryEndsIncident(result, after)) endIncident(rack.store, result.runId, side.print);
+        return end(o, result, after, journal.data.params);
       },
     );
   } catch (error) {
@@ -103,6 +110,16 @@ function run(o: RealWizardOptions, runbook: Runbook, snapshot: () => RackSnapsho
     onEvent: o.side.onEvent,
     signal: o.side.signal,
   });
+}
+
+/** A successful recovery ends the incident; a state directory that cannot remember it is said, not fatal. */
+function endIncident(store: RackStore, runId: string, print: (line: string) => void): void {
+  const incident = store.getSnapshot().incident;
+  try {
+    if (store.endIncident({ how: 'recovered', by: `run ${runId}` }) && incident) print(`The incident ${incident.label} is over: the recovery succeeded.`);
+  } catch (error) {
+    print(`The incident could not be ended: ${describeError(error)}`);
+  }
 }
 
 /** Health at the end decides the exit code, as on the simulated rack: a run "done" on an unhealthy rack did not recover it. */

@@ -36,6 +36,7 @@ export type BindingId =
   | 'quit'
   | 'inject'
   | 'wizard'
+  | 'acknowledge'
   | 'run'
   | 'skip'
   | 'abort'
@@ -131,6 +132,15 @@ const APP_BINDINGS: readonly KeyBinding[] = [
   { id: 'back', keys: ['Esc'], label: 'close', description: 'close the menu', scope: 'menu', footer: true },
   { id: 'help', keys: ['?'], label: 'help', description: 'show or hide this help', scope: 'global', footer: true },
   { id: 'refresh', keys: ['r'], label: 'refresh', description: 'refresh now', scope: 'global', footer: false },
+  {
+    id: 'acknowledge',
+    keys: ['A'],
+    label: 'end incident',
+    description: 'acknowledge the incident: it is over, its header badge goes and backups are no longer judged against it, here and in status (a successful recovery does this itself)',
+    scope: 'global',
+    footer: false,
+    dangerous: true,
+  },
   { id: 'quit', keys: ['q'], label: 'quit', description: 'quit', scope: 'global', footer: true },
   {
     id: 'wizard',

@@ -50,6 +50,7 @@ const MATCHERS: Record<BindingId, Matcher> = {
   quit: char('q'),
   inject: char('!'),
   wizard: char('w'),
+  acknowledge: char('A'),
   run: (_, k) => Boolean(k.return),
   skip: char('s'),
   abort: char('a'),

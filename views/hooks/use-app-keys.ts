@@ -28,6 +28,8 @@ export interface AppKeysOptions {
   /** Ctrl-C. */
   readonly onInterrupt: () => void;
   readonly onRefresh: () => void;
+  /** A: the operator acknowledges the incident, which ends it. */
+  readonly onAcknowledge: () => void;
   readonly onInject: (name: string) => void;
   readonly wizards: readonly MenuEntry[];
   readonly onWizard: (name: string) => void;
@@ -133,6 +135,7 @@ function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBi
     filter: () => dispatch({ type: 'filter-start' }),
     help: () => dispatch({ type: 'overlay', overlay: 'help' }),
     refresh: () => o.onRefresh(),
+    acknowledge: () => o.onAcknowledge(),
     quit: () => o.onQuit(),
     inject: () => dispatch({ type: 'overlay', overlay: 'scenario-menu' }),
     wizard: () => {
