@@ -63,6 +63,8 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const snapshot = useSnapshot(store);
   const [ui, dispatch] = useReducer(uiReducer, INITIAL_UI);
   const [wizard, setWizard] = useState<WizardSession>();
+  // The drill's scenario while a drill is open: the header says DRILL, so it is never taken for a real recovery.
+  const [drill, setDrill] = useState<string>();
   const [notice, setNotice] = useState<string>();
   // A notice stays two seconds: long enough to be read, short enough not to hide the keys.
   useEffect(() => {
@@ -142,7 +144,9 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
     wizards: readOnly ? [] : (wizards?.entries ?? []),
     onWizard: (name) => {
       // The wizard view takes the keys from here on; its own footer says which.
-      if (wizards) setWizard(wizards.start(name));
+      if (!wizards) return;
+      setWizard(wizards.start(name));
+      setDrill(wizards.entries.find((e) => e.name === name)?.drill);
     },
     active: wizard === undefined,
     help: { lines: help.length, height: innerHeight },
@@ -154,11 +158,14 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const title = detail ? `${PANE_TITLES[pane]} > ${detail.title}` : `${PANE_TITLES[pane]} (${rows.rows.length})`;
   return (
     <Box flexDirection="column" width={width} height={size.rows}>
-      <Header snapshot={snapshot} store={store} width={width} />
+      <Header snapshot={snapshot} store={store} width={width} {...(wizard && drill ? { drill } : {})} />
       <PaneTabs pane={pane} status={paneStatus} width={width} />
       {wizard ? (
         <Frame title="Wizard" width={width} height={bodyHeight + 1} tone="accent">
-          <WizardView session={wizard} width={innerWidth} height={innerHeight + 1} onClose={() => setWizard(undefined)} onInterrupt={onInterrupt ?? exit} />
+          <WizardView session={wizard} width={innerWidth} height={innerHeight + 1} onClose={() => {
+              setWizard(undefined);
+              setDrill(undefined);
+            }} onInterrupt={onInterrupt ?? exit} />
         </Frame>
       ) : ui.overlay === 'wizard-menu' ? (
         <Frame title="Wizards" width={width} height={bodyHeight} tone="accent">

@@ -104,6 +104,7 @@ export function liveWizards(deps: { store: RackStore; sim?: SimSource; config: C
       ...RECOVERY_SCENARIOS.map((scenario) => ({
         name: `drill ${scenario}`,
         description: `timed drill of ${scenario} on a private simulated rack`,
+        drill: scenario,
         open: () => openDrill(scenario, stateDir, config, track),
       })),
     );

@@ -104,4 +104,13 @@ describe.skipIf(!hasTmux)('keys in one write under tmux (skipped: tmux not insta
     t.together('C-c');
     await t.waitFor(/EXIT=130/);
   });
+
+  it('Ctrl-C quits the TUI with exit 130 (q with 0), the terminal restored', async () => {
+    const t = open('ctrl-c', '');
+    await t.waitFor(/\[1 Overview\]/);
+    t.together('C-c');
+    const shell = await t.waitFor(/EXIT=\d+/);
+    expect(shell).toMatch(/EXIT=130/);
+    expect(shell).not.toMatch(/Overview/);
+  });
 });
