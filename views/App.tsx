@@ -66,6 +66,10 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   // The drill's scenario while a drill is open: the header says DRILL, so it is never taken for a real recovery.
   const [drill, setDrill] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  const closeWizard = () => {
+    setWizard(undefined);
+    setDrill(undefined);
+  };
   // A notice stays two seconds: long enough to be read, short enough not to hide the keys.
   useEffect(() => {
     if (!notice) return;
@@ -162,10 +166,7 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
       <PaneTabs pane={pane} status={paneStatus} width={width} />
       {wizard ? (
         <Frame title="Wizard" width={width} height={bodyHeight + 1} tone="accent">
-          <WizardView session={wizard} width={innerWidth} height={innerHeight + 1} onClose={() => {
-              setWizard(undefined);
-              setDrill(undefined);
-            }} onInterrupt={onInterrupt ?? exit} />
+          <WizardView session={wizard} width={innerWidth} height={innerHeight + 1} onClose={closeWizard} onInterrupt={onInterrupt ?? exit} />
         </Frame>
       ) : ui.overlay === 'wizard-menu' ? (
         <Frame title="Wizards" width={width} height={bodyHeight} tone="accent">

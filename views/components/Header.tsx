@@ -36,8 +36,8 @@ function sourceText(s: SourceStatus, now: number): { text: string; tone?: 'criti
 }
 
 /**
- * One line: rack name, SIMULATED badge, DRILL and its scenario while a drill is open, incident, each source's state and data age, the UTC clock. The clock
- * lives here so that its one-second tick re-renders the header only.
+ * One line: rack name, SIMULATED badge, DRILL and its scenario while a drill is open, incident, each source's state
+ * and data age, the UTC clock. The clock lives here so that its one-second tick re-renders the header only.
  */
 export function Header({ snapshot, store, width, drill }: { snapshot: RackSnapshot; store: RackStore; width: number; drill?: string }) {
   // Subscribed here, not in App: a poll that brought nothing new re-renders this line only.
