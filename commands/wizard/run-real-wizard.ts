@@ -1,11 +1,8 @@
 import { systemClock } from '../../src/clock';
 import type { Config } from '../../src/config';
-import { describeError } from '../../src/errors';
 import type { RackSnapshot } from '../../src/model/snapshot';
-import type { RackStore } from '../../src/store/rack-store';
 import { type AuditLog, memoryAudit, operatorName } from '../../src/wizards/engine/audit';
 import { withDurableRun } from '../../src/wizards/engine/durable';
-import { recoveryEndsIncident } from '../../src/wizards/engine/incident-file';
 import { Journal } from '../../src/wizards/engine/journal';
 import { type RunResult, runRunbook } from '../../src/wizards/engine/runner';
 import type { Executor, Runbook } from '../../src/wizards/engine/types';
@@ -13,6 +10,7 @@ import { summaryLines } from '../../src/wizards/operator/summary-lines';
 import { type BuiltRunbook, resumeNotice } from '../../src/wizards/sim-adapter/sim-run';
 import { openRack } from '../open-rack';
 import { withDatabasePause } from './database-pause';
+import { endIncidentAfterRecovery } from './end-incident';
 import { notStartedExitCode, runExitCode } from './exit-codes';
 import type { OperatorSide } from './operator-side';
 import { realExecutor } from './real-executor';
@@ -82,7 +80,8 @@ export async function runRealWizard(o: RealWizardOptions): Promise<number> {
         side.started(built.runbook);
         const result = await run(o, built.runbook, snapshot, journal, durable.audit, operator, o.executor ?? realExecutor(o.config, o.env));
         const after = snapshot();
-        if (o.endsIncident && recoveryEndsIncident(result, after)) endIncident(rack.store, result.runId, side.print);
+        const ended = o.endsIncident ? endIncidentAfterRecovery(rack.store, result, after) : undefined;
+        if (ended) side.print(ended);
         return end(o, result, after, journal.data.params);
       },
     );
@@ -110,16 +109,6 @@ function run(o: RealWizardOptions, runbook: Runbook, snapshot: () => RackSnapsho
     onEvent: o.side.onEvent,
     signal: o.side.signal,
   });
-}
-
-/** A successful recovery ends the incident; a state directory that cannot remember it is said, not fatal. */
-function endIncident(store: RackStore, runId: string, print: (line: string) => void): void {
-  const incident = store.getSnapshot().incident;
-  try {
-    if (store.endIncident({ how: 'recovered', by: `run ${runId}` }) && incident) print(`The incident ${incident.label} is over: the recovery succeeded.`);
-  } catch (error) {
-    print(`The incident could not be ended: ${describeError(error)}`);
-  }
 }
 
 /** Health at the end decides the exit code, as on the simulated rack: a run "done" on an unhealthy rack did not recover it. */

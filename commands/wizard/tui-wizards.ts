@@ -4,7 +4,6 @@ import type { SimSource } from '../../src/sources/sim-source';
 import type { RackStore } from '../../src/store/rack-store';
 import { runDrill } from '../../src/wizards/drill/drill';
 import { memoryAudit, openAudit, operatorName } from '../../src/wizards/engine/audit';
-import { recoveryEndsIncident } from '../../src/wizards/engine/incident-file';
 import { withRackLock } from '../../src/wizards/engine/lock';
 import { type RunResult, runRunbook } from '../../src/wizards/engine/runner';
 import { defaultStateDir } from '../../src/wizards/engine/state-files';
@@ -16,6 +15,7 @@ import { bootstrapRunbook } from '../../src/wizards/runbooks/bootstrap';
 import { bootstrapCommands } from '../../src/wizards/runbooks/bootstrap-config';
 import { proposeScenario, RECOVERY_SCENARIOS, type RecoveryScenario, recoverRunbook } from '../../src/wizards/runbooks/recover';
 import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
+import { endIncidentAfterRecovery } from './end-incident';
 import { describeError } from '../../src/errors';
 
 interface Running {
@@ -69,15 +69,8 @@ export function liveWizards(deps: { store: RackStore; sim?: SimSource; config: C
       );
       const lines = summaryLines(result, { ...(store.getSnapshot().incident ? { incidentStart: store.getSnapshot().incident?.startedAt } : {}), again: 'w, recover' });
       // A recovery that succeeded ends the incident: the header's badge goes, backups are judged as usual again.
-      const incident = store.getSnapshot().incident;
-      if (runbook.id === 'recover' && incident && recoveryEndsIncident(result, store.getSnapshot())) {
-        try {
-          store.endIncident({ how: 'recovered', by: `run ${result.runId}` });
-          return [...lines, `The incident ${incident.label} is over: the recovery succeeded.`];
-        } catch (error) {
-          return [...lines, `The incident ${incident.label} could not be ended: ${describeError(error)} (A ends it).`];
-        }
-      }
+      const ended = runbook.id === 'recover' ? endIncidentAfterRecovery(store, result) : undefined;
+      if (ended) return [...lines, ended];
       return lines;
     };
     entries.push(
