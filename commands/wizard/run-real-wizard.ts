@@ -11,6 +11,7 @@ import { summaryLines } from '../../src/wizards/operator/summary-lines';
 import { type BuiltRunbook, resumeNotice } from '../../src/wizards/sim-adapter/sim-run';
 import { openRack } from '../open-rack';
 import { withDatabasePause } from './database-pause';
+import { endIncidentAfterRecovery } from './end-incident';
 import { notStartedExitCode, runExitCode } from './exit-codes';
 import type { OperatorSide } from './operator-side';
 import { realExecutor } from './real-executor';
@@ -33,6 +34,8 @@ export interface RealWizardOptions {
   readonly executor?: Executor;
   /** Critical findings expected at the end of this runbook (printed as pending, not counted as unhealthy). */
   readonly pending?: (f: Finding, s: RackSnapshot) => boolean;
+  /** A run that succeeds (done, no critical finding after) ends the rack's incident in the incident log. */
+  readonly endsIncident?: boolean;
   /** Told how a real run ended, before its summary: a drill builds its report from it. */
   readonly onEnd?: (end: { readonly result: RunResult; readonly after: RackSnapshot; readonly params: Readonly<Record<string, string>> }) => void;
 }
@@ -79,7 +82,10 @@ export async function runRealWizard(o: RealWizardOptions): Promise<number> {
         if (resumed) side.print(resumeNotice(resumed, built.runbook));
         side.started(built.runbook);
         const result = await run(o, built.runbook, snapshot, journal, durable.audit, operator, o.executor ?? realExecutor(o.config, o.env));
-        return end(o, result, snapshot(), journal.data.params);
+        const after = snapshot();
+        const ended = o.endsIncident ? endIncidentAfterRecovery(rack.store, result, after) : undefined;
+        if (ended) side.print(ended);
+        return end(o, result, after, journal.data.params);
       },
     );
   } catch (error) {

@@ -1,6 +1,24 @@
-import type { Subject } from '../health/finding';
+import type { Finding, Subject } from '../health/finding';
 import type { RackSnapshot } from '../model/snapshot';
-import type { PaneId } from './ui-state';
+import { findingOfRow } from './overview-rows';
+import { type PaneId, type PaneState, selectedIndex } from './ui-state';
+
+/**
+ * Where Enter (and → or l) jumps from the list on screen: the overview's selected finding, when its subject has a
+ * row in a pane; undefined anywhere else, where Enter opens the row's detail. The footer says "Enter jump" exactly
+ * where this is defined.
+ */
+export function enterJump(
+  pane: PaneId,
+  state: PaneState,
+  ids: readonly string[],
+  findings: readonly Finding[],
+  snapshot: RackSnapshot,
+): { pane: PaneId; id: string } | undefined {
+  if (pane !== 'overview' || state.detailId) return undefined;
+  const finding = findingOfRow(findings, ids[selectedIndex(ids, state.selectedId)]);
+  return finding ? jumpTarget(finding.subject, snapshot) : undefined;
+}
 
 /** Where Enter on a finding takes the operator: the pane and the row id of its subject. */
 export function jumpTarget(subject: Subject, snapshot: RackSnapshot): { pane: PaneId; id: string } | undefined {

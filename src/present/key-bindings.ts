@@ -27,6 +27,7 @@ export type BindingId =
   | 'home'
   | 'end'
   | 'open'
+  | 'jump'
   | 'accept'
   | 'back'
   | 'filter'
@@ -35,6 +36,7 @@ export type BindingId =
   | 'quit'
   | 'inject'
   | 'wizard'
+  | 'acknowledge'
   | 'run'
   | 'skip'
   | 'abort'
@@ -60,6 +62,11 @@ export interface KeyBinding {
   readonly dangerous?: boolean;
   /** Only meaningful against the simulated rack. */
   readonly simOnly?: boolean;
+  /**
+   * Offered only where Enter jumps (true) or only where it does not (false): see BindingContext.jumps. The footer
+   * says "Enter jump" exactly where Enter jumps, and "Enter open" elsewhere.
+   */
+  readonly jumps?: boolean;
 }
 
 export const SCOPE_TITLES: Record<BindingScope, string> = {
@@ -113,11 +120,12 @@ const APP_BINDINGS: readonly KeyBinding[] = [
   { id: 'pane-prev', keys: ['Shift-Tab'], label: 'pane', description: 'previous pane', scope: 'global', footer: false },
   { id: 'pane', keys: ['1-6'], label: 'pane', description: 'go to pane 1-6', scope: 'global', footer: false },
   ...nav('list', 'move selection', 'first row', 'last row'),
-  { id: 'open', keys: ['Enter'], label: 'open', description: "open the row's detail", scope: 'list', footer: true },
+  // Where the selected row has a subject in a pane (a finding of the overview), Enter jumps there, and so do → and l.
+  { id: 'jump', keys: ['Enter', '→', 'l'], label: 'jump', description: "on a finding of the overview: jump to its subject in its pane", scope: 'list', footer: true, jumps: true },
+  { id: 'open', keys: ['Enter'], label: 'open', description: "open the row's detail", scope: 'list', footer: true, jumps: false },
   { id: 'filter', keys: ['/'], label: 'filter', description: 'filter rows', scope: 'list', footer: true },
   { id: 'back', keys: ['Esc'], label: 'clear', description: 'clear the filter', scope: 'list', footer: false },
   ...nav('detail', 'scroll', 'top', 'bottom'),
-  { id: 'open', keys: ['Enter'], label: 'jump', description: 'jump to the linked item', scope: 'detail', footer: true },
   { id: 'back', keys: ['Esc'], label: 'back', description: 'back to the list', scope: 'detail', footer: true },
   { id: 'accept', keys: ['Enter'], label: 'keep', description: 'keep filter, back to list', scope: 'filter', footer: true },
   { id: 'back', keys: ['Esc'], label: 'clear', description: 'clear and close the filter', scope: 'filter', footer: true },
@@ -127,6 +135,15 @@ const APP_BINDINGS: readonly KeyBinding[] = [
   { id: 'back', keys: ['Esc'], label: 'close', description: 'close the menu', scope: 'menu', footer: true },
   { id: 'help', keys: ['?'], label: 'help', description: 'show or hide this help', scope: 'global', footer: true },
   { id: 'refresh', keys: ['r'], label: 'refresh', description: 'refresh now', scope: 'global', footer: false },
+  {
+    id: 'acknowledge',
+    keys: ['A'],
+    label: 'end incident',
+    description: 'acknowledge the incident: it is over, its header badge goes and backups are no longer judged against it, here and in status (a successful recovery does this itself)',
+    scope: 'global',
+    footer: false,
+    dangerous: true,
+  },
   { id: 'quit', keys: ['q'], label: 'quit', description: 'quit', scope: 'global', footer: true },
   {
     id: 'wizard',
@@ -188,10 +205,13 @@ export interface BindingContext {
   readonly readOnly: boolean;
   /** Shows simulation-only bindings. */
   readonly simulated: boolean;
+  /** Enter jumps here: the overview's selected finding has a subject in a pane (present/jump.ts). @default false */
+  readonly jumps?: boolean;
 }
 
-function allowed(b: KeyBinding, ctx: BindingContext): boolean {
-  return !(ctx.readOnly && b.dangerous) && !(b.simOnly && !ctx.simulated);
+function allowed(b: KeyBinding, ctx: BindingContext, anyJump = false): boolean {
+  const jumpFits = anyJump || b.jumps === undefined || b.jumps === (ctx.jumps ?? false);
+  return !(ctx.readOnly && b.dangerous) && !(b.simOnly && !ctx.simulated) && jumpFits;
 }
 
 /** Bindings active in `scope` (its own plus inherited layers), in footer order. */
@@ -208,7 +228,8 @@ export function helpSections(ctx: BindingContext): { scope: BindingScope; title:
     .map((scope) => ({
       scope,
       title: SCOPE_TITLES[scope],
-      bindings: KEY_BINDINGS.filter((b) => b.scope === scope && allowed(b, ctx)),
+      // Both of Enter's meanings, each saying where it applies.
+      bindings: KEY_BINDINGS.filter((b) => b.scope === scope && allowed(b, ctx, true)),
     }))
     .filter((s) => s.bindings.length > 0);
 }

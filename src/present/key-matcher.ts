@@ -7,6 +7,7 @@ import { type BindingContext, type BindingId, type BindingScope, visibleBindings
 export interface InkKeyLike {
   readonly upArrow?: boolean;
   readonly downArrow?: boolean;
+  readonly rightArrow?: boolean;
   readonly pageUp?: boolean;
   readonly pageDown?: boolean;
   readonly home?: boolean;
@@ -40,6 +41,7 @@ const MATCHERS: Record<BindingId, Matcher> = {
   home: (input, k) => Boolean(k.home) || char('g')(input, k),
   end: (input, k) => Boolean(k.end) || char('G')(input, k),
   open: (_, k) => Boolean(k.return),
+  jump: (input, k) => Boolean(k.return || k.rightArrow) || char('l')(input, k),
   accept: (_, k) => Boolean(k.return),
   back: (_, k) => Boolean(k.escape),
   filter: char('/'),
@@ -48,6 +50,7 @@ const MATCHERS: Record<BindingId, Matcher> = {
   quit: char('q'),
   inject: char('!'),
   wizard: char('w'),
+  acknowledge: char('A'),
   run: (_, k) => Boolean(k.return),
   skip: char('s'),
   abort: char('a'),

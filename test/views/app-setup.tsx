@@ -1,6 +1,7 @@
 import { VirtualClock } from '../../src/clock';
 import { SCENARIOS, type ScenarioName } from '../../src/sim/scenarios';
 import { createSimSource } from '../../src/sources/sim-source';
+import { memoryIncidentLog } from '../../src/model/incident-log';
 import { RackStore } from '../../src/store/rack-store';
 import { App } from '../../views/App';
 import { plain, renderThemed } from './helpers';
@@ -11,7 +12,7 @@ const T0 = Date.UTC(2026, 10, 25, 3, 0, 0);
 export async function setupApp(o: { scenario?: ScenarioName; columns?: number; rows?: number; minutes?: number } = {}) {
   const clock = new VirtualClock(T0);
   const sim = createSimSource({ clock, ...(o.scenario ? { scenario: o.scenario } : {}) });
-  const store = new RackStore({ clock, sources: [sim], rack: { name: 'mini-rack', simulated: true } });
+  const store = new RackStore({ clock, sources: [sim], rack: { name: 'mini-rack', simulated: true }, incidentLog: memoryIncidentLog() });
   store.start();
   await clock.advance((o.minutes ?? 0) * 60_000);
   const size = { columns: o.columns ?? 100, rows: o.rows ?? 30 };
