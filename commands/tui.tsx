@@ -24,7 +24,7 @@ ${RACK_OPTIONS_HELP}
   --ascii           plain ASCII instead of box-drawing characters
   -h, --help        show this help
 
-Keys: Tab/Shift-Tab or 1-6 switch panes, Up/Down j/k PgUp/PgDn Home/End move,
+Keys: Tab/Shift-Tab or 1-7 switch panes, Up/Down j/k PgUp/PgDn Home/End move,
 Enter opens, Esc goes back, / filters, ? shows every key, r refreshes, q quits.
 On the simulated rack: ! injects a failure, w opens a wizard (recover, bootstrap
 plan, drills). Ctrl-C quits (exit 130); a running wizard is aborted first and

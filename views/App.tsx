@@ -43,7 +43,8 @@ export interface AppProps {
 }
 
 const PANE_AREAS: Record<Exclude<PaneId, 'overview'>, readonly string[]> = {
-  topology: ['topology', 'control-planes'],
+  topology: ['topology'],
+  'control-planes': ['control-planes'],
   bgp: ['bgp'],
   machines: ['machines'],
   shoots: ['shoots'],

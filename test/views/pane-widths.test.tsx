@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RackSnapshot } from '../../src/model/snapshot';
+import { runsOn } from '../../src/present/control-plane-rows';
 import type { ScenarioName } from '../../src/sim/scenarios';
 import { setupApp } from './app-setup';
 
@@ -45,6 +46,15 @@ const PANES: readonly PaneSpec[] = [
     ids: [
       { title: 'COMPONENT', names: (s) => s.backups.map((b) => b.name) },
       { title: 'OWNER', names: (s) => s.backups.map((b) => b.owner) },
+    ],
+    detail: true,
+  },
+  {
+    key: '7',
+    state: 'STATE',
+    ids: [
+      { title: 'CONTROL PLANE', names: (s) => s.controlPlanes.map((p) => p.name) },
+      { title: 'RUNS ON', names: (s) => s.controlPlanes.map((p) => runsOn(p, s)) },
     ],
     detail: true,
   },
