@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RackSnapshot } from '../../src/model/snapshot';
-import { runsOn } from '../../src/present/control-plane-rows';
+import { planeState, runsOn } from '../../src/present/control-plane-rows';
+import { conditionSummary } from '../../src/present/shoot-rows';
 import type { ScenarioName } from '../../src/sim/scenarios';
 import { setupApp } from './app-setup';
 
@@ -18,6 +19,8 @@ interface IdColumn {
 interface PaneSpec {
   readonly key: string;
   readonly state: string;
+  /** The state column's whole texts, where the test can know them all: then its cells are checked whole too. */
+  readonly states?: (s: RackSnapshot) => Iterable<string>;
   readonly ids: readonly IdColumn[];
   /** Enter opens a detail (the overview's Enter jumps instead). */
   readonly detail: boolean;
@@ -25,10 +28,11 @@ interface PaneSpec {
 
 const PANES: readonly PaneSpec[] = [
   { key: '1', state: 'SEV', ids: [{ title: 'AREA', names: (s) => s.findings.map((f) => f.area) }], detail: false },
-  { key: '2', state: 'STATE', ids: [{ title: 'NODE', names: (s) => s.topology.nodes.map((n) => n.name) }], detail: true },
+  { key: '2', state: 'STATE', states: () => ['up', 'DOWN', 'unknown'], ids: [{ title: 'NODE', names: (s) => s.topology.nodes.map((n) => n.name) }], detail: true },
   {
     key: '3',
     state: 'STATE',
+    states: (s) => ['unknown', 'BGPD DOWN', 'UNREACHABLE', ...s.bgp.switches.flatMap((w) => w.sessions.map((x) => x.state))],
     ids: [
       { title: 'SWITCH', names: (s) => s.bgp.switches.map((w) => w.name) },
       {
@@ -39,7 +43,7 @@ const PANES: readonly PaneSpec[] = [
     detail: true,
   },
   { key: '4', state: 'MARKS', ids: [{ title: 'NAME', names: (s) => s.machines.map((m) => m.name) }], detail: true },
-  { key: '5', state: 'CONDITIONS', ids: [{ title: 'PROJECT/NAME', names: (s) => s.shoots.map((x) => `${x.project}/${x.name}`) }], detail: true },
+  { key: '5', state: 'CONDITIONS', states: (s) => s.shoots.map(conditionSummary), ids: [{ title: 'PROJECT/NAME', names: (s) => s.shoots.map((x) => `${x.project}/${x.name}`) }], detail: true },
   {
     key: '6',
     state: 'ANOMALIES',
@@ -52,6 +56,7 @@ const PANES: readonly PaneSpec[] = [
   {
     key: '7',
     state: 'STATE',
+    states: (s) => s.controlPlanes.map((p) => planeState(p).text),
     ids: [
       { title: 'CONTROL PLANE', names: (s) => s.controlPlanes.map((p) => p.name) },
       { title: 'RUNS ON', names: (s) => s.controlPlanes.map((p) => runsOn(p, s)) },
@@ -125,6 +130,8 @@ describe.each(RACKS)('pane widths on $name', (rack) => {
         const { header, rows: data } = table(inner(app.screen()), pane.state);
         const s = app.snapshot();
         for (const col of pane.ids) expectWhole(data, header, col, s, where);
+        const states = pane.states;
+        if (states) expectWhole(data, header, { title: pane.state, names: states }, s, where);
         if (!pane.detail) continue;
         // The first row's detail and a problem row's (the list sorts problems first).
         await app.write('g');
