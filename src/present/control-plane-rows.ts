@@ -28,8 +28,9 @@ export const CONTROL_PLANE_COLUMNS: readonly Column[] = [
 export function runsOn(p: ControlPlane, s: Pick<RackSnapshot, 'topology'>): string {
   if (p.hostedOn === 'k3s' && p.id !== 'k3s') return 'k3s';
   if (p.hostedOn === p.id || p.id === 'k3s') {
+    // A rack read without the topology knows no node by name: the role says where.
     const bootstrap = s.topology.nodes.find((n) => n.role === 'bootstrap');
-    return `node ${bootstrap?.name ?? 'bootstrap'}`;
+    return bootstrap ? `node ${bootstrap.name}` : 'bootstrap node';
   }
   return `shoot ${p.hostedOn}`;
 }

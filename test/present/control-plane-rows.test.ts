@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { controlPlaneDetail } from '../../src/present/control-plane-detail';
 import { controlPlaneRows, planeOfSubject } from '../../src/present/control-plane-rows';
 import { jumpTarget } from '../../src/present/jump';
-import { healthySnapshot, withControlPlane } from '../fixtures/snapshot-builder';
+import { healthySnapshot, judged, withControlPlane } from '../fixtures/snapshot-builder';
 
 const COLS = ['CONTROL PLANE', 'LAYER', 'RUNS ON', 'STATE', 'DBS', 'BACKUP', 'FINDINGS'];
 const cellsOf = (rows: ReturnType<typeof controlPlaneRows>, id: string) => {
@@ -52,5 +52,25 @@ describe('control-planes pane rows', () => {
     const down = s.findings.find((x) => x.rule === 'control-plane-unreachable');
     expect(down && jumpTarget(down.subject, s)).toEqual({ pane: 'control-planes', id: 'nested-gardener' });
     expect(controlPlaneDetail(s, 'nested-gardener', s.findings).map((l) => l.text)).toContain('state       DOWN: hosting shoot p1/c2 has no ready worker');
+  });
+
+  it('reads the kube source\'s shapes: a nested cluster entry runs on its shoot and owns its etcd finding; no topology names the bootstrap node', () => {
+    const base = healthySnapshot();
+    const s = judged({
+      ...base,
+      topology: { nodes: [], links: [] },
+      controlPlanes: [
+        ...base.controlPlanes.filter((p) => p.id === 'k3s'),
+        { id: 'nested-p1/c1', name: 'p1/c1', kind: 'k3s', layer: 'nested', hostedOn: 'p1/c1', reachable: true },
+        { id: 'nested-p1/c1-metal-stack', name: 'nested p1/c1 metal-stack', kind: 'metal-stack', layer: 'nested', hostedOn: 'p1/c1', reachable: true, workloads: [] },
+      ],
+      etcds: [{ cluster: 'p1/c1', namespace: 'garden', name: 'virtual-garden-etcd-main', conditions: [{ type: 'Ready', status: 'False', reason: 'QuorumLost' }] }],
+    });
+    const rows = controlPlaneRows(s, s.findings);
+    expect(cellsOf(rows, 'k3s')['RUNS ON']).toBe('bootstrap node');
+    expect(cellsOf(rows, 'nested-p1/c1')).toMatchObject({ 'RUNS ON': 'shoot p1/c1', FINDINGS: '1' });
+    expect(cellsOf(rows, 'nested-p1/c1-metal-stack')).toMatchObject({ 'RUNS ON': 'shoot p1/c1', FINDINGS: '0' });
+    const etcd = s.findings.find((f) => f.rule === 'etcd-not-ready');
+    expect(etcd && jumpTarget(etcd.subject, s)).toEqual({ pane: 'control-planes', id: 'nested-p1/c1' });
   });
 });
