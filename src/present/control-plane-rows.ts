@@ -14,7 +14,8 @@ import { type Column, makeRow, type Row, type RowSet, type Tone } from './rows';
  * and its state are never cut.
  */
 export const CONTROL_PLANE_COLUMNS: readonly Column[] = [
-  { title: 'CONTROL PLANE', width: 'flex', keep: true },
+  // No flex column: five short rows read better with the spare width at the right than inside the name column.
+  { title: 'CONTROL PLANE', width: 24, keep: true },
   { title: 'LAYER', width: 7, drop: 3 },
   { title: 'RUNS ON', width: 18, keep: true },
   { title: 'STATE', width: 8, keep: true },
