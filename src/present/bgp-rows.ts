@@ -39,7 +39,10 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
       const seen = sw.lastSeen === undefined ? 'never' : `${formatAge(now - sw.lastSeen)} ago`;
       // SSH down and bgpd down call for different hands: say which.
       const state = sw.failure === 'bgpd' ? 'BGPD DOWN' : 'UNREACHABLE';
-      rows.push(makeRow(`switch/${sw.name}`, [sw.name, '-', '-', '-', sw.error ?? 'unreachable', '-', state, '-', `seen ${seen}`], 'critical'));
+      // The error is no peer's name: in PEER it would claim that never-cut column's width and push VRF and AF off an
+      // 80-column screen. STATE says which hands it needs; Enter and the overview's finding give the error whole,
+      // and the filter still finds the row by it.
+      rows.push(makeRow(`switch/${sw.name}`, [sw.name, '-', '-', '-', '-', '-', state, '-', `seen ${seen}`], 'critical', [sw.error ?? 'unreachable']));
     }
   }
   // An unreachable switch keeps its last good sessions; shown as current they would claim a state nobody saw.

@@ -37,7 +37,7 @@ const PANES: readonly PaneSpec[] = [
       { title: 'SWITCH', names: (s) => s.bgp.switches.map((w) => w.name) },
       {
         title: 'PEER',
-        names: (s) => ['-', ...s.bgp.switches.flatMap((w) => [w.error ?? 'unreachable', ...w.sessions.map((x) => x.peerHostname ?? '-')])],
+        names: (s) => ['-', ...s.bgp.switches.flatMap((w) => w.sessions.map((x) => x.peerHostname ?? '-'))],
       },
     ],
     detail: true,
