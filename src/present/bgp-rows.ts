@@ -7,13 +7,14 @@ import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } f
 /**
  * A session is named by its switch and its peer, and read by its state: those three are never cut (`keep`). The
  * rest gives way on a narrow terminal, first the remote AS (the detail has it), then prefixes, time in state, VRF,
- * address family and last the neighbor port: at 80 columns the mini-rack shows the port too, at 120 all but the AS.
+ * the neighbor port (the peer names the machine, whose port it is) and last the address family, which tells a
+ * firewall's IPv4 and EVPN sessions apart: at 80 columns the mini-rack shows it, at 120 all but the AS show.
  */
 export const BGP_COLUMNS: readonly Column[] = [
   { title: 'SWITCH', width: 8, keep: true },
   { title: 'VRF', width: 7, drop: 3 },
-  { title: 'AF', width: 12, drop: 2 },
-  { title: 'NEIGHBOR', width: 10, drop: 1 },
+  { title: 'AF', width: 12, drop: 1 },
+  { title: 'NEIGHBOR', width: 10, drop: 2 },
   // A Gardener node name is 41 cells; an unreachable switch's row says why here.
   { title: 'PEER', width: 'flex', keep: true, max: 48 },
   { title: 'AS', width: 10, drop: 6 },

@@ -113,6 +113,9 @@ function expectNoCut(lines: readonly string[], where: string) {
 
 const RACKS: ReadonlyArray<{ name: string; scale?: number; scenario?: ScenarioName; minutes: number }> = [
   { name: 'the mini-rack in rack-lost', scenario: 'rack-lost', minutes: 3 },
+  { name: 'the mini-rack in shoot-workers-lost', scenario: 'shoot-workers-lost', minutes: 3 },
+  { name: 'the mini-rack in machine-reboot', scenario: 'machine-reboot', minutes: 2 },
+  { name: 'the mini-rack in empty-backup-after-restart', scenario: 'empty-backup-after-restart', minutes: 3 },
   { name: '--scale 1', scale: 1, minutes: 1 },
   { name: '--scale 1700', scale: 1700, minutes: 1 },
 ];
