@@ -118,6 +118,7 @@ const RACKS: ReadonlyArray<{ name: string; scale?: number; scenario?: ScenarioNa
   { name: 'the mini-rack in empty-backup-after-restart', scenario: 'empty-backup-after-restart', minutes: 3 },
   { name: '--scale 1', scale: 1, minutes: 1 },
   { name: '--scale 1700', scale: 1700, minutes: 1 },
+  { name: '--scale 1700 in rack-lost', scale: 1700, scenario: 'rack-lost', minutes: 3 },
 ];
 
 describe.each(RACKS)('pane widths on $name', (rack) => {
