@@ -25,7 +25,7 @@ ${RACK_OPTIONS_HELP}
   --ascii           plain ASCII instead of box-drawing characters
   -h, --help        show this help
 
-Keys: Tab/Shift-Tab or 1-6 switch panes, Up/Down j/k PgUp/PgDn Home/End move,
+Keys: Tab/Shift-Tab or 1-7 switch panes, Up/Down j/k PgUp/PgDn Home/End move,
 Enter opens (on an overview finding it jumps to the subject, as Right and l do),
 Esc goes back, / filters, ? shows every key, r refreshes, q quits, A ends the
 incident (acknowledged: no badge, backups no longer judged against it).

@@ -46,7 +46,8 @@ export interface AppProps {
 }
 
 const PANE_AREAS: Record<Exclude<PaneId, 'overview'>, readonly string[]> = {
-  topology: ['topology', 'control-planes'],
+  topology: ['topology'],
+  'control-planes': ['control-planes'],
   bgp: ['bgp'],
   machines: ['machines'],
   shoots: ['shoots'],
@@ -98,8 +99,9 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const innerHeight = bodyHeight - 2;
   const opened = state.detailId ? paneDetail(pane, state.detailId, snapshot, findings) : undefined;
   // Wrapped here, before the keys see it, so scrolling counts the lines on screen.
+  const wrap = (lines: Parameters<typeof wrapLines>[0]) => wrapLines(lines, innerWidth, (l) => symbolCells(theme, l));
   const detail =
-    opened?.kind === 'lines' ? { ...opened, lines: wrapLines(opened.lines, innerWidth, (l) => symbolCells(theme, l)) } : opened;
+    opened?.kind === 'lines' ? { ...opened, lines: wrap(opened.lines) } : opened?.kind === 'table' ? { ...opened, intro: wrap(opened.intro) } : opened;
   const overviewTop = pane === 'overview' && !detail ? notes.length + areas.length + 1 : 0;
   // The selected finding's whole summary and its hint, under the overview's list (the rows cut both).
   const selectedFinding = pane === 'overview' && !detail ? findingOfRow(findings, state.selectedId ?? ids[0]) : undefined;

@@ -1,5 +1,6 @@
 import type { Finding, Subject } from '../health/finding';
 import type { RackSnapshot } from '../model/snapshot';
+import { planeOfSubject } from './control-plane-rows';
 import { findingOfRow } from './overview-rows';
 import { type PaneId, type PaneState, selectedIndex } from './ui-state';
 
@@ -37,21 +38,17 @@ export function jumpTarget(subject: Subject, snapshot: RackSnapshot): { pane: Pa
       return { pane: 'machines', id: subject.id };
     case 'shoot':
       return { pane: 'shoots', id: subject.id };
-    case 'control-plane': {
-      const cp = snapshot.controlPlanes.find((c) => c.id === subject.id);
-      if (!cp) return undefined;
-      if (cp.hostedOn === 'k3s') {
-        const bootstrap = snapshot.topology.nodes.find((n) => n.role === 'bootstrap');
-        return bootstrap ? { pane: 'topology', id: bootstrap.id } : undefined;
-      }
-      return { pane: 'shoots', id: cp.hostedOn };
+    case 'control-plane':
+    case 'cluster-node':
+    case 'workload':
+    case 'pod': {
+      // The plane's row: its detail says where it runs, its databases and what else is wrong with it.
+      const cp = planeOfSubject(subject, snapshot.controlPlanes);
+      return cp ? { pane: 'control-planes', id: cp.id } : undefined;
     }
     case 'backup':
     case 'backup-version':
       return { pane: 'backups', id: subject.id };
-    case 'cluster-node':
-    case 'workload':
-    case 'pod':
     case 'source':
       return undefined;
   }

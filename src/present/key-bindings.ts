@@ -3,6 +3,7 @@
  * cannot drift apart. Read-only mode and real (not simulated) racks simply filter records out.
  */
 import { textWidth, truncate } from './table-layout';
+import { PANES } from './ui-state';
 
 /**
  * Where a binding applies. `list` and `detail` also get the `global` bindings; `filter` and `menu` do not,
@@ -118,7 +119,7 @@ function nav(scope: 'list' | 'detail', noun: string, first: string, last: string
 const APP_BINDINGS: readonly KeyBinding[] = [
   { id: 'pane-next', keys: ['Tab'], label: 'pane', description: 'next pane', scope: 'global', footer: true },
   { id: 'pane-prev', keys: ['Shift-Tab'], label: 'pane', description: 'previous pane', scope: 'global', footer: false },
-  { id: 'pane', keys: ['1-6'], label: 'pane', description: 'go to pane 1-6', scope: 'global', footer: false },
+  { id: 'pane', keys: [`1-${PANES.length}`], label: 'pane', description: `go to pane 1-${PANES.length}`, scope: 'global', footer: false },
   ...nav('list', 'move selection', 'first row', 'last row'),
   // Where the selected row has a subject in a pane (a finding of the overview), Enter jumps there, and so do → and l.
   { id: 'jump', keys: ['Enter', '→', 'l'], label: 'jump', description: "on a finding of the overview: jump to its subject in its pane", scope: 'list', footer: true, jumps: true },

@@ -1,4 +1,5 @@
 import { type BindingContext, type BindingId, type BindingScope, visibleBindings } from './key-bindings';
+import { PANES } from './ui-state';
 
 /**
  * The parts of Ink's `Key` the matcher reads. Structural, so src/ does not import ink; Ink's `Key` is
@@ -33,7 +34,7 @@ const char =
 const MATCHERS: Record<BindingId, Matcher> = {
   'pane-next': (_, k) => Boolean(k.tab && !k.shift),
   'pane-prev': (_, k) => Boolean(k.tab && k.shift),
-  pane: (input, k) => char('1', '2', '3', '4', '5', '6')(input, k),
+  pane: (input, k) => paneIndex(input) !== undefined && char(input)(input, k),
   up: (input, k) => Boolean(k.upArrow) || char('k')(input, k),
   down: (input, k) => Boolean(k.downArrow) || char('j')(input, k),
   'page-up': (_, k) => Boolean(k.pageUp),
@@ -72,7 +73,7 @@ export function matchBinding(input: string, key: InkKeyLike, scope: BindingScope
 
 /** 0-based pane index for the "pane" binding's digit ("1" -> 0). */
 export function paneIndex(input: string): number | undefined {
-  return /^[1-6]$/.test(input) ? Number(input) - 1 : undefined;
+  return /^[1-9]$/.test(input) && Number(input) <= PANES.length ? Number(input) - 1 : undefined;
 }
 
 /**

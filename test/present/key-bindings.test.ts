@@ -56,7 +56,9 @@ describe('key bindings', () => {
     expect(matchBinding('', { escape: true }, 'menu', live)).toBe('back');
     expect(matchBinding('3', {}, 'list', live)).toBe('pane');
     expect(paneIndex('3')).toBe(2);
-    expect(paneIndex('7')).toBeUndefined();
+    expect(paneIndex('7')).toBe(6);
+    expect(paneIndex('8')).toBeUndefined();
+    expect(paneIndex('0')).toBeUndefined();
   });
 
   it('Enter jumps where the context says it does, and → and l with it; elsewhere Enter opens and → and l do nothing', () => {
