@@ -23,12 +23,14 @@ export interface RealDrillOptions {
   readonly scenario: RecoveryScenario;
   readonly report?: string;
   readonly fresh: boolean;
+  /** Show the injection (its calls and the text it would ask to type), do nothing, and stop there. */
+  readonly dryRun: boolean;
   readonly side: OperatorSide;
 }
 
 /**
  * `drill --real`: a drill on a real (lab) rack, destructive by design. First the injection, a runbook of its own
- * (each call shown, the step confirmed with run/skip/abort, audited; it waits until the backup judge flags the size drop), then the same
+ * (each call shown, the step confirmed by typing, audited; it waits until the backup judge flags the size drop), then the same
  * real recovery as `recover` (typed version confirmation), then the report. Both are durable runs of their own: a
  * drill killed after its injection finds the failure there and goes on with the recovery.
  */
@@ -53,14 +55,14 @@ export async function runRealDrill(o: RealDrillOptions): Promise<number> {
         hint: 'a real drill breaks a database whose backups the judge finds good now; see README: Drills on a real rack',
       });
     }
-    return { runbook: withResolvedContexts(injectEmptyBackupRunbook(target), o.config.kubernetes), params: { [TARGET_PARAM]: target.id } };
+    return { runbook: withResolvedContexts(injectEmptyBackupRunbook(target, o.config.rack.name), o.config.kubernetes), params: { [TARGET_PARAM]: target.id } };
   };
   const injectCode = await runRealWizard({
     runbookId: INJECT_RUNBOOK_ID,
     config: o.config,
     env: o.io.env,
     stateDir: defaultStateDir(o.io.env),
-    dryRun: false,
+    dryRun: o.dryRun,
     fresh: o.fresh,
     fromAudit: false,
     build,
@@ -70,6 +72,11 @@ export async function runRealDrill(o: RealDrillOptions): Promise<number> {
     again,
     side: part(s),
   });
+  if (o.dryRun) {
+    const next = `Then the recovery: its plan depends on the failure, so see it once the size drop is flagged with: rackpilot recover --dry-run --scenario ${o.scenario}`;
+    await s.finish([...notes, '', 'Dry run of the injection: nothing was changed, nothing was typed.', next]);
+    return injectCode;
+  }
   if (!injected && !already) {
     await s.finish([...notes, '', 'The injection did not finish: no recovery was started.']);
     return injectCode === 0 ? 1 : injectCode;

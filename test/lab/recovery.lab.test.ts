@@ -220,7 +220,26 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect(sha(lab.sidecar.data())).toBe(sha(good[19]));
     expect(r.stdout).toContain('Nothing the run changed is left paused or stopped.');
   }, 240_000);
-  it('drill --real --scenario empty-backup-after-restart injects the failure itself (each call shown, the step confirmed), waits for the size drop, recovers and ends healthy with a Markdown report', async () => {
+  it('drill --real --dry-run shows the injection and the text it would ask for; a wrong text cancels it: the volume stays either way', async () => {
+    const pvcExists = async () => (await lab.kubeLab.client.request('GET', `/api/v1/namespaces/${NS}/persistentvolumeclaims/${STATEFUL_SET}-${STATEFUL_SET}-0`)).status === 200;
+    const dry = await runCliAsync(['drill', '--real', '--dry-run', '--scenario', 'empty-backup-after-restart', '--config', config], env);
+    expect(dry.code, dry.stdout.slice(-3000)).toBe(0);
+    expect(dry.stdout).toMatch(/\(dry run\) would ask you to type exactly: destroy initial-metal-db on \S+/);
+    expect(dry.stdout).toMatch(/\(dry run\) +2\. DELETE its data volume, PVC metal-db-metal-db-0 in metal-control-plane/);
+    expect(dry.stdout).toContain('Dry run of the injection: nothing was changed');
+    expect(await pvcExists()).toBe(true);
+    const answers = operator();
+    const wrong = driveCli(['drill', '--real', '--scenario', 'empty-backup-after-restart', '--config', config], env, (prompt, output) =>
+      /Type exactly: destroy \S+ on \S+\n[^\n]*$/.test(output) ? 'destroy it' : answers(prompt, output),
+    );
+    children.add(wrong.child);
+    const r = await wrong.done;
+    expect(r.code, r.stdout.slice(-3000)).toBe(1);
+    expect(r.stdout).toMatch(/the typed confirmation did not match "destroy initial-metal-db on \S+": nothing was done/);
+    expect(r.stdout).toContain('The injection did not finish: no recovery was started.');
+    expect(await pvcExists()).toBe(true);
+  });
+  it('drill --real --scenario empty-backup-after-restart injects the failure itself (each call shown, the step confirmed by typing), waits for the size drop, recovers and ends healthy with a Markdown report', async () => {
     // The misconfiguration the drill rehearses: the sidecar's listing prefix is broken, so an empty start uploads empty versions.
     lab.sidecar.listPrefix('metal_db');
     lab.sidecar.uploadEvery(2000);
@@ -238,6 +257,7 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect(r.code, r.stdout.slice(-4000)).toBe(0);
     expect(r.stdout).toMatch(/\$ kubectl --context lab -n metal-control-plane delete persistentvolumeclaim metal-db-metal-db-0/);
     expect(r.stdout).toMatch(/Lose the volume of metal-db and start it empty {2}\[DESTRUCTIVE\]/);
+    expect(r.stdout).toMatch(/Type exactly: destroy initial-metal-db on \S+\n/);
     expect(r.stdout).toContain(`Type exactly: initial-metal-db `);
     expect(events('restored').slice(restoredBefore)).toHaveLength(1);
     expect(sha(lab.sidecar.data())).toBe(sha(good[19]));

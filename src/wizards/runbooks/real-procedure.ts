@@ -56,6 +56,12 @@ export function whereItRuns(b: BackupComponent): string {
   return `StatefulSet ${p.statefulSet} in ${p.namespace} (context ${p.context})`;
 }
 
+/** The data volume (PVC of pod 0) a clear deletes, for what a step says it will do. */
+export function dataVolumeOf(b: BackupComponent): string {
+  const p = placeOf(b);
+  return `PVC ${p.pvc} in ${p.namespace} (context ${p.context})`;
+}
+
 /**
  * Stop the database and with it its backups: the StatefulSet scaled to 0 is what keeps new (possibly empty)
  * uploads out. etcd-druid would scale it back, so its reconciliation is suspended first.
