@@ -16,7 +16,8 @@ import { guardRealRack, parseSpeed } from './wizard/guard';
 import { withOperatorSide } from './wizard/operator-side';
 
 export const DRILL_HELP = `Usage: rackpilot drill --scenario NAME [--report PATH] [--auto] [--fresh]
-                      [--seed N] [--speed N] [--config FILE] [--real [--dry-run]]
+                      [--seed N] [--speed N] [--config FILE]
+                      [--real [--dry-run]]
 
 A disaster-recovery drill on a private simulated rack: injects the failure, lets
 it develop for ten minutes, runs the recovery wizard and measures the machine's

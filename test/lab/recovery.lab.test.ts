@@ -154,6 +154,16 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
       return out;
     };
     expect(await copies()).toHaveLength(1);
+    // Back after the crash: status says what is fenced, by which run, since when, and how to end it.
+    const fenced = await runCliAsync(['status', '--json', '--config', config], env, children);
+    const fencedJson = JSON.parse(fenced.stdout) as { backups: { id: string; pausedBy: { runbook: string; runState: string; undo: string | null } | null }[]; findings: { rule: string; severity: string; summary: string; hint: string }[] };
+    expect(fencedJson.backups.find((b) => b.id === 'initial-metal-db')?.pausedBy).toMatchObject({ runbook: 'recover', runState: 'running', undo: '$ kubectl --context lab -n metal-control-plane scale statefulset metal-db --replicas=1' });
+    const fence = fencedJson.findings.find((f) => f.rule === 'backup-paused');
+    expect(fence?.severity).toBe('warning');
+    expect(fence?.summary).toMatch(/^metal-db paused by recover run \S+ \(\S+\) since \d{4}-\d\d-\d\d \d\d:\d\d UTC: its database is stopped/);
+    expect(fence?.hint).toContain('rackpilot recover offers to resume the run');
+    const text = await runCliAsync(['status', '--config', config], env, children);
+    expect(text.stdout).toMatch(/metal-db paused by recover run/);
 
     const rerun = driveCli(['recover', '--config', config], env, operator());
     children.add(rerun.child);
@@ -166,6 +176,8 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     const last = events('restored').at(-1);
     expect(last && 'versionId' in last ? last.versionId : '').toBe((await copies())[0]);
     expect(r.stdout).toContain('Nothing the run changed is left paused or stopped.');
+    const after = JSON.parse((await runCliAsync(['status', '--json', '--config', config], env, children)).stdout) as { backups: { id: string; pausedBy: unknown }[] };
+    expect(after.backups.find((b) => b.id === 'initial-metal-db')?.pausedBy).toBeNull();
   }, 240_000);
 
   it('a new upload after the version was chosen stops the run before anything is changed: nothing promoted, the database left stopped and said so', async () => {
