@@ -3,6 +3,9 @@ import { UsageError } from '../../src/errors';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { summariseDrill } from '../../src/wizards/drill/drill-result';
 import { drillTarget, INJECT_RUNBOOK_ID, injectEmptyBackupRunbook } from '../../src/wizards/drill/real-inject';
+import { realDrillFacts } from '../../src/wizards/drill/real-facts';
+import { callText } from '../../src/wizards/engine/calls';
+import type { RunResult } from '../../src/wizards/engine/runner';
 import { writeReport } from '../../src/wizards/drill/report';
 import type { VersionOffer } from '../../src/wizards/engine/types';
 import { defaultStateDir } from '../../src/wizards/engine/state-files';
@@ -42,6 +45,9 @@ export async function runRealDrill(o: RealDrillOptions): Promise<number> {
   const part = (side: OperatorSide): OperatorSide => ({ ...side, finish: async (lines) => void notes.push(...lines) });
   let injected = false;
   let already = false;
+  let injection: RunResult | undefined;
+  let injectedComponent: string | undefined;
+  const injectionCalls: string[] = [];
   const build = (snapshot: RackSnapshot, resumed?: Readonly<Record<string, string>>) => {
     const id = resumed?.[TARGET_PARAM];
     const target = id !== undefined ? snapshot.backups.find((b) => b.id === id) : drillTarget(snapshot);
@@ -55,6 +61,7 @@ export async function runRealDrill(o: RealDrillOptions): Promise<number> {
         hint: 'a real drill breaks a database whose backups the judge finds good now; see README: Drills on a real rack',
       });
     }
+    injectedComponent = target.id;
     return { runbook: withResolvedContexts(injectEmptyBackupRunbook(target, o.config.rack.name), o.config.kubernetes), params: { [TARGET_PARAM]: target.id } };
   };
   const injectCode = await runRealWizard({
@@ -68,9 +75,17 @@ export async function runRealDrill(o: RealDrillOptions): Promise<number> {
     build,
     onEnd: ({ result }) => {
       injected = result.state === 'done';
+      injection = result;
     },
     again,
-    side: part(s),
+    side: {
+      ...part(s),
+      // The report lists the calls the injection ran, exactly as they were shown.
+      onEvent: (e) => {
+        if (e.type === 'action-start' && !e.dryRun) injectionCalls.push(...e.action.calls.map(callText));
+        s.onEvent(e);
+      },
+    },
   });
   if (o.dryRun) {
     const next = `Then the recovery: its plan depends on the failure, so see it once the size drop is flagged with: rackpilot recover --dry-run --scenario ${o.scenario}`;
@@ -117,6 +132,13 @@ export async function runRealDrill(o: RealDrillOptions): Promise<number> {
     after: end.after,
     incidentStart: end.incidentStart ?? end.result.startedAt,
     offers,
+    real: realDrillFacts({
+      rack: o.config.rack.name,
+      ...(injection ? { injection, injectionCalls } : {}),
+      ...(injectedComponent ? { injectedComponent } : {}),
+      recovery: end.result,
+      after: end.after,
+    }),
   });
   if (o.report) writeReport(o.report, drill);
   await s.finish([...notes, '', ...drillLines(drill, o.report)]);

@@ -37,6 +37,8 @@ export interface BackupVersion {
   readonly time: EpochMs;
   readonly size: number;
   readonly isLatest: boolean;
+  /** The store's ETag (quotes removed): the MD5 of the content for a single-part upload; a copy keeps its source's. */
+  readonly etag?: string;
   /**
    * Set on a copy a restore made the newest (S3 CopyObject of an older VersionId onto the same key, with metadata
    * naming the source): it holds the source's data, so it is judged by the source's time.
