@@ -281,6 +281,10 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect(md).toMatch(/REAL rack \S+/);
     expect(md).toMatch(/RTO \(machine \+ operator time, recovery start to healthy\): \d/);
     expect(md).toMatch(/\| no: \d+ newer skipped \(/);
+    // The real rack's facts: the version as listed, the copy with the same checksum, every phase timed.
+    expect(md).toContain('## On the real rack');
+    expect(md).toMatch(/promoted copy \(what the sidecar restored\): `\S+`, .*checksum: same ETag as the chosen version/);
+    expect(md).toMatch(/\| volumeDeleted \| \d{4}-[\s\S]*\| promoted \| \d{4}-[\s\S]*\| recoveryEnded \| \d{4}-/);
     expect(r.stdout).not.toContain(SECRET);
   }, 240_000);
 });

@@ -10,7 +10,9 @@ import { renderJson, renderMarkdown } from '../../src/wizards/drill/report';
 import type { RunResult } from '../../src/wizards/engine/runner';
 import { healthySnapshot, T0, withBackup } from '../fixtures/snapshot-builder';
 
-const v = (versionId: string, minutesAgo: number, size: number, extra: Partial<BackupVersion> = {}): BackupVersion => ({ versionId, key: 'db.tar.gz', time: T0 - minutesAgo * MINUTE, size, isLatest: false, etag: `etag-${size}`, ...extra });
+/** A fake MD5 per size: the same size stands for the same content here. */
+const md5ish = (size: number) => size.toString(16).padStart(32, '0');
+const v = (versionId: string, minutesAgo: number, size: number, extra: Partial<BackupVersion> = {}): BackupVersion => ({ versionId, key: 'db.tar.gz', time: T0 - minutesAgo * MINUTE, size, isLatest: false, etag: md5ish(size), ...extra });
 const good = v('good-1', 30, 18_000_000);
 // Newest first: the next upload, the copy, two empty uploads, the good one and older ones.
 const versions = [
@@ -59,13 +61,20 @@ describe('realDrillFacts', () => {
     expect(facts.components).toEqual([
       {
         component: 'metal-db',
-        chosen: { versionId: 'good-1', time: good.time, size: 18_000_000, etag: 'etag-18000000' },
-        firstEmptyUpload: { versionId: 'empty-1', time: m(24), size: 2000, etag: 'etag-2000' },
-        promotedCopy: { versionId: 'copy-1', time: m(5), size: 18_000_000, etag: 'etag-18000000' },
+        chosen: { versionId: 'good-1', time: good.time, size: 18_000_000, etag: md5ish(18_000_000) },
+        firstEmptyUpload: { versionId: 'empty-1', time: m(24), size: 2000, etag: md5ish(2000) },
+        promotedCopy: { versionId: 'copy-1', time: m(5), size: 18_000_000, etag: md5ish(18_000_000) },
         sameChecksum: true,
         nextUpload: { versionId: 'next-1', time: m(2), size: 18_000_100, etag: 'etag-next' },
       },
     ]);
+  });
+
+  it('compares checksums only when both are plain MD5s (a multipart ETag never equals its copy’s)', () => {
+    const multipart = withBackup(healthySnapshot(), 'metal-db', { versions: versions.map((x) => (x.versionId === 'good-1' ? { ...x, etag: 'abc-3' } : x)) });
+    expect(realDrillFacts({ rack: 'lab', recovery, after: multipart }).components[0]?.sameChecksum).toBeUndefined();
+    const differs = withBackup(healthySnapshot(), 'metal-db', { versions: versions.map((x) => (x.versionId === 'copy-1' ? { ...x, etag: md5ish(1) } : x)) });
+    expect(realDrillFacts({ rack: 'lab', recovery, after: differs }).components[0]?.sameChecksum).toBe(false);
   });
 
   it('times every phase from the journals and the listing, in order', () => {
@@ -91,7 +100,7 @@ describe('realDrillFacts', () => {
     const drill = { scenario: 'empty-backup-after-restart', realRack: 'lab', seed: 0, speed: 1, runId: 'rec-1', outcome: 'done', proposal: 'p', incidentStart: m(24), recoveryStart: m(15), recoveryEnd: m(1), machineTime: 1, operatorTime: 1, healthy: true, steps: [], restored: [], notRestored: [], remaining: [], real: facts } satisfies DrillResult;
     const json = renderJson(drill) as { realRack: string; real: { components: { chosen: unknown; sameChecksum: boolean }[]; timeline: Record<string, string> } };
     expect(json.realRack).toBe('lab');
-    expect(json.real.components[0]?.chosen).toEqual({ versionId: 'good-1', lastModified: new Date(good.time).toISOString(), size: 18_000_000, etag: 'etag-18000000' });
+    expect(json.real.components[0]?.chosen).toEqual({ versionId: 'good-1', lastModified: new Date(good.time).toISOString(), size: 18_000_000, etag: md5ish(18_000_000) });
     expect(json.real.components[0]?.sameChecksum).toBe(true);
     expect(Object.keys(json.real.timeline)).toEqual(['injectionStarted', 'databaseStopped', 'volumeDeleted', 'databaseStartedEmpty', 'firstEmptyUpload', 'sizeDropFlagged', 'recoveryStarted', 'fenced', 'promoted', 'dataCleared', 'restarted', 'nextUpload', 'recoveryEnded']);
     const md = renderMarkdown(drill);

@@ -38,7 +38,10 @@ export interface RealComponentFacts {
   readonly firstEmptyUpload?: ListedVersion;
   /** The copy the promote made the newest version of the key (the sidecar restores exactly this). */
   readonly promotedCopy?: ListedVersion;
-  /** Whether the copy's ETag equals the chosen version's (same content); undefined when either is unknown. */
+  /**
+   * Whether the copy's ETag equals the chosen version's (same content). Undefined when either is unknown or not an
+   * MD5 (a multipart upload's ETag is `<hash>-<parts>`, and a copy of it gets a plain MD5: they never compare).
+   */
   readonly sameChecksum?: boolean;
   /** The first upload after the restore that is not a copy: what the database uploaded once it ran again. */
   readonly nextUpload?: ListedVersion;
@@ -82,7 +85,7 @@ export function realDrillFacts(i: RealFactsInput): RealDrillFacts {
     const empty = judged.filter((j) => j.version.time > c.versionTime && !j.version.copyOf && looksEmpty(j.flags)).map((j) => j.version).at(-1);
     const copy = versions.filter((v) => v.copyOf?.versionId === c.versionId).at(-1);
     const next = copy ? versions.filter((v) => v.time > copy.time && !v.copyOf).at(-1) : undefined;
-    const sameChecksum = chosen?.etag !== undefined && copy?.etag !== undefined ? chosen.etag === copy.etag : undefined;
+    const sameChecksum = md5(chosen?.etag) && md5(copy?.etag) ? chosen?.etag === copy?.etag : undefined;
     return {
       component: c.componentId,
       ...(chosen ? { chosen: listed(chosen) } : {}),
@@ -128,4 +131,9 @@ function doneActions(r: RunResult | undefined) {
 function min(times: readonly (EpochMs | undefined)[]): EpochMs | undefined {
   const known = times.filter((t): t is EpochMs => t !== undefined);
   return known.length ? Math.min(...known) : undefined;
+}
+
+/** A plain MD5 ETag (single-part upload or copy): the checksum of the content. */
+function md5(etag: string | undefined): boolean {
+  return etag !== undefined && /^[0-9a-f]{32}$/i.test(etag);
 }
