@@ -7,12 +7,13 @@ import { createLineInteraction } from '../../src/wizards/operator/line-interacti
 import { tinyRestore } from './helpers';
 import { setup } from './setup';
 
-/** The tiny restore with its fence step confirmed by typing. */
-function typedRunbook(): Runbook {
+/** The tiny restore with its fence step destructive and confirmed by typing. */
+function typedRunbook(destructive = true): Runbook {
   const rb = tinyRestore();
   const [fence, ...rest] = rb.steps;
   if (!fence) throw new Error('no fence step');
-  return { ...rb, steps: [{ ...fence, typed: () => ({ text: 'destroy metal-db on mini-rack', what: ['1. DELETE the volume of metal-db'] }) }, ...rest] };
+  const typed = () => ({ text: 'destroy metal-db on mini-rack', what: ['1. DELETE the volume of metal-db'] });
+  return { ...rb, steps: [{ ...fence, typed, actions: (ctx) => fence.actions(ctx).map((a) => ({ ...a, destructive })) }, ...rest] };
 }
 
 describe('a step confirmed by typing', () => {
@@ -42,6 +43,13 @@ describe('a step confirmed by typing', () => {
     expect(result.state).toBe('cancelled');
     expect(result.reason).toBe('"Pause backups" was not confirmed: nothing was done');
     expect(executor.ran).toEqual([]);
+  });
+
+  it('a step with nothing left to destroy (a resumed one whose destructive actions are done) is confirmed with a key', async () => {
+    const { run, log } = setup({ runbook: typedRunbook(false) });
+    expect((await run()).state).toBe('done');
+    expect(log.typedShown).toEqual([]);
+    expect(log.confirmed[0]).toBe('fence');
   });
 
   it('a dry run asks nothing and runs nothing, but shows the text it would ask for', async () => {

@@ -31,7 +31,9 @@ async function phases(rc: RunContext, step: Step, entry: JournalStep): Promise<F
   const ctx = rc.stepContext(step);
   const actions = step.actions(ctx);
   recordActions(rc, entry, actions);
-  const request = typedRequest(step, ctx);
+  // A resumed step whose destructive actions are all done destroys nothing more: a key confirms the rest.
+  const destroys = actions.some((a) => a.destructive && entry.actions.find((j) => j.id === a.id)?.state !== 'done');
+  const request = destroys ? typedRequest(step, ctx) : undefined;
   if (typeof request === 'string') {
     rc.reason = request;
     return 'cancel';
