@@ -5,6 +5,7 @@ import { summariseDrill } from '../../src/wizards/drill/drill-result';
 import { drillTarget, INJECT_RUNBOOK_ID, injectEmptyBackupRunbook } from '../../src/wizards/drill/real-inject';
 import { realDrillFacts } from '../../src/wizards/drill/real-facts';
 import { callText } from '../../src/wizards/engine/calls';
+import { resolveContext } from '../../src/wizards/real-executor/kube-targets';
 import type { RunResult } from '../../src/wizards/engine/runner';
 import { writeReport } from '../../src/wizards/drill/report';
 import type { VersionOffer } from '../../src/wizards/engine/types';
@@ -62,7 +63,7 @@ export async function runRealDrill(o: RealDrillOptions): Promise<number> {
       });
     }
     injectedComponent = target.id;
-    return { runbook: withResolvedContexts(injectEmptyBackupRunbook(target, o.config.rack.name), o.config.kubernetes), params: { [TARGET_PARAM]: target.id } };
+    return { runbook: withResolvedContexts(injectEmptyBackupRunbook(target, o.config.rack.name, { context: (c) => resolveContext(o.config.kubernetes, c) }), o.config.kubernetes), params: { [TARGET_PARAM]: target.id } };
   };
   const injectCode = await runRealWizard({
     runbookId: INJECT_RUNBOOK_ID,

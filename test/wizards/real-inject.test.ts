@@ -31,11 +31,12 @@ describe('injectEmptyBackupRunbook', () => {
     const snapshot = snapshotOf();
     const target = drillTarget(snapshot);
     if (!target) throw new Error('no target');
-    const request = injectEmptyBackupRunbook(target, 'lab-rack').steps[0]?.typed?.({ snapshot, runId: 'r1', params: {} });
+    const request = injectEmptyBackupRunbook(target, 'lab-rack', { context: (c) => (c === 'k3s' ? 'admin@lab' : c) }).steps[0]?.typed?.({ snapshot, runId: 'r1', params: {} });
     expect(request?.text).toBe(`destroy ${target.id} on lab-rack`);
     const what = request?.what.join('\n') ?? '';
     expect(what).toContain('On rack lab-rack (REAL, not simulated)');
-    expect(what).toContain(`2. DELETE its data volume, PVC ${target.name}-${target.name}-0 in metal-control-plane`);
+    // The context the config maps the cluster to, as the calls name it.
+    expect(what).toContain(`2. DELETE its data volume, PVC ${target.name}-${target.name}-0 in metal-control-plane (context admin@lab)`);
     const proposal = snapshot.backupVerdicts.get(target.id)?.proposal?.version.versionId ?? 'none';
     expect(what).toContain(`the judge proposes now, ${proposal} of `);
   });

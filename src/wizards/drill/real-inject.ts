@@ -33,19 +33,20 @@ export function drillTarget(snapshot: RackSnapshot): BackupComponent | undefined
  * destructive step, confirmed by typing (`destroy <component> on <rack>`) after exactly what it does is shown;
  * the audit log records the confirmation like any other decision.
  */
-export function injectEmptyBackupRunbook(b: BackupComponent, rack: string, flagTimeout: Millis = DEFAULT_FLAG_TIMEOUT): Runbook {
+export function injectEmptyBackupRunbook(b: BackupComponent, rack: string, o: { readonly context?: (name: string) => string; readonly flagTimeout?: Millis } = {}): Runbook {
+  const context = o.context ?? ((c: string) => c);
   const flagged = (ctx: StepContext) => ctx.snapshot.backupVerdicts.get(b.id)?.sizeDrop;
   return {
     id: INJECT_RUNBOOK_ID,
     title: `Drill: inject empty-backup-after-restart into ${b.name}`,
-    description: `DESTRUCTIVE BY DESIGN: deletes the data volume of ${b.name} (${whereItRuns(b)}) so the drill can restore it from its backups.`,
+    description: `DESTRUCTIVE BY DESIGN: deletes the data volume of ${b.name} (${whereItRuns(b, context)}) so the drill can restore it from its backups.`,
     steps: [
       {
         id: `inject-${b.id}`,
         title: `Lose the volume of ${b.name} and start it empty`,
         explanation: `A DRILL ON A REAL RACK: ${b.name} is stopped, its data volume (PVC) deleted and it is started again on an empty data directory. Its sidecar then uploads near-empty versions; this step waits until the backup judge flags the size drop. The recovery follows and restores the last good version.`,
         destructive: true,
-        typed: (ctx) => injectConfirmation(b, rack, ctx),
+        typed: (ctx) => injectConfirmation(b, rack, ctx, context),
         preconditions: [
           {
             description: `${b.name} has a good backup version to restore`,
@@ -66,7 +67,7 @@ export function injectEmptyBackupRunbook(b: BackupComponent, rack: string, flagT
             const drop = flagged(ctx);
             return drop ? { ok: true, detail: `${drop.badCount} newest version(s) look empty` } : { ok: false, detail: 'no size drop flagged yet' };
           },
-          timeout: flagTimeout,
+          timeout: o.flagTimeout ?? DEFAULT_FLAG_TIMEOUT,
         },
       },
     ],
@@ -74,14 +75,14 @@ export function injectEmptyBackupRunbook(b: BackupComponent, rack: string, flagT
 }
 
 /** The text that confirms the injection, and exactly what it does, with the version the recovery will propose now. */
-export function injectConfirmation(b: BackupComponent, rack: string, ctx: StepContext): TypedConfirmation {
+export function injectConfirmation(b: BackupComponent, rack: string, ctx: StepContext, context: (name: string) => string = (c) => c): TypedConfirmation {
   const p = ctx.snapshot.backupVerdicts.get(b.id)?.proposal?.version;
   return {
     text: `destroy ${b.id} on ${rack}`,
     what: [
-      `On rack ${rack} (REAL, not simulated), database ${b.name} of ${b.owner}, ${whereItRuns(b)}:`,
+      `On rack ${rack} (REAL, not simulated), database ${b.name} of ${b.owner}, ${whereItRuns(b, context)}:`,
       `1. scale it to 0 and wait for its pod to go (its backups stop);`,
-      `2. DELETE its data volume, ${dataVolumeOf(b)}: every byte of ${b.name} on the rack is gone;`,
+      `2. DELETE its data volume, ${dataVolumeOf(b, context)}: every byte of ${b.name} on the rack is gone;`,
       `3. scale it back to 1: it starts on an empty data directory and uploads near-empty backups.`,
       p
         ? `Then the recovery offers the version the judge proposes now, ${p.versionId} of ${isoSeconds(p.time)} UTC (${formatBytes(p.size)}), for you to confirm.`
