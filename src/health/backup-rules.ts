@@ -199,7 +199,8 @@ const RUN_STATE: Record<BackupFence['runState'], string> = {
 function fenceFinding(b: BackupComponent, f: BackupFence, label: string, now: EpochMs, make: (rule: string, severity: Severity, summary: string, hint: string) => Finding): Finding {
   const newest = b.versions[0];
   const age = newest ? `newest backup is ${formatAge(now - newest.time)} old` : 'no backup version at all';
-  const command = f.runbook === 'drill-inject' ? 'rackpilot drill --real' : `rackpilot ${f.runbook}`;
+  // The injection of a real drill (runbook drill-inject) exists for one scenario only (wizards/drill/real-inject.ts).
+  const command = f.runbook === 'drill-inject' ? 'rackpilot drill --real --scenario empty-backup-after-restart' : `rackpilot ${f.runbook}`;
   const start = f.undo ? `start it by hand: ${f.undo}` : 'start its StatefulSet again (scale it to 1)';
   return make(
     'backup-paused',

@@ -65,6 +65,8 @@ describe('backups: missing and overdue', () => {
     const aborted = theFinding(findings(withBackup(s0, 'metal-db', { paused: true, pausedBy: { ...pausedBy, runState: 'aborted' } })), 'backup-paused', 'metal-db');
     expect(aborted.summary).toMatch(/the run was aborted$/);
     expect(aborted.hint).toMatch(/^continue with rackpilot recover, or start it by hand: \$ kubectl/);
+    const drill = theFinding(findings(withBackup(s0, 'metal-db', { paused: true, pausedBy: { ...pausedBy, runbook: 'drill-inject' } })), 'backup-paused', 'metal-db');
+    expect(drill.hint).toMatch(/^rackpilot drill --real --scenario empty-backup-after-restart offers to resume the run/);
   });
 });
 

@@ -288,6 +288,7 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect(md).toMatch(/\| no: \d+ newer skipped \(/);
     // The real rack's facts: the version as listed, the copy with the same checksum, every phase timed.
     expect(md).toContain('## On the real rack');
+    expect(r.stdout).toMatch(/On the rack: initial-metal-db restored from copy \S+ \(same ETag as the chosen version\); next upload /);
     expect(md).toMatch(/promoted copy \(what the sidecar restored\): `\S+`, .*checksum: same ETag as the chosen version/);
     expect(md).toMatch(/\| volumeDeleted \| \d{4}-[\s\S]*\| promoted \| \d{4}-[\s\S]*\| recoveryEnded \| \d{4}-/);
     expect(r.stdout).not.toContain(SECRET);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackupVersion } from '../../src/model/backup';
 import { MINUTE } from '../../src/model/time';
 import type { DrillResult } from '../../src/wizards/drill/drill-result';
+import { drillLines } from '../../commands/wizard/drill-lines';
 import { realDrillFacts } from '../../src/wizards/drill/real-facts';
 import { renderJson, renderMarkdown } from '../../src/wizards/drill/report';
 import type { RunResult } from '../../src/wizards/engine/runner';
@@ -108,6 +109,7 @@ describe('realDrillFacts', () => {
     expect(md).toContain('promoted copy (what the sidecar restored): `copy-1`');
     expect(md).toContain('checksum: same ETag as the chosen version');
     expect(md).toMatch(/\| promoted \| \d{4}-/);
+    expect(drillLines(drill, undefined).find((l) => l.startsWith('On the rack:'))).toMatch(/^On the rack: metal-db restored from copy copy-1 \(same ETag as the chosen version\); next upload \d/);
     const { real: _r, realRack: _n, ...sim } = drill;
     expect(renderJson(sim)).toMatchObject({ realRack: null, real: null });
   });
