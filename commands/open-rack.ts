@@ -5,6 +5,8 @@ import { kubeSources } from './kube-sources';
 import { metalApiSources } from './metal-api-sources';
 import { backupSources } from './backup-sources';
 import { RackStore } from '../src/store/rack-store';
+import { readFences } from '../src/wizards/engine/fences';
+import { defaultRunsDir } from '../src/wizards/engine/state-files';
 import { SCENARIO_LEAD } from '../src/sim';
 import { createSimSource, type SimSource } from '../src/sources/sim-source';
 import { configuredSim } from '../src/wizards/sim-adapter/sim-spec';
@@ -47,6 +49,8 @@ export function openRack(config: Config, clock: Clock, options: { incidentLog?: 
     health: config.health,
     ...(config.incident ? { incident: { startedAt: config.incident.startedAt, label: 'declared incident' } } : {}),
     incidentLog: options.incidentLog ?? fileIncidentLog(defaultStateDir()),
+    // A real rack's databases that a rackpilot run stopped and did not start again, from the run journals.
+    ...(config.mode === 'real' ? { fences: () => readFences(defaultRunsDir(process.env), config.rack.name) } : {}),
   });
   return { store, ...(sim ? { sim } : {}) };
 }

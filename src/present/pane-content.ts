@@ -81,6 +81,8 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
         heading(`${b.name} (${b.owner}): ${b.versions.length} versions, newest first`),
         line(`${b.store.provider} ${b.store.endpoint} bucket ${b.store.bucket} prefix ${b.store.prefix} versioning ${b.store.versioning}${b.store.outsideRack ? '' : ' INSIDE THE RACK'}`),
         line(`schedule ${b.policy.schedule}, keeps ${b.policy.versionsKept}${b.policy.noncurrentDays !== undefined ? `, old versions expire after ${b.policy.noncurrentDays} d` : ''}${b.paused ? ', PAUSED' : ''}`),
+        // A fence a rackpilot run left in place: the finding's own words (who, since when, how to end it).
+        ...(b.pausedBy ? s.findings.filter((f) => f.rule === 'backup-paused' && f.subject.id === b.id).flatMap((f) => [line(f.summary, 'warning'), line(`hint: ${f.hint}`, 'muted')]) : []),
       ];
       const verdict = s.backupVerdicts.get(b.id);
       const table = verdict ? withContentWidths(versionRows(b, verdict, { now, incident: s.incident !== undefined })) : { columns: [], rows: [] };
