@@ -1,0 +1,107 @@
+import type { Cause, CauseEffects, CauseMember, Diagnosis } from '../model/diagnosis';
+import { NO_EFFECTS } from '../model/diagnosis';
+import type { RackObservation } from '../model/snapshot';
+import { causeLinks, LOST_HOSTS } from './cause-links';
+import { followupText } from './cause-text';
+import { type Finding, severityRank } from './finding';
+import { machineLabel } from './machine-rules';
+
+/**
+ * Groups one snapshot's findings by cause: each finding's thing hangs under the first thing among its possible
+ * causes that has a finding too (cause-links.ts), up to a root; every lost host hangs under one root, so hosts
+ * that went down together are one cause. Pure, computed once per snapshot with the findings (store/assess.ts).
+ */
+export function diagnose(o: RackObservation, findings: readonly Finding[]): Diagnosis {
+  const links = causeLinks(o);
+  const entities = findings.map((f) => links.entityOf(f));
+  // A lost host is a cause before metal-api says so (it calls a machine Dead after 5 minutes without an event).
+  const broken = new Set([...entities, ...links.lostHosts]);
+  if (links.lostHosts.size > 0) broken.add(LOST_HOSTS);
+  const parent = new Map<string, string | undefined>();
+  const parentOf = (e: string) => {
+    if (!parent.has(e)) parent.set(e, links.parentsOf(e).find((p) => p !== e && broken.has(p)));
+    return parent.get(e);
+  };
+
+  const groups = new Map<string, CauseMember[]>();
+  findings.forEach((_, index) => {
+    const chain = [entities[index] as string];
+    for (let p = parentOf(chain[0] as string); p !== undefined && !chain.includes(p); p = parentOf(p)) chain.push(p);
+    const root = chain[chain.length - 1] as string;
+    // The lost hosts themselves are the cause (depth 0), not one step below the virtual root.
+    const depth = root === LOST_HOSTS ? chain.length - 2 : chain.length - 1;
+    groups.set(root, [...(groups.get(root) ?? []), { index, depth }]);
+  });
+
+  const causes = [...groups.entries()].map(([root, members]) => {
+    members.sort((a, b) => a.depth - b.depth || a.index - b.index);
+    return root === LOST_HOSTS ? lostHostsCause(o, findings, members, links.lostHosts, links.lostNames) : ownCause(findings, members);
+  });
+  const first = (c: Cause) => Math.min(...c.members.map((m) => m.index));
+  causes.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || first(a) - first(b));
+  return { causes };
+}
+
+function ownCause(findings: readonly Finding[], members: readonly CauseMember[]): Cause {
+  const head = findings[(members[0] as CauseMember).index] as Finding;
+  return {
+    id: `${head.rule}|${head.subject.kind}|${head.subject.id}`,
+    severity: worst(findings, members),
+    area: head.area,
+    summary: head.summary,
+    followups: followupText(findings, members, NO_EFFECTS, false),
+    hint: head.hint,
+    members,
+    effects: NO_EFFECTS,
+  };
+}
+
+function lostHostsCause(
+  o: RackObservation,
+  findings: readonly Finding[],
+  members: readonly CauseMember[],
+  lost: ReadonlySet<string>,
+  lostNames: ReadonlySet<string>,
+): Cause {
+  const heads = members.filter((m) => m.depth === 0);
+  const head = findings[(heads[0] ?? (members[0] as CauseMember)).index] as Finding;
+  const effects = lostEffects(o, lost, lostNames, new Set(members.map((m) => (findings[m.index] as Finding).subject.id)));
+  const names = [
+    ...o.topology.nodes.filter((n) => lost.has(`node:${n.id}`)).map((n) => n.name),
+    ...o.machines.filter((m) => lost.has(`machine:${m.id}`)).map(machineLabel),
+  ];
+  // One host that has its own finding is named by it; else they are counted and named here.
+  const several = names.length > 1 || heads.length === 0;
+  return {
+    id: LOST_HOSTS,
+    severity: worst(findings, members),
+    area: head.area,
+    summary: several ? `${names.length} ${names.length === 1 ? 'host' : 'hosts'} down: ${names.join(', ')}` : head.summary,
+    followups: followupText(findings, members, effects, names.length > 1),
+    hint: several
+      ? 'bring the hosts back first (power and cables; a host line below says how): what follows from them clears as they return'
+      : head.hint,
+    members,
+    effects,
+  };
+}
+
+/** The cables and sessions down with the lost hosts that no finding lists (the rules fold them into the hosts'). */
+function lostEffects(o: RackObservation, lost: ReadonlySet<string>, lostNames: ReadonlySet<string>, listed: ReadonlySet<string>): CauseEffects {
+  const gone = (node: string) => lost.has(`node:${node}`) || lost.has(`machine:${node}`);
+  const linksDown = o.topology.links.filter((l) => l.state === 'down' && (gone(l.a.node) || gone(l.b.node)) && !listed.has(l.id)).length;
+  let sessionsDown = 0;
+  for (const sw of o.bgp.switches) {
+    if (!sw.reachable) continue;
+    for (const s of sw.sessions) {
+      if (s.state === 'Established' || s.peerHostname === undefined || !lostNames.has(s.peerHostname)) continue;
+      if (!listed.has(`${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`)) sessionsDown++;
+    }
+  }
+  const machinesDown = [...lost].filter((e) => e.startsWith('machine:')).length;
+  return { hostsDown: lost.size, machinesDown, linksDown, sessionsDown };
+}
+
+function worst(findings: readonly Finding[], members: readonly CauseMember[]) {
+  return members.map((m) => (findings[m.index] as Finding).severity).sort((a, b) => severityRank(a) - severityRank(b))[0] ?? 'info';
+}
