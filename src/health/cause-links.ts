@@ -5,6 +5,7 @@
  */
 import type { BgpSession } from '../model/bgp';
 import type { Machine } from '../model/machine';
+import type { Link } from '../model/topology';
 import type { RackObservation } from '../model/snapshot';
 import type { Finding } from './finding';
 import { machineNames } from './peers';
@@ -36,6 +37,17 @@ export function causeLinks(o: RackObservation): CauseLinks {
   const shootKeys = new Set(o.shoots.map((s) => `${s.project}/${s.name}`));
   const sessions = new Map<string, BgpSession>(o.bgp.switches.flatMap((sw) => sw.sessions.map((s) => [`${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, s] as const)));
   const bootstrap = o.topology.nodes.filter((n) => n.role === 'bootstrap').map((n) => `node:${n.id}`);
+  // Indexed once: a scaled rack has tens of thousands of links and machines, and many findings to place.
+  const linksById = new Map(o.topology.links.map((l) => [l.id, l]));
+  const linksAt = new Map<string, Link[]>();
+  for (const l of o.topology.links) for (const end of [l.a, l.b]) linksAt.set(`${end.node}|${end.port}`, [...(linksAt.get(`${end.node}|${end.port}`) ?? []), l]);
+  const machinesNamed = new Map<string, Machine[]>();
+  const machinesOf = new Map<string, Machine[]>();
+  for (const m of o.machines) {
+    for (const name of new Set([m.id, ...machineNames(m)])) machinesNamed.set(name, [...(machinesNamed.get(name) ?? []), m]);
+    const cluster = m.allocation?.cluster;
+    if (cluster !== undefined) machinesOf.set(cluster, [...(machinesOf.get(cluster) ?? []), m]);
+  }
 
   /** A cluster node, workload or pod: "<control plane id or shoot key>/…"; the longest known prefix owns it. */
   const ownerOf = (id: string): string[] => {
@@ -53,7 +65,7 @@ export function causeLinks(o: RackObservation): CauseLinks {
       case 'switch':
         return [`node:${id}`];
       case 'link': {
-        const l = o.topology.links.find((x) => x.id === id);
+        const l = linksById.get(id);
         return l ? [`node:${l.a.node}`, `node:${l.b.node}`, `machine:${l.a.node}`, `machine:${l.b.node}`] : [];
       }
       case 'session': {
@@ -61,12 +73,12 @@ export function causeLinks(o: RackObservation): CauseLinks {
         if (!s) return [];
         const peer = s.peerHostname ?? s.neighbor;
         // Unnumbered BGP names the port: the cable on it is the likelier cause than the peer.
-        const links = o.topology.links.filter((l) => (l.a.node === s.switch && l.a.port === s.neighbor) || (l.b.node === s.switch && l.b.port === s.neighbor));
-        return [...links.map((l) => `link:${l.id}`), `switch:${peer}`, `node:${peer}`, ...machinesNamed(o.machines, peer).map((m) => `machine:${m.id}`)];
+        const links = linksAt.get(`${s.switch}|${s.neighbor}`) ?? [];
+        return [...links.map((l) => `link:${l.id}`), `switch:${peer}`, `node:${peer}`, ...(machinesNamed.get(peer) ?? []).map((m) => `machine:${m.id}`)];
       }
       case 'shoot': {
         // Its firewall and workers, the lost ones first: their loss is the shoot's.
-        const own = o.machines.filter((m) => m.allocation?.cluster === id);
+        const own = machinesOf.get(id) ?? [];
         const ordered = [...own.filter((m) => lostHosts.has(`machine:${m.id}`)), ...own.filter((m) => !lostHosts.has(`machine:${m.id}`))];
         return ordered.map((m) => `machine:${m.id}`);
       }
@@ -162,8 +174,4 @@ function sessionCounter(o: RackObservation): (m: Machine) => { up: number; down:
     }
     return total;
   };
-}
-
-function machinesNamed(machines: readonly Machine[], name: string): Machine[] {
-  return machines.filter((m) => m.id === name || machineNames(m).includes(name));
 }

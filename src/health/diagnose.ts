@@ -6,6 +6,8 @@ import { followupText } from './cause-text';
 import { type Finding, severityRank } from './finding';
 import { machineLabel } from './machine-rules';
 
+const MAX_NAMES = 6;
+
 /**
  * Groups one snapshot's findings by cause: each finding's thing hangs under the first thing among its possible
  * causes that has a finding too (cause-links.ts), up to a root; every lost host hangs under one root, so hosts
@@ -30,14 +32,16 @@ export function diagnose(o: RackObservation, findings: readonly Finding[]): Diag
     const root = chain[chain.length - 1] as string;
     // The lost hosts themselves are the cause (depth 0), not one step below the virtual root.
     const depth = root === LOST_HOSTS ? chain.length - 2 : chain.length - 1;
-    groups.set(root, [...(groups.get(root) ?? []), { index, depth }]);
+    const group = groups.get(root);
+    if (group) group.push({ index, depth });
+    else groups.set(root, [{ index, depth }]);
   });
 
   const causes = [...groups.entries()].map(([root, members]) => {
     members.sort((a, b) => a.depth - b.depth || a.index - b.index);
     return root === LOST_HOSTS ? lostHostsCause(o, findings, members, links.lostHosts, links.lostNames) : ownCause(findings, members);
   });
-  const first = (c: Cause) => Math.min(...c.members.map((m) => m.index));
+  const first = (c: Cause) => c.members.reduce((n, m) => Math.min(n, m.index), Number.POSITIVE_INFINITY);
   causes.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || first(a) - first(b));
   return { causes };
 }
@@ -76,7 +80,7 @@ function lostHostsCause(
     id: LOST_HOSTS,
     severity: worst(findings, members),
     area: head.area,
-    summary: several ? `${names.length} ${names.length === 1 ? 'host' : 'hosts'} down: ${names.join(', ')}` : head.summary,
+    summary: several ? `${names.length} ${names.length === 1 ? 'host' : 'hosts'} down: ${nameList(names)}` : head.summary,
     followups: followupText(findings, members, effects, names.length > 1),
     hint: several
       ? 'bring the hosts back first (power and cables; a host line below says how): what follows from them clears as they return'
@@ -84,6 +88,11 @@ function lostHostsCause(
     members,
     effects,
   };
+}
+
+/** Enough names to recognise the hosts on one line; a lost partition is counted, not listed. */
+function nameList(names: readonly string[]): string {
+  return names.length <= MAX_NAMES ? names.join(', ') : `${names.slice(0, MAX_NAMES - 1).join(', ')} and ${names.length - MAX_NAMES + 1} more`;
 }
 
 /** The cables and sessions down with the lost hosts that no finding lists (the rules fold them into the hosts'). */

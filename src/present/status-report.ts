@@ -6,7 +6,8 @@ import type { AreaStatus, AreaSummary } from './area-summary';
 export const STATUS_WIDTH = 80;
 /** Enough for an incident summary in a mail; --json lists everything. */
 const MAX_CAUSES = 8;
-const MAX_CONSEQUENCES = 10;
+/** Per step down the chain: 48 lost machines must not hide the shoots and control planes they took down. */
+const MAX_PER_DEPTH = 5;
 
 const STATUS_WORD: Record<AreaStatus, string> = {
   ok: 'OK',
@@ -64,13 +65,19 @@ function causeLines(c: Cause, findings: readonly Finding[]): string[] {
     seen.set(key, (seen.get(key) ?? 0) + 1);
     return seen.get(key) === 1;
   });
-  for (const m of rest.slice(0, MAX_CONSEQUENCES)) {
+  for (const [i, m] of rest.entries()) {
     const f = findings[m.index] as Finding;
-    const more = (seen.get(subjectKey(f)) ?? 1) - 1;
     const indent = ' '.repeat(4 + 2 * (m.depth + (own ? 0 : 1)));
+    const before = rest.slice(0, i).filter((x) => x.depth === m.depth).length;
+    if (before > MAX_PER_DEPTH) continue;
+    if (before === MAX_PER_DEPTH) {
+      const left = rest.filter((x) => x.depth === m.depth).length - MAX_PER_DEPTH;
+      out.push(clip(`${indent}... and ${left} more like these (--json lists them)`));
+      continue;
+    }
+    const more = (seen.get(subjectKey(f)) ?? 1) - 1;
     out.push(...wrap(`${indent}${SEVERITY_WORD[f.severity]}  ${f.summary}${more ? ` (+${more} more on it)` : ''}`, `${indent}      `));
   }
-  if (rest.length > MAX_CONSEQUENCES) out.push(clip(`      ... ${rest.length - MAX_CONSEQUENCES} more from this cause (--json lists them)`));
   return out;
 }
 
