@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../health/finding';
-import type { Cause, Diagnosis } from '../model/diagnosis';
+import type { Cause, CauseMember, Diagnosis } from '../model/diagnosis';
 import { type Column, makeRow, type RowSet, type Tone } from './rows';
 
 export const OVERVIEW_COLUMNS: readonly Column[] = [
@@ -29,6 +29,23 @@ export function findingIds(findings: readonly Finding[]): string[] {
 const CAUSE_ROW = 'cause:';
 
 /**
+ * The finding that names a cause, when the cause is one thing (a shoot with three failing conditions: the worst
+ * of them); none when it is several things (lost hosts), which get a row of their own. One rule for the overview
+ * and `status`.
+ */
+export function causeHead(c: Cause, findings: readonly Finding[]): CauseMember | undefined {
+  const heads = c.members.filter((m) => m.depth === 0);
+  const key = (m: CauseMember) => `${findings[m.index]?.subject.kind}:${findings[m.index]?.subject.id}`;
+  const first = heads[0];
+  return first && heads.every((m) => key(m) === key(first)) ? first : undefined;
+}
+
+/** How far under its cause's line a member is shown: one step per link in the chain, at least one. */
+export function causeIndent(c: Cause, findings: readonly Finding[], m: CauseMember): number {
+  return Math.max(1, m.depth + (causeHead(c, findings) ? 0 : 1));
+}
+
+/**
  * The overview as an incident summary: each cause (worst first) on one row with the worst severity of everything
  * that follows from it, then what follows, indented by how far down the chain it is. A cause that is one finding
  * is that finding's row; several lost hosts get a row naming them all, with each host's finding under it.
@@ -37,8 +54,7 @@ export function diagnosisRows(diagnosis: Diagnosis, findings: readonly Finding[]
   const ids = findingIds(findings);
   const branch = ascii ? '`- ' : '└ ';
   const rows = diagnosis.causes.flatMap((c) => {
-    const heads = c.members.filter((m) => m.depth === 0);
-    const own = heads.length === 1 ? heads[0] : undefined;
+    const own = causeHead(c, findings);
     const first = ids[c.members[0]?.index ?? -1] ?? c.id;
     const head = makeRow(own ? (ids[own.index] ?? c.id) : `${CAUSE_ROW}${first}`, [SEVERITY_TEXT[c.severity], c.area, c.summary], SEVERITY_TONE[c.severity], [c.followups]);
     const rest = c.members.filter((m) => m !== own);
@@ -46,7 +62,7 @@ export function diagnosisRows(diagnosis: Diagnosis, findings: readonly Finding[]
       head,
       ...rest.map((m) => {
         const f = findings[m.index] as Finding;
-        const indent = m.depth + (own ? 0 : 1);
+        const indent = causeIndent(c, findings, m);
         return makeRow(ids[m.index] ?? String(m.index), [SEVERITY_TEXT[f.severity], f.area, `${'  '.repeat(indent - 1)}${branch}${f.summary}`], SEVERITY_TONE[f.severity]);
       }),
     ];
@@ -59,10 +75,9 @@ export function causeOfRow(diagnosis: Diagnosis, findings: readonly Finding[], r
   if (rowId === undefined) return undefined;
   const ids = findingIds(findings);
   return diagnosis.causes.find((c) => {
-    const heads = c.members.filter((m) => m.depth === 0);
-    const first = ids[c.members[0]?.index ?? -1];
-    if (heads.length !== 1) return rowId === `${CAUSE_ROW}${first}`;
-    return c.members.length > 1 && ids[(heads[0] as { index: number }).index] === rowId;
+    const own = causeHead(c, findings);
+    if (!own) return rowId === `${CAUSE_ROW}${ids[c.members[0]?.index ?? -1]}`;
+    return c.members.length > 1 && ids[own.index] === rowId;
   });
 }
 

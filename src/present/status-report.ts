@@ -2,6 +2,7 @@ import type { Finding, Severity } from '../health/finding';
 import type { Cause } from '../model/diagnosis';
 import type { RackSnapshot } from '../model/snapshot';
 import type { AreaStatus, AreaSummary } from './area-summary';
+import { causeHead, causeIndent } from './overview-rows';
 
 export const STATUS_WIDTH = 80;
 /** Enough for an incident summary in a mail; --json lists everything. */
@@ -52,8 +53,7 @@ export function renderStatusReport(input: StatusReportInput): string {
  * findings that follow from it, indented by how far down the chain they are (the cause's finding is its line).
  */
 function causeLines(c: Cause, findings: readonly Finding[]): string[] {
-  const heads = c.members.filter((m) => m.depth === 0);
-  const own = heads.length === 1 ? heads[0] : undefined;
+  const own = causeHead(c, findings);
   const out = [...wrap(`${SEVERITY_WORD[c.severity]}  ${c.summary}`, '      ')];
   if (c.followups) out.push(...wrap(`      ${c.followups}`, '        '));
   out.push(...wrap(`      -> ${c.hint}`, '         '));
@@ -67,7 +67,7 @@ function causeLines(c: Cause, findings: readonly Finding[]): string[] {
   });
   for (const [i, m] of rest.entries()) {
     const f = findings[m.index] as Finding;
-    const indent = ' '.repeat(4 + 2 * (m.depth + (own ? 0 : 1)));
+    const indent = ' '.repeat(4 + 2 * causeIndent(c, findings, m));
     const before = rest.slice(0, i).filter((x) => x.depth === m.depth).length;
     if (before > MAX_PER_DEPTH) continue;
     if (before === MAX_PER_DEPTH) {

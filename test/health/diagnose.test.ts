@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cause } from '../../src/model/diagnosis';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { summariseAreas } from '../../src/present/area-summary';
+import { diagnosisRows } from '../../src/present/overview-rows';
 import {
   healthySnapshot,
   judged,
@@ -119,6 +120,28 @@ describe('diagnosis: the fabric', () => {
       '1 bgp-session-down leaf01/default/ipv4Unicast/Ethernet4',
       '1 bgp-session-down leaf01/default/l2VpnEvpn/Ethernet4',
     ]);
+  });
+});
+
+describe('overview rows of the diagnosis', () => {
+  it('show a cause that is one thing as its worst finding, its other findings and what follows under it', () => {
+    let s = withCondition(s0, 'c1', 'EveryNodeReady', { status: 'False' });
+    s = withCondition(s, 'c1', 'SystemComponentsHealthy', { status: 'False' });
+    s = withControlPlane(s, 'nested-metal-stack', { reachable: false });
+    const rows = diagnosisRows(s.diagnosis, s.findings, true).rows.map((r) => r.cells.join(' | '));
+    expect(rows).toEqual([
+      expect.stringMatching(/^CRIT \| shoots \| shoot p1\/c1: EveryNodeReady is False$/),
+      expect.stringMatching(/^CRIT \| shoots \| `- shoot p1\/c1: SystemComponentsHealthy is False$/),
+      expect.stringMatching(/^CRIT \| control-planes \| `- nested control plane nested-metal-stack .* is not reachable/),
+    ]);
+  });
+
+  it('give several lost hosts a row of their own, with each host under it', () => {
+    let s = withMachine(s0, 'm2', { liveliness: 'Dead' });
+    s = withMachine(s, 'm4', { liveliness: 'Dead' });
+    const rows = diagnosisRows(s.diagnosis, s.findings).rows;
+    expect(rows.map((r) => r.cells[2])).toEqual(['2 hosts down: worker-c1, worker-c2', expect.stringMatching(/^└ machine worker-c1 is Dead/), expect.stringMatching(/^└ machine worker-c2 is Dead/)]);
+    expect(rows[0]?.id).toBe(`cause:${rows[1]?.id}`);
   });
 });
 
