@@ -74,7 +74,13 @@ export function causeLinks(o: RackObservation): CauseLinks {
         const peer = s.peerHostname ?? s.neighbor;
         // Unnumbered BGP names the port: the cable on it is the likelier cause than the peer.
         const links = linksAt.get(`${s.switch}|${s.neighbor}`) ?? [];
-        return [...links.map((l) => `link:${l.id}`), `switch:${peer}`, `node:${peer}`, ...(machinesNamed.get(peer) ?? []).map((m) => `machine:${m.id}`)];
+        // FRR may not know the hostname of a peer that never came up: the cable's far end names it then.
+        const far = links.map((l) => (l.a.node === s.switch ? l.b.node : l.a.node));
+        const peers = [...new Set([peer, ...far])];
+        return [
+          ...links.map((l) => `link:${l.id}`),
+          ...peers.flatMap((p) => [`switch:${p}`, `node:${p}`, ...(machinesNamed.get(p) ?? []).map((m) => `machine:${m.id}`)]),
+        ];
       }
       case 'shoot': {
         // Its firewall and workers, the lost ones first: their loss is the shoot's.

@@ -111,6 +111,13 @@ describe('diagnosis: the fabric', () => {
     expect(c.followups).toBe('with it: 4 BGP sessions down');
   });
 
+  it("finds the switch by the cable on the port when FRR does not know the peer's hostname", () => {
+    let s = withSwitch(s0, 'spine', { reachable: false, failure: 'bgpd', error: 'bgpd is not running' });
+    s = withSessionsTo(s, 'spine', { state: 'Active', peerHostname: undefined });
+    expect(s.diagnosis.causes).toHaveLength(1);
+    expect(s.diagnosis.causes[0]?.followups).toBe('with it: 4 BGP sessions down');
+  });
+
   it('puts the sessions over a cable that is down under the cable', () => {
     let s = withLinks(s0, (l) => l.kind === 'underlay' && touches('leaf01')(l), { state: 'down' });
     s = withSessionsTo(s, 'spine', { state: 'Active' });
