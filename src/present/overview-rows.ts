@@ -40,9 +40,9 @@ export function causeHead(c: Cause, findings: readonly Finding[]): CauseMember |
   return first && heads.every((m) => key(m) === key(first)) ? first : undefined;
 }
 
-/** How far under its cause's line a member is shown: one step per link in the chain, at least one. */
-export function causeIndent(c: Cause, findings: readonly Finding[], m: CauseMember): number {
-  return Math.max(1, m.depth + (causeHead(c, findings) ? 0 : 1));
+/** How far under its cause's line a member is shown: one step per link in the chain, at least one (headed: see causeHead). */
+export function causeIndent(m: CauseMember, headed: boolean): number {
+  return Math.max(1, m.depth + (headed ? 0 : 1));
 }
 
 /**
@@ -62,7 +62,7 @@ export function diagnosisRows(diagnosis: Diagnosis, findings: readonly Finding[]
       head,
       ...rest.map((m) => {
         const f = findings[m.index] as Finding;
-        const indent = causeIndent(c, findings, m);
+        const indent = causeIndent(m, own !== undefined);
         return makeRow(ids[m.index] ?? String(m.index), [SEVERITY_TEXT[f.severity], f.area, `${'  '.repeat(indent - 1)}${branch}${f.summary}`], SEVERITY_TONE[f.severity]);
       }),
     ];

@@ -65,10 +65,12 @@ function causeLines(c: Cause, findings: readonly Finding[]): string[] {
     seen.set(key, (seen.get(key) ?? 0) + 1);
     return seen.get(key) === 1;
   });
-  for (const [i, m] of rest.entries()) {
+  const shown = new Map<number, number>();
+  for (const m of rest) {
     const f = findings[m.index] as Finding;
-    const indent = ' '.repeat(4 + 2 * causeIndent(c, findings, m));
-    const before = rest.slice(0, i).filter((x) => x.depth === m.depth).length;
+    const indent = ' '.repeat(4 + 2 * causeIndent(m, own !== undefined));
+    const before = shown.get(m.depth) ?? 0;
+    shown.set(m.depth, before + 1);
     if (before > MAX_PER_DEPTH) continue;
     if (before === MAX_PER_DEPTH) {
       const left = rest.filter((x) => x.depth === m.depth).length - MAX_PER_DEPTH;
