@@ -25,20 +25,42 @@ export function diagnose(o: RackObservation, findings: readonly Finding[]): Diag
     return parent.get(e);
   };
 
-  const groups = new Map<string, CauseMember[]>();
+  // Each finding's chain up to its root; the tree of things it spells, children in the findings' order (worst first).
+  const roots = new Map<string, string>();
+  const depths: number[] = [];
+  const own = new Map<string, number[]>();
+  const children = new Map<string, Set<string>>();
   findings.forEach((_, index) => {
     const chain = [entities[index] as string];
     for (let p = parentOf(chain[0] as string); p !== undefined && !chain.includes(p); p = parentOf(p)) chain.push(p);
     const root = chain[chain.length - 1] as string;
     // The lost hosts themselves are the cause (depth 0), not one step below the virtual root.
-    const depth = root === LOST_HOSTS ? chain.length - 2 : chain.length - 1;
-    const group = groups.get(root);
-    if (group) group.push({ index, depth });
-    else groups.set(root, [{ index, depth }]);
+    depths[index] = root === LOST_HOSTS ? chain.length - 2 : chain.length - 1;
+    const entity = chain[0] as string;
+    roots.set(entity, root);
+    const mine = own.get(entity);
+    if (mine) mine.push(index);
+    else own.set(entity, [index]);
+    for (let k = 0; k + 1 < chain.length; k++) {
+      const [child, parent] = [chain[k] as string, chain[k + 1] as string];
+      const list = children.get(parent) ?? new Set<string>();
+      list.add(child);
+      children.set(parent, list);
+    }
   });
 
-  const causes = [...groups.entries()].map(([root, members]) => {
-    members.sort((a, b) => a.depth - b.depth || a.index - b.index);
+  // Read top-down like the incident: each thing, then what follows from it, before its next sibling.
+  const treeOrder = (root: string): CauseMember[] => {
+    const out: CauseMember[] = [];
+    const visit = (e: string) => {
+      for (const index of own.get(e) ?? []) out.push({ index, depth: depths[index] ?? 0 });
+      for (const c of children.get(e) ?? []) visit(c);
+    };
+    visit(root);
+    return out;
+  };
+  const causes = [...new Set(roots.values())].map((root) => {
+    const members = treeOrder(root);
     return root === LOST_HOSTS ? lostHostsCause(o, findings, members, links.lostHosts, links.lostNames) : ownCause(findings, members);
   });
   const first = (c: Cause) => c.members.reduce((n, m) => Math.min(n, m.index), Number.POSITIVE_INFINITY);

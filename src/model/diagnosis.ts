@@ -39,7 +39,7 @@ export interface Cause {
   readonly followups: string;
   /** What to do first. */
   readonly hint: string;
-  /** Cause first (depth 0), then what follows, by depth, then in the findings' order. */
+  /** As a tree, read top-down: each thing's findings, then what follows from it, before its next sibling (worst first). */
   readonly members: readonly CauseMember[];
   readonly effects: CauseEffects;
 }

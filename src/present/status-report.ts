@@ -7,7 +7,7 @@ import { causeHead, causeIndent } from './overview-rows';
 export const STATUS_WIDTH = 80;
 /** Enough for an incident summary in a mail; --json lists everything. */
 const MAX_CAUSES = 8;
-/** Per step down the chain: 48 lost machines must not hide the shoots and control planes they took down. */
+/** Per step down the chain: 48 lost machines must not hide the shoots and control planes the first took down. */
 const MAX_PER_DEPTH = 5;
 
 const STATUS_WORD: Record<AreaStatus, string> = {
@@ -66,15 +66,21 @@ function causeLines(c: Cause, findings: readonly Finding[]): string[] {
     return seen.get(key) === 1;
   });
   const shown = new Map<number, number>();
+  // A line left out takes what follows from it along: no orphans under the line before it.
+  let hiddenBelow = Number.POSITIVE_INFINITY;
   for (const m of rest) {
+    if (m.depth > hiddenBelow) continue;
+    hiddenBelow = Number.POSITIVE_INFINITY;
     const f = findings[m.index] as Finding;
     const indent = ' '.repeat(4 + 2 * causeIndent(m, own !== undefined));
     const before = shown.get(m.depth) ?? 0;
     shown.set(m.depth, before + 1);
-    if (before > MAX_PER_DEPTH) continue;
-    if (before === MAX_PER_DEPTH) {
-      const left = rest.filter((x) => x.depth === m.depth).length - MAX_PER_DEPTH;
-      out.push(clip(`${indent}... and ${left} more like these (--json lists them)`));
+    if (before >= MAX_PER_DEPTH) {
+      hiddenBelow = m.depth;
+      if (before === MAX_PER_DEPTH) {
+        const left = rest.filter((x) => x.depth === m.depth).length - MAX_PER_DEPTH;
+        out.push(clip(`${indent}... and ${left} more like these (--json lists every finding)`));
+      }
       continue;
     }
     const more = (seen.get(subjectKey(f)) ?? 1) - 1;

@@ -76,7 +76,7 @@ describe('diagnosis: a lost machine and what follows from it', () => {
     expect(c.effects.machinesDown).toBe(0);
   });
 
-  it('groups hosts that are down together into one cause naming them all, each chain under it', () => {
+  it('groups hosts that are down together into one cause naming them all, each with its chain under it', () => {
     let s = workerLost('Unknown');
     s = withMachine(s, 'm4', { liveliness: 'Dead' });
     s = withNode(s, 'bootstrap', { reachability: 'down' });
@@ -89,11 +89,11 @@ describe('diagnosis: a lost machine and what follows from it', () => {
     expect(c.hint).toMatch(/^bring the hosts back first/);
     expect(tree(s, c)).toEqual([
       '0 node-down bootstrap',
+      '1 control-plane-unreachable k3s',
+      '2 control-plane-unreachable initial-metal-stack',
       '0 machine-dead m4',
       '0 machine-liveliness-unknown m2',
       '1 shoot-condition-false p1/c1',
-      '1 control-plane-unreachable k3s',
-      '2 control-plane-unreachable initial-metal-stack',
       '2 control-plane-unreachable nested-metal-stack',
     ]);
   });

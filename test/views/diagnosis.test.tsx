@@ -40,8 +40,8 @@ describe('the overview as a diagnosis', () => {
     const app = await setupApp({ scenario: 'shoot-workers-lost', minutes: 10, columns: 80, rows: 24 });
     const screen = await app.waitFor(/2 hosts down/);
     expect(screen).toMatch(/^│bgp +CRIT +17\/21 sessions Established on 3 switches; 4 to lost hosts/m);
-    expect(screen).toMatch(/WARN machines +└ machine machine02 has stopped phoning home/);
-    expect(screen).toMatch(/CRIT shoots +└ shoot ops\/garden-cp: EveryNodeReady is False/);
+    // Each host, then what it took down, before the next host.
+    expect(screen).toMatch(/WARN machines +└ machine machine0[24] has stopped phoning home.*\n.*CRIT shoots +└ shoot ops\/garden-cp: EveryNodeReady is False/);
     // The note: the cause, what to do first.
     expect(screen).toMatch(/│\[X\] 2 hosts down: machine02, machine04/);
     expect(screen).toMatch(/│-> bring the hosts back first/);
