@@ -4,7 +4,7 @@ import type { RackObservation } from '../model/snapshot';
 import { causeLinks, LOST_HOSTS } from './cause-links';
 import { followupText } from './cause-text';
 import { type Finding, severityRank } from './finding';
-import { machineLabel } from './machine-rules';
+import { machineLabel, TRANSIENT_PHASES } from './machine-rules';
 
 const MAX_NAMES = 6;
 
@@ -94,7 +94,8 @@ function lostHostsCause(
   const effects = lostEffects(o, lost, lostNames, new Set(members.map((m) => (findings[m.index] as Finding).subject.id)));
   const names = [
     ...o.topology.nodes.filter((n) => lost.has(`node:${n.id}`)).map((n) => n.name),
-    ...o.machines.filter((m) => lost.has(`machine:${m.id}`)).map(machineLabel),
+    // A machine on its way through a reboot or a reinstall is down on purpose, perhaps: say where it is.
+    ...o.machines.filter((m) => lost.has(`machine:${m.id}`)).map((m) => (m.phase && TRANSIENT_PHASES.has(m.phase) ? `${machineLabel(m)} (${m.phase})` : machineLabel(m))),
   ];
   // One host that has its own finding is named by it; else they are counted and named here.
   const several = names.length > 1 || heads.length === 0;

@@ -5,6 +5,7 @@ import type { RackSnapshot } from '../../src/model/snapshot';
 import { summariseAreas } from '../../src/present/area-summary';
 import { diagnosisRows } from '../../src/present/overview-rows';
 import {
+  T0,
   healthySnapshot,
   judged,
   touches,
@@ -66,6 +67,11 @@ describe('diagnosis: a lost machine and what follows from it', () => {
     const c = s.diagnosis.causes[0] as Cause;
     expect(c.summary).toBe('1 host down: worker-c1');
     expect(tree(s, c)).toEqual(['1 shoot-condition-false p1/c1']);
+  });
+
+  it('says which phase a lost machine is in when it is passing through one (a planned reboot)', () => {
+    const s = withSessionsTo(withMachine(s0, 'm2', { phase: 'Planned Reboot', phaseSince: T0 - 60_000 }), 'worker-c1', { state: 'Idle' });
+    expect(s.diagnosis.causes[0]?.summary).toBe('1 host down: worker-c1 (Planned Reboot)');
   });
 
   it('does not call a machine lost that only stopped phoning home while its sessions are up', () => {
