@@ -9,6 +9,9 @@ import { SCENARIO_LEAD } from '../src/sim';
 import { createSimSource, type SimSource } from '../src/sources/sim-source';
 import { configuredSim } from '../src/wizards/sim-adapter/sim-spec';
 import type { Source } from '../src/sources/source';
+import type { IncidentLog } from '../src/model/incident-log';
+import { fileIncidentLog } from '../src/wizards/engine/incident-file';
+import { defaultStateDir } from '../src/wizards/engine/state-files';
 import { createSwitchSources } from '../src/sources/ssh/switch-sources';
 
 export interface OpenRack {
@@ -17,8 +20,11 @@ export interface OpenRack {
   readonly sim?: SimSource;
 }
 
-/** Builds the sources the config asks for and the store over them. Nothing is polled until store.start(). */
-export function openRack(config: Config, clock: Clock): OpenRack {
+/**
+ * Builds the sources the config asks for and the store over them. Nothing is polled until store.start(). Ended
+ * incidents come from the state directory's incident log unless another is given.
+ */
+export function openRack(config: Config, clock: Clock, options: { incidentLog?: IncidentLog } = {}): OpenRack {
   const sources: Source[] = [];
   let sim: SimSource | undefined;
   if (config.mode === 'sim') {
@@ -40,6 +46,7 @@ export function openRack(config: Config, clock: Clock): OpenRack {
     rack: { name: config.rack.name, simulated: config.mode === 'sim' },
     health: config.health,
     ...(config.incident ? { incident: { startedAt: config.incident.startedAt, label: 'declared incident' } } : {}),
+    incidentLog: options.incidentLog ?? fileIncidentLog(defaultStateDir()),
   });
   return { store, ...(sim ? { sim } : {}) };
 }

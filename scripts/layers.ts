@@ -4,7 +4,7 @@
  * near-identical blocks. `npm run layers` writes them into biome.json from this table, and test/layers.test.ts
  * fails when biome.json and the table disagree.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const NETWORK = 'Only src/clients/ talks to the network and to processes (timeouts, abort, error wrapping live there).';
 const NETWORK_LIBS = ['node-ssh', 'ssh2', 'execa', '@kubernetes/client-node', '@aws-sdk/client-s3'];
@@ -136,9 +136,21 @@ export const LAYERS: readonly Layer[] = [
   },
 ];
 
+/**
+ * Folders of src/ that have an index.ts, so `../health` imports the folder itself. Only for those is the bare name
+ * forbidden too; otherwise the pattern
+ * for src/backups/ would also forbid src/config/backups.ts, a different module of that name.
+ */
+const INDEXED = new Set(
+  readdirSync(new URL('../src', import.meta.url), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('/index.ts'))
+    .map((f) => f.split('/').at(-2) ?? ''),
+);
+
 /** `name` forbids the folder and everything in it; `file:path` one module. */
 function globs(entry: string): string[] {
-  return entry.startsWith('file:') ? [`**/${entry.slice(5)}`] : [`**/${entry}`, `**/${entry}/**`];
+  if (entry.startsWith('file:')) return [`**/${entry.slice(5)}`];
+  return INDEXED.has(entry) ? [`**/${entry}`, `**/${entry}/**`] : [`**/${entry}/**`];
 }
 
 /** Biome's overrides for the table: each folder's override carries the shared rules as well as its own. */

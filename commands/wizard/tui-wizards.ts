@@ -15,6 +15,7 @@ import { bootstrapRunbook } from '../../src/wizards/runbooks/bootstrap';
 import { bootstrapCommands } from '../../src/wizards/runbooks/bootstrap-config';
 import { proposeScenario, RECOVERY_SCENARIOS, type RecoveryScenario, recoverRunbook } from '../../src/wizards/runbooks/recover';
 import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
+import { endIncidentAfterRecovery } from './end-incident';
 import { describeError } from '../../src/errors';
 
 interface Running {
@@ -66,7 +67,11 @@ export function liveWizards(deps: { store: RackStore; sim?: SimSource; config: C
           },
         }),
       );
-      return summaryLines(result, { ...(store.getSnapshot().incident ? { incidentStart: store.getSnapshot().incident?.startedAt } : {}), again: 'w, recover' });
+      const lines = summaryLines(result, { ...(store.getSnapshot().incident ? { incidentStart: store.getSnapshot().incident?.startedAt } : {}), again: 'w, recover' });
+      // A recovery that succeeded ends the incident: the header's badge goes, backups are judged as usual again.
+      const ended = runbook.id === 'recover' ? endIncidentAfterRecovery(store, result) : undefined;
+      if (ended) return [...lines, ended];
+      return lines;
     };
     entries.push(
       {
@@ -92,6 +97,7 @@ export function liveWizards(deps: { store: RackStore; sim?: SimSource; config: C
       ...RECOVERY_SCENARIOS.map((scenario) => ({
         name: `drill ${scenario}`,
         description: `timed drill of ${scenario} on a private simulated rack`,
+        drill: scenario,
         open: () => openDrill(scenario, stateDir, config, track),
       })),
     );

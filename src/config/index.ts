@@ -61,7 +61,7 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
   const config = await resolveConfig([fileLayer, ...envLayers(env), ...flagLayers(flags)], { env, baseDir });
   const notices: string[] = [];
   if (config.mode === 'real' && config.switches.length === 0 && !config.kubernetes && !config.metalApi && config.backups.length === 0) {
-    notices.push('mode is real but no real source is configured: list your switches under switches: or your contexts under kubernetes: (see README.md)');
+    notices.push('mode is real but no real source is configured: add switches:, kubernetes:, metalApi: or backups: (see README.md)');
   }
   if (!found) {
     const consequence = config.mode === 'sim' ? 'running the simulated rack' : 'using defaults';

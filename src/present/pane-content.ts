@@ -1,6 +1,8 @@
 import type { Finding } from '../health/finding';
 import type { RackSnapshot } from '../model/snapshot';
 import { backupRows } from './backup-rows';
+import { controlPlaneDetail } from './control-plane-detail';
+import { controlPlaneRows } from './control-plane-rows';
 import { versionRows } from './version-rows';
 import { bgpRows } from './bgp-rows';
 import { blank, type DetailLine, heading, line } from './detail-lines';
@@ -38,6 +40,8 @@ function paneList(pane: PaneId, s: RackSnapshot, findings: readonly Finding[], a
       return shootRows(s.shoots, s.takenAt);
     case 'backups':
       return backupRows(s.backups, findings, s.takenAt);
+    case 'control-planes':
+      return controlPlaneRows(s, findings);
   }
 }
 
@@ -69,6 +73,8 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
       const sh = s.shoots.find((x) => `${x.project}/${x.name}` === id);
       return { kind: 'lines', title: 'Shoot', lines: sh ? shootDetail(sh, now, s.machines) : [line('shoot no longer reported', 'muted')] };
     }
+    case 'control-planes':
+      return { kind: 'lines', title: 'Control plane', lines: controlPlaneDetail(s, id, findings) };
     case 'backups': {
       const b = s.backups.find((x) => x.id === id);
       if (!b) return { kind: 'lines', title: 'Backup', lines: [line('component no longer reported', 'muted')] };

@@ -88,6 +88,6 @@ describe('config: real mode without sources', () => {
   it('notes that mode real needs a switches section', async () => {
     const file = writeConfig('mode: real\n');
     const loaded = await loadConfig({ flags: { config: file }, env: { HOME: tempDir() } });
-    expect(loaded.notices).toEqual(['mode is real but no real source is configured: list your switches under switches: or your contexts under kubernetes: (see README.md)']);
+    expect(loaded.notices).toEqual(['mode is real but no real source is configured: add switches:, kubernetes:, metalApi: or backups: (see README.md)']);
   });
 });

@@ -15,7 +15,7 @@ describe('the TUI on a real rack without any source', () => {
     const store = new RackStore({ clock, sources: [], rack: { name: 'rack-7', simulated: false } });
     stores.push(store);
     store.start();
-    const note = 'mode is real but no real source is configured: list your switches under switches: or your contexts under kubernetes: (see README.md)';
+    const note = 'mode is real but no real source is configured: add switches:, kubernetes:, metalApi: or backups: (see README.md)';
     const ui = renderThemed(<App store={store} readOnly={false} scenarios={[]} notes={[note]} size={{ columns: 80, rows: 24 }} />);
     await tick();
     const lines = plain(ui.lastFrame()).split('\n');

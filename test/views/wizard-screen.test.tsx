@@ -13,3 +13,30 @@ describe('the wizard screen of recover, bootstrap and drill', () => {
     expect(plain(lastFrame())).toMatch(/─ Recover: whole rack lost ─/);
   });
 });
+
+describe('a check confirmed by hand on the wizard screen', () => {
+  const step = { id: 'k3s', title: 'Initial k3s cluster', explanation: 'install k3s', destructive: false, preconditions: [], actions: () => [] };
+  const check = { description: 'the k3s API answers and every node is Ready', why: 'no kubernetes.initial context in the config', instruction: 'sudo k3s kubectl get nodes: every node Ready' };
+
+  it('says what to check, why no source could, and takes y (confirmed) or a (abort) with its footer saying so', async () => {
+    const session = new WizardSession({ id: 'bootstrap', title: 'Bootstrap', description: '', steps: [step] });
+    const { lastFrame, stdin } = renderThemed(<WizardScreen session={session} title="bootstrap" simulated={false} onClose={() => {}} onInterrupt={() => {}} />);
+    session.onEvent({ type: 'step-start', stepId: 'k3s', at: 0 });
+    const confirmed = session.confirmByHand(step, check);
+    await tick();
+    // The frame's borders sit between wrapped lines: compare the words.
+    const frame = plain(lastFrame()).replace(/[│\s]+/g, ' ');
+    expect(frame).toContain('Not read from a live source. Confirm by hand: the k3s API answers and every node is Ready (no kubernetes.initial context in the config).');
+    expect(frame).toContain('How: sudo k3s kubectl get nodes: every node Ready');
+    expect(frame).toMatch(/y confirmed .*a abort/);
+    stdin.write('x');
+    await tick();
+    expect(session.getState().prompt?.kind).toBe('by-hand');
+    stdin.write('y');
+    expect(await confirmed).toBe('confirmed');
+    const aborted = session.confirmByHand(step, check);
+    await tick();
+    stdin.write('a');
+    expect(await aborted).toBe('abort');
+  });
+});

@@ -7,7 +7,8 @@
  */
 import { S3Error } from '../../clients/s3/s3-error';
 import type { S3Store } from '../../clients/s3/s3-store';
-import { type BackupComponent, type BackupStore, type BackupTool, COPY_OF_METADATA, type DATABASES, type LifecycleFacts } from '../../model/backup';
+import type { BackupSourceConfig } from '../../config/backups';
+import { type BackupComponent, type BackupStore, COPY_OF_METADATA, type LifecycleFacts } from '../../model/backup';
 import type { Millis } from '../../model/time';
 import { describeError } from '../../errors';
 import type { Source } from '../source';
@@ -16,20 +17,11 @@ import { inNetworks } from './in-rack';
 import { lifecycleFacts } from './lifecycle';
 import { sortListing } from './listing';
 
-export interface S3ComponentSpec {
-  readonly id: string;
-  readonly name: string;
-  readonly owner: string;
-  readonly tool: BackupTool;
-  readonly database: (typeof DATABASES)[number];
-  readonly endpoint: string;
-  readonly region: string;
-  readonly bucket: string;
-  readonly prefix: string;
-  readonly schedule: string;
-  readonly scheduleEvery: Millis;
-  readonly versionsKept: number;
-}
+/** What the source reads of a component's config (credentials and timing are the client's and the store's). */
+export type S3ComponentSpec = Pick<
+  BackupSourceConfig,
+  'id' | 'name' | 'owner' | 'tool' | 'database' | 'endpoint' | 'region' | 'bucket' | 'prefix' | 'schedule' | 'scheduleEvery' | 'versionsKept'
+>;
 
 export interface S3SourceOptions {
   readonly component: S3ComponentSpec;

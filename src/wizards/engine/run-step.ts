@@ -1,10 +1,11 @@
 import { describeError } from '../../errors';
+import { askByHand, byHandCheck } from './by-hand';
 import type { JournalStep } from './journal';
 import { planActions, recordActions, runActions } from './run-actions';
 import { askChoice } from './run-choice';
 import { DEFAULT_VERIFY_POLL, type Flow, type RunContext } from './run-context';
 import { sleep } from './sleep';
-import type { Check, CheckResult, Step, StepContext, StepState } from './types';
+import type { ByHandCheck, Check, CheckResult, Step, StepContext, StepState } from './types';
 
 /** One step: preconditions, questions, the operator's go, the actions, then verify. */
 export async function runStep(rc: RunContext, step: Step): Promise<Flow> {
@@ -55,20 +56,39 @@ function endStep(rc: RunContext, step: Step, entry: JournalStep, flow: Flow): vo
   rc.audit({ event: 'step-end', step: step.id, outcome: state });
 }
 
-/** All must pass. A dry run reports failing ones and goes on, so the plan is complete. */
+/**
+ * All must pass. A dry run reports failing ones and goes on, so the plan is complete. A check no configured source
+ * can read is confirmed by hand, once the others pass.
+ */
 async function checkPreconditions(rc: RunContext, step: Step): Promise<Flow> {
   for (;;) {
     const ctx = rc.stepContext(step);
     const failing: string[] = [];
+    const byHand: ByHandCheck[] = [];
     for (const check of step.preconditions) {
       const result = test(check.test, ctx);
       rc.emit({ type: 'precondition', stepId: step.id, check: check.description, result });
-      if (!result.ok) failing.push(`${check.description}: ${result.detail}`);
+      const manual = byHandCheck(check.description, result);
+      if (manual) byHand.push(manual);
+      else if (!result.ok) failing.push(`${check.description}: ${result.detail}`);
     }
-    if (failing.length === 0 || rc.dryRun) return 'ok';
-    const decision = await rc.failure(step, `precondition failed: ${failing.join('; ')}`);
-    if (decision !== 'retry') return decision;
+    if (rc.dryRun) return 'ok';
+    if (failing.length > 0) {
+      const decision = await rc.failure(step, `precondition failed: ${failing.join('; ')}`);
+      if (decision === 'retry') continue;
+      return decision;
+    }
+    const flow = await confirmAll(rc, step, byHand);
+    if (flow !== 'retry') return flow;
   }
+}
+
+async function confirmAll(rc: RunContext, step: Step, checks: readonly ByHandCheck[]): Promise<Flow | 'retry'> {
+  for (const check of checks) {
+    const decision = await askByHand(rc, step, check);
+    if (decision !== 'confirmed') return decision;
+  }
+  return 'ok';
 }
 
 async function verifyStep(rc: RunContext, step: Step): Promise<Flow> {
@@ -76,6 +96,12 @@ async function verifyStep(rc: RunContext, step: Step): Promise<Flow> {
   if (!verify) return 'ok';
   for (;;) {
     const result = await pollVerify(rc, step, verify);
+    const manual = byHandCheck(verify.description, result);
+    if (manual) {
+      const flow = await confirmAll(rc, step, [manual]);
+      if (flow === 'retry') continue;
+      return flow;
+    }
     if (result.ok) return 'ok';
     const seconds = Math.round(verify.timeout / 1000);
     const decision = await rc.failure(step, `not verified after ${seconds} s: ${verify.description}: ${result.detail}`);
@@ -92,7 +118,8 @@ async function pollVerify(rc: RunContext, step: Step, verify: NonNullable<Step['
     const result = test(verify.test, rc.stepContext(step));
     rc.emit({ type: 'verify', stepId: step.id, result, at: rc.now(), deadline });
     const left = deadline - rc.now();
-    if (result.ok || left <= 0) return result;
+    // A check no source can read will not pass by waiting: the operator is asked at once.
+    if (result.ok || result.byHand !== undefined || left <= 0) return result;
     await sleep(rc.o.clock, Math.min(interval, left), rc.signal);
   }
 }

@@ -2,7 +2,7 @@ import type { WizardScope } from '../../present/key-bindings';
 import type { Tone } from '../../present/rows';
 import { callText } from '../engine/calls';
 import { wrap } from './line-format';
-import { resumeLines } from './line-interaction';
+import { byHandLines, resumeLines } from './line-interaction';
 import { logLine } from './screen-lines';
 import type { SessionState } from './session';
 
@@ -33,6 +33,7 @@ export function stepBody(s: SessionState, width: number): BodyLine[] {
   if (step) out.push(...para(step.explanation, width), { text: '' });
   if (p?.kind !== 'confirm-step') out.push(...actions);
   if (p?.kind === 'failure') out.push(...para(`Failed: ${p.error}`, width, { tone: 'critical', bold: true }), { text: '' });
+  if (p?.kind === 'by-hand') out.push(...byHandLines(p.check).flatMap((l) => para(l, width, { tone: 'accent', bold: true })), { text: '' });
   if (s.log.length) {
     out.push({ text: 'Log:', bold: true });
     for (const l of s.log) out.push(...para(logLine(l), width, { tone: 'muted' }, '  '));
@@ -68,6 +69,8 @@ function planBody(s: SessionState, width: number): BodyLine[] {
       out.push(...para(`- ${a.description}`, width, {}, '   '));
       for (const c of a.calls) out.push(...para(callText(c), width, { tone: 'muted' }, '       '));
     }
+    // How the step would be verified: from which live source, or by hand.
+    if (step.verify) out.push(...para(`verified: ${step.verify.description}`, width, { tone: 'muted' }, '   '));
   }
   return out;
 }
@@ -91,6 +94,8 @@ export function wizardScope(s: SessionState, typing: boolean): WizardScope {
       return 'wizard-step';
     case 'failure':
       return 'wizard-failure';
+    case 'by-hand':
+      return 'wizard-by-hand';
     case 'resume':
       return 'wizard-resume';
     case 'choose-version':

@@ -1,10 +1,11 @@
 import type { ResumeDecision, UnfinishedRun } from '../engine/durable';
-import type { Action, FailureDecision, Interaction, RunEvent, Runbook, Step, StepState, VersionAnswer, VersionOffer } from '../engine/types';
+import type { Action, ByHandCheck, ByHandDecision, FailureDecision, Interaction, RunEvent, Runbook, Step, StepState, VersionAnswer, VersionOffer } from '../engine/types';
 
 /** A prompt the runner is waiting on; the view shows it and resolves it from key presses. */
 export type Prompt =
   | { readonly kind: 'confirm-step'; readonly step: Step; readonly actions: readonly Action[]; readonly resolve: (d: 'run' | 'skip' | 'abort') => void }
   | { readonly kind: 'failure'; readonly step: Step; readonly error: string; readonly resolve: (d: FailureDecision) => void }
+  | { readonly kind: 'by-hand'; readonly step: Step; readonly check: ByHandCheck; readonly resolve: (d: ByHandDecision) => void }
   | { readonly kind: 'choose-version'; readonly step: Step; readonly offer: VersionOffer; readonly resolve: (a: VersionAnswer | undefined) => void }
   | { readonly kind: 'resume'; readonly run: UnfinishedRun; readonly resolve: (d: ResumeDecision) => void };
 
@@ -108,9 +109,15 @@ export class WizardSession implements Interaction {
         this.log(e.line);
         break;
       case 'precondition':
-        if (!e.result.ok) this.log(`${this.state.dryRun ? '(dry run) would need' : 'precondition not met'}: ${e.check}: ${e.result.detail}`);
+        if (e.result.byHand !== undefined) {
+          if (this.state.dryRun) this.log(`(dry run) would ask you to confirm by hand: ${e.check} (${e.result.detail})`);
+        } else if (!e.result.ok) this.log(`${this.state.dryRun ? '(dry run) would need' : 'precondition not met'}: ${e.check}: ${e.result.detail}`);
+        break;
+      case 'by-hand':
+        this.log(`${e.decision === 'confirmed' ? 'confirmed by hand' : 'not confirmed by hand'}: ${e.check.description}`);
         break;
       case 'verify':
+        if (e.result.byHand !== undefined) break;
         this.log(`${e.result.ok ? 'verified' : 'waiting'}: ${e.result.detail}`, e.at, e.result.ok ? undefined : e.deadline);
         break;
       case 'answer':
@@ -139,6 +146,10 @@ export class WizardSession implements Interaction {
 
   onFailure(step: Step, error: string): Promise<FailureDecision> {
     return this.prompt<FailureDecision>((resolve) => ({ kind: 'failure', step, error, resolve }));
+  }
+
+  confirmByHand(step: Step, check: ByHandCheck): Promise<ByHandDecision> {
+    return this.prompt<ByHandDecision>((resolve) => ({ kind: 'by-hand', step, check, resolve }));
   }
 
   /** The notes that went with the resume question are answered once it is: they leave the screen. */
