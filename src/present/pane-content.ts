@@ -9,7 +9,7 @@ import { blank, type DetailLine, heading, line } from './detail-lines';
 import { machineDetail } from './machine-detail';
 import { machineRows } from './machine-rows';
 import { bgpDetail, nodeDetail } from './node-detail';
-import { findingOfRow, findingRows } from './overview-rows';
+import { diagnosisRows, findingOfRow } from './overview-rows';
 import type { RowSet } from './rows';
 import { withContentWidths } from './table-layout';
 import { shootDetail } from './shoot-detail';
@@ -28,7 +28,8 @@ export function paneRows(pane: PaneId, s: RackSnapshot, findings: readonly Findi
 function paneList(pane: PaneId, s: RackSnapshot, findings: readonly Finding[], ascii: boolean): RowSet {
   switch (pane) {
     case 'overview':
-      return findingRows(findings);
+      // Grouped by cause; the diagnosis indexes the snapshot's own findings.
+      return diagnosisRows(s.diagnosis, s.findings, ascii);
     case 'topology':
       return topologyRows(s.topology, ascii);
     case 'bgp':

@@ -31,6 +31,17 @@ export function statusJson(input: StatusJsonInput) {
       summary: f.summary,
       hint: f.hint,
     })),
+    // The findings grouped by cause (schema 1 grew this field): members index into `findings`, cause first.
+    causes: s.diagnosis.causes.map((c) => ({
+      id: c.id,
+      severity: c.severity,
+      area: c.area,
+      summary: c.summary,
+      followups: c.followups,
+      hint: c.hint,
+      effects: { ...c.effects },
+      findings: c.members.map((m) => ({ index: m.index, depth: m.depth })),
+    })),
     backups: s.backups.map((b) => {
       const verdict = s.backupVerdicts.get(b.id);
       const newest = b.versions[0];
