@@ -28,8 +28,10 @@ let most = 0;
 const newSpaceMB = (args: string[]) => Number(execFileSync(NODE, [...args, '-e', LOAD], { encoding: 'utf8' }));
 
 describe('bin/v8-memory.cjs', () => {
-  it('keeps the new space at 16 MB where V8 alone grows it further', () => {
-    expect(newSpaceMB([])).toBeGreaterThan(16);
-    expect(newSpaceMB(['--require', './bin/v8-memory.cjs'])).toBeLessThanOrEqual(16);
+  it('keeps the new space near 16 MB where V8 alone grows it to 128 MB', () => {
+    expect(newSpaceMB([])).toBeGreaterThan(64);
+    // The cap applies from the observer after the GC that reached it, so one growth step may land first (seen: 16.25
+    // and 19.25 MB on a loaded machine); the point is that it stops there instead of growing to 128 MB.
+    expect(newSpaceMB(['--require', './bin/v8-memory.cjs'])).toBeLessThanOrEqual(32);
   });
 });
