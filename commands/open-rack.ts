@@ -1,6 +1,6 @@
 import type { Clock } from '../src/clock';
 import type { Config } from '../src/config';
-import { SshPool } from '../src/clients/ssh/ssh-pool';
+import { lazySshPool } from './lazy-ssh-pool';
 import { kubeSources } from './kube-sources';
 import { metalApiSources } from './metal-api-sources';
 import { backupSources } from './backup-sources';
@@ -46,7 +46,7 @@ export function openRack(config: Config, clock: Clock): OpenRack {
 
 /** BGP and LLDP from the configured switches, over one SSH pool that closes when the store stops. */
 function switchSources(config: Config, clock: Clock): Source[] {
-  const shell = new SshPool(config.ssh);
+  const shell = lazySshPool(config.ssh);
   const { bgp, topology } = createSwitchSources({ switches: config.switches, links: config.links, shell, clock, ssh: config.ssh });
   // The store closes every source, and the pool is shared: the BGP source's close ends both readers, then the pool.
   const { close: closeTopology, ...topologyOnly } = topology;

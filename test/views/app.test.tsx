@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VirtualClock } from '../../src/clock';
 import { SCENARIOS } from '../../src/sim';
 import { createSimSource } from '../../src/sources/sim-source';
@@ -198,9 +198,9 @@ describe('wizards from the TUI', () => {
     await tick();
     expect(plain(ui.lastFrame())).toMatch(/Open a wizard[\s\S]*recover[\s\S]*bootstrap[\s\S]*drill rack-lost/);
     ui.stdin.write('\r');
-    await new Promise((r) => setTimeout(r, 100));
+    // The runbooks are imported when the first wizard starts (not on the way to the first frame).
+    await vi.waitFor(() => expect(plain(ui.lastFrame())).toMatch(/\[>\] 1 Assess the damage/), { timeout: 5000 });
     const s = plain(ui.lastFrame());
-    expect(s).toMatch(/\[>\] 1 Assess the damage/);
     expect(s).toMatch(/Restore metal-db/);
     // The footer is the wizard's own, from the same key records as its keys: Esc does not pretend to close it.
     expect(s).toMatch(/Enter run {2}s skip {2}a abort/);
