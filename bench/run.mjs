@@ -2,9 +2,11 @@
 // object with start-up time, key-to-frame latency, peak RSS and bytes written, each against its target; then
 // times SSH poll rounds over 200 fake switches (bench/ssh-poll.mjs), under the key `sshPoll`.
 //
-//   node bench/run.mjs [--scale N]... [--only tui|startup|ssh|kube|metal-api]
+//   node bench/run.mjs [--scale N]... [--only tui|startup|ssh|lab|kube|metal-api]
 //     (default: --scale 1700 --scale 10000, both benchmarks; the TUI part needs `npm run build` first)
 //   npm run bench -- --only startup     just the start-up figures: floors, first frames, --version
+//   npm run bench -- --only lab         just `status` on the switch lab beside the manual ssh loop (root; plain
+//                                       `npm run bench` runs it too when run as root)
 //   npm run bench -- --only ssh          just the SSH poll rounds
 //   npm run bench -- --only kube         just the kube benchmark (bench/kube.mjs; needs the kube lab)
 //   npm run bench -- --only metal-api    just the metal-api benchmark (bench/metal-api.mjs)
@@ -22,6 +24,7 @@ import { checkScript, TuiSession } from './session.mjs';
 import { runKube } from './kube.mjs';
 import { runMetalApi } from './metal-api.mjs';
 import { runSshPoll } from './ssh-poll.mjs';
+import { runLabStatus } from './lab-status.mjs';
 import { bundleInkFloor } from './floors.mjs';
 import { againstFloors, interleavedLaunches, versionFigures } from './startup.mjs';
 
@@ -268,8 +271,8 @@ async function benchScale(scale, sessions, inkEntry) {
 
 async function main() {
   const { values } = parseArgs({ options: { scale: { type: 'string', multiple: true }, only: { type: 'string' } } });
-  if (values.only !== undefined && !['tui', 'startup', 'ssh', 'kube', 'metal-api'].includes(values.only)) {
-    throw new Error(`--only takes tui, startup, ssh, kube or metal-api, got ${values.only}`);
+  if (values.only !== undefined && !['tui', 'startup', 'ssh', 'lab', 'kube', 'metal-api'].includes(values.only)) {
+    throw new Error(`--only takes tui, startup, ssh, lab, kube or metal-api, got ${values.only}`);
   }
   const scales = (values.scale ?? ['1700', '10000']).map((v) => {
     const n = Number(v);
@@ -279,6 +282,7 @@ async function main() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 22) throw new Error(`run the bench with the project's Node (npm run bench), not Node ${process.version}`);
   if (values.only === 'ssh') return sshOnly();
+  if (values.only === 'lab') return labOnly();
   if (values.only === 'kube') return kubeOnly();
   if (values.only === 'metal-api') return metalApiOnly();
   if (!existsSync(join(ROOT, 'dist', 'rackpilot.js'))) throw new Error('dist/rackpilot.js is missing: run `npm run build` first');
@@ -311,9 +315,15 @@ async function main() {
     for (const s of sessions) s.kill();
   }
   let sshPoll;
+  let labStatus;
   if (values.only !== 'tui' && values.only !== 'startup') {
     log('SSH poll rounds over 200 switches');
     sshPoll = await runSshPoll();
+    // The switch lab needs root (network namespaces); elsewhere the JSON says it was not run.
+    if (process.getuid?.() === 0) {
+      log('status on the switch lab beside the manual ssh loop');
+      labStatus = await runLabStatus();
+    } else labStatus = { skipped: 'not run as root' };
   }
   const cpuList = cpus();
   const out = {
@@ -342,7 +352,8 @@ async function main() {
     scales: results,
     ...(version ? { version } : {}),
     ...(sshPoll ? { sshPoll } : {}),
-    pass: results.every((r) => r.pass) && (version?.target.pass ?? true) && (sshPoll?.pass ?? true),
+    ...(labStatus ? { labStatus } : {}),
+    pass: results.every((r) => r.pass) && (version?.target.pass ?? true) && (sshPoll?.pass ?? true) && (labStatus?.pass ?? true),
   };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
@@ -352,6 +363,14 @@ async function sshOnly() {
   log('SSH poll rounds over 200 switches');
   const sshPoll = await runSshPoll();
   const out = { benchmark: 'rackpilot SSH poll rounds', date: new Date().toISOString(), command: 'npm run bench -- --only ssh', sshPoll, pass: sshPoll.pass };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+}
+
+/** `--only lab`: `status` on the switch lab beside the operator's manual ssh loop, in the same envelope. */
+async function labOnly() {
+  log('status on the switch lab beside the manual ssh loop');
+  const labStatus = await runLabStatus();
+  const out = { benchmark: 'rackpilot status on the switch lab', date: new Date().toISOString(), command: 'npm run bench -- --only lab', labStatus, pass: labStatus.pass ?? false };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 
