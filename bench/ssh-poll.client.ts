@@ -159,7 +159,7 @@ async function main(): Promise<void> {
       pools.push(pool);
       // As open-rack.ts builds it: BGP and LLDP of a switch asked for together go as one exec.
       const shell = new RecordingShell(oneExecPerSwitch(pool));
-      const made = createSwitchSources({ switches, links: [], shell, clock, ssh: sshOptions });
+      const made = createSwitchSources({ switches, links: [], shell, clock, ssh: sshOptions, pairRounds: true });
       sources.push(made.bgp, made.topology);
       return { pool, shell, ...made };
     };

@@ -49,7 +49,7 @@ export function openRack(config: Config, clock: Clock): OpenRack {
 function switchSources(config: Config, clock: Clock): Source[] {
   // BGP and LLDP of a switch polled together go as one exec (one-exec-shell.ts: measured faster than two channels).
   const shell = oneExecPerSwitch(lazySshPool(config.ssh));
-  const { bgp, topology } = createSwitchSources({ switches: config.switches, links: config.links, shell, clock, ssh: config.ssh });
+  const { bgp, topology } = createSwitchSources({ switches: config.switches, links: config.links, shell, clock, ssh: config.ssh, pairRounds: true });
   // The store closes every source, and the pool is shared: the BGP source's close ends both readers, then the pool.
   const { close: closeTopology, ...topologyOnly } = topology;
   const close = async () => {
