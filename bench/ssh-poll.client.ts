@@ -159,7 +159,8 @@ async function main(): Promise<void> {
       pools.push(pool);
       // As open-rack.ts builds it: BGP and LLDP of a switch asked for together go as one exec.
       const shell = new RecordingShell(oneExecPerSwitch(pool));
-      const made = createSwitchSources({ switches, links: [], shell, clock, ssh: sshOptions, pairRounds: true });
+      // Not paired (pairRounds): the warm and lldp rounds measure one command each; "both" polls the two at once.
+      const made = createSwitchSources({ switches, links: [], shell, clock, ssh: sshOptions });
       sources.push(made.bgp, made.topology);
       return { pool, shell, ...made };
     };
@@ -307,7 +308,7 @@ async function main(): Promise<void> {
         round: 'one poll() of the source(s), all switches due (the clock moves one 5 s interval before each round)',
         cold: `a new SshPool per round: TCP connect, SSH handshake, host-key check and login to every switch, then the command; ${coldRounds} rounds`,
         warm: `the last cold round's pool, connections kept open and reused; ${warmRounds} rounds each of BGP, LLDP and both at once (as the store polls them)`,
-        valid: 'every switch answered within the round with exit 0 and the captured data (BGP: reachable, fresh, all sessions; LLDP: up); the switches ran exactly one command per switch and source; cold rounds opened one connection per switch, warm rounds none. Otherwise the run fails.',
+        valid: 'every switch answered within the round with exit 0 and the captured data (BGP: reachable, fresh, all sessions; LLDP: up); the switches ran exactly one exec per switch (both commands in one when both are polled); cold rounds opened one connection per switch, warm rounds none. Otherwise the run fails.',
         parse: "parseMs: the sources' parsers (parse-bgp-summary, parse-lldp) over every switch's answer of every command the round ran, timed right after the round",
         clientCpu: 'process.cpuUsage() (user + system, all threads) of the client process across the round; the switches run in another process',
         switchesCpu: 'the same for the switch server process',
