@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { SshError } from '../../src/clients/ssh/errors';
 import type { CommandResult, SshTarget, SwitchShell } from '../../src/clients/ssh/types';
 import { commandLine } from '../../src/shell-quote';
 import { oneExecPerSwitch } from '../../src/sources/ssh/one-exec-shell';
@@ -66,8 +67,35 @@ describe('commands for one switch asked for together run as one exec (stand-in: 
     expect(inner.lines.sort()).toEqual(['echo c', 'echo d']);
   });
 
+  it('one command hanging does not fail the other: after the combined exec timed out, each runs on its own (for 10 minutes)', async () => {
+    let clock = 0;
+    const lines: string[] = [];
+    // The switch: lldpctl hangs, so the combined exec times out; alone, vtysh answers and lldpctl times out itself.
+    const inner: SwitchShell = {
+      run: (t, argv) => {
+        lines.push(argv[0] ?? '');
+        if (argv[0] === 'sh' || argv[0] === 'lldpctl') return Promise.reject(new SshError(t.name, 'timeout', `${t.name}: \`${argv[0]}\` timed out after 3 s`));
+        return Promise.resolve({ stdout: 'bgp', stderr: '', code: 0 });
+      },
+      hostKey: () => undefined,
+      close: async () => {},
+    };
+    const shell = oneExecPerSwitch(inner, () => clock);
+    const [bgp, lldp] = await Promise.allSettled([shell.run(target('leaf01'), ['vtysh']), shell.run(target('leaf01'), ['lldpctl'])]);
+    expect(bgp).toEqual({ status: 'fulfilled', value: { stdout: 'bgp', stderr: '', code: 0 } });
+    expect(lldp.status === 'rejected' && String(lldp.reason)).toMatch(/`lldpctl` timed out/);
+    expect(lines).toEqual(['sh', 'vtysh', 'lldpctl']);
+    lines.length = 0;
+    await Promise.allSettled([shell.run(target('leaf01'), ['vtysh']), shell.run(target('leaf01'), ['lldpctl'])]);
+    expect(lines).toEqual(['vtysh', 'lldpctl']);
+    clock += 10 * 60_000 + 1;
+    lines.length = 0;
+    await Promise.allSettled([shell.run(target('leaf01'), ['vtysh']), shell.run(target('leaf01'), ['lldpctl'])]);
+    expect(lines[0]).toBe('sh');
+  });
+
   it('a failed exec fails every command in it; an aborted caller is answered at once, the other still gets its answer', async () => {
-    const failing: SwitchShell = { run: () => Promise.reject(new Error('connection refused')), hostKey: () => undefined, close: async () => {} };
+    const failing: SwitchShell = { run: (t) => Promise.reject(new SshError(t.name, 'connect', `${t.name}: connection refused`)), hostKey: () => undefined, close: async () => {} };
     const shell = oneExecPerSwitch(failing);
     const results = await Promise.allSettled([shell.run(target('spine'), ['a']), shell.run(target('spine'), ['b'])]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);

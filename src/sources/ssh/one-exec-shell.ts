@@ -6,12 +6,17 @@
  * request, its exit status and close on both sides; on the 3-switch lab two channels were ~50 ms faster warm
  * (vtysh and lldpctl run one after the other here) and equal cold.
  *
- * A command asked for alone runs as it is. A switch whose answer lacks the markers (no POSIX `sh`, a wrapper that
- * mangles the command) gets each command on its own, now and from then on. The marker is random per process, so
- * no switch output can forge it. Host keys, connections and limits stay the inner shell's (the SSH pool's).
+ * A command asked for alone runs as it is. When the combined exec does not work out for a reason of the commands,
+ * not of the connection, each command is run again on its own at once, so one command's trouble is never the
+ * other's: the answer lacks the markers (no POSIX `sh`, a wrapper that mangles the command; that switch gets
+ * separate commands from then on), or the exec timed out or printed too much (one of them hangs or floods; separate
+ * commands for that switch for the next 10 minutes). Each command's own limit applies to its rerun; the sources
+ * allow for one connect plus one command timeout plus a second, which the combined timeout and the rerun of the
+ * good command fit in. The marker is random per process, so no switch output can forge it. Host keys, connections
+ * and limits stay the inner shell's (the SSH pool's).
  */
 import { randomBytes } from 'node:crypto';
-import { SshError } from '../../clients/ssh/errors';
+import { SshError, SshOutputTooLargeError } from '../../clients/ssh/errors';
 import type { CommandResult, HostKeyInfo, SshTarget, SwitchShell } from '../../clients/ssh/types';
 import { untilAborted } from '../../abortable';
 import { commandLine } from '../../shell-quote';
@@ -23,11 +28,15 @@ interface Asked {
   readonly reject: (e: unknown) => void;
 }
 
-export function oneExecPerSwitch(inner: SwitchShell): SwitchShell {
+/** How long a switch whose combined exec timed out or flooded gets separate commands. */
+const ALONE_AFTER_TROUBLE_MS = 10 * 60_000;
+
+export function oneExecPerSwitch(inner: SwitchShell, now: () => number = Date.now): SwitchShell {
   const mark = `rackpilot-${randomBytes(8).toString('hex')}`;
   const waiting = new Map<string, { target: SshTarget; asked: Asked[] }>();
-  /** Switches that did not run a combined command as asked: each command on its own. */
-  const alone = new Set<string>();
+  /** Switches that get each command on its own, until when (Infinity: they did not run a combined command as asked). */
+  const aloneUntil = new Map<string, number>();
+  const alone = (name: string) => (aloneUntil.get(name) ?? 0) > now();
 
   const runAlone = (target: SshTarget, a: Asked) => inner.run(target, a.argv, a.signal).then(a.resolve, a.reject);
 
@@ -51,7 +60,7 @@ export function oneExecPerSwitch(inner: SwitchShell): SwitchShell {
       (result) => {
         const parts = split(result, mark, asked.length);
         if (!parts) {
-          alone.add(name);
+          aloneUntil.set(name, Number.POSITIVE_INFINITY);
           for (const a of asked) void runAlone(target, a);
           return;
         }
@@ -61,14 +70,21 @@ export function oneExecPerSwitch(inner: SwitchShell): SwitchShell {
         });
       },
       (error: unknown) => {
-        for (const a of asked) a.reject(error);
+        const commands = (error instanceof SshError && error.failure === 'timeout') || error instanceof SshOutputTooLargeError;
+        if (!commands || controller.signal.aborted) {
+          // The connection's failure (refused, host key, lost) is every command's; an abort was asked for.
+          for (const a of asked) a.reject(error);
+          return;
+        }
+        aloneUntil.set(name, now() + ALONE_AFTER_TROUBLE_MS);
+        for (const a of asked) void runAlone(target, a);
       },
     );
   };
 
   return {
     run(target, argv, signal) {
-      if (alone.has(target.name)) return inner.run(target, argv, signal);
+      if (alone(target.name)) return inner.run(target, argv, signal);
       const answer = new Promise<CommandResult>((resolve, reject) => {
         let batch = waiting.get(target.name);
         if (!batch) {
