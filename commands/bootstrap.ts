@@ -8,6 +8,7 @@ import { loadRackConfig } from './rack-options';
 import { displayOptions, sideMode } from './wizard/display';
 import { WIZARD_EXIT_CODES } from './wizard/exit-codes';
 import { guardRealRack, parseSpeed } from './wizard/guard';
+import { runRealBootstrap } from './wizard/bootstrap-real';
 import { withOperatorSide } from './wizard/operator-side';
 import { runSimWizard } from './wizard/run-sim-wizard';
 
@@ -17,12 +18,17 @@ export const BOOTSTRAP_HELP = `Usage: rackpilot bootstrap [--dry-run] [--auto] [
 Brings a rack up in MEP-18 order, verifying each step before the next:
 preflight, initial k3s, metal-stack, Gardener, partition, shoots, nested
 control planes, backups. Each step shows its command (config:
-wizards.bootstrap).
-On the simulated rack it runs against a cold boot. On a terminal it opens the
-full-screen wizard; with a pipe it asks line by line. An unfinished run is
-offered for resuming when you run the command again.
+wizards.bootstrap). On a terminal it opens the full-screen wizard; with a pipe
+it asks line by line. An unfinished run is offered for resuming when you run
+the command again: a finished command is never run again.
+On the simulated rack it runs against a cold boot. On a real rack (mode: real)
+each command runs as a process (an argument list, no shell; its timeout), its
+output streamed with secrets redacted; each step is verified from the live
+sources (kubernetes:, metalApi:, backups:, switches:), and one whose source
+the config lacks is confirmed by you by hand (y) instead.
 
-  --dry-run         show every step and its command; change nothing
+  --dry-run         show every step, its exact command and how it is
+                    verified; change nothing
   --auto            simulated rack only: run every step without asking
   --fresh           set an unfinished bootstrap of this rack aside, start over
   --resume-from-audit
@@ -55,6 +61,12 @@ export async function runBootstrap(argv: readonly string[], io: Io): Promise<num
   }
   const { config } = await loadRackConfig({ config: values.config, seed: values.seed }, io, { simOnly: ['seed'] });
   guardRealRack(config, 'bootstrap', values);
+  if (config.mode === 'real') {
+    const mode = sideMode(values);
+    return withOperatorSide(io, { mode, title: 'bootstrap', simulated: false, ...displayOptions(config, io.env) }, (side) =>
+      runRealBootstrap({ config, io, dryRun: mode === 'dry-run', fresh: values.fresh === true, fromAudit: values['resume-from-audit'] === true, side }),
+    );
+  }
   const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);
   const mode = sideMode(values);
   // The configured commands (wizards.bootstrap.<step>.command) are what each step shows and a real executor runs.

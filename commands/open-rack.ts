@@ -5,10 +5,14 @@ import { kubeSources } from './kube-sources';
 import { metalApiSources } from './metal-api-sources';
 import { backupSources } from './backup-sources';
 import { RackStore } from '../src/store/rack-store';
+import { lazyFences } from './lazy-fences';
 import { SCENARIO_LEAD } from '../src/sim';
 import { createSimSource, type SimSource } from '../src/sources/sim-source';
 import { configuredSim } from '../src/wizards/sim-adapter/sim-spec';
 import type { Source } from '../src/sources/source';
+import type { IncidentLog } from '../src/model/incident-log';
+import { fileIncidentLog } from '../src/wizards/engine/incident-file';
+import { defaultStateDir } from '../src/wizards/engine/state-files';
 import { createSwitchSources } from '../src/sources/ssh/switch-sources';
 import { oneExecPerSwitch } from '../src/sources/ssh/one-exec-shell';
 
@@ -18,8 +22,11 @@ export interface OpenRack {
   readonly sim?: SimSource;
 }
 
-/** Builds the sources the config asks for and the store over them. Nothing is polled until store.start(). */
-export function openRack(config: Config, clock: Clock): OpenRack {
+/**
+ * Builds the sources the config asks for and the store over them. Nothing is polled until store.start(). Ended
+ * incidents come from the state directory's incident log unless another is given.
+ */
+export function openRack(config: Config, clock: Clock, options: { incidentLog?: IncidentLog } = {}): OpenRack {
   const sources: Source[] = [];
   let sim: SimSource | undefined;
   if (config.mode === 'sim') {
@@ -41,6 +48,9 @@ export function openRack(config: Config, clock: Clock): OpenRack {
     rack: { name: config.rack.name, simulated: config.mode === 'sim' },
     health: config.health,
     ...(config.incident ? { incident: { startedAt: config.incident.startedAt, label: 'declared incident' } } : {}),
+    incidentLog: options.incidentLog ?? fileIncidentLog(defaultStateDir()),
+    // A real rack's databases that a rackpilot run stopped and did not start again, from the run journals.
+    ...(config.mode === 'real' ? { fences: lazyFences(config.rack.name, process.env) } : {}),
   });
   return { store, ...(sim ? { sim } : {}) };
 }

@@ -83,7 +83,7 @@ export async function runRecover(argv: readonly string[], io: Io): Promise<numbe
     const mode = sideMode(values);
     const side = { mode, title: 'recover', simulated: false, ...displayOptions(config, io.env), resumeNote: scenarioNote(chosen) };
     return withOperatorSide(io, side, (s) =>
-      runRealRecover({ config, io, ...(chosen !== undefined ? { scenario: chosen } : {}), dryRun: mode === 'dry-run', fresh: values.fresh === true, fromAudit: values['resume-from-audit'] === true, side: s }),
+      runRealRecover({ config, io, ...(chosen !== undefined ? { scenario: chosen } : {}), dryRun: mode === 'dry-run', fresh: values.fresh === true, fromAudit: values['resume-from-audit'] === true, side: s, endsIncident: true }),
     );
   }
   const speed = parseSpeed(values.speed, DEFAULT_WIZARD_SPEED);

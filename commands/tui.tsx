@@ -2,6 +2,7 @@ import { render } from 'ink';
 import { systemClock } from '../src/clock';
 import { describeError, EXIT_CODE, UsageError } from '../src/errors';
 import { SCENARIOS } from '../src/sim';
+import { SIM_RESETS, type SimReset } from '../src/sources/sim-source';
 import { openRack } from './open-rack';
 import { liveWizards } from './wizard/tui-wizards';
 import { App } from '../views/App';
@@ -24,11 +25,14 @@ ${RACK_OPTIONS_HELP}
   --ascii           plain ASCII instead of box-drawing characters
   -h, --help        show this help
 
-Keys: Tab/Shift-Tab or 1-6 switch panes, Up/Down j/k PgUp/PgDn Home/End move,
-Enter opens, Esc goes back, / filters, ? shows every key, r refreshes, q quits.
-On the simulated rack: ! injects a failure, w opens a wizard (recover, bootstrap
-plan, drills). Ctrl-C quits (exit 130); a running wizard is aborted first and
-its summary printed.
+Keys: Tab/Shift-Tab or 1-7 switch panes, Up/Down j/k PgUp/PgDn Home/End move,
+Enter opens (on an overview finding it jumps to the subject, as Right and l do),
+Esc goes back, / filters, ? shows every key, r refreshes, q quits, A ends the
+incident (acknowledged: no badge, backups no longer judged against it).
+On the simulated rack: ! injects a failure (or heals or cold-boots the rack),
+w opens a wizard (recover, bootstrap plan, drills; a drill shows DRILL in the
+header). Ctrl-C quits (exit 130); a running wizard is aborted first and its
+summary printed.
 `;
 
 /** Opens the TUI on the alternate screen and resolves with the exit code once it closes. */
@@ -87,8 +91,8 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
       <App
         store={rack.store}
         readOnly={config.ui.readOnly}
-        scenarios={rack.sim ? SCENARIOS : []}
-        inject={rack.sim ? (name) => rack.sim?.inject(name as (typeof SCENARIOS)[number]['name']) : undefined}
+        scenarios={rack.sim ? [...SCENARIOS, ...SIM_RESETS] : []}
+        inject={rack.sim ? (name) => rack.sim?.inject(name as (typeof SCENARIOS)[number]['name'] | SimReset) : undefined}
         wizards={wizards}
         onInterrupt={() => stop('SIGINT')}
         // On the simulated rack the SIMULATED badge already says what the "no config file" notice would.

@@ -4,11 +4,14 @@ import { type AreaStatus, summariseAreas } from '../src/present/area-summary';
 import { filterRows } from '../src/present/rows';
 import { findingNote, LIST_ROWS_WITH_NOTE } from '../src/present/finding-note';
 import { helpLines } from '../src/present/help-lines';
+import { enterJump } from '../src/present/jump';
 import { findingOfRow } from '../src/present/overview-rows';
 import { wrapLines } from '../src/present/detail-wrap';
 import { paneDetail, paneRows } from '../src/present/pane-content';
 import { INITIAL_UI, PANE_TITLES, PANES, type PaneId, selectedIndex, uiReducer } from '../src/present/ui-state';
 import type { RackStore } from '../src/store/rack-store';
+import { describeError } from '../src/errors';
+import { operatorName } from '../src/wizards/engine/audit';
 import type { WizardMenu } from '../src/wizards/operator/wizard-menu';
 import type { WizardSession } from '../src/wizards/operator/session';
 import { DetailView, symbolCells } from './components/DetailView';
@@ -43,7 +46,8 @@ export interface AppProps {
 }
 
 const PANE_AREAS: Record<Exclude<PaneId, 'overview'>, readonly string[]> = {
-  topology: ['topology', 'control-planes'],
+  topology: ['topology'],
+  'control-planes': ['control-planes'],
   bgp: ['bgp'],
   machines: ['machines'],
   shoots: ['shoots'],
@@ -60,7 +64,13 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const snapshot = useSnapshot(store);
   const [ui, dispatch] = useReducer(uiReducer, INITIAL_UI);
   const [wizard, setWizard] = useState<WizardSession>();
+  // The drill's scenario while a drill is open: the header says DRILL, so it is never taken for a real recovery.
+  const [drill, setDrill] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  const closeWizard = () => {
+    setWizard(undefined);
+    setDrill(undefined);
+  };
   // A notice stays two seconds: long enough to be read, short enough not to hide the keys.
   useEffect(() => {
     if (!notice) return;
@@ -89,8 +99,9 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const innerHeight = bodyHeight - 2;
   const opened = state.detailId ? paneDetail(pane, state.detailId, snapshot, findings) : undefined;
   // Wrapped here, before the keys see it, so scrolling counts the lines on screen.
+  const wrap = (lines: Parameters<typeof wrapLines>[0]) => wrapLines(lines, innerWidth, (l) => symbolCells(theme, l));
   const detail =
-    opened?.kind === 'lines' ? { ...opened, lines: wrapLines(opened.lines, innerWidth, (l) => symbolCells(theme, l)) } : opened;
+    opened?.kind === 'lines' ? { ...opened, lines: wrap(opened.lines) } : opened?.kind === 'table' ? { ...opened, intro: wrap(opened.intro) } : opened;
   const overviewTop = pane === 'overview' && !detail ? notes.length + areas.length + 1 : 0;
   // The selected finding's whole summary and its hint, under the overview's list (the rows cut both).
   const selectedFinding = pane === 'overview' && !detail ? findingOfRow(findings, state.selectedId ?? ids[0]) : undefined;
@@ -98,6 +109,8 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const noteHeight = noteLines.length ? Math.min(noteLines.length + 2, Math.max(0, innerHeight - overviewTop - LIST_ROWS_WITH_NOTE)) : 0;
   const listHeight = innerHeight - overviewTop - noteHeight;
   const simulated = snapshot.rack.simulated && scenarios.length > 0;
+  // Enter jumps only from an overview finding whose subject has a pane; the footer says "Enter jump" only there.
+  const jumpTo = ui.overlay === 'none' && !ui.filtering ? enterJump(pane, state, ids, findings, snapshot) : undefined;
 
   const help = useMemo(
     () => (ui.overlay === 'help' ? wrapLines(helpLines({ readOnly, simulated }, theme.ascii), innerWidth, (l) => symbolCells(theme, l)) : []),
@@ -112,13 +125,23 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
     listHeight,
     snapshot,
     findings,
-    ctx: { readOnly, simulated },
+    ctx: { readOnly, simulated, jumps: jumpTo !== undefined },
+    ...(jumpTo ? { jumpTo } : {}),
     scenarios,
     onQuit: exit,
     onInterrupt: onInterrupt ?? exit,
     onRefresh: () => {
       store.refresh();
       setNotice(`r: every source polls now (${new Date().toISOString().slice(11, 19)}Z); the header shows their new ages`);
+    },
+    onAcknowledge: () => {
+      const incident = snapshot.incident;
+      try {
+        const ended = incident !== undefined && store.endIncident({ how: 'acknowledged', by: operatorName() });
+        setNotice(ended ? `A: incident ${incident.label} acknowledged: it is over, backups are judged as usual again` : 'A: no incident is open');
+      } catch (error) {
+        setNotice(`A: the incident could not be ended: ${describeError(error)}`);
+      }
     },
     onInject: (name) => {
       inject?.(name);
@@ -127,7 +150,9 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
     wizards: readOnly ? [] : (wizards?.entries ?? []),
     onWizard: (name) => {
       // The wizard view takes the keys from here on; its own footer says which.
-      if (wizards) setWizard(wizards.start(name));
+      if (!wizards) return;
+      setWizard(wizards.start(name));
+      setDrill(wizards.entries.find((e) => e.name === name)?.drill);
     },
     active: wizard === undefined,
     help: { lines: help.length, height: innerHeight },
@@ -139,11 +164,11 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const title = detail ? `${PANE_TITLES[pane]} > ${detail.title}` : `${PANE_TITLES[pane]} (${rows.rows.length})`;
   return (
     <Box flexDirection="column" width={width} height={size.rows}>
-      <Header snapshot={snapshot} store={store} width={width} />
+      <Header snapshot={snapshot} store={store} width={width} {...(wizard && drill ? { drill } : {})} />
       <PaneTabs pane={pane} status={paneStatus} width={width} />
       {wizard ? (
         <Frame title="Wizard" width={width} height={bodyHeight + 1} tone="accent">
-          <WizardView session={wizard} width={innerWidth} height={innerHeight + 1} onClose={() => setWizard(undefined)} onInterrupt={onInterrupt ?? exit} />
+          <WizardView session={wizard} width={innerWidth} height={innerHeight + 1} onClose={closeWizard} onInterrupt={onInterrupt ?? exit} />
         </Frame>
       ) : ui.overlay === 'wizard-menu' ? (
         <Frame title="Wizards" width={width} height={bodyHeight} tone="accent">
@@ -190,7 +215,7 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
           ) : null}
         </Frame>
       )}
-      {wizard ? null : <Footer scope={scope} readOnly={readOnly} simulated={simulated} width={width} {...(notice ? { notice } : {})} />}
+      {wizard ? null : <Footer scope={scope} readOnly={readOnly} simulated={simulated} jumps={jumpTo !== undefined} width={width} {...(notice ? { notice } : {})} />}
     </Box>
   );
 }

@@ -3,15 +3,16 @@ import { UsageError } from '../../src/errors';
 
 /**
  * What the wizard commands refuse on a real rack. --auto types the confirmations itself, so it exists for the
- * simulator only: no flag may skip a human's confirmation of a restore on a real rack. `recover` runs on a real
- * rack whose config says where the databases run (`kubernetes:`) and where their backups are (`backups:`), and so
- * does `drill --real` (which breaks the rack first, confirmed by typing); bootstrap does not yet.
+ * simulator only: no flag may skip a human's confirmation on a real rack. `recover` runs on a real rack whose
+ * config says where the databases run (`kubernetes:`) and where their backups are (`backups:`), and so does
+ * `drill --real` (which breaks the rack first, confirmed by typing). `bootstrap` needs nothing more: a step whose
+ * live source the config lacks is confirmed by hand.
  */
 export function guardRealRack(config: Config, command: string, flags: { readonly auto?: boolean | undefined }): void {
   if (config.mode !== 'real') return;
   if (flags.auto) {
     throw new UsageError(`${command}: --auto is for the simulated rack only`, {
-      hint: 'on a real rack every destructive step is confirmed by typing; run without --auto',
+      hint: 'on a real rack every step is confirmed by a person; run without --auto',
     });
   }
   if (command === 'recover' || command === 'drill') {
@@ -19,9 +20,6 @@ export function guardRealRack(config: Config, command: string, flags: { readonly
     if (missing.length === 0) return;
     throw new UsageError(`${command}: on a real rack the config needs ${missing.join(' and ')}`, { hint: 'see README: Recovery on a real rack' });
   }
-  throw new UsageError(`${command}: runs on a real rack are not available yet; this command runs on the simulated rack only for now`, {
-    hint: 'use mode: sim (the default) to rehearse, or --dry-run once real sources exist',
-  });
 }
 
 /** --speed: rack time per wall time on the simulator. */

@@ -87,7 +87,7 @@ export async function withOperatorSide<T>(io: Io, o: SideOptions, fn: (side: Ope
         started: (runbook) => {
           stdout(`${runbook.title}${o.mode === 'dry-run' ? ' (dry run: nothing is changed)' : ''}`);
           stdout(runbook.description);
-          printer = createLinePrinter(runbook, stdout);
+          printer = createLinePrinter(runbook, stdout, o.mode === 'dry-run');
         },
         finish: async (summary) => {
           stdout('');

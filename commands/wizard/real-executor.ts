@@ -6,8 +6,8 @@ import { openStore } from '../backup-sources';
 
 /**
  * The executor a wizard command gets on a real rack: kube calls reach the contexts the config's `kubernetes:`
- * section names (the same the panes read), commands run as local processes. Not used by recover, bootstrap or
- * drill yet: they refuse a real rack until the live procedure exists; see guard.ts.
+ * section names (the same the panes read), commands run as local processes (bootstrap's wizards.bootstrap
+ * commands), s3 calls use the backups: component's credentials.
  */
 export function realExecutor(config: Config, env: Readonly<Record<string, string | undefined>> = process.env): Executor {
   const stores = new Map<string, Promise<S3Store>>();

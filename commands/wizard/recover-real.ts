@@ -28,6 +28,8 @@ export interface RealRecoverOptions {
   readonly side: OperatorSide;
   /** Told how the run ended, with the plan it restored and the proposal it started from (a drill's report). */
   readonly onEnd?: (end: RecoverEnd) => void;
+  /** A run that succeeds ends the rack's incident (`recover` itself; a drill's recovery of its own injection does not). */
+  readonly endsIncident?: boolean;
 }
 
 export interface RecoverEnd {
@@ -92,6 +94,7 @@ export function runRealRecover(o: RealRecoverOptions): Promise<number> {
       : {}),
     again: o.again ?? 'rackpilot recover',
     side: s,
+    ...(o.endsIncident ? { endsIncident: true } : {}),
   });
 }
 

@@ -1,5 +1,6 @@
 import { systemClock } from '../../src/clock';
 import type { Config } from '../../src/config';
+import type { Finding } from '../../src/health';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { type AuditLog, memoryAudit, operatorName } from '../../src/wizards/engine/audit';
 import { withDurableRun } from '../../src/wizards/engine/durable';
@@ -9,7 +10,7 @@ import type { Executor, Runbook } from '../../src/wizards/engine/types';
 import { summaryLines } from '../../src/wizards/operator/summary-lines';
 import { type BuiltRunbook, resumeNotice } from '../../src/wizards/sim-adapter/sim-run';
 import { openRack } from '../open-rack';
-import { withDatabasePause } from './database-pause';
+import { endIncidentAfterRecovery } from './end-incident';
 import { notStartedExitCode, runExitCode } from './exit-codes';
 import type { OperatorSide } from './operator-side';
 import { realExecutor } from './real-executor';
@@ -30,14 +31,18 @@ export interface RealWizardOptions {
   readonly side: OperatorSide;
   /** The executor of a real run (default: the config's real executor); a dry run uses none. */
   readonly executor?: Executor;
+  /** Critical findings expected at the end of this runbook (printed as pending, not counted as unhealthy). */
+  readonly pending?: (f: Finding, s: RackSnapshot) => boolean;
+  /** A run that succeeds (done, no critical finding after) ends the rack's incident in the incident log. */
+  readonly endsIncident?: boolean;
   /** Told how a real run ended, before its summary: a drill builds its report from it. */
   readonly onEnd?: (end: { readonly result: RunResult; readonly after: RackSnapshot; readonly params: Readonly<Record<string, string>> }) => void;
 }
 
 /**
- * `recover` on a real rack: the same engine as on the simulated one, over the live sources `status` reads (the
+ * `recover` and `bootstrap` on a real rack: the same engine as on the simulated one, over the live sources `status` reads (the
  * store with the config's real sources) and the real executor. Preconditions, questions and verifies read the
- * store's newest snapshot, with each database's stop state taken from its StatefulSet. A real run holds the rack
+ * store's newest snapshot, with each database's stop state taken from its StatefulSet (store/database-pause.ts). A real run holds the rack
  * lock, writes the audit log and a file journal, and resumes an unfinished run of its runbook on this rack; a dry
  * run prints every step and call and touches nothing, not even the state directory.
  */
@@ -49,7 +54,7 @@ export async function runRealWizard(o: RealWizardOptions): Promise<number> {
   try {
     side.print(`Reading rack ${o.config.rack.name} from its live sources ...`);
     await rack.store.whenSettled();
-    const snapshot = () => withDatabasePause(rack.store.getSnapshot());
+    const snapshot = () => rack.store.getSnapshot();
     side.setClock(systemClock);
     if (o.dryRun) {
       const built = o.build(snapshot());
@@ -76,7 +81,10 @@ export async function runRealWizard(o: RealWizardOptions): Promise<number> {
         if (resumed) side.print(resumeNotice(resumed, built.runbook));
         side.started(built.runbook);
         const result = await run(o, built.runbook, snapshot, journal, durable.audit, operator, o.executor ?? realExecutor(o.config, o.env));
-        return end(o, result, snapshot(), journal.data.params);
+        const after = snapshot();
+        const ended = o.endsIncident ? endIncidentAfterRecovery(rack.store, result, after) : undefined;
+        if (ended) side.print(ended);
+        return end(o, result, after, journal.data.params);
       },
     );
   } catch (error) {
@@ -107,8 +115,13 @@ function run(o: RealWizardOptions, runbook: Runbook, snapshot: () => RackSnapsho
 
 /** Health at the end decides the exit code, as on the simulated rack: a run "done" on an unhealthy rack did not recover it. */
 async function end(o: RealWizardOptions, result: RunResult, after: RackSnapshot, params: Readonly<Record<string, string>>): Promise<number> {
-  const critical = after.findings.filter((f) => f.severity === 'critical');
-  const health = [...critical.slice(0, 10).map((f) => `CRIT  ${f.summary}`), critical.length === 0 ? 'The rack is healthy.' : `The rack is not healthy: ${critical.length} critical finding(s).`];
+  const all = after.findings.filter((f) => f.severity === 'critical');
+  const critical = all.filter((f) => !o.pending?.(f, after));
+  const health = [
+    ...all.filter((f) => !critical.includes(f)).map((f) => `pending: ${f.summary}`),
+    ...critical.slice(0, 10).map((f) => `CRIT  ${f.summary}`),
+    critical.length === 0 ? 'The rack is healthy.' : `The rack is not healthy: ${critical.length} critical finding(s).`,
+  ];
   const incidentStart = o.incidentStart?.(params) ?? after.incident?.startedAt;
   o.onEnd?.({ result, after, params });
   await o.side.finish([...summaryLines(result, { again: o.again, ...(incidentStart !== undefined ? { incidentStart } : {}) }), ...health]);

@@ -18,6 +18,7 @@ import { bootstrapRunbook } from '../../src/wizards/runbooks/bootstrap';
 import { bootstrapCommands } from '../../src/wizards/runbooks/bootstrap-config';
 import { proposeScenario, type RecoveryScenario, recoverRunbook } from '../../src/wizards/runbooks/recover';
 import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
+import { endIncidentAfterRecovery } from './end-incident';
 
 export interface LiveRack {
   readonly store: RackStore;
@@ -67,7 +68,11 @@ async function runOnLiveRack(deps: LiveRack, runbook: Runbook, session: WizardSe
       },
     }),
   );
-  return summaryLines(result, { ...(store.getSnapshot().incident ? { incidentStart: store.getSnapshot().incident?.startedAt } : {}), again: 'w, recover' });
+  const lines = summaryLines(result, { ...(store.getSnapshot().incident ? { incidentStart: store.getSnapshot().incident?.startedAt } : {}), again: 'w, recover' });
+  // A recovery that succeeded ends the incident: the header's badge goes, backups are judged as usual again.
+  const ended = runbook.id === 'recover' ? endIncidentAfterRecovery(store, result) : undefined;
+  if (ended) return [...lines, ended];
+  return lines;
 }
 
 /** A timed drill of one scenario on a private simulated rack; its runbook exists once the failure has developed. */

@@ -54,6 +54,7 @@ export function liveWizards(deps: { store: RackStore; sim?: SimSource; config: C
       ...RECOVERY_SCENARIOS.map((scenario) => ({
         name: `drill ${scenario}`,
         description: `timed drill of ${scenario} on a private simulated rack`,
+        drill: scenario,
         // The drill's runbook exists only once its failure has developed on the private rack; until then, a title.
         open: open(`Drill ${scenario}: letting the failure develop`, false, (m, session, signal) => m.drillOnPrivateRack(rack, scenario, session, signal)),
       })),

@@ -1,5 +1,6 @@
 import type { BackupComponent } from '../model/backup';
 import type { RackObservation } from '../model/snapshot';
+import { ownsBackup } from './owner';
 
 /**
  * Whether an incident touches a backup component now: the control plane that owns its database (by name, or the
@@ -11,8 +12,7 @@ import type { RackObservation } from '../model/snapshot';
 export function incidentTouches(o: Pick<RackObservation, 'controlPlanes' | 'shoots' | 'domains'>): (c: BackupComponent) => boolean {
   if (!o.domains.includes('controlPlanes') && !o.domains.includes('shoots')) return () => true;
   return (c) => {
-    // A shoot ("project/name") owns what it hosts; k3s owns its etcd only, not the planes it hosts.
-    const planes = o.controlPlanes.filter((p) => p.name === c.owner || (c.owner.includes('/') && p.hostedOn === c.owner));
+    const planes = o.controlPlanes.filter((p) => ownsBackup(p, c));
     if (planes.some((p) => !p.reachable || (p.workloads ?? []).some((w) => w.database && w.ready < w.desired))) return true;
     const shoot = o.shoots.find((s) => `${s.project}/${s.name}` === c.owner);
     return shoot?.conditions.some((x) => x.status !== 'True') ?? false;

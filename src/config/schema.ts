@@ -144,6 +144,7 @@ const switchSchemas = switchesSchemas(duration);
 const kubeSchema = kubernetesSchema(duration);
 const metalSchema = metalApiSchema(duration);
 const backupSchemas = backupsSchema(duration);
+const wizardSchema = wizardsSchema(duration);
 
 export const configFileSchema = z.strictObject(
   {
@@ -154,7 +155,7 @@ export const configFileSchema = z.strictObject(
     health: section(healthSchema),
     incident: section(incidentSchema),
     ui: section(uiSchema),
-    wizards: section(wizardsSchema),
+    wizards: section(wizardSchema),
     switches: switchSchemas.switches.optional(),
     ssh: section(switchSchemas.ssh),
     links: switchSchemas.links.optional(),

@@ -7,9 +7,11 @@ import { type Column, makeRow, type RowSet, type Tone } from './rows';
 
 export const BACKUP_COLUMNS: readonly Column[] = [
   { title: 'COMPONENT', width: 'flex', keep: true },
-  { title: 'OWNER', width: 20 },
-  { title: 'STORE', width: 9 },
-  { title: 'VERS', width: 4, align: 'right' },
+  // Two metal-dbs (initial and nested) differ by owner only: it names the row as much as the component does.
+  { title: 'OWNER', width: 20, keep: true },
+  // "external" is the rule and IN-RACK a finding of its own; the version count is in the detail.
+  { title: 'STORE', width: 9, drop: 1 },
+  { title: 'VERS', width: 4, align: 'right', drop: 2 },
   { title: 'NEWEST', width: 6, align: 'right' },
   { title: 'SIZE', width: 9, align: 'right' },
   { title: 'ANOMALIES', width: 16 },

@@ -4,15 +4,23 @@ import { addressFamilyName } from './address-family';
 import { formatAge } from '../text/format-age';
 import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
+/**
+ * A session is named by its switch and its peer, and read by its state: those three are never cut (`keep`). The
+ * rest gives way on a narrow terminal, first the remote AS (the detail has it), then prefixes, time in state, VRF,
+ * the neighbor port (the peer names the machine, whose port it is) and last the address family, which tells a
+ * firewall's IPv4 and EVPN sessions apart: at 80 columns the mini-rack shows it, at 120 all but the AS show.
+ */
 export const BGP_COLUMNS: readonly Column[] = [
   { title: 'SWITCH', width: 8, keep: true },
-  { title: 'VRF', width: 7 },
-  { title: 'AF', width: 12 },
-  { title: 'NEIGHBOR', width: 10 },
-  { title: 'PEER', width: 'flex' },
-  { title: 'STATE', width: 11 },
-  { title: 'FOR', width: 4, align: 'right' },
-  { title: 'PFX R/S', width: 7, align: 'right' },
+  { title: 'VRF', width: 7, drop: 3 },
+  { title: 'AF', width: 12, drop: 1 },
+  { title: 'NEIGHBOR', width: 10, drop: 2 },
+  // A Gardener node name is 41 cells; an unreachable switch's row says why here.
+  { title: 'PEER', width: 'flex', keep: true, max: 48 },
+  { title: 'AS', width: 10, drop: 6 },
+  { title: 'STATE', width: 11, keep: true },
+  { title: 'FOR', width: 4, align: 'right', drop: 4 },
+  { title: 'PFX R/S', width: 7, align: 'right', drop: 5 },
 ];
 
 export function sessionKey(s: BgpSession): string {
@@ -32,7 +40,10 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
       const seen = sw.lastSeen === undefined ? 'never' : `${formatAge(now - sw.lastSeen)} ago`;
       // SSH down and bgpd down call for different hands: say which.
       const state = sw.failure === 'bgpd' ? 'BGPD DOWN' : 'UNREACHABLE';
-      rows.push(makeRow(`switch/${sw.name}`, [sw.name, '-', '-', '-', sw.error ?? 'unreachable', state, '-', `seen ${seen}`], 'critical'));
+      // The error is no peer's name: in PEER it would claim that never-cut column's width and push VRF and AF off an
+      // 80-column screen. STATE says which hands it needs; Enter and the overview's finding give the error whole,
+      // and the filter still finds the row by it.
+      rows.push(makeRow(`switch/${sw.name}`, [sw.name, '-', '-', '-', '-', '-', state, '-', `seen ${seen}`], 'critical', [sw.error ?? 'unreachable']));
     }
   }
   // An unreachable switch keeps its last good sessions; shown as current they would claim a state nobody saw.
@@ -47,12 +58,13 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
     const since = s.state === 'Established' ? s.establishedSince : s.downSince;
     const up = since !== undefined ? formatAge(now - since) : '-';
     const pfx = `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`;
-    const peer = [s.peerHostname ?? '', s.remoteAs ? `AS${s.remoteAs}` : ''].filter(Boolean).join(' ') || '-';
+    const peer = s.peerHostname || '-';
+    const as = s.remoteAs ? `AS${s.remoteAs}` : '-';
     if (unread.has(s.switch)) {
-      rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, 'unknown', '-', pfx], 'muted'));
+      rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, 'unknown', '-', pfx], 'muted'));
       continue;
     }
-    rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, s.state, up, pfx], tone(s)));
+    rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, s.state, up, pfx], tone(s)));
   }
   return { columns: BGP_COLUMNS, rows };
 }

@@ -3,6 +3,7 @@
  * cannot drift apart. Read-only mode and real (not simulated) racks simply filter records out.
  */
 import { textWidth, truncate } from './table-layout';
+import { PANES } from './ui-state';
 
 /**
  * Where a binding applies. `list` and `detail` also get the `global` bindings; `filter` and `menu` do not,
@@ -14,7 +15,16 @@ export type BindingScope = 'global' | 'list' | 'detail' | 'filter' | 'menu' | Wi
  * The wizard's prompts own the keyboard while they are open, one scope each, so its footer shows exactly the keys
  * the prompt takes (and Esc at a version list never silently cancels a run).
  */
-export type WizardScope = 'wizard-step' | 'wizard-version' | 'wizard-typed' | 'wizard-failure' | 'wizard-resume' | 'wizard-running' | 'wizard-end';
+export type WizardScope =
+  | 'wizard-step'
+  | 'wizard-typed-step'
+  | 'wizard-version'
+  | 'wizard-typed'
+  | 'wizard-failure'
+  | 'wizard-by-hand'
+  | 'wizard-resume'
+  | 'wizard-running'
+  | 'wizard-end';
 
 export type BindingId =
   | 'pane-next'
@@ -27,6 +37,7 @@ export type BindingId =
   | 'home'
   | 'end'
   | 'open'
+  | 'jump'
   | 'accept'
   | 'back'
   | 'filter'
@@ -35,10 +46,12 @@ export type BindingId =
   | 'quit'
   | 'inject'
   | 'wizard'
+  | 'acknowledge'
   | 'run'
   | 'skip'
   | 'abort'
   | 'retry'
+  | 'confirm'
   | 'resume'
   | 'fresh'
   | 'close'
@@ -59,6 +72,11 @@ export interface KeyBinding {
   readonly dangerous?: boolean;
   /** Only meaningful against the simulated rack. */
   readonly simOnly?: boolean;
+  /**
+   * Offered only where Enter jumps (true) or only where it does not (false): see BindingContext.jumps. The footer
+   * says "Enter jump" exactly where Enter jumps, and "Enter open" elsewhere.
+   */
+  readonly jumps?: boolean;
 }
 
 export const SCOPE_TITLES: Record<BindingScope, string> = {
@@ -68,9 +86,11 @@ export const SCOPE_TITLES: Record<BindingScope, string> = {
   filter: 'Filter',
   menu: 'Menu',
   'wizard-step': 'Wizard: a step is shown',
+  'wizard-typed-step': 'Wizard: a destructive step to confirm by typing',
   'wizard-version': 'Wizard: choosing a version',
   'wizard-typed': 'Wizard: typing the confirmation',
   'wizard-failure': 'Wizard: something failed',
+  'wizard-by-hand': 'Wizard: a check to confirm by hand',
   'wizard-resume': 'Wizard: an unfinished run',
   'wizard-running': 'Wizard: running',
   'wizard-end': 'Wizard: the summary',
@@ -83,9 +103,11 @@ const SCOPE_LAYERS: Record<BindingScope, readonly BindingScope[]> = {
   filter: ['filter'],
   menu: ['menu'],
   'wizard-step': ['wizard-step', 'wizard-running'],
+  'wizard-typed-step': ['wizard-typed-step', 'wizard-running'],
   'wizard-version': ['wizard-version', 'wizard-running'],
   'wizard-typed': ['wizard-typed', 'wizard-running'],
   'wizard-failure': ['wizard-failure', 'wizard-running'],
+  'wizard-by-hand': ['wizard-by-hand', 'wizard-running'],
   'wizard-resume': ['wizard-resume', 'wizard-running'],
   'wizard-running': ['wizard-running'],
   'wizard-end': ['wizard-end'],
@@ -108,13 +130,14 @@ function nav(scope: 'list' | 'detail', noun: string, first: string, last: string
 const APP_BINDINGS: readonly KeyBinding[] = [
   { id: 'pane-next', keys: ['Tab'], label: 'pane', description: 'next pane', scope: 'global', footer: true },
   { id: 'pane-prev', keys: ['Shift-Tab'], label: 'pane', description: 'previous pane', scope: 'global', footer: false },
-  { id: 'pane', keys: ['1-6'], label: 'pane', description: 'go to pane 1-6', scope: 'global', footer: false },
+  { id: 'pane', keys: [`1-${PANES.length}`], label: 'pane', description: `go to pane 1-${PANES.length}`, scope: 'global', footer: false },
   ...nav('list', 'move selection', 'first row', 'last row'),
-  { id: 'open', keys: ['Enter'], label: 'open', description: "open the row's detail", scope: 'list', footer: true },
+  // Where the selected row has a subject in a pane (a finding of the overview), Enter jumps there, and so do → and l.
+  { id: 'jump', keys: ['Enter', '→', 'l'], label: 'jump', description: "on a finding of the overview: jump to its subject in its pane", scope: 'list', footer: true, jumps: true },
+  { id: 'open', keys: ['Enter'], label: 'open', description: "open the row's detail", scope: 'list', footer: true, jumps: false },
   { id: 'filter', keys: ['/'], label: 'filter', description: 'filter rows', scope: 'list', footer: true },
   { id: 'back', keys: ['Esc'], label: 'clear', description: 'clear the filter', scope: 'list', footer: false },
   ...nav('detail', 'scroll', 'top', 'bottom'),
-  { id: 'open', keys: ['Enter'], label: 'jump', description: 'jump to the linked item', scope: 'detail', footer: true },
   { id: 'back', keys: ['Esc'], label: 'back', description: 'back to the list', scope: 'detail', footer: true },
   { id: 'accept', keys: ['Enter'], label: 'keep', description: 'keep filter, back to list', scope: 'filter', footer: true },
   { id: 'back', keys: ['Esc'], label: 'clear', description: 'clear and close the filter', scope: 'filter', footer: true },
@@ -124,6 +147,15 @@ const APP_BINDINGS: readonly KeyBinding[] = [
   { id: 'back', keys: ['Esc'], label: 'close', description: 'close the menu', scope: 'menu', footer: true },
   { id: 'help', keys: ['?'], label: 'help', description: 'show or hide this help', scope: 'global', footer: true },
   { id: 'refresh', keys: ['r'], label: 'refresh', description: 'refresh now', scope: 'global', footer: false },
+  {
+    id: 'acknowledge',
+    keys: ['A'],
+    label: 'end incident',
+    description: 'acknowledge the incident: it is over, its header badge goes and backups are no longer judged against it, here and in status (a successful recovery does this itself)',
+    scope: 'global',
+    footer: false,
+    dangerous: true,
+  },
   { id: 'quit', keys: ['q'], label: 'quit', description: 'quit', scope: 'global', footer: true },
   {
     id: 'wizard',
@@ -133,7 +165,7 @@ const APP_BINDINGS: readonly KeyBinding[] = [
     scope: 'global',
     footer: true,
     dangerous: true,
-    // The wizards' real executors (commands, APIs) are not built yet: on a real rack the menu would be empty.
+    // The TUI's wizards run on the simulated rack; on a real rack recover, bootstrap and drill --real run from the command line.
     simOnly: true,
   },
   {
@@ -154,6 +186,8 @@ const WIZARD_BINDINGS: readonly KeyBinding[] = [
   W('wizard-step', 'run', ['Enter'], 'run', 'run this step (its actions are listed above)'),
   W('wizard-step', 'skip', ['s'], 'skip', 'skip this step'),
   W('wizard-step', 'abort', ['a'], 'abort', 'abort the run: nothing more is done'),
+  W('wizard-typed-step', 'accept', ['Enter'], 'confirm', 'confirm what you typed (a wrong text cancels the run: nothing is done)'),
+  W('wizard-typed-step', 'back', ['Esc'], 'cancel', 'cancel: nothing is done, the run ends'),
   W('wizard-version', 'up', ['↑', 'k'], 'choose', 'previous version'),
   W('wizard-version', 'down', ['↓', 'j'], 'choose', 'next version'),
   W('wizard-version', 'accept', ['Enter'], 'take it', 'take this version (you confirm it by typing next)'),
@@ -163,6 +197,8 @@ const WIZARD_BINDINGS: readonly KeyBinding[] = [
   W('wizard-failure', 'retry', ['r'], 'retry', 'retry the step'),
   W('wizard-failure', 'skip', ['s'], 'skip', 'skip this step'),
   W('wizard-failure', 'abort', ['a'], 'abort', 'abort the run'),
+  W('wizard-by-hand', 'confirm', ['y'], 'confirmed', 'you checked it by hand and it holds: go on'),
+  W('wizard-by-hand', 'abort', ['a'], 'abort', 'abort the run'),
   W('wizard-resume', 'resume', ['r'], 'resume', 'resume the unfinished run where it stopped'),
   W('wizard-resume', 'fresh', ['f'], 'start over', 'set it aside and start a new run'),
   W('wizard-resume', 'quit', ['q'], 'quit', 'quit: change nothing'),
@@ -183,10 +219,13 @@ export interface BindingContext {
   readonly readOnly: boolean;
   /** Shows simulation-only bindings. */
   readonly simulated: boolean;
+  /** Enter jumps here: the overview's selected finding has a subject in a pane (present/jump.ts). @default false */
+  readonly jumps?: boolean;
 }
 
-function allowed(b: KeyBinding, ctx: BindingContext): boolean {
-  return !(ctx.readOnly && b.dangerous) && !(b.simOnly && !ctx.simulated);
+function allowed(b: KeyBinding, ctx: BindingContext, anyJump = false): boolean {
+  const jumpFits = anyJump || b.jumps === undefined || b.jumps === (ctx.jumps ?? false);
+  return !(ctx.readOnly && b.dangerous) && !(b.simOnly && !ctx.simulated) && jumpFits;
 }
 
 /** Bindings active in `scope` (its own plus inherited layers), in footer order. */
@@ -203,7 +242,8 @@ export function helpSections(ctx: BindingContext): { scope: BindingScope; title:
     .map((scope) => ({
       scope,
       title: SCOPE_TITLES[scope],
-      bindings: KEY_BINDINGS.filter((b) => b.scope === scope && allowed(b, ctx)),
+      // Both of Enter's meanings, each saying where it applies.
+      bindings: KEY_BINDINGS.filter((b) => b.scope === scope && allowed(b, ctx, true)),
     }))
     .filter((s) => s.bindings.length > 0);
 }

@@ -1,4 +1,5 @@
 import { type BindingContext, type BindingId, type BindingScope, visibleBindings } from './key-bindings';
+import { PANES } from './ui-state';
 
 /**
  * The parts of Ink's `Key` the matcher reads. Structural, so src/ does not import ink; Ink's `Key` is
@@ -7,6 +8,7 @@ import { type BindingContext, type BindingId, type BindingScope, visibleBindings
 export interface InkKeyLike {
   readonly upArrow?: boolean;
   readonly downArrow?: boolean;
+  readonly rightArrow?: boolean;
   readonly pageUp?: boolean;
   readonly pageDown?: boolean;
   readonly home?: boolean;
@@ -32,7 +34,7 @@ const char =
 const MATCHERS: Record<BindingId, Matcher> = {
   'pane-next': (_, k) => Boolean(k.tab && !k.shift),
   'pane-prev': (_, k) => Boolean(k.tab && k.shift),
-  pane: (input, k) => char('1', '2', '3', '4', '5', '6')(input, k),
+  pane: (input, k) => paneIndex(input) !== undefined && char(input)(input, k),
   up: (input, k) => Boolean(k.upArrow) || char('k')(input, k),
   down: (input, k) => Boolean(k.downArrow) || char('j')(input, k),
   'page-up': (_, k) => Boolean(k.pageUp),
@@ -40,6 +42,7 @@ const MATCHERS: Record<BindingId, Matcher> = {
   home: (input, k) => Boolean(k.home) || char('g')(input, k),
   end: (input, k) => Boolean(k.end) || char('G')(input, k),
   open: (_, k) => Boolean(k.return),
+  jump: (input, k) => Boolean(k.return || k.rightArrow) || char('l')(input, k),
   accept: (_, k) => Boolean(k.return),
   back: (_, k) => Boolean(k.escape),
   filter: char('/'),
@@ -48,10 +51,12 @@ const MATCHERS: Record<BindingId, Matcher> = {
   quit: char('q'),
   inject: char('!'),
   wizard: char('w'),
+  acknowledge: char('A'),
   run: (_, k) => Boolean(k.return),
   skip: char('s'),
   abort: char('a'),
   retry: char('r'),
+  confirm: char('y'),
   resume: char('r'),
   fresh: char('f'),
   close: (input, k) => Boolean(k.return || k.escape) || char('q')(input, k),
@@ -68,7 +73,7 @@ export function matchBinding(input: string, key: InkKeyLike, scope: BindingScope
 
 /** 0-based pane index for the "pane" binding's digit ("1" -> 0). */
 export function paneIndex(input: string): number | undefined {
-  return /^[1-6]$/.test(input) ? Number(input) - 1 : undefined;
+  return /^[1-9]$/.test(input) && Number(input) <= PANES.length ? Number(input) - 1 : undefined;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Finding } from '../health/finding';
 import type { RackSnapshot } from '../model/snapshot';
 import { backupRows } from './backup-rows';
+import { controlPlaneDetail } from './control-plane-detail';
+import { controlPlaneRows } from './control-plane-rows';
 import { versionRows } from './version-rows';
 import { bgpRows } from './bgp-rows';
 import { blank, type DetailLine, heading, line } from './detail-lines';
@@ -37,6 +39,8 @@ function paneList(pane: PaneId, s: RackSnapshot, findings: readonly Finding[], a
       return shootRows(s.shoots, s.takenAt);
     case 'backups':
       return backupRows(s.backups, findings, s.takenAt);
+    case 'control-planes':
+      return controlPlaneRows(s, findings);
   }
 }
 
@@ -68,6 +72,8 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
       const sh = s.shoots.find((x) => `${x.project}/${x.name}` === id);
       return { kind: 'lines', title: 'Shoot', lines: sh ? shootDetail(sh, now, s.machines) : [line('shoot no longer reported', 'muted')] };
     }
+    case 'control-planes':
+      return { kind: 'lines', title: 'Control plane', lines: controlPlaneDetail(s, id, findings) };
     case 'backups': {
       const b = s.backups.find((x) => x.id === id);
       if (!b) return { kind: 'lines', title: 'Backup', lines: [line('component no longer reported', 'muted')] };
@@ -75,6 +81,8 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
         heading(`${b.name} (${b.owner}): ${b.versions.length} versions, newest first`),
         line(`${b.store.provider} ${b.store.endpoint} bucket ${b.store.bucket} prefix ${b.store.prefix} versioning ${b.store.versioning}${b.store.outsideRack ? '' : ' INSIDE THE RACK'}`),
         line(`schedule ${b.policy.schedule}, keeps ${b.policy.versionsKept}${b.policy.noncurrentDays !== undefined ? `, old versions expire after ${b.policy.noncurrentDays} d` : ''}${b.paused ? ', PAUSED' : ''}`),
+        // A fence a rackpilot run left in place: the finding's own words (who, since when, how to end it).
+        ...(b.pausedBy ? s.findings.filter((f) => f.rule === 'backup-paused' && f.subject.id === b.id).flatMap((f) => [line(f.summary, 'warning'), line(`hint: ${f.hint}`, 'muted')]) : []),
       ];
       const verdict = s.backupVerdicts.get(b.id);
       const table = verdict ? withContentWidths(versionRows(b, verdict, { now, incident: s.incident !== undefined })) : { columns: [], rows: [] };

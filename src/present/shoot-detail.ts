@@ -36,7 +36,8 @@ export function shootDetail(s: Shoot, now: EpochMs, machines: readonly Machine[]
   for (const c of s.conditions) {
     const tone = c.status === 'True' ? undefined : c.status === 'False' ? 'critical' : 'warning';
     const since = c.lastTransitionTime !== undefined ? ` (since ${formatAge(now - c.lastTransitionTime)})` : '';
-    out.push(line(`${c.type.padEnd(31)} ${c.status.padEnd(8)} ${c.reason ?? ''}${since}`, tone));
+    // A long reason wraps under itself, not under the condition's name.
+    out.push(line(`${c.type.padEnd(31)} ${c.status.padEnd(8)} ${c.reason ?? ''}${since}`, tone, 41));
     if (c.message && c.status !== 'True') out.push(line(`    ${c.message}`, tone));
   }
   out.push(blank, heading(`Last errors (${s.lastErrors.length})`));

@@ -44,6 +44,10 @@ export function statusJson(input: StatusJsonInput) {
         store: { ...b.store },
         policy: { ...b.policy },
         paused: b.paused,
+        // A fence a rackpilot run left in place while the database is still stopped (real rack), else null.
+        pausedBy: b.pausedBy
+          ? { runId: b.pausedBy.runId, runbook: b.pausedBy.runbook, operator: b.pausedBy.operator, since: iso(b.pausedBy.since), runState: b.pausedBy.runState, undo: b.pausedBy.undo ?? null }
+          : null,
         versionCount: b.versions.length,
         newest: newest
           ? { versionId: newest.versionId, key: newest.key, time: iso(newest.time), size: newest.size, suspicious: reasons.length > 0, reasons }

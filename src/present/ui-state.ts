@@ -2,7 +2,8 @@
  * The TUI's view state as a pure reducer, so navigation is tested without rendering. Selection is by row id,
  * not index: when a list re-sorts (problems first), the cursor stays on the same machine or session.
  */
-export const PANES = ['overview', 'topology', 'bgp', 'machines', 'shoots', 'backups'] as const;
+// Appended, not inserted: the number keys of the panes that came first stay what operators learned.
+export const PANES = ['overview', 'topology', 'bgp', 'machines', 'shoots', 'backups', 'control-planes'] as const;
 export type PaneId = (typeof PANES)[number];
 
 export const PANE_TITLES: Record<PaneId, string> = {
@@ -12,6 +13,7 @@ export const PANE_TITLES: Record<PaneId, string> = {
   machines: 'Machines',
   shoots: 'Shoots',
   backups: 'Backups',
+  'control-planes': 'Control planes',
 };
 
 export interface PaneState {

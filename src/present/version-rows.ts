@@ -15,12 +15,13 @@ import { type Column, makeRow, type RowSet, type Tone } from './rows';
 export function versionRows(component: BackupComponent, verdict: BackupVerdict, o: { readonly now: EpochMs; readonly incident: boolean }): RowSet {
   const byId = component.tool === 'backup-restore-sidecar';
   const columns: Column[] = [
-    { title: 'TIME (UTC)', width: 19 },
+    // When it was taken names a version for a person, and LOOKS is its verdict: neither is cut.
+    { title: 'TIME (UTC)', width: 19, keep: true },
     { title: 'SIZE', width: 9, align: 'right' },
     { title: 'CHANGE', width: 9, align: 'right' },
     // Against an incident the distance to it says more than the age.
     o.incident ? { title: 'VS INCIDENT', width: 11, align: 'right' } : { title: 'AGE', width: 5, align: 'right' },
-    { title: 'LOOKS', width: 14 },
+    { title: 'LOOKS', width: 14, keep: true },
     { title: byId ? 'VERSION ID' : 'SNAPSHOT', width: 'flex' },
   ];
   const rows = verdict.versions.map((j) => {

@@ -17,11 +17,20 @@ export interface SimSourceOptions {
   readonly interval?: Millis;
 }
 
+/** What the TUI's `!` menu offers besides the failures: the rack healed, or switched on from cold. */
+export const SIM_RESETS = [
+  { name: 'heal', description: 'every failure over: the rack healthy and up for days again, as before any injection' },
+  { name: 'cold-boot', description: 'power off and on: router, switches and bootstrap boot, then every machine PXE-boots' },
+] as const;
+
+export type SimReset = (typeof SIM_RESETS)[number]['name'];
+
 export interface SimSource extends Source {
   readonly kind: 'sim';
   readonly sim: SimRack;
   poll(signal?: AbortSignal): Promise<RackData>;
-  inject(name: ScenarioName): void;
+  /** A failure now, or a reset: `heal` and `cold-boot` build the rack anew (same seed and scale) at the clock's now. */
+  inject(name: ScenarioName | SimReset): void;
 }
 
 export { SIM_INTERVAL };
@@ -35,14 +44,16 @@ export function createSimSource(options: SimSourceOptions): SimSource {
   const { clock } = options;
   const start = options.start ?? clock.now();
   let engine: SimRack | undefined;
-  const sim = (): SimRack => {
-    engine ??= new SimRack({
-      start,
+  const build = (at: number, boot: 'steady' | 'cold' | undefined, scenario: ScenarioName | undefined): SimRack =>
+    new SimRack({
+      start: at,
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.scale !== undefined ? { scale: options.scale } : {}),
-      ...(options.scenario ? { scenario: options.scenario } : {}),
-      ...(options.boot ? { boot: options.boot } : {}),
+      ...(scenario ? { scenario } : {}),
+      ...(boot ? { boot } : {}),
     });
+  const sim = (): SimRack => {
+    engine ??= build(start, options.boot, options.scenario);
     return engine;
   };
   return {
@@ -59,6 +70,11 @@ export function createSimSource(options: SimSourceOptions): SimSource {
       return rack.data();
     },
     inject(name) {
+      // A new rack, not a repair of the old one: no failure, no incident, the same machines; its time goes on from now.
+      if (name === 'heal' || name === 'cold-boot') {
+        engine = build(Math.max(clock.now(), engine?.now ?? start), name === 'heal' ? 'steady' : 'cold', undefined);
+        return;
+      }
       const rack = sim();
       rack.advanceTo(clock.now());
       rack.inject(name);

@@ -1,12 +1,15 @@
 import type { Clock } from '../clock';
+import type { BackupFence } from '../model/backup';
 import { type HealthOptions, healthOptions } from '../health';
 import { describeError, TimeoutError } from '../errors';
+import type { IncidentEnd, IncidentLog } from '../model/incident-log';
 import type { Incident, PartialRackData, RackSnapshot } from '../model/snapshot';
 import { type SourceStatus, staleAfterMs } from '../model/source';
 import type { EpochMs } from '../model/time';
 import { FailedRead, type Source, StaleRead } from '../sources/source';
 import { type Admitted, admitData, admitMessage } from './admit';
 import { assess } from './assess';
+import { withDatabasePause } from './database-pause';
 import { fabricView } from './fabric-view';
 import { mergeData } from './merge';
 
@@ -18,6 +21,8 @@ export interface StoreOptions {
   readonly health?: Partial<HealthOptions>;
   /** The incident an operator declared (config), used when no source reports one. */
   readonly incident?: Incident;
+  /** Incidents that ended (recovered, acknowledged): a snapshot carries no incident that this log says is over. */
+  readonly incidentLog?: IncidentLog;
   /**
    * Longest time without a new snapshot while nothing changes, so time-based findings (overdue backups, stuck
    * phases) and ages still move on. Default 30 s.
@@ -25,6 +30,8 @@ export interface StoreOptions {
   readonly maxQuiet?: number;
   /** The limit of a poll of a source that sets none of its own (config refresh.timeout); else its interval. */
   readonly pollTimeout?: number;
+  /** A real rack's fences that rackpilot runs left in place (their journals), read at every snapshot. */
+  readonly fences?: () => readonly BackupFence[];
 }
 
 interface Entry {
@@ -135,6 +142,20 @@ export class RackStore {
   };
 
   getSnapshot = (): RackSnapshot => this.snapshot;
+
+  /**
+   * Ends the incident the snapshot shows (its recovery run succeeded, or the operator acknowledged it): written to
+   * the incident log, so the header badge stays gone after a refresh and backups are no longer judged against it,
+   * here and in the next `status`. False when no incident is open or nothing can remember the end.
+   */
+  endIncident(end: Omit<IncidentEnd, 'at'>): boolean {
+    const { incident } = this.snapshot;
+    const log = this.options.incidentLog;
+    if (!incident || !log) return false;
+    log.end(this.options.rack.name, incident, { ...end, at: this.options.clock.now() });
+    this.publish();
+    return true;
+  }
 
   /**
    * Source states and data ages, refreshed after every poll. The header reads these, so a poll that brought
@@ -250,9 +271,12 @@ export class RackStore {
     const now = this.options.clock.now();
     const { data, domains } = mergeData(this.entries.flatMap((e) => (e.data ? [e.data] : [])));
     const bgp = fabricView(data.bgp, data.switches);
-    const incident = data.incident ?? this.options.incident;
+    const { incident: fromSources, ...rest } = data;
+    const reported = fromSources ?? this.options.incident;
+    // An incident the log says is over is not on the snapshot: no badge, no backups judged against it.
+    const incident = reported && !this.options.incidentLog?.ended(this.options.rack.name, reported) ? reported : undefined;
     const observation = {
-      ...data,
+      ...rest,
       bgp,
       ...(incident ? { incident } : {}),
       rack: this.options.rack,
@@ -261,7 +285,8 @@ export class RackStore {
       domains: bgp !== data.bgp && !domains.includes('bgp') ? [...domains, 'bgp' as const] : domains,
       sources: this.entries.map((e) => this.status(e, now)),
     };
-    return assess(observation, this.options.health);
+    // On a real rack a database's stop state comes from its StatefulSet, and a run's journal names who stopped it.
+    return assess(this.options.rack.simulated ? observation : withDatabasePause(observation, this.options.fences?.() ?? []), this.options.health);
   }
 
   private status(entry: Entry, now: EpochMs): SourceStatus {

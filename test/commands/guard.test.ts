@@ -1,4 +1,4 @@
-// What the wizard commands refuse on a real rack: --auto always; recover and drill without kubernetes: and backups:; bootstrap.
+// What the wizard commands refuse on a real rack: --auto always; recover and drill without kubernetes: and backups:.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,9 +35,12 @@ describe('guardRealRack', () => {
     expect(() => guardRealRack(onlyKube, 'recover', {})).toThrow('recover: on a real rack the config needs a backups: component (where their backups are)');
   });
 
-  it('still refuses bootstrap on a real rack', async () => {
-    const c = await config(KUBE + BACKUPS);
-    expect(() => guardRealRack(c, 'bootstrap', {})).toThrow('bootstrap: runs on a real rack are not available yet');
+  it('lets bootstrap run on a real rack whatever sources it has (a step without one is confirmed by hand), never with --auto', async () => {
+    const both = await config(KUBE + BACKUPS);
+    const onlyKube = await config(KUBE);
+    expect(() => guardRealRack(both, 'bootstrap', {})).not.toThrow();
+    expect(() => guardRealRack(onlyKube, 'bootstrap', {})).not.toThrow();
+    expect(() => guardRealRack(onlyKube, 'bootstrap', { auto: true })).toThrow('bootstrap: --auto is for the simulated rack only');
   });
 
   it('lets drill run on a real rack with kubernetes: and backups:, never with --auto, and names what it lacks', async () => {

@@ -147,13 +147,16 @@ describe('bad environment variables and flags name their source', () => {
     expect(scenario.message).toMatch(/^environment RACKPILOT_SCENARIO: sim\.scenario: expected one of none, /);
   });
 
-  it('bad flag', async () => {
+  it('bad flag: the message names the flag, not the config key behind it', async () => {
     const error = await configError(() => loadConfig({ flags: { scale: -1 }, env: { HOME: '/nonexistent' } }));
-    expect(error.message).toBe('--scale: sim.scale: expected a positive integer, got -1');
+    expect(error.message).toBe('--scale: expected a positive integer, got -1');
+    expect(error.keyPath).toBe('sim.scale');
     const color = await configError(() =>
       loadConfig({ flags: { color: 'blue' as 'auto' }, env: { HOME: '/nonexistent' } }),
     );
-    expect(color.message).toBe('--color: ui.color: expected one of auto, always, never, got "blue"');
+    expect(color.message).toBe('--color: expected one of auto, always, never, got "blue"');
+    const scenario = await configError(() => loadConfig({ flags: { scenario: 'k3s-lots' }, env: { HOME: '/nonexistent' } }));
+    expect(scenario.message).toMatch(/^--scenario: expected one of none, .*, got "k3s-lots" \(did you mean "k3s-lost"\?\)$/);
   });
 
   it('empty --config', async () => {

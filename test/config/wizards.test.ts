@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
-import { bootstrapCommands } from '../../src/wizards/runbooks/bootstrap-config';
+import { bootstrapCommands, bootstrapSettings } from '../../src/wizards/runbooks/bootstrap-config';
 import { configError, writeConfig } from './helpers';
 
 describe('the wizards section of the config', () => {
@@ -27,5 +27,22 @@ describe('the wizards section of the config', () => {
     const error = await configError(() => loadConfig({ flags: { config: file }, env: {} }));
     expect(error.keyPath).toBe('wizards.bootstrap.gardner');
     expect(error.message).toMatch(/did you mean "gardener"/);
+  });
+});
+
+describe('a bootstrap step\'s timeout and idempotent', () => {
+  it('reads a duration and a boolean per step', async () => {
+    const file = writeConfig('wizards:\n  bootstrap:\n    k3s: { command: [k3s.sh], timeout: 45m, idempotent: true }\n    shoots: { timeout: 90s }\n');
+    const { config } = await loadConfig({ flags: { config: file }, env: {} });
+    expect(bootstrapSettings(config.wizards)).toEqual({ k3s: { timeout: 45 * 60_000, idempotent: true }, shoots: { timeout: 90_000 } });
+  });
+
+  it('names a timeout that is not a duration, or too short, and an idempotent that is not a boolean', async () => {
+    const bad = async (text: string) => configError(() => loadConfig({ flags: { config: writeConfig(text) }, env: {} }));
+    const word = await bad('wizards:\n  bootstrap:\n    k3s: { timeout: soon }\n');
+    expect([word.keyPath, word.message]).toEqual(['wizards.bootstrap.k3s.timeout', expect.stringMatching(/expected a duration like "500ms"/)]);
+    expect((await bad('wizards:\n  bootstrap:\n    k3s: { timeout: 10ms }\n')).message).toMatch(/expected a duration of at least 1s/);
+    const flag = await bad('wizards:\n  bootstrap:\n    k3s: { idempotent: "yes" }\n');
+    expect([flag.keyPath, flag.message]).toEqual(['wizards.bootstrap.k3s.idempotent', expect.stringMatching(/expected true or false/)]);
   });
 });

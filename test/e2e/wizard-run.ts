@@ -8,7 +8,7 @@ import { freshConfigHome } from '../helpers/run-cli';
  * each step, take the proposed version, type the confirmation shown, resume an unfinished run. `stopAt` says
  * which prompt to stop at (the test then sends a signal or kills the process) instead of answering it.
  */
-export type PromptKind = 'step' | 'version' | 'typed' | 'failure' | 'resume';
+export type PromptKind = 'step' | 'version' | 'typed' | 'failure' | 'resume' | 'by-hand';
 
 const PROMPTS: readonly [PromptKind, RegExp][] = [
   ['step', /run, skip or abort\? \[Enter = run, s, a\] $/],
@@ -16,6 +16,7 @@ const PROMPTS: readonly [PromptKind, RegExp][] = [
   ['typed', /\n {3}> $/],
   ['failure', /retry, skip or abort\? \[r\/s\/a\] $/],
   ['resume', /Resume it, start over, or quit\? \[r\/f\/q\] $/],
+  ['by-hand', /checked by hand and it holds\? \[y = confirmed, a = abort\] $/],
 ];
 
 export interface WizardProcess {
@@ -55,6 +56,7 @@ export function wizard(args: readonly string[], env: Record<string, string>, sto
     if (kind === 'step' || kind === 'version') answer('');
     else if (kind === 'typed') answer(/Type exactly: (.+)\n[^\n]*$/.exec(out)?.[1] ?? '');
     else if (kind === 'failure') answer('a');
+    else if (kind === 'by-hand') answer('y');
     else answer('r');
   };
   child.stdout?.on('data', onData);

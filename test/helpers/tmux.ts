@@ -47,6 +47,14 @@ export class TmuxScreen {
     this.tmux('send-keys', '-t', this.session, '-l', text);
   }
 
+  /**
+   * Sends tmux keys (Escape, G, Down) with one tmux command, so they reach the program within a few milliseconds
+   * of each other, as a fast typist's do: close enough that Ink reads Esc then G as Meta+G.
+   */
+  together(...keys: string[]): void {
+    this.tmux(...keys.flatMap((k, i) => [...(i > 0 ? [';'] : []), 'send-keys', '-t', this.session, k]));
+  }
+
   capture(): string {
     return this.tmux('capture-pane', '-p', '-t', this.session);
   }

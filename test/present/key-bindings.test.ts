@@ -51,11 +51,27 @@ describe('key bindings', () => {
     expect(matchBinding('', { pageDown: true }, 'list', live)).toBe('page-down');
     expect(matchBinding('G', { shift: true }, 'list', live)).toBe('end');
     expect(matchBinding('', { return: true }, 'list', live)).toBe('open');
+    expect(matchBinding('', { return: true }, 'detail', live)).toBeUndefined();
     expect(matchBinding('', { return: true }, 'filter', live)).toBe('accept');
     expect(matchBinding('', { escape: true }, 'menu', live)).toBe('back');
     expect(matchBinding('3', {}, 'list', live)).toBe('pane');
     expect(paneIndex('3')).toBe(2);
-    expect(paneIndex('7')).toBeUndefined();
+    expect(paneIndex('7')).toBe(6);
+    expect(paneIndex('8')).toBeUndefined();
+    expect(paneIndex('0')).toBeUndefined();
+  });
+
+  it('Enter jumps where the context says it does, and → and l with it; elsewhere Enter opens and → and l do nothing', () => {
+    const jumps = { ...live, jumps: true };
+    expect(matchBinding('', { return: true }, 'list', jumps)).toBe('jump');
+    expect(matchBinding('l', {}, 'list', jumps)).toBe('jump');
+    expect(matchBinding('', { rightArrow: true }, 'list', jumps)).toBe('jump');
+    expect(matchBinding('l', {}, 'list', live)).toBeUndefined();
+    expect(matchBinding('', { rightArrow: true }, 'list', live)).toBeUndefined();
+    expect(footerText(visibleBindings('list', jumps), 80)).toBe('Tab pane  ↑↓ move  Enter jump  / filter  ? help  q quit');
+    // The help lists both meanings of Enter, and the jump's second keys.
+    const list = helpSections(live).find((s) => s.scope === 'list')?.bindings ?? [];
+    expect(list.map((b) => `${b.keys.join(' ')} ${b.id}`)).toEqual(expect.arrayContaining(['Enter → l jump', 'Enter open']));
   });
 
   it('typing in the filter never quits, refreshes or switches panes', () => {

@@ -60,8 +60,8 @@ describe('BGP rows of a switch that cannot be read', () => {
     expect(rows[0]?.cells).toContain('seen 5s ago');
     const stale = rows.find((r) => r.id === 'leaf02/default/ipv4Unicast/swp1');
     expect(stale).toMatchObject({ tone: 'muted' });
-    expect(stale?.cells.slice(5, 7)).toEqual(['unknown', '-']);
-    expect(rows.find((r) => r.id === 'spine/default/ipv4Unicast/swp1')?.cells[5]).toBe('Established');
+    expect(stale?.cells.slice(6, 8)).toEqual(['unknown', '-']);
+    expect(rows.find((r) => r.id === 'spine/default/ipv4Unicast/swp1')?.cells[6]).toBe('Established');
   });
 
   it('says in the session detail that the values are the last read ones', () => {

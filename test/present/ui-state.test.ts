@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { INITIAL_UI, moveSelection, uiReducer } from '../../src/present/ui-state';
 
 describe('TUI navigation state', () => {
-  it('starts on the overview and cycles through the six panes both ways', () => {
+  it('starts on the overview and cycles through the seven panes both ways', () => {
     expect(INITIAL_UI.pane).toBe('overview');
     let s = INITIAL_UI;
     const seen = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       s = uiReducer(s, { type: 'cycle', delta: 1 });
       seen.push(s.pane);
     }
-    expect(seen).toEqual(['topology', 'bgp', 'machines', 'shoots', 'backups', 'overview']);
-    expect(uiReducer(INITIAL_UI, { type: 'cycle', delta: -1 }).pane).toBe('backups');
+    expect(seen).toEqual(['topology', 'bgp', 'machines', 'shoots', 'backups', 'control-planes', 'overview']);
+    expect(uiReducer(INITIAL_UI, { type: 'cycle', delta: -1 }).pane).toBe('control-planes');
   });
 
   it('Esc closes the help overlay first, then clears the filter, then closes the detail', () => {

@@ -17,10 +17,15 @@ describe('Footer', () => {
     expect(readOnly).not.toContain('inject');
   });
 
-  it('shows the detail keys while a detail is open', () => {
+  it('shows the detail keys while a detail is open, and no "Enter jump": Enter jumps from nowhere there', () => {
     const frame = plain(renderThemed(<Footer scope="detail" readOnly={false} simulated={false} width={80} />).lastFrame());
-    expect(frame).toContain('Enter jump');
+    expect(frame).not.toContain('jump');
     expect(frame).toContain('Esc back');
+  });
+
+  it('says "Enter jump" instead of "Enter open" where Enter jumps', () => {
+    const frame = plain(renderThemed(<Footer scope="list" readOnly={false} simulated={false} jumps width={80} />).lastFrame());
+    expect(frame).toBe('Tab pane  ↑↓ move  Enter jump  / filter  ? help  q quit');
   });
 
   it('says Up/Dn instead of arrows in ASCII mode', () => {

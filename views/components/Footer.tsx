@@ -6,13 +6,15 @@ export interface FooterProps {
   readonly scope: BindingScope;
   readonly readOnly: boolean;
   readonly simulated: boolean;
+  /** Enter jumps here (an overview finding with a subject in a pane): "Enter jump" instead of "Enter open". */
+  readonly jumps?: boolean;
   readonly width: number;
   /** A short note that takes the line for a moment (e.g. that `r` asked every source to poll now). */
   readonly notice?: string;
 }
 
 /** One line of key hints generated from the binding records, so it always matches what the keys do. */
-export function Footer({ scope, readOnly, simulated, width, notice }: FooterProps) {
+export function Footer({ scope, readOnly, simulated, jumps = false, width, notice }: FooterProps) {
   const theme = useTheme();
   if (notice) {
     return (
@@ -23,7 +25,7 @@ export function Footer({ scope, readOnly, simulated, width, notice }: FooterProp
       </Box>
     );
   }
-  const entries = footerEntries(visibleBindings(scope, { readOnly, simulated }), width, { ascii: theme.ascii });
+  const entries = footerEntries(visibleBindings(scope, { readOnly, simulated, jumps }), width, { ascii: theme.ascii });
   return (
     <Box width={width} height={1} overflow="hidden">
       <Text wrap="truncate">

@@ -36,10 +36,10 @@ function sourceText(s: SourceStatus, now: number): { text: string; tone?: 'criti
 }
 
 /**
- * One line: rack name, SIMULATED badge, incident, each source's state and data age, the UTC clock. The clock
- * lives here so that its one-second tick re-renders the header only.
+ * One line: rack name, SIMULATED badge, DRILL and its scenario while a drill is open, incident, each source's state
+ * and data age, the UTC clock. The clock lives here so that its one-second tick re-renders the header only.
  */
-export function Header({ snapshot, store, width }: { snapshot: RackSnapshot; store: RackStore; width: number }) {
+export function Header({ snapshot, store, width, drill }: { snapshot: RackSnapshot; store: RackStore; width: number; drill?: string }) {
   // Subscribed here, not in App: a poll that brought nothing new re-renders this line only.
   const statuses = useSources(store);
   const now = useNow();
@@ -47,7 +47,9 @@ export function Header({ snapshot, store, width }: { snapshot: RackSnapshot; sto
   const sources = statuses.map((s) => sourceText(s, now));
   const left = `rackpilot ${snapshot.rack.name}`;
   const badge = snapshot.rack.simulated ? ' SIMULATED' : '';
-  const fixed = width - left.length - badge.length - clock.length - 3;
+  // A drill opened from w runs on a private rack: said first, so it is never taken for a recovery of this one.
+  const drillBadge = drill ? ` DRILL ${drill}` : '';
+  const fixed = width - left.length - badge.length - drillBadge.length - clock.length - 3;
   // A long incident label gives way (down to a few cells) so the first source's data age keeps its place: it says
   // whether the screen is current.
   const incident = snapshot.incident ? incidentText(snapshot.incident, now, fixed - (sources[0]?.text.length ?? 0)) : '';
@@ -66,6 +68,9 @@ export function Header({ snapshot, store, width }: { snapshot: RackSnapshot; sto
       <Text wrap="truncate">
         <Text bold>{left}</Text>
         <Tone tone="accent">{badge}</Tone>
+        <Tone tone="warning" bold>
+          {drillBadge}
+        </Tone>
         <Tone tone="critical" bold>
           {incident}
         </Tone>

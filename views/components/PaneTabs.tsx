@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
 import type { AreaStatus } from '../../src/present/area-summary';
-import { PANE_TITLES, PANES, type PaneId } from '../../src/present/ui-state';
-import { useTheme } from '../theme-context';
-import { Tone } from '../theme-context';
+import { paneTabs } from '../../src/present/pane-tabs';
+import { PANES, type PaneId } from '../../src/present/ui-state';
+import { Tone, useTheme } from '../theme-context';
 
 const TONE: Record<AreaStatus, 'critical' | 'warning' | 'info' | undefined> = {
   critical: 'critical',
@@ -14,27 +14,27 @@ const TONE: Record<AreaStatus, 'critical' | 'warning' | 'info' | undefined> = {
 
 /**
  * "1 Overview  2 Topology ..." with the focused pane in brackets (readable without colour) and each pane's worst
- * state as a mark after its name.
+ * state as a mark after its name; shorter names where the full ones do not fit (src/present/pane-tabs.ts).
  */
 export function PaneTabs({ pane, status, width }: { pane: PaneId; status: Record<PaneId, AreaStatus>; width: number }) {
   const theme = useTheme();
+  const marks = Object.fromEntries(
+    PANES.map((p) => {
+      const tone = TONE[status[p]];
+      return [p, tone ? theme.marks[tone].trim() : ''];
+    }),
+  ) as Record<PaneId, string>;
   return (
     <Box width={width}>
       <Text wrap="truncate">
-        {PANES.map((p, i) => {
-          const focused = p === pane;
-          const tone = TONE[status[p]];
-          const mark = tone ? theme.marks[tone] : '';
-          const label = `${i + 1} ${PANE_TITLES[p]}${mark.trim() ? ` ${mark.trim()}` : ''}`;
-          return (
-            <Text key={p}>
-              {i > 0 ? ' ' : ''}
-              <Tone tone={tone} bold={focused} inverse={focused}>
-                {focused ? `[${label}]` : ` ${label} `}
-              </Tone>
-            </Text>
-          );
-        })}
+        {paneTabs(pane, marks, width).map((tab, i) => (
+          <Text key={tab.pane}>
+            {i > 0 ? ' ' : ''}
+            <Tone tone={TONE[status[tab.pane]]} bold={tab.pane === pane} inverse={tab.pane === pane}>
+              {tab.text}
+            </Tone>
+          </Text>
+        ))}
       </Text>
     </Box>
   );

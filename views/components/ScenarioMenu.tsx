@@ -7,12 +7,12 @@ export interface MenuEntry {
   readonly description: string;
 }
 
-/** The `!` menu: pick a failure to inject into the simulated rack (drills and demos). */
+/** The `!` menu: pick a failure to inject into the simulated rack (drills and demos), or heal or cold-boot it. */
 export function ScenarioMenu({ entries, index, width, title }: { entries: readonly MenuEntry[]; index: number; width: number; title?: string }) {
   const theme = useTheme();
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold>{title ?? 'Inject a failure into the simulated rack (Enter runs it, Esc closes):'}</Text>
+      <Text bold>{title ?? 'Inject a failure into the simulated rack, heal it or cold-boot it (Enter runs it, Esc closes):'}</Text>
       <Text> </Text>
       {entries.map((e, i) => (
         <Tone key={e.name} tone={i === index ? 'accent' : undefined} inverse={i === index} wrap="truncate">

@@ -1,18 +1,14 @@
-import { useInput } from 'ink';
 import type { Dispatch } from 'react';
 import type { Finding } from '../../src/health/finding';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { BindingContext } from '../../src/present/key-bindings';
-import { keyPresses } from '../../src/present/key-chunks';
 import { applyTextInput, matchBinding, paneIndex } from '../../src/present/key-matcher';
-import { jumpTarget } from '../../src/present/jump';
-import { findingOfRow } from '../../src/present/overview-rows';
 import type { PaneDetail } from '../../src/present/pane-content';
 import { TABLE_CHROME_ROWS } from '../../src/present/table-layout';
-import { moveSelection, PANES, type UiAction, type UiState, uiReducer } from '../../src/present/ui-state';
+import { moveSelection, type PaneId, PANES, type UiAction, type UiState, uiReducer } from '../../src/present/ui-state';
 import type { MenuEntry } from '../components/ScenarioMenu';
 import { maxDetailOffset } from '../components/DetailView';
-import { useKeyQueue } from './use-key-queue';
+import { DROP_REST, useQueuedInput } from './use-key-queue';
 
 export interface AppKeysOptions {
   readonly ui: UiState;
@@ -23,12 +19,17 @@ export interface AppKeysOptions {
   readonly listHeight: number;
   readonly snapshot: RackSnapshot;
   readonly findings: readonly Finding[];
+  /** Which keys are offered; `jumps` says whether Enter jumps (to `jumpTo`). */
   readonly ctx: BindingContext;
+  /** Where Enter, → and l jump from the selected row (present/jump.ts enterJump); undefined where Enter opens. */
+  readonly jumpTo?: { readonly pane: PaneId; readonly id: string };
   readonly scenarios: readonly MenuEntry[];
   readonly onQuit: () => void;
   /** Ctrl-C. */
   readonly onInterrupt: () => void;
   readonly onRefresh: () => void;
+  /** A: the operator acknowledges the incident, which ends it. */
+  readonly onAcknowledge: () => void;
   readonly onInject: (name: string) => void;
   readonly wizards: readonly MenuEntry[];
   readonly onWizard: (name: string) => void;
@@ -46,16 +47,21 @@ const FAR = 1_000_000_000;
  */
 export function useAppKeys(options: AppKeysOptions): void {
   // Each keypress of a chunk runs against the state the one before it left (use-key-queue.ts).
-  const run = useKeyQueue(options.ui, ({ input, key }) => {
-    let next = options.ui;
-    const dispatch: Dispatch<UiAction> = (action) => {
-      next = uiReducer(next, action);
-      options.dispatch(action);
-    };
-    handle({ ...options, dispatch }, input, key);
-    return next === options.ui ? undefined : next;
-  });
-  useInput((input, key) => run(keyPresses(input, key)), { isActive: options.active });
+  useQueuedInput(
+    options.ui,
+    ({ input, key }) => {
+      // A key that opened a wizard hands the keyboard over: what was typed behind it is not for the panes.
+      if (!options.active) return DROP_REST;
+      let next = options.ui;
+      const dispatch: Dispatch<UiAction> = (action) => {
+        next = uiReducer(next, action);
+        options.dispatch(action);
+      };
+      handle({ ...options, dispatch }, input, key);
+      return next === options.ui ? undefined : next;
+    },
+    { isActive: options.active },
+  );
 }
 
 function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBinding>[1]): void {
@@ -122,10 +128,14 @@ function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBi
     home: () => move(-FAR),
     end: () => move(FAR),
     open: () => open(o),
+    jump: () => {
+      if (o.jumpTo) dispatch({ type: 'jump', pane: o.jumpTo.pane, id: o.jumpTo.id });
+    },
     back: () => dispatch({ type: 'back' }),
     filter: () => dispatch({ type: 'filter-start' }),
     help: () => dispatch({ type: 'overlay', overlay: 'help' }),
     refresh: () => o.onRefresh(),
+    acknowledge: () => o.onAcknowledge(),
     quit: () => o.onQuit(),
     inject: () => dispatch({ type: 'overlay', overlay: 'scenario-menu' }),
     wizard: () => {
@@ -135,16 +145,9 @@ function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBi
   if (id) actions[id]?.();
 }
 
-/** Enter: on the overview it jumps to the finding's subject in its pane; elsewhere it opens the row's detail. */
+/** Enter where it does not jump: opens the selected row's detail. */
 function open(o: AppKeysOptions): void {
   const state = o.ui.panes[o.ui.pane];
   const rowId = state.selectedId !== undefined && o.ids.includes(state.selectedId) ? state.selectedId : o.ids[0];
-  if (o.ui.pane === 'overview') {
-    const finding = findingOfRow(o.findings, state.detailId ?? rowId);
-    const target = finding ? jumpTarget(finding.subject, o.snapshot) : undefined;
-    if (target) o.dispatch({ type: 'jump', pane: target.pane, id: target.id });
-    else if (rowId && !state.detailId) o.dispatch({ type: 'open', id: rowId });
-    return;
-  }
   if (rowId && !state.detailId) o.dispatch({ type: 'open', id: rowId });
 }

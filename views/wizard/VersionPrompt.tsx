@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { matchBinding, applyTextInput } from '../../src/present/key-matcher';
 import { versionName } from '../../src/backups/judge';
@@ -8,6 +8,7 @@ import { expectedText, flaggedLines, planLines } from '../../src/wizards/operato
 import { wrapIndented } from '../../src/wizards/operator/line-format';
 import type { Prompt } from '../../src/wizards/operator/session';
 import { Table } from '../components/Table';
+import { DROP_REST, useQueuedInput } from '../hooks/use-key-queue';
 import { Tone, useTheme } from '../theme-context';
 
 type VersionPromptProps = {
@@ -34,22 +35,37 @@ export function VersionPrompt({ prompt, width, height, typing, onTyping }: Versi
   const [text, setText] = useState('');
   const chosen = versions[index];
 
-  useInput((input, key) => {
+  // Every key of a chunk counts (`jjj` moves three versions); taking a version or cancelling drops the rest.
+  useQueuedInput({ index, typing, text }, ({ input, key }) => {
     const id = matchBinding(input, key, typing ? 'wizard-typed' : 'wizard-version', KEYS);
     if (!typing) {
-      if (id === 'up') setIndex((i) => Math.max(0, i - 1));
-      else if (id === 'down') setIndex((i) => Math.min(versions.length - 1, i + 1));
-      else if (id === 'accept' && chosen) onTyping(true);
-      else if (id === 'abort') prompt.resolve(undefined);
-      return;
+      if (id === 'up' || id === 'down') {
+        const next = Math.max(0, Math.min(versions.length - 1, index + (id === 'up' ? -1 : 1)));
+        if (next === index) return undefined;
+        setIndex(next);
+        return { index: next, typing, text };
+      }
+      if (id === 'accept' && chosen) {
+        onTyping(true);
+        return { index, typing: true, text };
+      }
+      if (id !== 'abort') return undefined;
+      prompt.resolve(undefined);
+      return DROP_REST;
     }
-    if (id === 'accept' && chosen) return prompt.resolve({ versionId: chosen.version.versionId, typed: text });
+    if (id === 'accept' && chosen) {
+      prompt.resolve({ versionId: chosen.version.versionId, typed: text });
+      return DROP_REST;
+    }
     if (id === 'back') {
       setText('');
-      return onTyping(false);
+      onTyping(false);
+      return { index, typing: false, text: '' };
     }
     const next = applyTextInput(text, input, key);
-    if (next !== undefined) setText(next);
+    if (next === undefined || next === text) return undefined;
+    setText(next);
+    return { index, typing, text: next };
   });
 
   const clip = (s: string) => truncate(s, width, theme.ellipsis);

@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useRef, useState, useSyncExternalStore } from 'react';
 import { matchBinding } from '../../src/present/key-matcher';
 import { truncate } from '../../src/present/table-layout';
@@ -6,7 +6,9 @@ import { type BodyLine, resumeBody, stepBody, summaryBody, wizardScope } from '.
 import { runStatusLine, stepLine } from '../../src/wizards/operator/screen-lines';
 import type { Prompt, SessionStep, WizardSession } from '../../src/wizards/operator/session';
 import { Footer } from '../components/Footer';
+import { DROP_REST, useQueuedInput } from '../hooks/use-key-queue';
 import { Tone, useTheme } from '../theme-context';
+import { TypedStepPrompt } from './TypedStepPrompt';
 import { VersionPrompt } from './VersionPrompt';
 
 const TONES = { pending: undefined, running: 'accent', done: 'ok', skipped: 'muted', failed: 'critical', planned: 'muted' } as const;
@@ -46,26 +48,35 @@ export function WizardView({ session, width, height, onClose, onInterrupt }: Wiz
   // Choosing a version needs the room: the steps shrink to the current one meanwhile.
   const stepRows = visibleSteps(state.steps, state.currentStepId, versionPrompt ? 1 : Math.max(3, Math.floor((height - 3) / 3)));
   const stepsHeight = stepRows.length;
-  // Status line, blank line, scroll line and footer around the steps and the body.
-  const bodyHeight = Math.max(1, height - stepsHeight - 4);
+  const typedPrompt = !state.ended && state.prompt?.kind === 'confirm-typed' ? state.prompt : undefined;
+  // Status line, blank line, scroll line and footer around the steps and the body (and the typed input's two lines).
+  const bodyHeight = Math.max(1, height - stepsHeight - 4 - (typedPrompt ? 2 : 0));
   const body: BodyLine[] = state.ended ? summaryBody(state, width) : state.prompt?.kind === 'resume' ? resumeBody(state, width) : stepBody(state, width);
   // Prompts start at the top (explanation first); a running step follows its log; a scroll key takes over.
   const max = Math.max(0, body.length - bodyHeight);
   const offset = Math.min(max, scroll ?? (state.prompt || state.ended ? 0 : max));
 
-  useInput((input, key) => {
+  // Every key of a chunk counts (scrolling three pages is three PgDn); a key that answers the prompt, closes or
+  // aborts drops the rest, so no question is answered by a key typed before it was shown.
+  useQueuedInput({ offset }, ({ input, key }) => {
     const id = matchBinding(input, key, scope, KEYS) ?? (key.ctrl && input === 'c' ? 'interrupt' : undefined);
-    if (id === 'interrupt') return onInterrupt();
+    if (id === 'interrupt') {
+      onInterrupt();
+      return DROP_REST;
+    }
     if (id === 'page-up' || id === 'page-down' || (state.ended && (id === 'up' || id === 'down'))) {
       const step = id === 'up' || id === 'down' ? 1 : Math.max(1, bodyHeight - 1);
-      setScroll(Math.max(0, Math.min(max, offset + (id === 'page-up' || id === 'up' ? -step : step))));
-      return;
+      const next = Math.max(0, Math.min(max, offset + (id === 'page-up' || id === 'up' ? -step : step)));
+      if (next === offset) return undefined;
+      setScroll(next);
+      return { offset: next };
     }
     if (state.ended) {
-      if (id === 'close') onClose();
-      return;
+      if (id !== 'close') return undefined;
+      onClose();
+      return DROP_REST;
     }
-    answer(state.prompt, id);
+    return answer(state.prompt, id) ? DROP_REST : undefined;
   });
 
   const clip = (s: string) => truncate(s, width, theme.ellipsis);
@@ -97,6 +108,7 @@ export function WizardView({ session, width, height, onClose, onInterrupt }: Wiz
           ))}
         </Box>
       )}
+      {typedPrompt ? <TypedStepPrompt key={promptKey} prompt={typedPrompt} width={width} /> : null}
       <Tone tone="muted" wrap="truncate">
         {clip(max > 0 && !versionPrompt ? `lines ${offset + 1}-${Math.min(body.length, offset + bodyHeight)} of ${body.length} (PgUp/PgDn)` : ' ')}
       </Tone>
@@ -110,12 +122,15 @@ function numbered(body: readonly BodyLine[]): (BodyLine & { n: number })[] {
   return body.map((l, n) => ({ ...l, n }));
 }
 
-/** The runner's prompts answered from a binding id (the version prompt answers itself). */
-function answer(prompt: Prompt | undefined, id: string | undefined): void {
-  if (!prompt || !id) return;
+/** The runner's prompts answered from a binding id (the version prompt answers itself); true when it answered one. */
+function answer(prompt: Prompt | undefined, id: string | undefined): boolean {
+  if (!prompt || !id) return false;
   if (prompt.kind === 'confirm-step' && (id === 'run' || id === 'skip' || id === 'abort')) prompt.resolve(id);
-  if (prompt.kind === 'failure' && (id === 'retry' || id === 'skip' || id === 'abort')) prompt.resolve(id);
-  if (prompt.kind === 'resume' && (id === 'resume' || id === 'fresh' || id === 'quit')) prompt.resolve(id);
+  else if (prompt.kind === 'failure' && (id === 'retry' || id === 'skip' || id === 'abort')) prompt.resolve(id);
+  else if (prompt.kind === 'by-hand' && (id === 'confirm' || id === 'abort')) prompt.resolve(id === 'confirm' ? 'confirmed' : 'abort');
+  else if (prompt.kind === 'resume' && (id === 'resume' || id === 'fresh' || id === 'quit')) prompt.resolve(id);
+  else return false;
+  return true;
 }
 
 type StepRow = { kind: 'step'; step: SessionStep; index: number } | { kind: 'more'; key: string; text: string };

@@ -1,5 +1,6 @@
 import type { Millis } from '../../model/time';
 import { quoteArg } from '../../shell-quote';
+import { redactArgv, redactLine } from './audit';
 
 /**
  * What an action does, said twice on purpose: `Effect` in the rack's terms (the simulated rack performs it, the
@@ -78,7 +79,8 @@ export type RealCall =
 export function callText(call: RealCall): string {
   switch (call.kind) {
     case 'command':
-      return `$ ${call.argv.map(quoteArg).join(' ')}`;
+      // Never a secret on screen: whole arguments (--password=x, --token x), then inside one (-e db_password=x).
+      return `$ ${redactArgv(call.argv).map(redactLine).map(quoteArg).join(' ')}`;
     case 'kube':
       return `$ ${kubectlArgv(call).map(quoteArg).join(' ')}`;
     case 's3':

@@ -51,7 +51,8 @@ export async function runActions(rc: RunContext, step: Step, entry: JournalStep,
     const ja = find(entry, action);
     if (ja.state === 'done') continue;
     if (rc.signal.aborted) return 'abort';
-    if (ja.state === 'running' && action.destructive) {
+    // Cut off by a crash: one that destroys, or whose effect is unknown, runs again only when the operator says so.
+    if (ja.state === 'running' && (action.destructive || action.idempotent === false)) {
       const decision = await rc.failure(step, `interrupted while running: ${action.description}; check its effect before retrying`);
       if (decision !== 'retry') return decision;
     }

@@ -1,10 +1,12 @@
 import { describeError } from '../../errors';
+import { askByHand, byHandCheck } from './by-hand';
 import type { JournalStep } from './journal';
 import { planActions, recordActions, runActions } from './run-actions';
 import { askChoice } from './run-choice';
+import { confirmByTyping, typedRequest } from './run-typed';
 import { DEFAULT_VERIFY_POLL, type Flow, type RunContext } from './run-context';
 import { sleep } from './sleep';
-import type { Check, CheckResult, Step, StepContext, StepState } from './types';
+import type { Action, ByHandCheck, Check, CheckResult, Step, StepContext, StepState } from './types';
 
 /** One step: preconditions, questions, the operator's go, the actions, then verify. */
 export async function runStep(rc: RunContext, step: Step): Promise<Flow> {
@@ -30,16 +32,30 @@ async function phases(rc: RunContext, step: Step, entry: JournalStep): Promise<F
   const ctx = rc.stepContext(step);
   const actions = step.actions(ctx);
   recordActions(rc, entry, actions);
+  // A resumed step whose destructive actions are all done destroys nothing more: a key confirms the rest.
+  const destroys = actions.some((a) => a.destructive && entry.actions.find((j) => j.id === a.id)?.state !== 'done');
+  const request = destroys ? typedRequest(step, ctx) : undefined;
+  if (typeof request === 'string') {
+    rc.reason = request;
+    return 'cancel';
+  }
+  if (request) rc.emit({ type: 'typed-confirmation', stepId: step.id, request, dryRun: rc.dryRun });
   if (rc.dryRun) {
+    if (request) rc.audit({ event: 'decision', step: step.id, outcome: 'planned', detail: `would ask to type "${request.text}"` });
     planActions(rc, step, entry, actions);
     return 'ok';
   }
-  const go = await rc.ask(() => rc.o.interaction.confirmStep(step, actions, ctx));
-  rc.audit({ event: 'decision', step: step.id, outcome: go, detail: 'confirm step' });
-  if (go !== 'run') return go;
+  flow = request ? await confirmByTyping(rc, step, actions, request, ctx) : await confirmStep(rc, step, actions, ctx);
+  if (flow !== 'ok') return flow;
   flow = await runActions(rc, step, entry, actions);
   if (flow !== 'ok') return flow;
   return verifyStep(rc, step);
+}
+
+async function confirmStep(rc: RunContext, step: Step, actions: readonly Action[], ctx: StepContext): Promise<Flow> {
+  const go = await rc.ask(() => rc.o.interaction.confirmStep(step, actions, ctx));
+  rc.audit({ event: 'decision', step: step.id, outcome: go, detail: 'confirm step' });
+  return go === 'run' ? 'ok' : go;
 }
 
 function endStep(rc: RunContext, step: Step, entry: JournalStep, flow: Flow): void {
@@ -55,20 +71,39 @@ function endStep(rc: RunContext, step: Step, entry: JournalStep, flow: Flow): vo
   rc.audit({ event: 'step-end', step: step.id, outcome: state });
 }
 
-/** All must pass. A dry run reports failing ones and goes on, so the plan is complete. */
+/**
+ * All must pass. A dry run reports failing ones and goes on, so the plan is complete. A check no configured source
+ * can read is confirmed by hand, once the others pass.
+ */
 async function checkPreconditions(rc: RunContext, step: Step): Promise<Flow> {
   for (;;) {
     const ctx = rc.stepContext(step);
     const failing: string[] = [];
+    const byHand: ByHandCheck[] = [];
     for (const check of step.preconditions) {
       const result = test(check.test, ctx);
       rc.emit({ type: 'precondition', stepId: step.id, check: check.description, result });
-      if (!result.ok) failing.push(`${check.description}: ${result.detail}`);
+      const manual = byHandCheck(check.description, result);
+      if (manual) byHand.push(manual);
+      else if (!result.ok) failing.push(`${check.description}: ${result.detail}`);
     }
-    if (failing.length === 0 || rc.dryRun) return 'ok';
-    const decision = await rc.failure(step, `precondition failed: ${failing.join('; ')}`);
-    if (decision !== 'retry') return decision;
+    if (rc.dryRun) return 'ok';
+    if (failing.length > 0) {
+      const decision = await rc.failure(step, `precondition failed: ${failing.join('; ')}`);
+      if (decision === 'retry') continue;
+      return decision;
+    }
+    const flow = await confirmAll(rc, step, byHand);
+    if (flow !== 'retry') return flow;
   }
+}
+
+async function confirmAll(rc: RunContext, step: Step, checks: readonly ByHandCheck[]): Promise<Flow | 'retry'> {
+  for (const check of checks) {
+    const decision = await askByHand(rc, step, check);
+    if (decision !== 'confirmed') return decision;
+  }
+  return 'ok';
 }
 
 async function verifyStep(rc: RunContext, step: Step): Promise<Flow> {
@@ -76,6 +111,12 @@ async function verifyStep(rc: RunContext, step: Step): Promise<Flow> {
   if (!verify) return 'ok';
   for (;;) {
     const result = await pollVerify(rc, step, verify);
+    const manual = byHandCheck(verify.description, result);
+    if (manual) {
+      const flow = await confirmAll(rc, step, [manual]);
+      if (flow === 'retry') continue;
+      return flow;
+    }
     if (result.ok) return 'ok';
     const seconds = Math.round(verify.timeout / 1000);
     const decision = await rc.failure(step, `not verified after ${seconds} s: ${verify.description}: ${result.detail}`);
@@ -92,7 +133,8 @@ async function pollVerify(rc: RunContext, step: Step, verify: NonNullable<Step['
     const result = test(verify.test, rc.stepContext(step));
     rc.emit({ type: 'verify', stepId: step.id, result, at: rc.now(), deadline });
     const left = deadline - rc.now();
-    if (result.ok || left <= 0) return result;
+    // A check no source can read will not pass by waiting: the operator is asked at once.
+    if (result.ok || result.byHand !== undefined || left <= 0) return result;
     await sleep(rc.o.clock, Math.min(interval, left), rc.signal);
   }
 }

@@ -21,6 +21,12 @@ export interface Action {
   readonly calls: readonly RealCall[];
   /** Changes or removes data (a restore, a wipe): confirmed by the operator, never repeated after a crash. */
   readonly destructive: boolean;
+  /**
+   * false: what it does is unknown once a crash cut it off (a playbook half run), so a resumed run asks before
+   * running it again, as for a destructive action. Absent: harmless to repeat (a scale, a wait, a promote that
+   * checks first).
+   */
+  readonly idempotent?: boolean;
   /** How to take back what this leaves changed (e.g. start a database it stopped), for the end-of-run summary. */
   readonly undo?: { readonly what: string; readonly calls: readonly RealCall[] };
 }
@@ -28,6 +34,11 @@ export interface Action {
 export interface CheckResult {
   readonly ok: boolean;
   readonly detail: string;
+  /**
+   * The check has no live source to read (its source is not configured): what the operator must check by hand.
+   * The runner never passes such a check by itself: it asks the operator to confirm (see Interaction.confirmByHand).
+   */
+  readonly byHand?: string;
 }
 
 export interface Check {
@@ -74,6 +85,13 @@ export interface VersionChoice {
   readonly newestSeen?: string;
 }
 
+/** What the operator must type to run a step, and what they read first (besides the step's calls). */
+export interface TypedConfirmation {
+  readonly text: string;
+  /** Exactly what will be done, in the operator's words, one line each. */
+  readonly what: readonly string[];
+}
+
 /** What the runner offers with a version question. */
 export interface VersionOffer {
   readonly component: BackupComponent;
@@ -93,6 +111,11 @@ export interface Step {
   /** Asked before the actions are computed; the answer is journaled and not asked again on resume. */
   readonly question?: VersionQuestion;
   readonly actions: (ctx: StepContext) => readonly Action[];
+  /**
+   * A step that destroys something on purpose (a drill's injection) is confirmed by typing, not by a key: the text
+   * to type and exactly what will be done, from the live snapshot. The runner checks what was typed.
+   */
+  readonly typed?: (ctx: StepContext) => TypedConfirmation;
   /** Polled after the actions until it passes or the timeout ends. */
   readonly verify?: { readonly description: string; readonly test: (ctx: StepContext) => CheckResult; readonly timeout: Millis };
 }
@@ -128,11 +151,33 @@ export interface Interaction {
   readonly answeredBy: 'human' | 'auto';
   /** Shows the step and exactly the actions it will run; the operator runs, skips or aborts it. */
   confirmStep(step: Step, actions: readonly Action[], ctx: StepContext): Promise<'run' | 'skip' | 'abort'>;
+  /**
+   * A step with a typed confirmation (instead of confirmStep): shows what it will do and returns what was typed;
+   * undefined or a text that does not match cancels the run before anything is done.
+   */
+  confirmTyped(step: Step, actions: readonly Action[], request: TypedConfirmation, ctx: StepContext): Promise<string | undefined>;
   /** Pick a version and type its confirmation; undefined cancels the run (nothing is restored). */
   chooseVersion(step: Step, offer: VersionOffer, ctx: StepContext): Promise<VersionAnswer | undefined>;
   /** An action or the verify failed: retry the step, skip it, or abort the run. */
   onFailure(step: Step, error: string): Promise<FailureDecision>;
+  /**
+   * A check no live source can answer: the operator checks it by hand and confirms, or aborts. Without this
+   * method the runner asks through onFailure instead (retry, skip or abort), so such a check never passes alone.
+   */
+  confirmByHand?(step: Step, check: ByHandCheck): Promise<ByHandDecision>;
 }
+
+/** What the operator is asked to check by hand, and why no source could. */
+export interface ByHandCheck {
+  /** The check, e.g. "k3s answering, every node Ready". */
+  readonly description: string;
+  /** Why it cannot be read: e.g. "no kubernetes.initial context in the config". */
+  readonly why: string;
+  /** What to look at, e.g. "kubectl get nodes on the bootstrap node". */
+  readonly instruction: string;
+}
+
+export type ByHandDecision = 'confirmed' | 'abort';
 
 /** Where a run's notes for the operator go (a line of text, no newline). */
 export type Print = (line: string) => void;
@@ -143,10 +188,13 @@ export type RunEvent =
   | { readonly type: 'precondition'; readonly stepId: string; readonly check: string; readonly result: CheckResult }
   | { readonly type: 'question'; readonly stepId: string; readonly offer: VersionOffer }
   | { readonly type: 'answer'; readonly stepId: string; readonly choice: VersionChoice }
+  /** A step that needs typing: shown before the question (and by a dry run, which asks nothing). */
+  | { readonly type: 'typed-confirmation'; readonly stepId: string; readonly request: TypedConfirmation; readonly dryRun: boolean }
   | { readonly type: 'action-start'; readonly stepId: string; readonly action: Action; readonly dryRun: boolean }
   | { readonly type: 'output'; readonly stepId: string; readonly actionId: string; readonly line: string }
   | { readonly type: 'action-end'; readonly stepId: string; readonly actionId: string; readonly outcome: ActionOutcome }
   | { readonly type: 'verify'; readonly stepId: string; readonly result: CheckResult; readonly at: EpochMs; readonly deadline: EpochMs }
+  | { readonly type: 'by-hand'; readonly stepId: string; readonly check: ByHandCheck; readonly decision: ByHandDecision }
   | { readonly type: 'step-end'; readonly stepId: string; readonly state: StepState; readonly at: EpochMs }
   | { readonly type: 'run-end'; readonly state: RunOutcome; readonly at: EpochMs; readonly reason?: string };
 

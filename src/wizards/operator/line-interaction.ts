@@ -1,9 +1,9 @@
 import { versionName } from '../../backups/judge';
 import type { JudgedVersion } from '../../model/backup';
 import type { ResumeDecision, UnfinishedRun } from '../engine/durable';
-import type { Interaction, Print, VersionAnswer, VersionOffer } from '../engine/types';
+import type { ByHandCheck, Interaction, Print, VersionAnswer, VersionOffer } from '../engine/types';
 import { SCENARIO_PARAM } from '../runbooks/scenario';
-import { expectedText, restorePlanLines } from './choice-lines';
+import { expectedText, restorePlanLines, typedLines } from './choice-lines';
 import { actionLines, versionLines, wrap } from './line-format';
 
 export type { Print } from '../engine/types';
@@ -29,6 +29,14 @@ export function createLineInteraction(askLine: AskLine, print: Print): Interacti
         print('   please answer Enter or r (run), s (skip) or a (abort)');
       }
     },
+    async confirmTyped(_step, actions, request) {
+      for (const l of actionLines(actions)) print(l);
+      for (const l of typedLines(request)) print(`   ${l}`);
+      const typed = await askLine('   > ');
+      // The runner checks it (and records only whether it matched); a mismatch cancels the run.
+      if (typed === undefined || typed.trim() !== request.text) print('   That does not match: cancelled, nothing was done.');
+      return typed;
+    },
     async chooseVersion(_step, offer) {
       const chosen = await pickVersion(offer, askLine, print);
       if (!chosen) return undefined;
@@ -40,6 +48,15 @@ export function createLineInteraction(askLine: AskLine, print: Print): Interacti
       if (typed === undefined || typed.trim() !== expected) print('   That does not match: cancelled, nothing was restored.');
       return typed === undefined ? undefined : { versionId: chosen.version.versionId, typed } satisfies VersionAnswer;
     },
+    async confirmByHand(_step, check) {
+      for (const l of byHandLines(check).flatMap((p) => wrap(p, 76))) print(`   ${l}`);
+      for (;;) {
+        const a = (await askLine('   checked by hand and it holds? [y = confirmed, a = abort] '))?.trim().toLowerCase();
+        if (a === undefined || a === 'a' || a === 'abort') return 'abort';
+        if (a === 'y' || a === 'yes') return 'confirmed';
+        print('   please answer y (you checked it by hand and it holds) or a (abort); wait until it holds before answering y');
+      }
+    },
     async onFailure(_step, error) {
       for (const l of wrap(`failed: ${error}`, 76)) print(`   ${l}`);
       for (;;) {
@@ -50,6 +67,13 @@ export function createLineInteraction(askLine: AskLine, print: Print): Interacti
       }
     },
   };
+}
+
+/** What a by-hand check asks, the same on the line and on the full screen (each paragraph wrapped by its caller). */
+export function byHandLines(check: ByHandCheck): string[] {
+  // A step's verify names why in its description already ("… (by hand: no metalApi: in the config)").
+  const what = check.description.includes(check.why) ? check.description : `${check.description} (${check.why})`;
+  return [`Not read from a live source. Confirm by hand: ${what}.`, `How: ${check.instruction}`];
 }
 
 /** Numbered list, Enter takes the proposal; a typo asks again (nothing happens until the typed confirmation). */

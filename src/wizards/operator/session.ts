@@ -1,10 +1,31 @@
 import type { ResumeDecision, UnfinishedRun } from '../engine/durable';
-import type { Action, FailureDecision, Interaction, RunEvent, Runbook, Step, StepState, VersionAnswer, VersionOffer } from '../engine/types';
+import type {
+  Action,
+  ByHandCheck,
+  ByHandDecision,
+  FailureDecision,
+  Interaction,
+  RunEvent,
+  Runbook,
+  Step,
+  StepState,
+  TypedConfirmation,
+  VersionAnswer,
+  VersionOffer,
+} from '../engine/types';
 
 /** A prompt the runner is waiting on; the view shows it and resolves it from key presses. */
 export type Prompt =
   | { readonly kind: 'confirm-step'; readonly step: Step; readonly actions: readonly Action[]; readonly resolve: (d: 'run' | 'skip' | 'abort') => void }
   | { readonly kind: 'failure'; readonly step: Step; readonly error: string; readonly resolve: (d: FailureDecision) => void }
+  | { readonly kind: 'by-hand'; readonly step: Step; readonly check: ByHandCheck; readonly resolve: (d: ByHandDecision) => void }
+  | {
+      readonly kind: 'confirm-typed';
+      readonly step: Step;
+      readonly actions: readonly Action[];
+      readonly request: TypedConfirmation;
+      readonly resolve: (typed: string | undefined) => void;
+    }
   | { readonly kind: 'choose-version'; readonly step: Step; readonly offer: VersionOffer; readonly resolve: (a: VersionAnswer | undefined) => void }
   | { readonly kind: 'resume'; readonly run: UnfinishedRun; readonly resolve: (d: ResumeDecision) => void };
 
@@ -108,9 +129,15 @@ export class WizardSession implements Interaction {
         this.log(e.line);
         break;
       case 'precondition':
-        if (!e.result.ok) this.log(`${this.state.dryRun ? '(dry run) would need' : 'precondition not met'}: ${e.check}: ${e.result.detail}`);
+        if (e.result.byHand !== undefined) {
+          if (this.state.dryRun) this.log(`(dry run) would ask you to confirm by hand: ${e.check} (${e.result.detail})`);
+        } else if (!e.result.ok) this.log(`${this.state.dryRun ? '(dry run) would need' : 'precondition not met'}: ${e.check}: ${e.result.detail}`);
+        break;
+      case 'by-hand':
+        this.log(`${e.decision === 'confirmed' ? 'confirmed by hand' : 'not confirmed by hand'}: ${e.check.description}`);
         break;
       case 'verify':
+        if (e.result.byHand !== undefined) break;
         this.log(`${e.result.ok ? 'verified' : 'waiting'}: ${e.result.detail}`, e.at, e.result.ok ? undefined : e.deadline);
         break;
       case 'answer':
@@ -121,6 +148,9 @@ export class WizardSession implements Interaction {
         break;
       case 'run-end':
         this.set({ ended: e, prompt: undefined });
+        break;
+      case 'typed-confirmation':
+        if (e.dryRun) this.log(`(dry run) would ask you to type exactly: ${e.request.text}`);
         break;
       case 'run-start':
       case 'question':
@@ -133,12 +163,21 @@ export class WizardSession implements Interaction {
     return this.prompt<'run' | 'skip' | 'abort'>((resolve) => ({ kind: 'confirm-step', step, actions, resolve }));
   }
 
+  confirmTyped(step: Step, actions: readonly Action[], request: TypedConfirmation): Promise<string | undefined> {
+    this.set({ actions: actions.map((action) => ({ action, state: 'planned' as const })) });
+    return this.prompt<string | undefined>((resolve) => ({ kind: 'confirm-typed', step, actions, request, resolve }));
+  }
+
   chooseVersion(step: Step, offer: VersionOffer): Promise<VersionAnswer | undefined> {
     return this.prompt<VersionAnswer | undefined>((resolve) => ({ kind: 'choose-version', step, offer, resolve }));
   }
 
   onFailure(step: Step, error: string): Promise<FailureDecision> {
     return this.prompt<FailureDecision>((resolve) => ({ kind: 'failure', step, error, resolve }));
+  }
+
+  confirmByHand(step: Step, check: ByHandCheck): Promise<ByHandDecision> {
+    return this.prompt<ByHandDecision>((resolve) => ({ kind: 'by-hand', step, check, resolve }));
   }
 
   /** The notes that went with the resume question are answered once it is: they leave the screen. */

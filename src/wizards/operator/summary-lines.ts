@@ -39,6 +39,8 @@ export function summaryLines(r: RunResult, o: SummaryOptions = {}): string[] {
   const notRun = r.steps.filter((s) => s.state === 'pending' || s.state === 'running').map((s) => s.title);
   if (notRun.length && r.state !== 'done') part.push(`not run: ${notRun.join(', ')}`);
   lines.push(`Steps: ${part.join('; ')}.`);
+  // Why a step failed (a command's exit code and last output lines) stays in view at the end, not only above it.
+  for (const s of r.steps) if (s.state === 'failed' && s.error) lines.push(`  ! ${s.title} failed: ${s.error}`);
   lines.push(...restoredLines(r, o));
   if (r.stillChanged.length) {
     lines.push('Still changed on the rack:');

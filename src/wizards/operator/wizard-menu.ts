@@ -4,6 +4,8 @@ import type { WizardSession } from './session';
 export interface WizardMenuEntry {
   readonly name: string;
   readonly description: string;
+  /** A drill, of this scenario: it runs on a private simulated rack, and the header says DRILL while it is open. */
+  readonly drill?: string;
 }
 
 /**

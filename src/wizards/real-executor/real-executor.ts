@@ -30,6 +30,9 @@ export interface RealExecutorOptions {
 }
 
 type Io = Parameters<Executor['run']>[1];
+
+/** How many of a failed command's last output lines its failure quotes. */
+const LAST_LINES = 5;
 interface CallResult {
   readonly ok: boolean;
   readonly exitCode?: number;
@@ -52,8 +55,16 @@ export function createRealExecutor(options: RealExecutorOptions = {}): Executor 
     switch (call.kind) {
       case 'command': {
         const { runCommand } = await import('../../clients/process/run-command');
-        const onLine = (line: string) => io.output(visibleText(redactLine(line)));
-        return runCommand({ argv: call.argv, timeout: call.timeout ?? options.commandTimeout ?? 30 * MINUTE, signal: io.signal, onLine });
+        // The last lines a failed tool printed say why it failed: they go with its exit code into the failure.
+        const last: string[] = [];
+        const onLine = (line: string) => {
+          const shown = visibleText(redactLine(line));
+          io.output(shown);
+          last.push(shown);
+          if (last.length > LAST_LINES) last.shift();
+        };
+        const r = await runCommand({ argv: call.argv, timeout: call.timeout ?? options.commandTimeout ?? 30 * MINUTE, signal: io.signal, onLine });
+        return r.ok || last.length === 0 ? r : { ...r, error: `${r.error ?? 'failed'}; last output: ${last.join(' | ')}` };
       }
       case 'kube': {
         const api = await kube(resolveContext(k, call.context));

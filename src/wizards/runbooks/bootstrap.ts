@@ -2,10 +2,12 @@ import type { Finding } from '../../health';
 import { MINUTE, type Millis } from '../../model/time';
 import type { RackSnapshot } from '../../model/snapshot';
 import type { Action, Check, CheckResult, Runbook, Step } from '../engine/types';
-import { BOOTSTRAP_COMMAND_STEPS, type BootstrapCommandStep } from './bootstrap-config';
+import { BOOTSTRAP_COMMAND_STEPS, type BootstrapCommandStep, type BootstrapStepConfig } from './bootstrap-config';
+import { byHand, type LiveSources, liveInfrastructure, liveVerifies } from './bootstrap-live';
 import { all, bootstrapUp, controlPlanesReachable, newGoodVersions, shootsHealthy, type SnapshotCheck, WAIT_FOR_UPLOAD_UP_TO } from './checks';
 import { backupStoresSafe, controlPlanesNamed, infrastructureUp, machinesReachedWaiting, switchesRegistered, toolsPresent, underlayEstablished } from './bootstrap-checks';
 import { commandLine } from '../../shell-quote';
+import { redactArgv, redactLine } from '../engine/audit';
 
 /** Real-rack defaults: the mini-lab / MEP-18 playbooks the mini-rack was built with; config overrides each. */
 export const DEFAULT_BOOTSTRAP_COMMANDS: Record<BootstrapCommandStep, readonly string[]> = {
@@ -22,8 +24,12 @@ export interface BootstrapOptions {
   /** sim: each step waits for the cold-booting sim to come up; real: each step runs its command. */
   readonly target: 'sim' | 'real';
   readonly commands?: Partial<Record<BootstrapCommandStep, readonly string[]>>;
+  /** Per step: the command's timeout, and whether it is safe to run again after a crash (real only). */
+  readonly settings?: Partial<Record<BootstrapCommandStep, Omit<BootstrapStepConfig, 'command'>>>;
   /** PATH to look for the tools in (real only). */
   readonly path?: string;
+  /** Real only: the live sources each step is verified from (absent ones: confirmed by hand). */
+  readonly live?: LiveSources;
 }
 
 interface StepDef {
@@ -87,18 +93,34 @@ export function firstBackupPending(f: Finding, s: RackSnapshot): boolean {
 /** MEP-18's bring-up in order; each step runs (or on the sim, waits) and is verified before the next. */
 export function bootstrapRunbook(o: BootstrapOptions): Runbook {
   const commands = { ...DEFAULT_BOOTSTRAP_COMMANDS, ...o.commands };
+  const live = o.target === 'real' ? liveVerifies(o.live ?? NO_SOURCES) : undefined;
   return {
     id: 'bootstrap',
     title: 'Bootstrap the rack (MEP-18)',
     description: `Preflight, then ${BOOTSTRAP_COMMAND_STEPS.map((s) => STEPS[s].title).join(', ')}.`,
-    steps: [preflight(o, commands), ...BOOTSTRAP_COMMAND_STEPS.map((id) => step(id, commands[id]))],
+    steps: [preflight(o, commands), ...BOOTSTRAP_COMMAND_STEPS.map((id) => step(id, commands[id], o, live?.[id]))],
   };
 }
 
-function step(id: BootstrapCommandStep, argv: readonly string[]): Step {
+const NO_SOURCES: LiveSources = { nested: [], backups: [], switches: [] };
+
+function step(id: BootstrapCommandStep, argv: readonly string[], o: BootstrapOptions, live: { description: string; test: SnapshotCheck } | undefined): Step {
   const def = STEPS[id];
+  const settings = o.settings?.[id];
+  const timeout = settings?.timeout;
   // A real executor runs the command; the simulated rack comes up by itself, so there it only waits a little.
-  const action: Action = { id: 'run', description: `run ${commandLine(argv)}`, effect: { op: 'wait', ms: 5000 }, calls: [{ kind: 'command', argv }], destructive: false };
+  // A playbook cut off half way left the rack in an unknown state: run again after a crash only when asked,
+  // unless the config says the command is safe to repeat.
+  const action: Action = {
+    id: 'run',
+    // Journaled and audited as written here: a secret in the configured command is not.
+    description: `run ${commandLine(redactArgv(argv).map(redactLine))}`,
+    effect: { op: 'wait', ms: 5000 },
+    calls: [{ kind: 'command', argv, ...(timeout !== undefined ? { timeout } : {}) }],
+    destructive: false,
+    ...(o.target === 'real' && settings?.idempotent !== true ? { idempotent: false } : {}),
+  };
+  const verify = live ?? def.verify;
   return {
     id,
     title: def.title,
@@ -106,12 +128,18 @@ function step(id: BootstrapCommandStep, argv: readonly string[]): Step {
     destructive: false,
     preconditions: [],
     actions: () => [action],
-    verify: { description: def.verify.description, test: (ctx) => def.verify.test(ctx.snapshot), timeout: def.verify.timeout },
+    verify: { description: verify.description, test: (ctx) => verify.test(ctx.snapshot), timeout: def.verify.timeout },
   };
 }
 
 function preflight(o: BootstrapOptions, commands: Record<BootstrapCommandStep, readonly string[]>): Step {
   const check = (description: string, test: (s: RackSnapshot) => CheckResult): Check => ({ description, test: (ctx) => test(ctx.snapshot) });
+  const real = o.target === 'real';
+  const live = o.live ?? NO_SOURCES;
+  // On a real rack no source reads the DNS names, and the backup store is read only when backups: names it.
+  const stores = real && live.backups.length === 0 ? byHand('no backups: components in the config', 'the backup bucket is outside the rack and has versioning Enabled') : backupStoresSafe;
+  const names = real ? byHand('no source reads the control planes\' DNS names', 'the DNS names of the control planes (metal-api, the garden) are set and resolve') : controlPlanesNamed;
+  const infrastructure = real ? liveInfrastructure(live) : { description: 'router, switches and machines reachable', test: infrastructureUp };
   return {
     id: 'preflight',
     title: 'Preflight',
@@ -122,10 +150,10 @@ function preflight(o: BootstrapOptions, commands: Record<BootstrapCommandStep, r
     destructive: false,
     preconditions: [
       { description: 'tools present', test: () => toolsPresent(o.target, Object.values(commands), o.path) },
-      check('backup store outside the rack and versioned', backupStoresSafe),
-      check('control plane names set (DNS)', controlPlanesNamed),
+      check('backup store outside the rack and versioned', stores),
+      check('control plane names set (DNS)', names),
     ],
     actions: () => [],
-    verify: { description: 'router, switches and machines reachable', test: (ctx) => infrastructureUp(ctx.snapshot), timeout: 10 * MINUTE },
+    verify: { description: infrastructure.description, test: (ctx) => infrastructure.test(ctx.snapshot), timeout: 10 * MINUTE },
   };
 }

@@ -1,0 +1,73 @@
+// An incident ends when its recovery succeeded or the operator acknowledged it; the end is remembered.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../src/clock';
+import { type IncidentLog, memoryIncidentLog } from '../../src/model/incident-log';
+import { createSimSource } from '../../src/sources/sim-source';
+import { RackStore } from '../../src/store/rack-store';
+import { fileIncidentLog, incidentFile, recoveryEndsIncident } from '../../src/wizards/engine/incident-file';
+
+const T0 = Date.UTC(2026, 10, 25, 3, 0, 0);
+const rules = (s: RackStore) => s.getSnapshot().findings.map((f) => f.rule);
+
+/** The simulated rack 15 minutes into empty-backup-after-restart, with the given log of ended incidents. */
+async function rackIn(log: IncidentLog) {
+  const clock = new VirtualClock(T0);
+  const sim = createSimSource({ clock, scenario: 'empty-backup-after-restart' });
+  const store = new RackStore({ clock, sources: [sim], rack: { name: 'mini-rack', simulated: true }, incidentLog: log });
+  store.start();
+  await clock.advance(15 * 60_000);
+  return { store, clock };
+}
+
+describe('ending an incident', () => {
+  it('acknowledged, the snapshot has no incident, even after a refresh; backups are no longer judged against it, the size drop still is', async () => {
+    const log = memoryIncidentLog();
+    const { store, clock } = await rackIn(log);
+    expect(store.getSnapshot().incident?.label).toBe('empty-backup-after-restart');
+    expect(rules(store)).toContain('backup-after-incident');
+    expect(store.endIncident({ how: 'acknowledged', by: 'ops@jump' })).toBe(true);
+    expect(store.getSnapshot().incident).toBeUndefined();
+    expect(rules(store)).not.toContain('backup-after-incident');
+    expect(rules(store)).toContain('backup-size-drop');
+    store.refresh();
+    await clock.advance(10_000);
+    expect(store.getSnapshot().incident).toBeUndefined();
+    expect(store.endIncident({ how: 'acknowledged', by: 'ops@jump' })).toBe(false);
+    await store.stop();
+  });
+
+  it('a store without a log cannot end one', async () => {
+    const clock = new VirtualClock(T0);
+    const store = new RackStore({ clock, sources: [createSimSource({ clock, scenario: 'k3s-lost' })], rack: { name: 'mini-rack', simulated: true } });
+    store.start();
+    await clock.advance(1000);
+    expect(store.endIncident({ how: 'acknowledged', by: 'x' })).toBe(false);
+    expect(store.getSnapshot().incident?.label).toBe('k3s-lost');
+    await store.stop();
+  });
+
+  it('the state directory remembers it for the next process (status), per rack, label and start; a damaged file ends nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rackpilot-incidents-'));
+    const incident = { label: 'declared incident', startedAt: T0 };
+    fileIncidentLog(dir).end('mini-rack', incident, { how: 'acknowledged', by: 'ops@jump', at: T0 + 1 });
+    const next = fileIncidentLog(dir);
+    expect(next.ended('mini-rack', incident)).toEqual({ how: 'acknowledged', by: 'ops@jump', at: T0 + 1 });
+    expect(next.ended('other-rack', incident)).toBeUndefined();
+    expect(next.ended('mini-rack', { ...incident, startedAt: T0 + 60_000 })).toBeUndefined();
+    writeFileSync(incidentFile(dir), '{"ended": [{"rack": 1}]');
+    expect(fileIncidentLog(dir).ended('mini-rack', incident)).toBeUndefined();
+    expect(fileIncidentLog(join(dir, 'missing')).ended('mini-rack', incident)).toBeUndefined();
+  });
+
+  it('a recovery ends it only when it ran for real, finished every step and left no critical finding', () => {
+    const healthy = { findings: [{ severity: 'warning' as const }] } as never;
+    const critical = { findings: [{ severity: 'critical' as const }] } as never;
+    expect(recoveryEndsIncident({ state: 'done', dryRun: false }, healthy)).toBe(true);
+    expect(recoveryEndsIncident({ state: 'done', dryRun: true }, healthy)).toBe(false);
+    expect(recoveryEndsIncident({ state: 'cancelled', dryRun: false }, healthy)).toBe(false);
+    expect(recoveryEndsIncident({ state: 'done', dryRun: false }, critical)).toBe(false);
+  });
+});
