@@ -4,7 +4,7 @@
  * act on: the server's own `{statuscode, message}`, a refusal of our date with the clock skew measured from the
  * server's Date header, a timeout, a refused connection, an untrusted certificate.
  */
-import { SourceError } from '../../errors';
+import { MetalApiError } from './metal-api-error';
 import type { Millis } from '../../model/time';
 import { fetchFailure } from '../fetch-failure';
 import { type FetchAnswer, fetchWithCa } from '../fetch-with-ca';
@@ -26,16 +26,7 @@ export interface MetalApiOptions {
   readonly now?: () => number;
 }
 
-export class MetalApiError extends SourceError {
-  constructor(
-    message: string,
-    readonly status?: number,
-    /** The parsed answer of a refusal: /v1/health answers 500 with its report when unhealthy. */
-    readonly body?: unknown,
-  ) {
-    super(message);
-  }
-}
+export { MetalApiError } from './metal-api-error';
 
 export interface MetalApi {
   readonly url: string;
