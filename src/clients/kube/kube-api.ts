@@ -8,6 +8,7 @@ import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import type { Millis } from '../../model/time';
 import { loadKubeConfig } from './kube-config';
 import { httpError, KubeError, transportError } from './kube-error';
+import { type ExecRequest, type ExecResult, execInPod } from './kube-exec';
 import { ListWatcher } from './list-watcher';
 
 export interface KubeTarget {
@@ -31,6 +32,8 @@ export interface KubeApi {
   delete(path: string, signal?: AbortSignal): Promise<unknown>;
   /** A list+watch cache of a collection path (e.g. /api/v1/nodes), started now, restarted after errors. */
   watch(path: string, trim?: (o: unknown) => unknown): ListWatcher;
+  /** Runs an argv in a pod's container (kubectl exec): its exit code, or a KubeError when it could not run. */
+  exec(request: ExecRequest): Promise<ExecResult>;
   close(): void;
 }
 
@@ -81,6 +84,7 @@ export async function connectKube(target: KubeTarget): Promise<KubeApi> {
       watchers.add(w);
       return w;
     },
+    exec: (r) => execInPod(lib, kc, target.context, server, r),
     close() {
       for (const w of watchers) w.stop();
       watchers.clear();

@@ -55,22 +55,18 @@ export function createRealExecutor(options: RealExecutorOptions = {}): Executor 
     switch (call.kind) {
       case 'command': {
         const { runCommand } = await import('../../clients/process/run-command');
-        // The last lines a failed tool printed say why it failed: they go with its exit code into the failure.
-        const last: string[] = [];
-        const onLine = (line: string) => {
-          const shown = visibleText(redactLine(line));
-          io.output(shown);
-          last.push(shown);
-          if (last.length > LAST_LINES) last.shift();
-        };
-        const r = await runCommand({ argv: call.argv, timeout: call.timeout ?? options.commandTimeout ?? 30 * MINUTE, signal: io.signal, onLine });
-        return r.ok || last.length === 0 ? r : { ...r, error: `${r.error ?? 'failed'}; last output: ${last.join(' | ')}` };
+        const tool = toolOutput(io);
+        const r = await runCommand({ argv: call.argv, timeout: call.timeout ?? options.commandTimeout ?? 30 * MINUTE, signal: io.signal, onLine: tool.onLine });
+        return tool.explain(r);
       }
       case 'kube': {
         const api = await kube(resolveContext(k, call.context));
-        const kubeIo = { signal: io.signal, output: io.output, defaultTimeout: options.kubeTimeout ?? 5 * MINUTE, ...(options.pollEvery ? { pollEvery: options.pollEvery } : {}) };
-        await runKubeCall(api, call, kubeIo);
-        return { ok: true };
+        // What runs in a container prints what it likes: redacted like a command's output, and quoted on failure.
+        const tool = toolOutput(io);
+        const kubeIo = { signal: io.signal, output: tool.onLine, defaultTimeout: options.kubeTimeout ?? 5 * MINUTE, ...(options.pollEvery ? { pollEvery: options.pollEvery } : {}) };
+        const exitCode = await runKubeCall(api, call, kubeIo);
+        if (exitCode === undefined) return { ok: true };
+        return tool.explain(exitCode === 0 ? { ok: true, exitCode } : { ok: false, exitCode, error: `exit code ${exitCode}` });
       }
       case 's3': {
         if (!options.s3) return { ok: false, error: 'no S3 client for this run (no backups: component names this endpoint and bucket); nothing was changed in S3' };
@@ -103,6 +99,26 @@ export function createRealExecutor(options: RealExecutorOptions = {}): Executor 
         if (!r.ok) return { ok: false, ...(exitCode === undefined ? {} : { exitCode }), error: `${which}: ${visibleText(redactLine(r.error ?? 'failed'))}` };
       }
       return { ok: true, ...(exitCode === undefined ? {} : { exitCode }) };
+    },
+  };
+}
+
+/**
+ * A tool's output lines (a process, a command in a pod), redacted and made visible on their way to the screen and
+ * the audit log; the last lines a failed tool printed say why it failed, so they go with its exit code into the
+ * failure.
+ */
+function toolOutput(io: Io) {
+  const last: string[] = [];
+  return {
+    onLine(line: string) {
+      const shown = visibleText(redactLine(line));
+      io.output(shown);
+      last.push(shown);
+      if (last.length > LAST_LINES) last.shift();
+    },
+    explain(r: CallResult): CallResult {
+      return r.ok || last.length === 0 ? r : { ...r, error: `${r.error ?? 'failed'}; last output: ${last.join(' | ')}` };
     },
   };
 }
