@@ -95,7 +95,7 @@ export function callText(call: RealCall): string {
     case 'manual':
       return `by hand: ${call.instruction}`;
     case 'http':
-      return `${call.service} ${call.method} ${call.path} until it answers (at most ${Math.round(call.timeout / 60_000)} min)`;
+      return `${call.service} ${call.method} ${call.path} until it answers (at most ${call.timeout >= 60_000 ? `${Math.round(call.timeout / 60_000)} min` : `${Math.round(call.timeout / 1000)} s`})`;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { KubeApi } from '../../clients/kube/kube-api';
+import type { MetalApi } from '../../clients/metal-api/metal-api';
 import type { S3Store } from '../../clients/s3/s3-store';
 import type { KubernetesConfig } from '../../config/kubernetes';
 import { describeError } from '../../errors';
@@ -27,6 +28,10 @@ export interface RealExecutorOptions {
    * absent: s3 calls fail without changing anything.
    */
   readonly s3?: (endpoint: string, bucket: string) => Promise<S3Store>;
+  /** The metal-api client of the config's `metalApi:` (its auth and CA); absent: http calls fail saying so. */
+  readonly metalApi?: () => Promise<MetalApi>;
+  /** How often an http call asks again until it answers (3 s). */
+  readonly httpPollEvery?: Millis;
 }
 
 type Io = Parameters<Executor['run']>[1];
@@ -41,7 +46,7 @@ interface CallResult {
 
 /**
  * Runs an action's real calls, in order, on the real rack: commands with execa (argv arrays, never a shell),
- * kube calls through the Kubernetes client, s3 calls through the S3 client (the promote made idempotent, s3-call.ts). Before each call it writes the call as the operator saw it in the
+ * kube calls through the Kubernetes client (exec too), http calls polled through the metal-api client, s3 calls through the S3 client (the promote made idempotent, s3-call.ts). Before each call it writes the call as the operator saw it in the
  * plan (secrets redacted, the context resolved), so the screen and the audit log say what ran; every line a tool
  * prints is redacted the same way. The first failure stops the action with one line naming the call. The runner
  * journals each action before it runs, which is what keeps a resumed run from repeating a destructive one.
@@ -75,8 +80,12 @@ export function createRealExecutor(options: RealExecutorOptions = {}): Executor 
       }
       case 'manual':
         return { ok: false, error: 'steps done by hand are not supported by the real executor yet: do it, then skip this step' };
-      case 'http':
-        return { ok: false, error: 'polling an HTTP API is not supported by the real executor yet' };
+      case 'http': {
+        if (!options.metalApi) return { ok: false, error: 'no metalApi: section in the config, so metal-api cannot be asked: add one, or check it by hand and skip this step' };
+        const { pollHttp } = await import('./http-call');
+        await pollHttp(await options.metalApi(), call, { signal: io.signal, output: (line) => io.output(visibleText(line)), every: options.httpPollEvery ?? 3000 });
+        return { ok: true };
+      }
     }
   }
 
