@@ -39,7 +39,10 @@ export interface ExecResult {
 const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 const CLOSE_CHANNEL = 255;
 
-export async function execInPod(lib: Lib, kc: KubeConfig, context: string, server: string, r: ExecRequest): Promise<ExecResult> {
+/** Asks the exec path as a plain request, to learn why the upgrade was refused (403, 404, 400 with the API's message). */
+export type AskPlainly = (path: string, signal: AbortSignal) => Promise<unknown>;
+
+export async function execInPod(lib: Lib, kc: KubeConfig, context: string, server: string, r: ExecRequest, askPlainly?: AskPlainly): Promise<ExecResult> {
   const { WebSocket } = await import('undici');
   const where = `${context}: exec in pod ${r.pod} in ${r.namespace}`;
   const stop = AbortSignal.any([r.signal, AbortSignal.timeout(r.timeout)]);
@@ -47,13 +50,17 @@ export async function execInPod(lib: Lib, kc: KubeConfig, context: string, serve
   let status: V1Status | undefined;
   let failed: string | undefined;
   let refused: string | undefined;
+  let execPath = '';
   let closed = () => {};
 
   // Exec asks for a connection to its path; this one is undici's WebSocket with the context's credentials.
   const transport = {
     async connect(path: string, _text: unknown, binary: ((channel: number, data: Buffer) => boolean) | null) {
+      execPath = path;
       const ctx = new lib.RequestContext(server + path, lib.HttpMethod.GET);
       await kc.applySecurityAuthentication(ctx);
+      // Stopped while the credentials were read (an exec plugin may take a while): no connection to leave behind.
+      if (stop.aborted) throw new Error('stopped before connecting');
       const ws = new WebSocket(server.replace(/^http/, 'ws') + path, { protocols: PROTOCOLS, headers: ctx.getHeaders(), dispatcher: ctx.getDispatcher() as never });
       ws.binaryType = 'arraybuffer';
       socket = ws;
@@ -103,10 +110,31 @@ export async function execInPod(lib: Lib, kc: KubeConfig, context: string, serve
   if (status === undefined) {
     if (r.signal.aborted) throw new KubeError('timeout', `${where}: cancelled`);
     if (stop.aborted) throw new KubeError('timeout', `${where}: no exit status within ${Math.round(r.timeout / 100) / 10} s, stopped`);
-    if (refused !== undefined) throw new KubeError('connect', `${where}: the API server did not open the exec stream (${refused}): is the pod running, and may this context create pods/exec?`);
+    if (refused !== undefined) throw await whyRefused(context, where, refused, execPath, stop, askPlainly);
     throw new KubeError('server', `${where}: the connection closed before the command's exit status arrived${failed ? ` (${failed})` : ''}`);
   }
   return exitOf(status, where);
+}
+
+/**
+ * Why the API server did not open the stream. The WebSocket only says that it did not; asked again as a plain
+ * request, the API says it itself: `may not create pods/exec (403 forbidden)`, no such pod, `pod … does not have a
+ * host assigned`. A connection that failed outright (refused, TLS) fails the plain request the same way.
+ */
+async function whyRefused(context: string, where: string, refused: string, path: string, stop: AbortSignal, askPlainly?: AskPlainly): Promise<KubeError> {
+  const generic = new KubeError('connect', `${where}: the API server did not open the exec stream (${refused}): is the pod running, and may this context create pods/exec?`);
+  if (!askPlainly || path === '' || stop.aborted) return generic;
+  try {
+    await askPlainly(path, stop);
+    return generic;
+  } catch (error) {
+    if (!(error instanceof KubeError)) return generic;
+    if (error.status === 404) return new KubeError('not-found', `${where}: no such pod`, { status: 404 });
+    // Without an upgrade a running pod answers 400 "Upgrade request required": that says nothing new.
+    if (/upgrade request required/i.test(error.message)) return generic;
+    const said = error.message.startsWith(`${context}: `) ? error.message.slice(context.length + 2) : error.message;
+    return new KubeError(error.failure, `${where}: refused: ${said}`, { ...(error.status ? { status: error.status } : {}) });
+  }
 }
 
 /** Success is 0; a Failure names the exit code among its causes, or is not an exit at all (no such container). */

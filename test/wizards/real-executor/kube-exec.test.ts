@@ -88,10 +88,24 @@ describe('kube exec against an exec stand-in (the apiserver exec endpoint; no ku
     }
   });
 
-  it('says plainly when the exec stream is refused (no such pod, or no right to create pods/exec)', async () => {
-    const { executor } = await standIn(() => ({ refuse: 403 }));
-    const { outcome } = await run(executor, exec(['true']));
-    expect(outcome.error).toMatch(/stand-in: exec in pod metal-db-0 in metal-control-plane: the API server did not open the exec stream \(.*\): is the pod running, and may this context create pods\/exec\?$/);
+  it('stops at once on Ctrl-C (the run aborted) while the command runs', async () => {
+    const { executor } = await standIn(() => ({ stdout: 'working\n', exitCode: 'never' }));
+    const ac = new AbortController();
+    setTimeout(() => ac.abort(), 300);
+    const started = Date.now();
+    const outcome = await executor.run({ id: 'a', description: 'exec', effect: { op: 'none' }, calls: [exec(['sleep', '3600'])], destructive: false }, { signal: ac.signal, output: () => {} });
+    expect(outcome).toEqual({ ok: false, error: expect.stringMatching(/: cancelled$/) });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('says why the exec stream was refused, as the API says it when asked without an upgrade', async () => {
+    const { executor } = await standIn(() => ({ refuse: 403, message: 'pods "metal-db-0" is forbidden' }));
+    const forbidden = await run(executor, exec(['true']));
+    expect(forbidden.outcome.error).toMatch(/\): stand-in: exec in pod metal-db-0 in metal-control-plane: refused: may not create pods\/exec \(403 forbidden\)$/);
+    const missing = await standIn(() => ({ refuse: 404, message: 'pods "metal-db-0" not found' }));
+    expect((await run(missing.executor, exec(['true']))).outcome.error).toMatch(/\): stand-in: exec in pod metal-db-0 in metal-control-plane: no such pod$/);
+    const unscheduled = await standIn(() => ({ refuse: 400, message: 'pod metal-db-0 does not have a host assigned' }));
+    expect((await run(unscheduled.executor, exec(['true']))).outcome.error).toMatch(/: refused: create pods\/exec: HTTP 400: pod metal-db-0 does not have a host assigned$/);
   });
 
   it('keeps secrets in its argv out of the audit log', () => {
