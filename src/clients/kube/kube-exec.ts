@@ -100,7 +100,12 @@ export async function execInPod(lib: Lib, kc: KubeConfig, context: string, serve
 
   const exec = new lib.Exec(kc, transport as never);
   // A refused upgrade (no pod, no right to exec) or credentials that could not be read end the wait too.
-  exec.exec(r.namespace, r.pod, r.container ?? '', [...r.command], out, err, null, false, (s) => (status = s)).catch((error: unknown) => {
+  // The status is the last word: the call is over then, whether or not the server closes the socket promptly.
+  const onStatus = (s: V1Status) => {
+    status = s;
+    closed();
+  };
+  exec.exec(r.namespace, r.pod, r.container ?? '', [...r.command], out, err, null, false, onStatus).catch((error: unknown) => {
     refused ??= error instanceof Error ? error.message : String(error);
     closed();
   });
