@@ -114,6 +114,7 @@ export const REDACTED = '***';
 export function redactCall(call: RealCall): RealCall {
   if (call.kind === 'command') return { ...call, argv: redactArgv(call.argv) };
   if (call.kind === 'http') return { ...call, path: redactText(call.path) };
+  if (call.kind === 'kube' && call.command) return { ...call, command: redactArgv(call.command) };
   // Keys and names of objects are not secrets; metadata values might be.
   if (call.kind === 's3' && call.metadata) return { ...call, metadata: redactValue(call.metadata) as Record<string, string> };
   return call;

@@ -31,7 +31,7 @@ export type Effect =
   /** Waits this long on the run's clock. */
   | { readonly op: 'wait'; readonly ms: Millis };
 
-export type KubeVerb = 'scale' | 'delete' | 'wait' | 'annotate';
+export type KubeVerb = 'scale' | 'delete' | 'wait' | 'annotate' | 'exec';
 
 export type RealCall =
   /** A local tool (ssh, ansible-playbook, metalctl), run with execa from an argument array: never a shell string. */
@@ -44,8 +44,15 @@ export type RealCall =
       readonly verb: KubeVerb;
       readonly resource: 'statefulset' | 'persistentvolumeclaim' | 'pod' | 'etcd' | 'node';
       readonly name: string;
-      /** scale: replicas; wait: for (condition=Ready, delete) and timeout; annotate: key=value or key- */
+      /** scale: replicas; wait: for (condition=Ready, delete) and timeout; annotate: key=value or key-; exec: timeout */
       readonly args?: Readonly<Record<string, string | number>>;
+      /**
+       * exec (on a pod): the program and its arguments run in the container, an argument array, never a shell string
+       * (a script goes visibly as `sh -c SCRIPT`); a non-zero exit code fails the call.
+       */
+      readonly command?: readonly string[];
+      /** exec: the container; the pod's default one when absent. */
+      readonly container?: string;
     }
   /** An S3 call; shown as the aws s3api command that does the same. Credentials never appear here. */
   | {
@@ -88,7 +95,7 @@ export function callText(call: RealCall): string {
     case 'manual':
       return `by hand: ${call.instruction}`;
     case 'http':
-      return `${call.service} ${call.method} ${call.path} until it answers (at most ${Math.round(call.timeout / 60_000)} min)`;
+      return `${call.service} ${call.method} ${call.path} until it answers (at most ${call.timeout >= 60_000 ? `${Math.round(call.timeout / 60_000)} min` : `${Math.round(call.timeout / 1000)} s`})`;
   }
 }
 
@@ -104,6 +111,9 @@ function kubectlArgv(c: Extract<RealCall, { kind: 'kube' }>): string[] {
       return [...head, 'wait', `${c.resource}/${c.name}`, `--for=${a.for}`, `--timeout=${a.timeout}`];
     case 'annotate':
       return [...head, 'annotate', c.resource, c.name, String(a.annotation), '--overwrite'];
+    case 'exec':
+      // Never a secret on screen, as for a command call.
+      return [...head, 'exec', c.name, ...(c.container ? ['-c', c.container] : []), '--', ...redactArgv(c.command ?? []).map(redactLine)];
   }
 }
 

@@ -14,9 +14,10 @@ export interface KubeCallIo {
 
 /**
  * One kube call through the Kubernetes client (loaded here on first use): what `kubectl` would do for the same
- * words, with the call's context already resolved. Throws a one-line error.
+ * words, with the call's context already resolved. Throws a one-line error; an exec gives its exit code (its
+ * output lines go to `io.output` as they arrive, which the executor redacts).
  */
-export async function runKubeCall(api: KubeApi, call: KubeCall, io: KubeCallIo): Promise<void> {
+export async function runKubeCall(api: KubeApi, call: KubeCall, io: KubeCallIo): Promise<number | undefined> {
   const ops = await import('../../clients/kube/kube-objects');
   const o = { resource: call.resource, namespace: call.namespace, name: call.name };
   const a = call.args ?? {};
@@ -40,6 +41,12 @@ export async function runKubeCall(api: KubeApi, call: KubeCall, io: KubeCallIo):
       await ops.annotate(api, o, String(a.annotation ?? ''), io.signal);
       io.output(`${ops.objectName(o)} annotated ${a.annotation}`);
       return;
+    case 'exec': {
+      if (call.resource !== 'pod') throw new Error(`exec works on a pod, not a ${call.resource}`);
+      if (!call.command?.length) throw new Error('exec without a command: nothing to run');
+      const r = await api.exec({ namespace: call.namespace, pod: call.name, ...(call.container ? { container: call.container } : {}), command: call.command, timeout: wait.timeout, signal: io.signal, onLine: io.output });
+      return r.exitCode;
+    }
   }
 }
 
