@@ -50,12 +50,15 @@ export function runRealRecover(o: RealRecoverOptions): Promise<number> {
   const s = o.side;
   let plan: RecoveryPlan | undefined;
   let proposal: ScenarioProposal | undefined;
+  // The wait for metal-api polls its health through the executor's http call where the config reaches metal-api;
+  // without metalApi: the step's check (control planes reachable) is the only wait.
+  const pollMetalApi = o.config.metalApi !== undefined;
   const build = (snapshot: RackSnapshot, resumed?: Readonly<Record<string, string>>): BuiltRunbook | undefined => {
     if (resumed) {
       const scenario = recordedScenario(resumed);
       if (!scenario) throw new RackpilotError('the unfinished run does not record its recovery scenario', { hint: 'start over with --fresh' });
       const components = recordedComponents(resumed);
-      const runbook = recoverRunbook(scenario, snapshot, { pollMetalApi: false, ...(components ? { components } : {}) });
+      const runbook = recoverRunbook(scenario, snapshot, { pollMetalApi, ...(components ? { components } : {}) });
       plan = runbook.plan;
       proposal = proposeScenario(snapshot);
       return { runbook: withResolvedContexts(runbook, o.config.kubernetes) };
@@ -64,7 +67,7 @@ export function runRealRecover(o: RealRecoverOptions): Promise<number> {
     proposal = choice.proposal;
     const scenario = choice.scenario;
     if (!scenario) return undefined;
-    const built = recoveryToRun(scenario, snapshot, { pollMetalApi: false });
+    const built = recoveryToRun(scenario, snapshot, { pollMetalApi });
     refuseUncovered(built.runbook.plan);
     plan = built.runbook.plan;
     const incident = snapshot.incident?.startedAt ?? firstEmptyUpload(snapshot, restoredBy(built.runbook.plan).map((c) => c.id));
