@@ -7,6 +7,7 @@ import { withDurableRun } from '../../src/wizards/engine/durable';
 import { Journal } from '../../src/wizards/engine/journal';
 import { type RunResult, runRunbook } from '../../src/wizards/engine/runner';
 import type { Executor, Runbook } from '../../src/wizards/engine/types';
+import { endHealth } from '../../src/wizards/operator/end-health';
 import { summaryLines } from '../../src/wizards/operator/summary-lines';
 import { type BuiltRunbook, resumeNotice } from '../../src/wizards/sim-adapter/sim-run';
 import { openRack } from '../open-rack';
@@ -115,15 +116,9 @@ function run(o: RealWizardOptions, runbook: Runbook, snapshot: () => RackSnapsho
 
 /** Health at the end decides the exit code, as on the simulated rack: a run "done" on an unhealthy rack did not recover it. */
 async function end(o: RealWizardOptions, result: RunResult, after: RackSnapshot, params: Readonly<Record<string, string>>): Promise<number> {
-  const all = after.findings.filter((f) => f.severity === 'critical');
-  const critical = all.filter((f) => !o.pending?.(f, after));
-  const health = [
-    ...all.filter((f) => !critical.includes(f)).map((f) => `pending: ${f.summary}`),
-    ...critical.slice(0, 10).map((f) => `CRIT  ${f.summary}`),
-    critical.length === 0 ? 'The rack is healthy.' : `The rack is not healthy: ${critical.length} critical finding(s).`,
-  ];
+  const { lines: health, healthy } = endHealth(after, o.pending);
   const incidentStart = o.incidentStart?.(params) ?? after.incident?.startedAt;
   o.onEnd?.({ result, after, params });
   await o.side.finish([...summaryLines(result, { again: o.again, ...(incidentStart !== undefined ? { incidentStart } : {}) }), ...health]);
-  return runExitCode(o.side, { state: result.state, healthy: critical.length === 0, error: result.error });
+  return runExitCode(o.side, { state: result.state, healthy, error: result.error });
 }

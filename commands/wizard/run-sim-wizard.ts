@@ -5,6 +5,7 @@ import { type AuditLog, memoryAudit, operatorName } from '../../src/wizards/engi
 import { withDurableRun } from '../../src/wizards/engine/durable';
 import { Journal } from '../../src/wizards/engine/journal';
 import { type RunResult, runRunbook } from '../../src/wizards/engine/runner';
+import { endHealth } from '../../src/wizards/operator/end-health';
 import { summaryLines } from '../../src/wizards/operator/summary-lines';
 import type { SimRackHandle } from '../../src/wizards/sim-adapter/rack-handle';
 import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
@@ -97,14 +98,8 @@ function run(o: SimWizardOptions, runbook: BuiltRunbook['runbook'], rack: SimRac
 /** Health at the end decides the exit code: a run that ended "done" on an unhealthy rack did not recover it. */
 async function end(o: SimWizardOptions, result: RunResult, rack: SimRackHandle): Promise<number> {
   const after = rack.snapshot();
-  const all = after.findings.filter((f) => f.severity === 'critical');
-  const critical = all.filter((f) => !o.pending?.(f, after));
-  const health = [
-    ...all.filter((f) => !critical.includes(f)).map((f) => `pending: ${f.summary}`),
-    ...critical.slice(0, 10).map((f) => `CRIT  ${f.summary}`),
-    critical.length === 0 ? 'The rack is healthy.' : `The rack is not healthy: ${critical.length} critical finding(s).`,
-  ];
+  const { lines: health, healthy } = endHealth(after, o.pending);
   const incidentStart = rack.incidentStart ?? after.incident?.startedAt;
   await o.side.finish([...summaryLines(result, { again: o.again, ...(incidentStart !== undefined ? { incidentStart } : {}) }), ...health]);
-  return runExitCode(o.side, { state: result.state, healthy: critical.length === 0, error: result.error });
+  return runExitCode(o.side, { state: result.state, healthy, error: result.error });
 }

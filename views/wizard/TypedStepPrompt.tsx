@@ -1,9 +1,8 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
 import { useRef, useState } from 'react';
 import { applyTextInput, matchBinding } from '../../src/present/key-matcher';
-import { truncate } from '../../src/present/table-layout';
 import type { Prompt } from '../../src/wizards/operator/session';
-import { useTheme } from '../theme-context';
+import { TypeExactly } from './TypeExactly';
 
 const KEYS = { readOnly: false, simulated: true };
 
@@ -12,7 +11,6 @@ const KEYS = { readOnly: false, simulated: true };
  * Enter hands the text to the runner, which checks it; Esc cancels the run, nothing is done.
  */
 export function TypedStepPrompt({ prompt, width }: { readonly prompt: Extract<Prompt, { kind: 'confirm-typed' }>; readonly width: number }) {
-  const theme = useTheme();
   const [text, setText] = useState('');
   // Keys that arrive faster than a render (a paste split up, a script) each see the text typed before them.
   const typed = useRef('');
@@ -27,14 +25,7 @@ export function TypedStepPrompt({ prompt, width }: { readonly prompt: Extract<Pr
   });
   return (
     <Box flexDirection="column" width={width}>
-      <Text wrap="truncate">
-        Type exactly: <Text bold>{truncate(prompt.request.text, Math.max(1, width - 14), theme.ellipsis)}</Text>
-      </Text>
-      <Text wrap="truncate">
-        {'> '}
-        {text}
-        <Text inverse> </Text>
-      </Text>
+      <TypeExactly expected={prompt.request.text} typed={text} width={width} />
     </Box>
   );
 }

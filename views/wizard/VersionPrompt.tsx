@@ -10,6 +10,7 @@ import type { Prompt } from '../../src/wizards/operator/session';
 import { Table } from '../components/Table';
 import { DROP_REST, useQueuedInput } from '../hooks/use-key-queue';
 import { Tone, useTheme } from '../theme-context';
+import { TypeExactly } from './TypeExactly';
 
 type VersionPromptProps = {
   readonly prompt: Extract<Prompt, { kind: 'choose-version' }>;
@@ -82,14 +83,7 @@ export function VersionPrompt({ prompt, width, height, typing, onTyping }: Versi
             {clip(l.text) || ' '}
           </Tone>
         ))}
-        <Text wrap="truncate">
-          Type exactly: <Text bold>{expectedText(offer, chosen)}</Text>
-        </Text>
-        <Text wrap="truncate">
-          {'> '}
-          {text}
-          <Text inverse> </Text>
-        </Text>
+        <TypeExactly expected={expectedText(offer, chosen)} typed={text} width={width} />
       </Box>
     );
   }
