@@ -67,9 +67,26 @@ function neighbourReadText(read: TopoNode['neighbourRead'], now: EpochMs): strin
 }
 
 export function sessionLine(s: BgpSession, now: EpochMs): DetailLine {
-  const up = s.state === 'Established' && s.establishedSince !== undefined ? ` up ${formatAge(now - s.establishedSince)}` : '';
   const peer = s.peerHostname ?? s.neighbor;
-  return line(`${s.switch} ${s.vrf} ${addressFamilyName(s.addressFamily)} ${s.neighbor} -> ${peer}: ${s.state}${up}`, s.state === 'Established' ? undefined : 'critical');
+  return line(`${s.switch} ${s.vrf} ${addressFamilyName(s.addressFamily)} ${s.neighbor} -> ${peer}: ${s.state}${sessionTime(s, now)}`, s.state === 'Established' ? undefined : 'critical');
+}
+
+/**
+ * How long a session has been in its state and how often it dropped, as vtysh's Up/Down and connectionsDropped
+ * tell it: " up 12d", " down 3m, dropped 4 times" ("down for 3 s after 12 d up" and "flapping" read apart).
+ */
+function sessionTime(s: BgpSession, now: EpochMs): string {
+  if (s.state === 'Established') return s.establishedSince !== undefined ? ` up ${formatAge(now - s.establishedSince)}` : '';
+  const down = s.downSince !== undefined ? `down ${formatAge(now - s.downSince)}` : 'never up';
+  return ` ${down}${s.drops ? `, dropped ${dropsText(s.drops)}` : ''}`;
+}
+
+const dropsText = (n: number): string => `${n} time${n === 1 ? '' : 's'}`;
+
+/** FRR's peerState beside the FSM state only when it says something: OK is every healthy and most down peers. */
+function stateText(s: BgpSession): string {
+  if (!s.adminState || s.adminState === 'OK') return s.state;
+  return `${s.state} (${s.adminState === 'Admin' ? 'shut down by an admin' : `peer state ${s.adminState}`})`;
 }
 
 /** One BGP row's detail: a session's fields, or an unreachable switch's error. */
@@ -104,10 +121,10 @@ export function bgpDetail(switches: readonly BgpSwitch[], rowId: string, now: Ep
       ['peer group', s.peerGroup],
       ['remote AS', s.remoteAs?.toString()],
       ['local AS', s.localAs?.toString()],
-      ['state', `${s.state}${s.adminState ? ` (${s.adminState})` : ''}`],
+      ['state', stateText(s)],
       ['established', s.establishedSince !== undefined ? `${formatAge(now - s.establishedSince)} ago` : undefined],
       ['down since', s.downSince !== undefined ? `${formatAge(now - s.downSince)} ago` : undefined],
-      ['dropped', s.drops !== undefined ? `${s.drops} time${s.drops === 1 ? '' : 's'} since bgpd started` : undefined],
+      ['dropped', s.drops !== undefined ? `${dropsText(s.drops)} since bgpd started` : undefined],
       ['prefixes rcvd/sent', `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`],
       ['last reset', s.lastResetReason],
     ]),
