@@ -8,6 +8,7 @@ import { addressFamilyName } from './address-family';
 import { blank, type DetailLine, facts, heading, line } from './detail-lines';
 import { formatAge } from '../text/format-age';
 import { linksOf } from './topology-rows';
+import { withKind } from '../text/names';
 
 /** One topology node: its links and every BGP session it takes part in. */
 export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[] {
@@ -17,7 +18,7 @@ export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[]
   const machine = snapshot.machines.find((m) => m.id === node.id);
   if (machine?.allocation?.hostname) names.add(machine.allocation.hostname);
   const out: DetailLine[] = [
-    heading(`${node.role} ${node.name}`),
+    heading(withKind(node.role, node.name)),
     ...facts([
       ['reachability', node.reachability],
       ['addresses', node.addresses.join(', ')],
