@@ -5,7 +5,7 @@ import type { RackSnapshot } from '../model/snapshot';
 import type { TopoNode } from '../model/topology';
 import type { EpochMs } from '../model/time';
 import { addressFamilyName } from './address-family';
-import { blank, type DetailLine, facts, heading, line } from './detail-lines';
+import { alignedLine, blank, type DetailLine, facts, heading, line } from './detail-lines';
 import { formatAge } from '../text/format-age';
 import { linksOf } from './topology-rows';
 import { withKind } from '../text/names';
@@ -33,7 +33,7 @@ export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[]
   for (const l of linksOf(snapshot.topology, node.id)) {
     const [here, there] = l.a.node === node.id ? [l.a, l.b] : [l.b, l.a];
     const tone = l.state === 'down' ? 'critical' : l.state === 'unknown' ? 'muted' : undefined;
-    out.push(line(`${here.port.padEnd(12)} -> ${`${there.node}:${there.port}`.padEnd(28)} ${l.kind.padEnd(10)} ${l.state}`, tone));
+    out.push(alignedLine(`${here.port.padEnd(12)} -> ${`${there.node}:${there.port}`.padEnd(28)} ${l.kind.padEnd(10)} ${l.state}`, tone));
   }
   const sessions = snapshot.bgp.switches.flatMap((sw) =>
     sw.sessions.filter((s) => sw.name === node.name || (s.peerHostname !== undefined && names.has(s.peerHostname))),
