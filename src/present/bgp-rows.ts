@@ -1,6 +1,6 @@
 import type { BgpSession, BgpSwitch } from '../model/bgp';
 import type { EpochMs } from '../model/time';
-import { addressFamilyName } from './address-family';
+import { addressFamilyName } from '../text/address-family';
 import { formatAge } from '../text/format-age';
 import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 

@@ -4,7 +4,7 @@ import type { MetalSwitch } from '../model/metal-switch';
 import type { RackSnapshot } from '../model/snapshot';
 import type { TopoNode } from '../model/topology';
 import type { EpochMs } from '../model/time';
-import { addressFamilyName } from './address-family';
+import { addressFamilyName } from '../text/address-family';
 import { alignedLine, blank, type DetailLine, facts, heading, line } from './detail-lines';
 import { formatAge } from '../text/format-age';
 import { linksOf } from './topology-rows';
