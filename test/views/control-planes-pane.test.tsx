@@ -21,7 +21,7 @@ describe('the control-planes pane', () => {
       expect(detail).toMatch(/depends on\s+shoot ops\/metal-cp \(its workers; shoots pane\)/);
       expect(detail).toMatch(/Databases and their backups \(4\)/);
       expect(detail).toMatch(/metal-db\s+rethinkdb\s+newest \d+s ago/);
-      expect(detail).toMatch(/etcd-main ops\/metal-cp\s+etcd/);
+      expect(detail).toMatch(/etcd-main\s+etcd/);
     } finally {
       await app.stop();
     }
