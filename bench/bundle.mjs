@@ -7,8 +7,11 @@ import { build } from 'esbuild';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(ROOT, 'dist', 'bench');
 
-/** `entryPoints` relative to the repository; `external`: packages resolved from node_modules at run time. */
-export async function bundleBench(entryPoints, external = []) {
+/**
+ * `entryPoints` relative to the repository; `external`: packages resolved from node_modules at run time; `extra`:
+ * further esbuild options (plugins, define).
+ */
+export async function bundleBench(entryPoints, external = [], extra = {}) {
   await build({
     absWorkingDir: ROOT,
     entryPoints,
@@ -22,6 +25,7 @@ export async function bundleBench(entryPoints, external = []) {
     logLevel: 'warning',
     external,
     banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module'; const require = __rpCreateRequire(import.meta.url);" },
+    ...extra,
   });
 }
 

@@ -5,10 +5,10 @@
  * only the source's status refreshed):
  *
  *   total     all of it
- *   wait      until the text of both answers (ipmi/find and issues/evaluate, in parallel) is in: the server's work
- *             and the transfer
+ *   wait      until both answers (ipmi/find and issues/evaluate, in parallel) are in: the server's work, the
+ *             transfer and, as the client reads ipmi/find as it streams in, the scan of its items (split, hashed)
  *   work      total - wait: parse + diff + publish, the poll's own cost (target <= 150 ms), in three parts:
- *   read        the client from the text to its answer (JSON.parse, or splitting a list into items)
+ *   read        the client from the last byte to its answer (JSON.parse, the end of the list's scan)
  *   source      the source after both answers: compare with the last answer, map, join the issues
  *   store       admit, merge, assess, publish
  *
@@ -103,13 +103,22 @@ async function main(): Promise<void> {
     // The product's client and source, as commands/metal-api-sources.ts makes them; the interval is out of the
     // way (each poll is a refresh), and so is the store's quiet republish (time-based findings, not data).
     const marks = { received: 0, answered: 0, polled: 0 };
-    // The client reads each answer with response.text(): when that is done, waiting is over and the poll's own work
-    // begins. Wrapping fetch is the only way to see that moment without changing the client.
+    // The client reads ipmi/find's answer as a stream (splitting and hashing its items as the chunks come in) and
+    // the other answers with response.text(): when the last of them is in, waiting is over and the poll's own work
+    // begins (the stream's scan overlaps the transfer, so it counts as wait). Wrapping fetch is the only way to see
+    // that moment without changing the client.
     const fetchOf = globalThis.fetch;
+    const received = () => (marks.received = performance.now());
     globalThis.fetch = async (input, init) => {
       const response = await fetchOf(input, init);
       const text = response.text.bind(response);
-      Object.defineProperty(response, 'text', { value: () => text().finally(() => (marks.received = performance.now())) });
+      const body = response.body;
+      async function* streamed() {
+        if (body) for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) yield chunk;
+        received();
+      }
+      Object.defineProperty(response, 'text', { value: () => text().finally(received) });
+      Object.defineProperty(response, 'body', { value: streamed() });
       return response;
     };
     const answered = () => (marks.answered = performance.now());
@@ -118,7 +127,7 @@ async function main(): Promise<void> {
       url: client.url,
       get: (path, signal) => client.get(path, signal).finally(answered),
       post: (path, body, signal) => client.post(path, body, signal).finally(answered),
-      postList: (path, body, signal) => client.postList(path, body, signal).finally(answered),
+      postList: (path, body, signal, known) => client.postList(path, body, signal, known).finally(answered),
     };
     const source = createMachinesSource({ api: async () => timed, filter: {}, interval: HOUR, timeout: 60_000 });
     const measured: Source = { ...source, poll: (signal) => source.poll(signal).finally(() => (marks.polled = performance.now())) };

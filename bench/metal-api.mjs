@@ -38,7 +38,8 @@ function commit() {
 
 /** Runs the client once and resolves with its JSON; rejects when the run itself failed. */
 async function runClient(client, server, args, nodeArgs) {
-  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', '--expose-gc', client, '--server', server, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The V8 settings bin/rackpilot makes, so that the figures are the program's.
+  const child = spawn(process.execPath, ['--require', join(ROOT, 'bin', 'v8-memory.cjs'), ...nodeArgs, '--expose-gc', client, '--server', server, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   return clientResult(child, 'metal-api', RUN_LIMIT_MS);
 }
 

@@ -21,7 +21,7 @@ export function checkScript() {
 
 export class TuiSession {
   /**
-   * @param {{ node: string, entry: string, args: string[], cols: number, rows: number, cwd: string }} o
+   * @param {{ node: string, entry: string, args: string[], cols: number, rows: number, cwd: string, env?: Record<string, string> }} o
    */
   constructor(o) {
     this.o = o;
@@ -39,7 +39,7 @@ export class TuiSession {
 
   /** Spawns the program; returns the spawn time (ms, same clock as frames). */
   start() {
-    const { node, entry, args, cols, rows, cwd } = this.o;
+    const { node, entry, args, cols, rows, cwd, env: extraEnv } = this.o;
     // The pty starts 0x0: size it before exec, so node is the direct child of `script` and sees cols x rows.
     const cmd = `stty cols ${cols} rows ${rows} && exec ${[node, entry, ...args].map(sh).join(' ')}`;
     const env = { ...process.env, TERM: 'xterm-256color', LANG: 'C.UTF-8', COLUMNS: String(cols), LINES: String(rows) };
@@ -48,6 +48,7 @@ export class TuiSession {
     }
     // An empty config dir, so a developer's own config cannot change what is measured.
     env.XDG_CONFIG_HOME = '/nonexistent-rackpilot-bench';
+    Object.assign(env, extraEnv);
     this.spawnedAt = now();
     this.child = spawn('script', ['-q', '-f', '-e', '-c', cmd, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (b) => {
@@ -60,6 +61,7 @@ export class TuiSession {
       this.stderr += b.toString();
     });
     this.child.on('exit', (code, signal) => {
+      this.exitedAt = now();
       this.exited = true;
       this.exitCode = code ?? signal;
       for (const w of [...this.waiters]) w();
@@ -103,6 +105,27 @@ export class TuiSession {
       const timer = setTimeout(() => {
         done();
         reject(new Error(`no frame ${what} within ${timeoutMs} ms (${this.frames.length} frames so far)`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** Resolves with the time the program (and `script`) exited; rejects after timeoutMs. */
+  waitExit(timeoutMs) {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!this.exited) return;
+        done();
+        resolve(this.exitedAt);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`${this.o.entry} did not exit within ${timeoutMs} ms`));
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);

@@ -25,12 +25,29 @@ async function start(request: Extract<ServerRequest, { type: 'start' }>): Promis
     // The command exactly as the client quoted it; anything else is an error the client sees as a failed read.
     exec: (command) => {
       const stdout = replies.get(command);
-      return stdout === undefined ? { stderr: `bench server: unknown command: ${command}\n`, code: 127 } : { stdout, code: 0 };
+      if (stdout !== undefined) return { stdout, code: 0 };
+      return combined(command, replies) ?? { stderr: `bench server: unknown command: ${command}\n`, code: 127 };
     },
   });
   ports = [];
   for (let i = 0; i < request.switches; i++) ports.push(await server.listen());
   send({ type: 'ready', ports, hostKey: server.hostKeys[0]?.public ?? '' });
+}
+
+/**
+ * Several commands in one exec as src/sources/ssh/one-exec-shell.ts sends them (`sh -c 'CMD1; printf MARK…; CMD2'`):
+ * each known command's reply, with the markers a shell would print between them (every command exits 0).
+ */
+function combined(command: string, replies: ReadonlyMap<string, string>): { stdout: string; stderr: string; code: number } | undefined {
+  const quoted = /^sh -c '(.*)'$/s.exec(command)?.[1];
+  if (quoted === undefined) return undefined;
+  const script = quoted.replaceAll(`'\\''`, `'`);
+  const mark = /printf '\\n(rackpilot-[0-9a-f]+)%d\\n'/.exec(script)?.[1];
+  if (!mark) return undefined;
+  const parts = script.split(`; printf '\\n${mark}%d\\n' $?; printf '\\n${mark}\\n' >&2; `);
+  const outs = parts.map((part) => replies.get(part));
+  if (outs.some((o) => o === undefined)) return undefined;
+  return { stdout: outs.join(`\n${mark}0\n`), stderr: parts.slice(1).map(() => `\n${mark}\n`).join(''), code: 0 };
 }
 
 function stats(): void {

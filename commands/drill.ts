@@ -16,7 +16,8 @@ import { guardRealRack, parseSpeed } from './wizard/guard';
 import { withOperatorSide } from './wizard/operator-side';
 
 export const DRILL_HELP = `Usage: rackpilot drill --scenario NAME [--report PATH] [--auto] [--fresh]
-                      [--seed N] [--speed N] [--config FILE] [--real]
+                      [--seed N] [--speed N] [--config FILE]
+                      [--real [--dry-run]]
 
 A disaster-recovery drill on a private simulated rack: injects the failure, lets
 it develop for ten minutes, runs the recovery wizard and measures the machine's
@@ -37,8 +38,11 @@ ${helpNames(RECOVERY_SCENARIOS)}
                     lab): the drill breaks it itself, then recovers it; only
                     empty-backup-after-restart (stop a backup-restore-sidecar
                     database, DELETE ITS VOLUME, start it empty), every call
-                    shown first and each step confirmed (the restored version
-                    by typing); never with --auto
+                    shown first, the injection confirmed by typing
+                    "destroy COMPONENT on RACK", the restored version by
+                    typing too; never with --auto
+  --dry-run         with --real: show the injection (every call, the text it
+                    would ask you to type) and change nothing
   -h, --help        show this help
 
 ${WIZARD_EXIT_CODES}`;
@@ -55,6 +59,7 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
       speed: { type: 'string' },
       config: { type: 'string' },
       real: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     'drill',
@@ -74,6 +79,7 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
   if (config.mode === 'real' && !values.real) {
     throw new UsageError('drill: the config names a real rack; a drill against it needs --real', { hint: 'drop --config to drill on the simulated rack' });
   }
+  if (values['dry-run'] && !values.real) throw new UsageError('drill: --dry-run is for --real (a drill on the simulated rack changes nothing real)');
   if (values.real) guardRealRack({ ...config, mode: 'real' }, 'drill', values);
   if (values.report) checkReportPath(values.report);
   if (values.real) {
@@ -82,7 +88,7 @@ export async function runDrillCommand(argv: readonly string[], io: Io): Promise<
     }
     for (const f of ['seed', 'speed'] as const) if (values[f] !== undefined) throw new UsageError(`drill: --${f} is for the simulated rack only`);
     const side = { mode: sideMode(values), title: `drill ${scenario} (REAL rack)`, simulated: false, ...displayOptions(config, io.env) };
-    return withOperatorSide(io, side, (s) => runRealDrill({ config, io, scenario, ...(values.report ? { report: values.report } : {}), fresh: values.fresh === true, side: s }));
+    return withOperatorSide(io, side, (s) => runRealDrill({ config, io, scenario, ...(values.report ? { report: values.report } : {}), fresh: values.fresh === true, dryRun: values['dry-run'] === true, side: s }));
   }
   const speed = parseSpeed(values.speed, DEFAULT_DRILL_SPEED);
   const mode = sideMode(values);

@@ -1,13 +1,7 @@
 import { visibleText } from '../src/text/visible-text';
 import { describeError, RackpilotError, UsageError } from '../src/errors';
 import { EXIT } from '../src/present/verdict';
-import { BOOTSTRAP_HELP, runBootstrap } from './bootstrap';
-import { DOCTOR_HELP, runDoctor } from './doctor';
-import { DRILL_HELP, runDrillCommand } from './drill';
 import type { Io } from './io';
-import { RECOVER_HELP, runRecover } from './recover';
-import { STATUS_HELP, runStatus } from './status';
-import { runTui, TUI_HELP } from './tui';
 
 declare const __RACKPILOT_VERSION__: string | undefined;
 export const VERSION = typeof __RACKPILOT_VERSION__ === 'string' ? __RACKPILOT_VERSION__ : '0.0.0-dev';
@@ -35,13 +29,23 @@ Run \`rackpilot COMMAND --help\` for a command's flags. README.md has the full
 reference.
 `;
 
-const COMMANDS: Record<string, { run: (argv: readonly string[], io: Io) => Promise<number>; help: string }> = {
-  tui: { run: runTui, help: TUI_HELP },
-  status: { run: runStatus, help: STATUS_HELP },
-  recover: { run: runRecover, help: RECOVER_HELP },
-  bootstrap: { run: runBootstrap, help: BOOTSTRAP_HELP },
-  drill: { run: runDrillCommand, help: DRILL_HELP },
-  doctor: { run: runDoctor, help: DOCTOR_HELP },
+interface Command {
+  readonly run: (argv: readonly string[], io: Io) => Promise<number>;
+  readonly help: string;
+}
+
+/**
+ * Each command is imported when it runs (a chunk of its own in the bundle), so `--version` loads none of them and
+ * `status` no React, Ink or wizard code.
+ */
+const tui = (): Promise<Command> => import('./tui').then((m) => ({ run: m.runTui, help: m.TUI_HELP }));
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  tui,
+  status: () => import('./status').then((m) => ({ run: m.runStatus, help: m.STATUS_HELP })),
+  recover: () => import('./recover').then((m) => ({ run: m.runRecover, help: m.RECOVER_HELP })),
+  bootstrap: () => import('./bootstrap').then((m) => ({ run: m.runBootstrap, help: m.BOOTSTRAP_HELP })),
+  drill: () => import('./drill').then((m) => ({ run: m.runDrillCommand, help: m.DRILL_HELP })),
+  doctor: () => import('./doctor').then((m) => ({ run: m.runDoctor, help: m.DOCTOR_HELP })),
 };
 
 /** Dispatches to a subcommand and turns every error into one message and an exit code; never a stack trace. */
@@ -79,17 +83,17 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(MAIN_HELP);
       return 0;
     }
-    const command = COMMANDS[topic];
+    const command = Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic] : undefined;
     // A typo must not look like help that was given: a script checking `help X` learns that X does not exist.
     if (!command) throw new UsageError(`help: unknown command "${topic}"`, { hint: `commands: ${Object.keys(COMMANDS).join(', ')}` });
-    io.stdout(command.help);
+    io.stdout((await command()).help);
     return 0;
   }
   // A bare `rackpilot` (or one with only flags) opens the TUI.
-  if (first === undefined || first.startsWith('-')) return runTui(argv, io);
-  const command = COMMANDS[first];
+  if (first === undefined || first.startsWith('-')) return (await tui()).run(argv, io);
+  const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (!command) {
     throw new UsageError(`unknown command "${first}"`, { hint: `commands: ${Object.keys(COMMANDS).join(', ')}` });
   }
-  return command.run(rest, io);
+  return (await command()).run(rest, io);
 }

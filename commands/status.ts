@@ -12,7 +12,7 @@ export const STATUS_HELP = `Usage: rackpilot status [--json] [--scenario NAME] [
                         [--config FILE]
 
 One look at the whole rack for scripts and cron: one line per area, then the
-worst findings.
+findings grouped by cause, the cause first.
 
   --json            print a stable JSON object instead (schema in README.md)
 ${RACK_OPTIONS_HELP}

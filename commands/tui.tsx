@@ -11,7 +11,7 @@ import { ThemeProvider } from '../views/theme-context';
 import { parseFlags } from './flags';
 import type { Io } from './io';
 import { displayOptions } from './wizard/display';
-import { interruptText, type RunSignal } from './wizard/exit-codes';
+import { interruptText, type RunSignal } from './wizard/run-signals';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
 export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]

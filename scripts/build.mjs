@@ -1,37 +1,9 @@
-// Bundles the CLI into one ESM file so start-up loads a single module instead of hundreds.
-import { readFileSync } from 'node:fs';
+// Bundles the CLI into ESM chunks (scripts/build-options.mjs): one entry with what every command needs, and one chunk
+// per dynamically imported part, so start-up loads only what it uses instead of hundreds of modules.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+import { buildOptions, CHUNK_DIR } from './build-options.mjs';
 
-/** Ink imports react-devtools-core only for DEV=true debugging; it is not installed, so bundle an empty stub. */
-const stubDevtools = {
-  name: 'stub-react-devtools',
-  setup(b) {
-    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
-  },
-};
-
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-
-await build({
-  entryPoints: ['cli.ts'],
-  outfile: 'dist/rackpilot.js',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  sourcemap: 'linked',
-  legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [stubDevtools],
-  // The SSH client is loaded with import() on the first real switch connect, so the simulated rack never pays for
-  // it; ssh2 also carries optional native addons (.node) that cannot be bundled. The Kubernetes client (and its HTTP
-  // library) likewise, on the first kube request: large, and needed only on a rack with kubernetes: configured.
-  // The S3 SDK too, on a backup source's first poll (backups:). Resolved from node_modules.
-  external: ['node-ssh', 'ssh2', 'cpu-features', '@kubernetes/client-node', 'undici', '@aws-sdk/client-s3'],
-  // Some bundled dependencies are CommonJS and call require(); give them one in the ESM bundle.
-  banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module'; const require = __rpCreateRequire(import.meta.url);" },
-  // React and its reconciler ship development builds (extra checks, component stacks, warnings) behind this check;
-  // left to run time the bundle carries both builds and runs the slow one. Fixed here, the development code drops out.
-  define: { __RACKPILOT_VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
-});
+rmSync(join(buildOptions.outdir, CHUNK_DIR), { recursive: true, force: true });
+await build(buildOptions);

@@ -2,10 +2,9 @@ import { Box, Text, useApp } from 'ink';
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { type AreaStatus, summariseAreas } from '../src/present/area-summary';
 import { filterRows } from '../src/present/rows';
-import { findingNote, LIST_ROWS_WITH_NOTE } from '../src/present/finding-note';
+import { LIST_ROWS_WITH_NOTE, overviewNote } from '../src/present/finding-note';
 import { helpLines } from '../src/present/help-lines';
 import { enterJump } from '../src/present/jump';
-import { findingOfRow } from '../src/present/overview-rows';
 import { wrapLines } from '../src/present/detail-wrap';
 import { paneDetail, paneRows } from '../src/present/pane-content';
 import { INITIAL_UI, PANE_TITLES, PANES, type PaneId, selectedIndex, uiReducer } from '../src/present/ui-state';
@@ -103,9 +102,9 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
   const detail =
     opened?.kind === 'lines' ? { ...opened, lines: wrap(opened.lines) } : opened?.kind === 'table' ? { ...opened, intro: wrap(opened.intro) } : opened;
   const overviewTop = pane === 'overview' && !detail ? notes.length + areas.length + 1 : 0;
-  // The selected finding's whole summary and its hint, under the overview's list (the rows cut both).
-  const selectedFinding = pane === 'overview' && !detail ? findingOfRow(findings, state.selectedId ?? ids[0]) : undefined;
-  const noteLines = selectedFinding ? wrapLines(findingNote(selectedFinding), innerWidth, (l) => symbolCells(theme, l)) : [];
+  // The selected finding (or cause) whole, with its hint, under the overview's list (the rows cut both).
+  const note = pane === 'overview' && !detail ? overviewNote(snapshot, state.selectedId ?? ids[0]) : [];
+  const noteLines = note.length ? wrapLines(note, innerWidth, (l) => symbolCells(theme, l)) : [];
   const noteHeight = noteLines.length ? Math.min(noteLines.length + 2, Math.max(0, innerHeight - overviewTop - LIST_ROWS_WITH_NOTE)) : 0;
   const listHeight = innerHeight - overviewTop - noteHeight;
   const simulated = snapshot.rack.simulated && scenarios.length > 0;

@@ -13,6 +13,12 @@ export function drillLines(d: DrillResult, report: string | undefined): string[]
       const newest = r.newest ? 'the newest' : `not the newest: ${r.skipped.length} newer version(s) looked wrong`;
       return `Restored ${r.component} version ${r.versionId} (${r.size === undefined ? '?' : formatBytes(r.size)}, ${newest}); RPO ${r.rpo === undefined ? '?' : formatDuration(r.rpo)}`;
     }),
+    // On a real rack: whether the copy the sidecar restored has the chosen version's checksum, and the next upload.
+    ...(d.real?.components ?? []).map((c) => {
+      const same = c.sameChecksum === undefined ? 'checksum unknown' : c.sameChecksum ? 'same ETag as the chosen version' : 'ETAG DIFFERS from the chosen version';
+      const next = c.nextUpload ? `next upload ${formatBytes(c.nextUpload.size)}` : 'no upload since the restore yet';
+      return `On the rack: ${c.component} restored from copy ${c.promotedCopy?.versionId ?? '?'} (${same}); ${next}`;
+    }),
     ...(d.notRestored.length ? [`Not restored: ${d.notRestored.join(', ')}`] : []),
     ...d.remaining.map((f) => `CRIT  ${f.summary}`),
     ...(report ? [`Report written to ${report}`] : []),

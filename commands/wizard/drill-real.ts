@@ -3,6 +3,10 @@ import { UsageError } from '../../src/errors';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { summariseDrill } from '../../src/wizards/drill/drill-result';
 import { drillTarget, INJECT_RUNBOOK_ID, injectEmptyBackupRunbook } from '../../src/wizards/drill/real-inject';
+import { realDrillFacts } from '../../src/wizards/drill/real-facts';
+import { callText } from '../../src/wizards/engine/calls';
+import { resolveContext } from '../../src/wizards/real-executor/kube-targets';
+import type { RunResult } from '../../src/wizards/engine/runner';
 import { writeReport } from '../../src/wizards/drill/report';
 import type { VersionOffer } from '../../src/wizards/engine/types';
 import { defaultStateDir } from '../../src/wizards/engine/state-files';
@@ -23,12 +27,14 @@ export interface RealDrillOptions {
   readonly scenario: RecoveryScenario;
   readonly report?: string;
   readonly fresh: boolean;
+  /** Show the injection (its calls and the text it would ask to type), do nothing, and stop there. */
+  readonly dryRun: boolean;
   readonly side: OperatorSide;
 }
 
 /**
  * `drill --real`: a drill on a real (lab) rack, destructive by design. First the injection, a runbook of its own
- * (each call shown, the step confirmed with run/skip/abort, audited; it waits until the backup judge flags the size drop), then the same
+ * (each call shown, the step confirmed by typing, audited; it waits until the backup judge flags the size drop), then the same
  * real recovery as `recover` (typed version confirmation), then the report. Both are durable runs of their own: a
  * drill killed after its injection finds the failure there and goes on with the recovery.
  */
@@ -40,6 +46,9 @@ export async function runRealDrill(o: RealDrillOptions): Promise<number> {
   const part = (side: OperatorSide): OperatorSide => ({ ...side, finish: async (lines) => void notes.push(...lines) });
   let injected = false;
   let already = false;
+  let injection: RunResult | undefined;
+  let injectedComponent: string | undefined;
+  const injectionCalls: string[] = [];
   const build = (snapshot: RackSnapshot, resumed?: Readonly<Record<string, string>>) => {
     const id = resumed?.[TARGET_PARAM];
     const target = id !== undefined ? snapshot.backups.find((b) => b.id === id) : drillTarget(snapshot);
@@ -53,23 +62,37 @@ export async function runRealDrill(o: RealDrillOptions): Promise<number> {
         hint: 'a real drill breaks a database whose backups the judge finds good now; see README: Drills on a real rack',
       });
     }
-    return { runbook: withResolvedContexts(injectEmptyBackupRunbook(target), o.config.kubernetes), params: { [TARGET_PARAM]: target.id } };
+    injectedComponent = target.id;
+    return { runbook: withResolvedContexts(injectEmptyBackupRunbook(target, o.config.rack.name, { context: (c) => resolveContext(o.config.kubernetes, c) }), o.config.kubernetes), params: { [TARGET_PARAM]: target.id } };
   };
   const injectCode = await runRealWizard({
     runbookId: INJECT_RUNBOOK_ID,
     config: o.config,
     env: o.io.env,
     stateDir: defaultStateDir(o.io.env),
-    dryRun: false,
+    dryRun: o.dryRun,
     fresh: o.fresh,
     fromAudit: false,
     build,
     onEnd: ({ result }) => {
       injected = result.state === 'done';
+      injection = result;
     },
     again,
-    side: part(s),
+    side: {
+      ...part(s),
+      // The report lists the calls the injection ran, exactly as they were shown.
+      onEvent: (e) => {
+        if (e.type === 'action-start' && !e.dryRun) injectionCalls.push(...e.action.calls.map(callText));
+        s.onEvent(e);
+      },
+    },
   });
+  if (o.dryRun) {
+    const next = `Then the recovery: its plan depends on the failure, so see it once the size drop is flagged with: rackpilot recover --dry-run --scenario ${o.scenario}`;
+    await s.finish([...notes, '', 'Dry run of the injection: nothing was changed, nothing was typed.', next]);
+    return injectCode;
+  }
   if (!injected && !already) {
     await s.finish([...notes, '', 'The injection did not finish: no recovery was started.']);
     return injectCode === 0 ? 1 : injectCode;
@@ -110,6 +133,13 @@ export async function runRealDrill(o: RealDrillOptions): Promise<number> {
     after: end.after,
     incidentStart: end.incidentStart ?? end.result.startedAt,
     offers,
+    real: realDrillFacts({
+      rack: o.config.rack.name,
+      ...(injection ? { injection, injectionCalls } : {}),
+      ...(injectedComponent ? { injectedComponent } : {}),
+      recovery: end.result,
+      after: end.after,
+    }),
   });
   if (o.report) writeReport(o.report, drill);
   await s.finish([...notes, '', ...drillLines(drill, o.report)]);

@@ -10,14 +10,8 @@ rack), 65 a run journal cannot be read (see --resume-from-audit, --fresh),
 locked by another run, 129/130/143 aborted by SIGHUP / Ctrl-C / SIGTERM.
 `;
 
-/** The signals that abort a wizard run, in every mode and in the TUI. */
-export const RUN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-export type RunSignal = (typeof RUN_SIGNALS)[number];
-
-/** How an aborting signal is named in the run's summary: "Run ABORTED: interrupted: Ctrl-C pressed or received". */
-export function interruptText(sig: RunSignal): string {
-  return `${sig === 'SIGINT' ? 'Ctrl-C' : sig} pressed or received`;
-}
+export { interruptText, RUN_SIGNALS, type RunSignal } from './run-signals';
+import type { RunSignal } from './run-signals';
 
 /** What a command knows about how its operator's side ended. */
 interface Ended {

@@ -10,7 +10,6 @@ import type { Executor, Runbook } from '../../src/wizards/engine/types';
 import { summaryLines } from '../../src/wizards/operator/summary-lines';
 import { type BuiltRunbook, resumeNotice } from '../../src/wizards/sim-adapter/sim-run';
 import { openRack } from '../open-rack';
-import { withDatabasePause } from './database-pause';
 import { endIncidentAfterRecovery } from './end-incident';
 import { notStartedExitCode, runExitCode } from './exit-codes';
 import type { OperatorSide } from './operator-side';
@@ -43,7 +42,7 @@ export interface RealWizardOptions {
 /**
  * `recover` and `bootstrap` on a real rack: the same engine as on the simulated one, over the live sources `status` reads (the
  * store with the config's real sources) and the real executor. Preconditions, questions and verifies read the
- * store's newest snapshot, with each database's stop state taken from its StatefulSet. A real run holds the rack
+ * store's newest snapshot, with each database's stop state taken from its StatefulSet (store/database-pause.ts). A real run holds the rack
  * lock, writes the audit log and a file journal, and resumes an unfinished run of its runbook on this rack; a dry
  * run prints every step and call and touches nothing, not even the state directory.
  */
@@ -55,7 +54,7 @@ export async function runRealWizard(o: RealWizardOptions): Promise<number> {
   try {
     side.print(`Reading rack ${o.config.rack.name} from its live sources ...`);
     await rack.store.whenSettled();
-    const snapshot = () => withDatabasePause(rack.store.getSnapshot());
+    const snapshot = () => rack.store.getSnapshot();
     side.setClock(systemClock);
     if (o.dryRun) {
       const built = o.build(snapshot());

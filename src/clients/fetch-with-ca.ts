@@ -11,6 +11,8 @@ export interface FetchAnswer {
   readonly status: number;
   readonly statusText: string;
   readonly headers: { get(name: string): string | null };
+  /** The body as it streams in (a list answer is read this way, never held whole). */
+  readonly body: AsyncIterable<Uint8Array> | null;
   text(): Promise<string>;
 }
 

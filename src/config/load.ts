@@ -1,5 +1,4 @@
 /** Reads and parses the YAML file; every failure becomes one ConfigFileError naming the file. */
-import { parseDocument } from 'yaml';
 import { FileProblem, type FileLimit, readBoundedFile } from '../files/read-bounded';
 import { visibleText } from '../text/visible-text';
 import { ConfigFileError } from './config-error';
@@ -25,7 +24,7 @@ export async function readConfigFile(location: ConfigLocation): Promise<unknown>
     const problem = error.kind === 'denied' ? 'cannot read the file: permission denied' : error.message;
     throw new ConfigFileError(location.path, problem, { cause: error });
   }
-  return parseYaml(text, location.path);
+  return await parseYaml(text, location.path);
 }
 
 // The parser's wording for a second document is meant for programmers ("please use YAML.parseAllDocuments()").
@@ -34,9 +33,11 @@ const REASONS: Readonly<Record<string, string>> = { MULTIPLE_DOCS: 'more than on
 /**
  * Parses YAML text; syntax errors report the first problem's line and column. The reason is the parser's first
  * line only (its pretty message goes on with an excerpt of the file, which may hold a secret), made visible and
- * clipped, since some reasons name a token of the file (an alias, a tag).
+ * clipped, since some reasons name a token of the file (an alias, a tag). The parser is imported here, when a file
+ * is read: the simulated rack without a config file starts without it.
  */
-export function parseYaml(text: string, file: string): unknown {
+export async function parseYaml(text: string, file: string): Promise<unknown> {
+  const { parseDocument } = await import('./yaml-document');
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {

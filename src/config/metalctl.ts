@@ -60,7 +60,7 @@ const fileSchema = z.object(
 
 /** Reads `name` from metalctl's config `file`; a ConfigError (file, key, what was expected) for anything amiss. */
 export async function readMetalctlContext(file: string, name: string): Promise<MetalctlContext> {
-  const raw = parseYaml(await readFile(file), file);
+  const raw = await parseYaml(await readFile(file), file);
   const top = fileSchema.safeParse(raw);
   if (!top.success) throw issueToConfigError(top.error, file, raw);
   const contexts = top.data.contexts ?? {};

@@ -1,5 +1,5 @@
 import { shortVersionName } from '../backups/judge';
-import type { BackupComponent, BackupVerdict, JudgedVersion } from '../model/backup';
+import type { BackupComponent, BackupFence, BackupVerdict, JudgedVersion } from '../model/backup';
 import type { Incident, RackObservation } from '../model/snapshot';
 import type { EpochMs } from '../model/time';
 import { formatBytes } from '../text/format-bytes';
@@ -72,6 +72,7 @@ function componentFindings(
   }
 
   out.push(...storeFindings(b, label, make));
+  if (b.paused && b.pausedBy) out.push(fenceFinding(b, b.pausedBy, label, now, make));
 
   const newest = b.versions[0];
   if (!newest) {
@@ -90,14 +91,17 @@ function componentFindings(
   const overdue = age > OVERDUE_WARNING_INTERVALS * b.policy.interval;
   if (b.paused) {
     // Fenced on purpose (e.g. during a restore so no empty backup overwrites the good one); remind, don't alarm.
-    out.push(
-      make(
-        'backup-paused',
-        overdue ? 'warning' : 'info',
-        `backups of ${label} are paused by operator; newest is ${formatAge(age)} old`,
-        'resume the backup schedule once the restore or maintenance is done',
-      ),
-    );
+    // A fence a rackpilot run left in place is said above, with the run.
+    if (!b.pausedBy) {
+      out.push(
+        make(
+          'backup-paused',
+          overdue ? 'warning' : 'info',
+          `backups of ${label} are paused by operator; newest is ${formatAge(age)} old`,
+          'resume the backup schedule once the restore or maintenance is done',
+        ),
+      );
+    }
   } else if (overdue) {
     out.push(
       make(
@@ -178,4 +182,30 @@ function days(b: BackupComponent): string {
 function describeVersion(b: BackupComponent, v: JudgedVersion | undefined): string {
   if (!v) return 'none: every version is flagged';
   return `${shortVersionName(b, v.version)} of ${isoMinutes(v.version.time)} UTC`;
+}
+
+const RUN_STATE: Record<BackupFence['runState'], string> = {
+  running: 'the run is unfinished: still going, or it crashed',
+  done: 'the run ended done but left it stopped',
+  aborted: 'the run was aborted',
+  failed: 'the run failed',
+  cancelled: 'the run was cancelled',
+};
+
+/**
+ * A database a rackpilot run stopped (its fence) and did not start again, while it is still stopped: a warning
+ * naming the run, since when and how to end it, so an operator back after a crash sees what is fenced.
+ */
+function fenceFinding(b: BackupComponent, f: BackupFence, label: string, now: EpochMs, make: (rule: string, severity: Severity, summary: string, hint: string) => Finding): Finding {
+  const newest = b.versions[0];
+  const age = newest ? `newest backup is ${formatAge(now - newest.time)} old` : 'no backup version at all';
+  // The injection of a real drill (runbook drill-inject) exists for one scenario only (wizards/drill/real-inject.ts).
+  const command = f.runbook === 'drill-inject' ? 'rackpilot drill --real --scenario empty-backup-after-restart' : `rackpilot ${f.runbook}`;
+  const start = f.undo ? `start it by hand: ${f.undo}` : 'start its StatefulSet again (scale it to 1)';
+  return make(
+    'backup-paused',
+    'warning',
+    `${label} paused by ${f.runbook} run ${f.runId} (${f.operator}) since ${isoMinutes(f.since)} UTC: its database is stopped, no backups are made (${age}); ${RUN_STATE[f.runState]}`,
+    f.runState === 'running' ? `${command} offers to resume the run (its summary says what is still changed); or ${start}` : `continue with ${command}, or ${start}`,
+  );
 }

@@ -3,7 +3,7 @@ import type { RackObservation } from '../model/snapshot';
 import { INFRASTRUCTURE_ROLES } from './topology-rules';
 
 /** The names a BGP peer may go by in FRR (hostname capability): machine name, allocation hostname or name. */
-function machineNames(m: Machine): string[] {
+export function machineNames(m: Machine): string[] {
   return [m.name, m.allocation?.hostname, m.allocation?.name].filter((n): n is string => Boolean(n));
 }
 

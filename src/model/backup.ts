@@ -37,6 +37,8 @@ export interface BackupVersion {
   readonly time: EpochMs;
   readonly size: number;
   readonly isLatest: boolean;
+  /** The store's ETag (quotes removed): the MD5 of the content for a single-part upload; a copy keeps its source's. */
+  readonly etag?: string;
   /**
    * Set on a copy a restore made the newest (S3 CopyObject of an older VersionId onto the same key, with metadata
    * naming the source): it holds the source's data, so it is judged by the source's time.
@@ -88,6 +90,8 @@ export interface BackupComponent {
   readonly versions: readonly BackupVersion[];
   /** Scheduled backups paused (fenced) by an operator, e.g. during a restore. */
   readonly paused: boolean;
+  /** On a real rack: the rackpilot run whose fence (a stopped database) is still in place, when one is. */
+  readonly pausedBy?: BackupFence;
   /** Facts of the live S3 listing behind the versions; the simulated rack has none. */
   readonly listing?: StoreListing;
 }
@@ -123,4 +127,22 @@ export interface BackupVerdict {
   readonly proposal?: JudgedVersion;
   /** The newest version looks empty: how many of the newest versions, in a row, do. */
   readonly sizeDrop?: { readonly badCount: number };
+}
+
+/**
+ * A fence a rackpilot run put up and did not take down (read from the run journals): the database it stopped, by
+ * which run, since when, and the command that starts it again. Shown while the database is still stopped.
+ */
+export interface BackupFence {
+  readonly componentId: string;
+  readonly runId: string;
+  /** The runbook (recover, drill-inject, …) and the command that continues it. */
+  readonly runbook: string;
+  readonly operator: string;
+  /** When the fence went up (the stop action ended). */
+  readonly since: EpochMs;
+  /** The run's state in its journal: `running` is a run still going or one that crashed. */
+  readonly runState: 'running' | 'done' | 'aborted' | 'failed' | 'cancelled';
+  /** The command that takes the fence down, as the run's summary shows it. */
+  readonly undo?: string;
 }

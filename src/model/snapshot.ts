@@ -1,5 +1,6 @@
 import type { BackupComponent, BackupVerdict } from './backup';
 import type { Bgp } from './bgp';
+import type { Diagnosis } from './diagnosis';
 import type { Finding } from './finding';
 import type { ControlPlane, EtcdState } from './control-plane';
 import type { Machine } from './machine';
@@ -51,6 +52,8 @@ export interface RackObservation extends RackData {
 export interface RackSnapshot extends RackObservation {
   /** Every health finding, worst first. */
   readonly findings: readonly Finding[];
+  /** The findings grouped by cause, cause first (health/diagnose.ts): what the overview and `status` show. */
+  readonly diagnosis: Diagnosis;
   /** Every backup component's versions judged, by component id. */
   readonly backupVerdicts: ReadonlyMap<string, BackupVerdict>;
 }

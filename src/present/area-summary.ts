@@ -1,5 +1,6 @@
 import type { Area, Finding, Severity } from '../health/finding';
 import { AREAS, severityRank } from '../health/finding';
+import type { Cause } from '../model/diagnosis';
 import type { RackSnapshot } from '../model/snapshot';
 import { formatAge } from '../text/format-age';
 
@@ -14,25 +15,51 @@ export interface AreaSummary {
 }
 
 
-/** One summary per area, with the worst finding's severity as the area's status. */
+/**
+ * One summary per area. Its status is the worst of its findings and of the causes it shares in (a cause whose own
+ * findings lie here, or that took this area's links, sessions or machines down with it: lost hosts fold those
+ * into their own findings). Anything down in the counts makes an area at least a warning: never "OK, 2 down".
+ */
 export function summariseAreas(snapshot: RackSnapshot, findings: readonly Finding[]): AreaSummary[] {
   // "0 machines: 0 Alive" would read as an empty rack; an area without data says that nothing reported on it.
   const noData = snapshot.sources.some((src) => src.state === 'pending')
     ? 'no data yet: waiting for the first answer'
     : 'no data: no configured source reports it';
+  const causes = snapshot.diagnosis.causes;
   return AREAS.map((area) => {
     const described = describe(area, snapshot);
     const { counts, hasData } = described;
-    const text = hasData ? described.text : noData;
-    const worst = findings
-      .filter((f) => f.area === area)
-      .map((f) => f.severity)
-      .sort((a, b) => severityRank(a) - severityRank(b))[0];
-    return { area, status: worst ?? (hasData ? 'ok' : 'no-data'), text, counts };
+    const text = hasData ? described.text + lostSuffix(area, causes) : noData;
+    const severities = [
+      ...findings.filter((f) => f.area === area).map((f) => f.severity),
+      ...causes.filter((c) => causeTouches(c, area, snapshot.findings)).map((c) => c.severity),
+    ];
+    const worst = severities.sort((a, b) => severityRank(a) - severityRank(b))[0];
+    const status: AreaStatus = worst ?? (hasData ? (described.down > 0 ? 'warning' : 'ok') : 'no-data');
+    return { area, status, text, counts };
   });
 }
 
-function describe(area: Area, s: RackSnapshot): { text: string; counts: Record<string, number>; hasData: boolean } {
+/** A cause that starts in this area, or that took this area's things down without a finding of their own. */
+function causeTouches(c: Cause, area: Area, findings: readonly Finding[]): boolean {
+  if (c.members.some((m) => m.depth === 0 && findings[m.index]?.area === area)) return true;
+  const e = c.effects;
+  if (area === 'topology') return e.hostsDown + e.linksDown > 0;
+  if (area === 'bgp') return e.sessionsDown > 0;
+  if (area === 'machines') return e.machinesDown > 0;
+  return false;
+}
+
+/** What the lost hosts took down with them that the counts alone do not say. */
+function lostSuffix(area: Area, causes: readonly Cause[]): string {
+  const sum = (k: 'sessionsDown' | 'machinesDown') => causes.reduce((n, c) => n + c.effects[k], 0);
+  if (area === 'bgp' && sum('sessionsDown') > 0) return `; ${sum('sessionsDown')} to lost hosts`;
+  if (area === 'machines' && sum('machinesDown') > 0) return `; ${sum('machinesDown')} lost`;
+  return '';
+}
+
+/** `down`: how many of the area's things are down by its own counts (never shown as OK). */
+function describe(area: Area, s: RackSnapshot): { text: string; counts: Record<string, number>; hasData: boolean; down: number } {
   switch (area) {
     case 'topology':
       return topology(s);
@@ -61,7 +88,8 @@ function topology(s: RackSnapshot) {
   const up = s.topology.links.filter((l) => l.state === 'up').length;
   const links = s.topology.links.length;
   const text = `${plural(nodes, ['node', 'nodes'])}, ${down} down; ${up}/${links} links up`;
-  return { text, counts: { nodes, nodesDown: down, links, linksUp: up }, hasData: has(s, 'topology') };
+  const linksDown = s.topology.links.filter((l) => l.state === 'down').length;
+  return { text, counts: { nodes, nodesDown: down, links, linksUp: up }, hasData: has(s, 'topology'), down: down + linksDown };
 }
 
 function bgp(s: RackSnapshot) {
@@ -74,7 +102,8 @@ function bgp(s: RackSnapshot) {
     `${established}/${sessions.length} sessions Established on ${plural(switches, ['switch', 'switches'])}` +
     (viaApi === 0 ? '' : viaApi === switches ? ' via metal-api' : ` (${viaApi} via metal-api)`) +
     (unreachable ? `; ${unreachable} unreachable` : '');
-  return { text, counts: { switches, unreachable, sessions: sessions.length, established }, hasData: has(s, 'bgp') };
+  const down = sessions.length - established + unreachable;
+  return { text, counts: { switches, unreachable, sessions: sessions.length, established }, hasData: has(s, 'bgp'), down };
 }
 
 function machines(s: RackSnapshot) {
@@ -95,7 +124,7 @@ function machines(s: RackSnapshot) {
   if (counts.crashLoop) flags.push(`${counts.crashLoop} crash loop`);
   if (counts.failedReclaim) flags.push(`${counts.failedReclaim} failed reclaim`);
   const text = `${plural(counts.machines, ['machine', 'machines'])}: ${parts.join(', ')}; ${counts.allocated} allocated${flags.length ? `; ${flags.join(', ')}` : ''}`;
-  return { text, counts, hasData: has(s, 'machines') };
+  return { text, counts, hasData: has(s, 'machines'), down: counts.dead + counts.unknown };
 }
 
 function shoots(s: RackSnapshot) {
@@ -110,6 +139,8 @@ function shoots(s: RackSnapshot) {
     text,
     counts: { shoots: s.shoots.length, succeeded, conditions: conditions.length, conditionsTrue: healthy, hibernated },
     hasData: has(s, 'shoots'),
+    // A condition not True has its own finding (or is expected: a hibernated shoot's nodes).
+    down: 0,
   };
 }
 
@@ -121,7 +152,8 @@ function controlPlanes(s: RackSnapshot) {
   const apis = s.apis.map((a) => `${a.name} ${a.status}${a.version ? ` ${a.version}` : ''}`).join(', ');
   const text = [planes, apis].filter(Boolean).join('; ');
   const healthy = s.apis.filter((a) => a.status === 'healthy').length;
-  return { text, counts: { controlPlanes: s.controlPlanes.length, reachable, apis: s.apis.length, apisHealthy: healthy }, hasData: has(s, 'controlPlanes') || s.apis.length > 0 };
+  const down = s.controlPlanes.length - reachable + s.apis.length - healthy;
+  return { text, counts: { controlPlanes: s.controlPlanes.length, reachable, apis: s.apis.length, apisHealthy: healthy }, hasData: has(s, 'controlPlanes') || s.apis.length > 0, down };
 }
 
 function backups(s: RackSnapshot) {
@@ -133,7 +165,7 @@ function backups(s: RackSnapshot) {
   const text =
     `${plural(s.backups.length, ['component', 'components'])}, ${age}, ${outside}/${s.backups.length} outside rack` +
     (paused ? `, ${paused} paused` : '');
-  return { text, counts: { components: s.backups.length, versions, outsideRack: outside, paused }, hasData: has(s, 'backups') };
+  return { text, counts: { components: s.backups.length, versions, outsideRack: outside, paused }, hasData: has(s, 'backups'), down: 0 };
 }
 
 function sources(s: RackSnapshot) {
@@ -144,7 +176,7 @@ function sources(s: RackSnapshot) {
     })
     .join(', ');
   const failing = s.sources.filter((src) => src.state === 'error' || src.state === 'stale').length;
-  return { text: text || 'no sources', counts: { sources: s.sources.length, failing }, hasData: s.sources.length > 0 };
+  return { text: text || 'no sources', counts: { sources: s.sources.length, failing }, hasData: s.sources.length > 0, down: failing };
 }
 
 function has(s: RackSnapshot, key: RackSnapshot['domains'][number]): boolean {

@@ -15,7 +15,16 @@ export type BindingScope = 'global' | 'list' | 'detail' | 'filter' | 'menu' | Wi
  * The wizard's prompts own the keyboard while they are open, one scope each, so its footer shows exactly the keys
  * the prompt takes (and Esc at a version list never silently cancels a run).
  */
-export type WizardScope = 'wizard-step' | 'wizard-version' | 'wizard-typed' | 'wizard-failure' | 'wizard-by-hand' | 'wizard-resume' | 'wizard-running' | 'wizard-end';
+export type WizardScope =
+  | 'wizard-step'
+  | 'wizard-typed-step'
+  | 'wizard-version'
+  | 'wizard-typed'
+  | 'wizard-failure'
+  | 'wizard-by-hand'
+  | 'wizard-resume'
+  | 'wizard-running'
+  | 'wizard-end';
 
 export type BindingId =
   | 'pane-next'
@@ -79,6 +88,7 @@ export const SCOPE_TITLES: Record<BindingScope, string> = {
   filter: 'Filter',
   menu: 'Menu',
   'wizard-step': 'Wizard: a step is shown',
+  'wizard-typed-step': 'Wizard: a destructive step to confirm by typing',
   'wizard-version': 'Wizard: choosing a version',
   'wizard-typed': 'Wizard: typing the confirmation',
   'wizard-failure': 'Wizard: something failed',
@@ -95,6 +105,7 @@ const SCOPE_LAYERS: Record<BindingScope, readonly BindingScope[]> = {
   filter: ['filter'],
   menu: ['menu'],
   'wizard-step': ['wizard-step', 'wizard-running'],
+  'wizard-typed-step': ['wizard-typed-step', 'wizard-running'],
   'wizard-version': ['wizard-version', 'wizard-running'],
   'wizard-typed': ['wizard-typed', 'wizard-running'],
   'wizard-failure': ['wizard-failure', 'wizard-running'],
@@ -179,6 +190,8 @@ const WIZARD_BINDINGS: readonly KeyBinding[] = [
   W('wizard-step', 'run', ['Enter'], 'run', 'run this step (its actions are listed above)'),
   W('wizard-step', 'skip', ['s'], 'skip', 'skip this step'),
   W('wizard-step', 'abort', ['a'], 'abort', 'abort the run: nothing more is done'),
+  W('wizard-typed-step', 'accept', ['Enter'], 'confirm', 'confirm what you typed (a wrong text cancels the run: nothing is done)'),
+  W('wizard-typed-step', 'back', ['Esc'], 'cancel', 'cancel: nothing is done, the run ends'),
   W('wizard-version', 'up', ['↑', 'k'], 'choose', 'previous version'),
   W('wizard-version', 'down', ['↓', 'j'], 'choose', 'next version'),
   W('wizard-version', 'accept', ['Enter'], 'take it', 'take this version (you confirm it by typing next)'),

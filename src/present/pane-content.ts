@@ -9,7 +9,7 @@ import { blank, type DetailLine, heading, line } from './detail-lines';
 import { machineDetail } from './machine-detail';
 import { machineRows } from './machine-rows';
 import { bgpDetail, nodeDetail } from './node-detail';
-import { findingOfRow, findingRows } from './overview-rows';
+import { diagnosisRows, findingOfRow } from './overview-rows';
 import type { RowSet } from './rows';
 import { withContentWidths } from './table-layout';
 import { shootDetail } from './shoot-detail';
@@ -28,7 +28,8 @@ export function paneRows(pane: PaneId, s: RackSnapshot, findings: readonly Findi
 function paneList(pane: PaneId, s: RackSnapshot, findings: readonly Finding[], ascii: boolean): RowSet {
   switch (pane) {
     case 'overview':
-      return findingRows(findings);
+      // Grouped by cause; the diagnosis indexes the snapshot's own findings.
+      return diagnosisRows(s.diagnosis, s.findings, ascii);
     case 'topology':
       return topologyRows(s.topology, ascii);
     case 'bgp':
@@ -81,6 +82,8 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
         heading(`${b.name} (${b.owner}): ${b.versions.length} versions, newest first`),
         line(`${b.store.provider} ${b.store.endpoint} bucket ${b.store.bucket} prefix ${b.store.prefix} versioning ${b.store.versioning}${b.store.outsideRack ? '' : ' INSIDE THE RACK'}`),
         line(`schedule ${b.policy.schedule}, keeps ${b.policy.versionsKept}${b.policy.noncurrentDays !== undefined ? `, old versions expire after ${b.policy.noncurrentDays} d` : ''}${b.paused ? ', PAUSED' : ''}`),
+        // A fence a rackpilot run left in place: the finding's own words (who, since when, how to end it).
+        ...(b.pausedBy ? s.findings.filter((f) => f.rule === 'backup-paused' && f.subject.id === b.id).flatMap((f) => [line(f.summary, 'warning'), line(`hint: ${f.hint}`, 'muted')]) : []),
       ];
       const verdict = s.backupVerdicts.get(b.id);
       const table = verdict ? withContentWidths(versionRows(b, verdict, { now, incident: s.incident !== undefined })) : { columns: [], rows: [] };

@@ -31,6 +31,17 @@ export function statusJson(input: StatusJsonInput) {
       summary: f.summary,
       hint: f.hint,
     })),
+    // The findings grouped by cause (schema 1 grew this field): members index into `findings`, cause first.
+    causes: s.diagnosis.causes.map((c) => ({
+      id: c.id,
+      severity: c.severity,
+      area: c.area,
+      summary: c.summary,
+      followups: c.followups,
+      hint: c.hint,
+      effects: { ...c.effects },
+      findings: c.members.map((m) => ({ index: m.index, depth: m.depth })),
+    })),
     backups: s.backups.map((b) => {
       const verdict = s.backupVerdicts.get(b.id);
       const newest = b.versions[0];
@@ -44,6 +55,10 @@ export function statusJson(input: StatusJsonInput) {
         store: { ...b.store },
         policy: { ...b.policy },
         paused: b.paused,
+        // A fence a rackpilot run left in place while the database is still stopped (real rack), else null.
+        pausedBy: b.pausedBy
+          ? { runId: b.pausedBy.runId, runbook: b.pausedBy.runbook, operator: b.pausedBy.operator, since: iso(b.pausedBy.since), runState: b.pausedBy.runState, undo: b.pausedBy.undo ?? null }
+          : null,
         versionCount: b.versions.length,
         newest: newest
           ? { versionId: newest.versionId, key: newest.key, time: iso(newest.time), size: newest.size, suspicious: reasons.length > 0, reasons }

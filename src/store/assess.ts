@@ -1,11 +1,11 @@
 import { incidentTouches } from '../backups/incident-scope';
 import { judgeBackups } from '../backups/judge';
-import { evaluate, type HealthOptions, healthOptions } from '../health';
+import { diagnose, evaluate, type HealthOptions, healthOptions } from '../health';
 import type { RackObservation, RackSnapshot } from '../model/snapshot';
 
 /**
  * Judges one observation, once: the backup versions by the one judge, then every health rule, both with the
- * configured options. Every snapshot a pane, `status` or a wizard sees was made here, so none of them judges again
+ * configured options, then groups the findings by cause. Every snapshot a pane, `status` or a wizard sees was made here, so none of them judges again
  * and none can disagree with another about a finding or about which backup version looks empty.
  */
 export function assess(observation: RackObservation, options: Partial<HealthOptions> = {}): RackSnapshot {
@@ -15,5 +15,6 @@ export function assess(observation: RackObservation, options: Partial<HealthOpti
     sizeDropRatio: o.sizeDropRatio,
     ...(incidentStart !== undefined ? { incidentStart, touched: incidentTouches(observation) } : {}),
   });
-  return Object.freeze({ ...observation, backupVerdicts, findings: evaluate(observation, o, backupVerdicts) });
+  const findings = evaluate(observation, o, backupVerdicts);
+  return Object.freeze({ ...observation, backupVerdicts, findings, diagnosis: diagnose(observation, findings) });
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { BackupFence } from '../model/backup';
 import { type HealthOptions, healthOptions } from '../health';
 import { describeError, TimeoutError } from '../errors';
 import type { IncidentEnd, IncidentLog } from '../model/incident-log';
@@ -8,6 +9,7 @@ import type { EpochMs } from '../model/time';
 import { FailedRead, type Source, StaleRead } from '../sources/source';
 import { type Admitted, admitData, admitMessage } from './admit';
 import { assess } from './assess';
+import { withDatabasePause } from './database-pause';
 import { fabricView } from './fabric-view';
 import { mergeData } from './merge';
 
@@ -28,6 +30,8 @@ export interface StoreOptions {
   readonly maxQuiet?: number;
   /** The limit of a poll of a source that sets none of its own (config refresh.timeout); else its interval. */
   readonly pollTimeout?: number;
+  /** A real rack's fences that rackpilot runs left in place (their journals), read at every snapshot. */
+  readonly fences?: () => readonly BackupFence[];
 }
 
 interface Entry {
@@ -281,7 +285,8 @@ export class RackStore {
       domains: bgp !== data.bgp && !domains.includes('bgp') ? [...domains, 'bgp' as const] : domains,
       sources: this.entries.map((e) => this.status(e, now)),
     };
-    return assess(observation, this.options.health);
+    // On a real rack a database's stop state comes from its StatefulSet, and a run's journal names who stopped it.
+    return assess(this.options.rack.simulated ? observation : withDatabasePause(observation, this.options.fences?.() ?? []), this.options.health);
   }
 
   private status(entry: Entry, now: EpochMs): SourceStatus {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hmacHeaders, hmacSignature, xDate } from '../../src/clients/metal-api/hmac';
 import { createMetalApi, type MetalApiAuth } from '../../src/clients/metal-api/metal-api';
+import { textKey } from '../../src/clients/metal-api/list-answer';
 import { MetalApiServer } from '../helpers/metal-api-server';
 
 const VIEW_KEY = 'view-key-of-the-test-server';
@@ -21,6 +22,7 @@ beforeAll(async () => {
       'POST /v1/list': () => ({ raw: ' [{"id":"m1","n":[1,"]"]}, {"id":"m2"}]\n' }),
       'POST /v1/object': () => ({ body: { id: 'm1' } }),
       'POST /v1/cut': () => ({ raw: '[{"id":"m1"},{"id":' }),
+      'POST /v1/stall': () => ({ raw: '[{"id":"m1"},{"id":', hangAfterRaw: true }),
       'POST /v1/boom': () => ({ status: 500, body: { statuscode: 500, message: 'rethinkdb: connection lost' } }),
     },
   });
@@ -82,9 +84,15 @@ describe('metal-api HMAC, exactly as the server checks it (stand-in server)', ()
   });
 
   it('gives a list answer as its items\' texts, and says so when the answer is not a list', async () => {
-    expect(await api(view()).postList('/v1/list', {})).toEqual(['{"id":"m1","n":[1,"]"]}', '{"id":"m2"}']);
+    const items = ['{"id":"m1","n":[1,"]"]}', '{"id":"m2"}'];
+    expect(await api(view()).postList('/v1/list', {})).toEqual(items.map((text) => ({ key: textKey(text), text })));
+    // An item the caller knows comes as its key alone.
+    const first = textKey(items[0] as string);
+    expect(await api(view()).postList('/v1/list', {}, undefined, (key) => key === first)).toEqual([{ key: first }, { key: textKey(items[1] as string), text: items[1] }]);
     expect(await failure(api(view()).postList('/v1/object', {}))).toBe('metal-api POST /v1/object: the answer is not a list (starts with "{\\"id\\":\\"m1\\"}")');
     expect(await failure(api(view()).postList('/v1/cut', {}))).toBe('metal-api POST /v1/cut: the answer is not JSON (starts with "[{\\"id\\":\\"m1\\"},{\\"id\\":")');
     expect(await failure(api(view()).postList('/v1/boom', {}))).toBe('metal-api POST /v1/boom: 500 rethinkdb: connection lost');
+    // The list is read as it streams in: one that stops half-way is a timeout, as if it had not come.
+    expect(await failure(api(view()).postList('/v1/stall', {}))).toBe(`metal-api ${url}: no answer within 1 s`);
   });
 });

@@ -57,6 +57,9 @@ describe('rackpilot drill / recover / bootstrap (built program)', () => {
     expect(other.code).toBe(64);
     expect(other.stderr).toMatch(/drill: on a real rack a drill can inject only empty-backup-after-restart, not k3s-lost/);
     expect(runCli(['drill', '--scenario', 'empty-backup-after-restart', '--real', '--auto', '--config', lab], env).stderr).toMatch(/--auto is for the simulated rack only/);
+    const dry = runCli(['drill', '--scenario', 'empty-backup-after-restart', '--dry-run'], env);
+    expect(dry.code).toBe(64);
+    expect(dry.stderr).toMatch(/drill: --dry-run is for --real/);
   });
 
   it('recover: a wrong typed confirmation cancels (exit 1) and nothing is restored', () => {

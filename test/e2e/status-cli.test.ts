@@ -34,7 +34,10 @@ describe('rackpilot status (built program as a child process)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^critical: [1-9]\d* critical/m);
     expect(r.stdout).toMatch(/^CRIT {2}/m);
-    expect(r.stdout).toMatch(/bootstrap/);
+    // The cause first (the diagnosis), and no area OK beside what went down with it.
+    expect(r.stdout).toMatch(/^critical: .*\nCRIT {2}5 hosts down: bootstrap, machine01, machine02, machine03, machine04$/m);
+    expect(r.stdout).toMatch(/^bgp +CRIT +9\/21 sessions Established on 3 switches; 12 to lost hosts$/m);
+    expect(r.stdout).not.toMatch(/^(topology|bgp|machines) +OK /m);
     expectFits80(r.stdout);
   });
 
@@ -51,6 +54,10 @@ describe('rackpilot status (built program as a child process)', () => {
     expect(metalDb.newest.size).toBeLessThan(10_000);
     const finding = json.findings.find((f: { rule: string }) => f.rule === 'backup-size-drop');
     expect(finding.subject).toMatchObject({ kind: 'backup', id: 'initial-metal-db' });
+    // The diagnosis: the empty backup is the cause, its after-incident warning follows from it.
+    const [cause] = json.causes;
+    expect(json.findings[cause.findings[0].index].rule).toBe('backup-size-drop');
+    expect(cause.findings.map((f: { index: number }) => json.findings[f.index].rule)).toEqual(['backup-size-drop', 'backup-after-incident']);
   });
 
   it('exits 1 when there are only warnings (more backup versions asked for than are kept)', () => {

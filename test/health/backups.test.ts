@@ -51,6 +51,23 @@ describe('backups: missing and overdue', () => {
   it('mentions freshly paused backups only as info', () => {
     expect(theFinding(findings(withBackup(s0, 'metal-db', { paused: true })), 'backup-paused', 'metal-db').severity).toBe('info');
   });
+
+  it('a fence a rackpilot run left in place is a warning naming the run, since when, and how to end it (once, not also "by operator")', () => {
+    const pausedBy = { componentId: 'metal-db', runId: '20261125-025500-abc123', runbook: 'recover', operator: 'ops@host', since: T0 - 5 * MINUTE, runState: 'running' as const, undo: '$ kubectl --context k3s -n metal-control-plane scale statefulset metal-db --replicas=1' };
+    const all = findings(withBackup(s0, 'metal-db', { paused: true, pausedBy }));
+    expect(all.filter((f) => f.rule === 'backup-paused')).toHaveLength(1);
+    const f = theFinding(all, 'backup-paused', 'metal-db');
+    expect(f.severity).toBe('warning');
+    expect(f.summary).toBe(
+      'metal-db paused by recover run 20261125-025500-abc123 (ops@host) since 2026-05-04 09:55 UTC: its database is stopped, no backups are made (newest backup is 1m old); the run is unfinished: still going, or it crashed',
+    );
+    expect(f.hint).toBe('rackpilot recover offers to resume the run (its summary says what is still changed); or start it by hand: $ kubectl --context k3s -n metal-control-plane scale statefulset metal-db --replicas=1');
+    const aborted = theFinding(findings(withBackup(s0, 'metal-db', { paused: true, pausedBy: { ...pausedBy, runState: 'aborted' } })), 'backup-paused', 'metal-db');
+    expect(aborted.summary).toMatch(/the run was aborted$/);
+    expect(aborted.hint).toMatch(/^continue with rackpilot recover, or start it by hand: \$ kubectl/);
+    const drill = theFinding(findings(withBackup(s0, 'metal-db', { paused: true, pausedBy: { ...pausedBy, runbook: 'drill-inject' } })), 'backup-paused', 'metal-db');
+    expect(drill.hint).toMatch(/^rackpilot drill --real --scenario empty-backup-after-restart offers to resume the run/);
+  });
 });
 
 describe('backups: history', () => {

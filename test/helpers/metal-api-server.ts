@@ -9,7 +9,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 
-export type Route = (req: { method: string; path: string; body: unknown }) => { status?: number; body?: unknown; raw?: string } | 'hang';
+/** `hang`: no answer at all; `hangAfterRaw`: `raw` is sent as the start of a body that never ends. */
+export type Route = (req: { method: string; path: string; body: unknown }) => { status?: number; body?: unknown; raw?: string; hangAfterRaw?: boolean } | 'hang';
 
 export interface MetalApiServerOptions {
   readonly hmacKeys?: Partial<Record<'Metal-View' | 'Metal-Edit' | 'Metal-Admin', string>>;
@@ -63,7 +64,8 @@ export class MetalApiServer {
     if (answer === 'hang') return;
     if (answer.raw !== undefined) {
       res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' });
-      res.end(answer.raw);
+      if (answer.hangAfterRaw) res.write(answer.raw);
+      else res.end(answer.raw);
       return;
     }
     const status = answer.status ?? 200;

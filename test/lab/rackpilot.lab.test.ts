@@ -132,7 +132,8 @@ describe.runIf(availability.ok)('rackpilot on the real FRR + OpenSSH lab', () =>
       // SSH to leaf02 works; its bgpd does not: said as such, not as an unreachable switch.
       expect(screen).toMatch(/leaf02 .*BGPD DOWN/);
       await t.keys('1');
-      await t.waitFor(/CRIT bgp\s+BGP session spine -> leaf02/);
+      // The diagnosis: leaf02's bgpd is the cause, the spine's session to it follows under it.
+      await t.waitFor(/CRIT bgp\s+switch leaf02 answers over SSH, but its BGP daemon does not[\s\S]*CRIT bgp\s+└ BGP session spine -> leaf02/);
       await lab.startBgpd('leaf02');
       await t.waitFor(/\[1 Overview\][\s\S]*8\/8 sessions Established/, 20_000);
       await t.keys('q');

@@ -154,6 +154,16 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
       return out;
     };
     expect(await copies()).toHaveLength(1);
+    // Back after the crash: status says what is fenced, by which run, since when, and how to end it.
+    const fenced = await runCliAsync(['status', '--json', '--config', config], env, children);
+    const fencedJson = JSON.parse(fenced.stdout) as { backups: { id: string; pausedBy: { runbook: string; runState: string; undo: string | null } | null }[]; findings: { rule: string; severity: string; summary: string; hint: string }[] };
+    expect(fencedJson.backups.find((b) => b.id === 'initial-metal-db')?.pausedBy).toMatchObject({ runbook: 'recover', runState: 'running', undo: '$ kubectl --context lab -n metal-control-plane scale statefulset metal-db --replicas=1' });
+    const fence = fencedJson.findings.find((f) => f.rule === 'backup-paused');
+    expect(fence?.severity).toBe('warning');
+    expect(fence?.summary).toMatch(/^metal-db paused by recover run \S+ \(\S+\) since \d{4}-\d\d-\d\d \d\d:\d\d UTC: its database is stopped/);
+    expect(fence?.hint).toContain('rackpilot recover offers to resume the run');
+    const text = await runCliAsync(['status', '--config', config], env, children);
+    expect(text.stdout).toMatch(/metal-db paused by recover run/);
 
     const rerun = driveCli(['recover', '--config', config], env, operator());
     children.add(rerun.child);
@@ -166,11 +176,13 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     const last = events('restored').at(-1);
     expect(last && 'versionId' in last ? last.versionId : '').toBe((await copies())[0]);
     expect(r.stdout).toContain('Nothing the run changed is left paused or stopped.');
+    const after = JSON.parse((await runCliAsync(['status', '--json', '--config', config], env, children)).stdout) as { backups: { id: string; pausedBy: unknown }[] };
+    expect(after.backups.find((b) => b.id === 'initial-metal-db')?.pausedBy).toBeNull();
   }, 240_000);
 
   it('a new upload after the version was chosen stops the run before anything is changed: nothing promoted, the database left stopped and said so', async () => {
     await loseVolumeAndStartEmpty();
-    const before = (await versions()).length;
+    const before = new Set((await versions()).map((v) => v.VersionId));
     let injected: string | undefined;
     const answers = operator(0);
     const run = driveCli(['recover', '--fresh', '--config', config], env, async (prompt, output) => {
@@ -186,7 +198,12 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect(r.code, r.stdout.slice(-4000)).toBe(1);
     expect(r.stdout).toContain(`a new upload since the version was chosen: ${injected}`);
     expect(r.stdout).not.toContain('copied onto the key as');
-    expect(await versions()).toHaveLength(before + 1);
+    // New since: the injected upload, and whatever the stand-in uploaded before the fence stopped it (it uploads every
+    // 2 s, and on a loaded machine the run takes longer than that to stop it); nothing rackpilot wrote.
+    const uploaded = new Set(events('uploaded').map((e) => ('versionId' in e ? e.versionId : '')));
+    const added = (await versions()).map((v) => v.VersionId as string).filter((id) => !before.has(id));
+    expect(added).toContain(injected);
+    expect(added.filter((id) => id !== injected && !uploaded.has(id))).toEqual([]);
     expect((await lab.kubeLab.client.get<{ spec: { replicas: number } }>('statefulsets', STATEFUL_SET, NS)).spec.replicas).toBe(0);
     expect(r.stdout).toMatch(/STILL STOPPED[\s\S]*to undo: \$ kubectl --context lab -n metal-control-plane scale statefulset metal-db --replicas=1/);
   }, 240_000);
@@ -220,7 +237,26 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect(sha(lab.sidecar.data())).toBe(sha(good[19]));
     expect(r.stdout).toContain('Nothing the run changed is left paused or stopped.');
   }, 240_000);
-  it('drill --real --scenario empty-backup-after-restart injects the failure itself (each call shown, the step confirmed), waits for the size drop, recovers and ends healthy with a Markdown report', async () => {
+  it('drill --real --dry-run shows the injection and the text it would ask for; a wrong text cancels it: the volume stays either way', async () => {
+    const pvcExists = async () => (await lab.kubeLab.client.request('GET', `/api/v1/namespaces/${NS}/persistentvolumeclaims/${STATEFUL_SET}-${STATEFUL_SET}-0`)).status === 200;
+    const dry = await runCliAsync(['drill', '--real', '--dry-run', '--scenario', 'empty-backup-after-restart', '--config', config], env);
+    expect(dry.code, dry.stdout.slice(-3000)).toBe(0);
+    expect(dry.stdout).toMatch(/\(dry run\) would ask you to type exactly: destroy initial-metal-db on \S+/);
+    expect(dry.stdout).toMatch(/\(dry run\) +2\. DELETE its data volume, PVC metal-db-metal-db-0 in metal-control-plane/);
+    expect(dry.stdout).toContain('Dry run of the injection: nothing was changed');
+    expect(await pvcExists()).toBe(true);
+    const answers = operator();
+    const wrong = driveCli(['drill', '--real', '--scenario', 'empty-backup-after-restart', '--config', config], env, (prompt, output) =>
+      /Type exactly: destroy \S+ on \S+\n[^\n]*$/.test(output) ? 'destroy it' : answers(prompt, output),
+    );
+    children.add(wrong.child);
+    const r = await wrong.done;
+    expect(r.code, r.stdout.slice(-3000)).toBe(1);
+    expect(r.stdout).toMatch(/the typed confirmation did not match "destroy initial-metal-db on \S+": nothing was done/);
+    expect(r.stdout).toContain('The injection did not finish: no recovery was started.');
+    expect(await pvcExists()).toBe(true);
+  });
+  it('drill --real --scenario empty-backup-after-restart injects the failure itself (each call shown, the step confirmed by typing), waits for the size drop, recovers and ends healthy with a Markdown report', async () => {
     // The misconfiguration the drill rehearses: the sidecar's listing prefix is broken, so an empty start uploads empty versions.
     lab.sidecar.listPrefix('metal_db');
     lab.sidecar.uploadEvery(2000);
@@ -238,6 +274,7 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect(r.code, r.stdout.slice(-4000)).toBe(0);
     expect(r.stdout).toMatch(/\$ kubectl --context lab -n metal-control-plane delete persistentvolumeclaim metal-db-metal-db-0/);
     expect(r.stdout).toMatch(/Lose the volume of metal-db and start it empty {2}\[DESTRUCTIVE\]/);
+    expect(r.stdout).toMatch(/Type exactly: destroy initial-metal-db on \S+\n/);
     expect(r.stdout).toContain(`Type exactly: initial-metal-db `);
     expect(events('restored').slice(restoredBefore)).toHaveLength(1);
     expect(sha(lab.sidecar.data())).toBe(sha(good[19]));
@@ -249,6 +286,11 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     expect(md).toMatch(/REAL rack \S+/);
     expect(md).toMatch(/RTO \(machine \+ operator time, recovery start to healthy\): \d/);
     expect(md).toMatch(/\| no: \d+ newer skipped \(/);
+    // The real rack's facts: the version as listed, the copy with the same checksum, every phase timed.
+    expect(md).toContain('## On the real rack');
+    expect(r.stdout).toMatch(/On the rack: initial-metal-db restored from copy \S+ \(same ETag as the chosen version\); next upload /);
+    expect(md).toMatch(/promoted copy \(what the sidecar restored\): `\S+`, .*checksum: same ETag as the chosen version/);
+    expect(md).toMatch(/\| volumeDeleted \| \d{4}-[\s\S]*\| promoted \| \d{4}-[\s\S]*\| recoveryEnded \| \d{4}-/);
     expect(r.stdout).not.toContain(SECRET);
   }, 240_000);
 });

@@ -7,7 +7,7 @@ describe('down BGP sessions on the simulated rack', () => {
   it('show FOR in the pane, and "down since" and the drop count in the detail; the state carries no "(OK)"', async () => {
     const app = await setupApp({ scenario: 'shoot-workers-lost', columns: 120, rows: 40, minutes: 10 });
     await app.write('3');
-    const pane = await app.waitFor(/\[3 BGP\]/);
+    const pane = await app.waitFor(/\[3 BGP/);
     const idle = pane.split('\n').filter((l) => /\bIdle\b/.test(l));
     expect(idle.length).toBeGreaterThan(0);
     // FOR is the column after STATE: minutes, not "-".

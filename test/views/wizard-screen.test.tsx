@@ -40,3 +40,47 @@ describe('a check confirmed by hand on the wizard screen', () => {
     expect(await aborted).toBe('abort');
   });
 });
+
+describe('a step confirmed by typing on the wizard screen', () => {
+  const step = {
+    id: 'inject',
+    title: 'Lose the volume of metal-db',
+    explanation: 'A drill on a real rack.',
+    destructive: true,
+    preconditions: [],
+    actions: () => [],
+  };
+  const action = { id: 'clear', description: 'Delete the data volume', effect: { op: 'clear-data', component: 'm' } as const, calls: [{ kind: 'kube', context: 'lab', namespace: 'ns', verb: 'delete', resource: 'persistentvolumeclaim', name: 'metal-db-metal-db-0' } as const], destructive: true };
+  const request = { text: 'destroy m on lab', what: ['2. DELETE its data volume'] };
+
+  async function open() {
+    const session = new WizardSession({ id: 'drill-inject', title: 'Drill', description: '', steps: [step] });
+    const r = renderThemed(<WizardScreen session={session} title="drill" simulated={false} onClose={() => {}} onInterrupt={() => {}} />);
+    session.onEvent({ type: 'step-start', stepId: 'inject', at: 0 });
+    const typed = session.confirmTyped(step, [action], request);
+    await tick();
+    return { ...r, typed };
+  }
+
+  it('shows what will be done and the exact call first, then the text to type; Enter hands over what was typed', async () => {
+    const { lastFrame, stdin, typed } = await open();
+    const frame = plain(lastFrame());
+    expect(frame).toContain('2. DELETE its data volume');
+    expect(frame).toContain('delete persistentvolumeclaim metal-db-metal-db-0');
+    expect(frame).toContain('Type exactly: destroy m on lab');
+    expect(frame).toMatch(/Enter confirm .*Esc cancel/);
+    // Typed key by key, as a person does: no letter is a key binding here (an 'a' is text, not abort).
+    for (const ch of 'destroy m on lab') stdin.write(ch);
+    await tick();
+    stdin.write('\r');
+    expect(await typed).toBe('destroy m on lab');
+  });
+
+  it('Esc cancels: no text is handed over', async () => {
+    const { stdin, typed } = await open();
+    stdin.write('destroy');
+    await tick();
+    stdin.write('\u001b');
+    expect(await typed).toBeUndefined();
+  });
+});

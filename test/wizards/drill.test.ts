@@ -81,6 +81,7 @@ describe('runDrill on the simulated rack', () => {
     const interaction: Interaction = {
       answeredBy: 'human',
       confirmStep: async () => 'run',
+      confirmTyped: async () => undefined,
       chooseVersion: async (_s, offer) => ({ versionId: offer.verdict.proposal?.version.versionId ?? '', typed: 'not the right text' }),
       onFailure: async () => 'abort',
     };
@@ -98,6 +99,7 @@ describe('runDrill on the simulated rack', () => {
     const slow: Interaction = {
       answeredBy: 'human',
       confirmStep: () => new Promise((r) => setTimeout(() => r('run'), 200)),
+      confirmTyped: async () => undefined,
       chooseVersion: (_s, offer) =>
         new Promise((r) => {
           const p = offer.verdict.proposal;

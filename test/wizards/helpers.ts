@@ -6,7 +6,7 @@ import type { VirtualClock } from '../../src/clock';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import { sleep } from '../../src/wizards/engine/sleep';
 import { confirmationText } from '../../src/backups/judge';
-import type { Action, Effect, Executor, FailureDecision, Interaction, Runbook, Step, VersionAnswer, VersionOffer } from '../../src/wizards/engine/types';
+import type { Action, Effect, Executor, FailureDecision, Interaction, Runbook, Step, TypedConfirmation, VersionAnswer, VersionOffer } from '../../src/wizards/engine/types';
 import { backupOf, judged } from '../fixtures/snapshot-builder';
 
 const dirs: string[] = [];
@@ -62,15 +62,23 @@ export class FakeExecutor implements Executor {
 export function scriptedOperator(script: {
   versions?: Record<string, (offer: VersionOffer) => string | undefined>;
   typed?: Record<string, (expected: string) => string>;
+  /** What to type at a step confirmed by typing, by step id (default the right text; undefined cancels). */
+  typedSteps?: Record<string, (expected: string) => string | undefined>;
   decisions?: (FailureDecision | (() => FailureDecision | Promise<FailureDecision>))[];
   confirm?: Record<string, 'run' | 'skip' | 'abort'>;
 }) {
-  const log = { confirmed: [] as string[], asked: [] as string[], offers: {} as Record<string, VersionOffer>, failures: [] as string[] };
+  const log = { confirmed: [] as string[], asked: [] as string[], offers: {} as Record<string, VersionOffer>, failures: [] as string[], typedShown: [] as TypedConfirmation[] };
   const interaction: Interaction = {
     answeredBy: 'human',
     async confirmStep(step) {
       log.confirmed.push(step.id);
       return script.confirm?.[step.id] ?? 'run';
+    },
+    async confirmTyped(step, _actions, request) {
+      log.confirmed.push(step.id);
+      log.typedShown.push(request);
+      const answer = script.typedSteps?.[step.id];
+      return answer ? answer(request.text) : request.text;
     },
     async chooseVersion(_step, offer): Promise<VersionAnswer | undefined> {
       const id = offer.component.id;

@@ -16,7 +16,7 @@ describe('injectEmptyBackupRunbook', () => {
     const target = drillTarget(snapshot);
     expect(target?.tool).toBe('backup-restore-sidecar');
     if (!target) return;
-    const rb = injectEmptyBackupRunbook(target);
+    const rb = injectEmptyBackupRunbook(target, 'test');
     expect(rb.steps).toHaveLength(1);
     const step = rb.steps[0];
     expect(step?.destructive).toBe(true);
@@ -27,11 +27,25 @@ describe('injectEmptyBackupRunbook', () => {
     expect(step?.verify?.test(ctx).ok).toBe(false);
   });
 
+  it('is confirmed by typing "destroy <component> on <rack>", shown with exactly what it does and the version the recovery will propose', () => {
+    const snapshot = snapshotOf();
+    const target = drillTarget(snapshot);
+    if (!target) throw new Error('no target');
+    const request = injectEmptyBackupRunbook(target, 'lab-rack', { context: (c) => (c === 'k3s' ? 'admin@lab' : c) }).steps[0]?.typed?.({ snapshot, runId: 'r1', params: {} });
+    expect(request?.text).toBe(`destroy ${target.id} on lab-rack`);
+    const what = request?.what.join('\n') ?? '';
+    expect(what).toContain('On rack lab-rack (REAL, not simulated)');
+    // The context the config maps the cluster to, as the calls name it.
+    expect(what).toContain(`2. DELETE its data volume, PVC ${target.name}-${target.name}-0 in metal-control-plane (context admin@lab)`);
+    const proposal = snapshot.backupVerdicts.get(target.id)?.proposal?.version.versionId ?? 'none';
+    expect(what).toContain(`the judge proposes now, ${proposal} of `);
+  });
+
   it('its verify passes once the judge flags the size drop', () => {
     const healthy = drillTarget(snapshotOf());
     const broken = snapshotOf('empty-backup-after-restart');
     if (!healthy) throw new Error('no target');
-    const step = injectEmptyBackupRunbook(healthy).steps[0];
+    const step = injectEmptyBackupRunbook(healthy, 'test').steps[0];
     expect(broken.backupVerdicts.get(healthy.id)?.sizeDrop).toBeDefined();
     expect(step?.verify?.test({ snapshot: broken, runId: 'r1', params: {} }).ok).toBe(true);
   });

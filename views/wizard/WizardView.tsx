@@ -8,6 +8,7 @@ import type { Prompt, SessionStep, WizardSession } from '../../src/wizards/opera
 import { Footer } from '../components/Footer';
 import { DROP_REST, useQueuedInput } from '../hooks/use-key-queue';
 import { Tone, useTheme } from '../theme-context';
+import { TypedStepPrompt } from './TypedStepPrompt';
 import { VersionPrompt } from './VersionPrompt';
 
 const TONES = { pending: undefined, running: 'accent', done: 'ok', skipped: 'muted', failed: 'critical', planned: 'muted' } as const;
@@ -47,8 +48,9 @@ export function WizardView({ session, width, height, onClose, onInterrupt }: Wiz
   // Choosing a version needs the room: the steps shrink to the current one meanwhile.
   const stepRows = visibleSteps(state.steps, state.currentStepId, versionPrompt ? 1 : Math.max(3, Math.floor((height - 3) / 3)));
   const stepsHeight = stepRows.length;
-  // Status line, blank line, scroll line and footer around the steps and the body.
-  const bodyHeight = Math.max(1, height - stepsHeight - 4);
+  const typedPrompt = !state.ended && state.prompt?.kind === 'confirm-typed' ? state.prompt : undefined;
+  // Status line, blank line, scroll line and footer around the steps and the body (and the typed input's two lines).
+  const bodyHeight = Math.max(1, height - stepsHeight - 4 - (typedPrompt ? 2 : 0));
   const body: BodyLine[] = state.ended ? summaryBody(state, width) : state.prompt?.kind === 'resume' ? resumeBody(state, width) : stepBody(state, width);
   // Prompts start at the top (explanation first); a running step follows its log; a scroll key takes over.
   const max = Math.max(0, body.length - bodyHeight);
@@ -106,6 +108,7 @@ export function WizardView({ session, width, height, onClose, onInterrupt }: Wiz
           ))}
         </Box>
       )}
+      {typedPrompt ? <TypedStepPrompt key={promptKey} prompt={typedPrompt} width={width} /> : null}
       <Tone tone="muted" wrap="truncate">
         {clip(max > 0 && !versionPrompt ? `lines ${offset + 1}-${Math.min(body.length, offset + bodyHeight)} of ${body.length} (PgUp/PgDn)` : ' ')}
       </Tone>

@@ -4,12 +4,14 @@
  * act on: the server's own `{statuscode, message}`, a refusal of our date with the clock skew measured from the
  * server's Date header, a timeout, a refused connection, an untrusted certificate.
  */
-import { SourceError } from '../../errors';
+import { MetalApiError } from './metal-api-error';
 import type { Millis } from '../../model/time';
-import { jsonArrayItems } from '../../text/json-items';
 import { fetchFailure } from '../fetch-failure';
 import { type FetchAnswer, fetchWithCa } from '../fetch-with-ca';
 import { type HmacType, hmacHeaders } from './hmac';
+import { type ListItem, readListAnswer } from './list-answer';
+
+export type { ListItem } from './list-answer';
 
 export type MetalApiAuth = { readonly hmac: { readonly key: string; readonly type: HmacType } } | { readonly token: string };
 
@@ -24,26 +26,18 @@ export interface MetalApiOptions {
   readonly now?: () => number;
 }
 
-export class MetalApiError extends SourceError {
-  constructor(
-    message: string,
-    readonly status?: number,
-    /** The parsed answer of a refusal: /v1/health answers 500 with its report when unhealthy. */
-    readonly body?: unknown,
-  ) {
-    super(message);
-  }
-}
+export { MetalApiError } from './metal-api-error';
 
 export interface MetalApi {
   readonly url: string;
   get(path: string, signal?: AbortSignal): Promise<unknown>;
   post(path: string, body: unknown, signal?: AbortSignal): Promise<unknown>;
   /**
-   * A list answer as each item's JSON text, unparsed (text/json-items.ts): a caller that keeps the last answer
-   * parses only the items that changed, and builds no objects for the rest. An item is not checked inside.
+   * A list answer, read as it streams in, as each item's key (a digest of its JSON text) and, unless `known(key)`,
+   * its text, unparsed (list-answer.ts): a caller that keeps what it read by key decodes and parses only the items
+   * that changed, and the answer is never held whole. An item is not checked inside.
    */
-  postList(path: string, body: unknown, signal?: AbortSignal): Promise<readonly string[]>;
+  postList(path: string, body: unknown, signal?: AbortSignal, known?: (key: string) => boolean): Promise<readonly ListItem[]>;
 }
 
 /** The server refuses an X-Date older than this for view and edit keys (90 s for admin). */
@@ -53,8 +47,8 @@ export function createMetalApi(o: MetalApiOptions): MetalApi {
   const base = o.url.replace(/\/+$/, '');
   const now = o.now ?? Date.now;
   const fetch = fetchWithCa(o.ca);
-  /** The answer's text; a refusal (not 2xx) as one line. */
-  async function exchange(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<string> {
+  /** The answer, its body not read yet; a refusal (not 2xx) as one line. */
+  async function exchange(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<FetchAnswer> {
     const at = now();
     const headers: Record<string, string> = { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
     if (o.auth && 'hmac' in o.auth) Object.assign(headers, hmacHeaders(o.auth.hmac.key, o.auth.hmac.type, method, at));
@@ -71,21 +65,28 @@ export function createMetalApi(o: MetalApiOptions): MetalApi {
     } catch (error) {
       throw transport(base, error, o.timeout, o.ca !== undefined);
     }
-    const text = await response.text().catch(() => '');
-    if (!response.ok) throw refusal(method, path, response, parse(text), at);
-    return text;
+    if (!response.ok) throw refusal(method, path, response, parse(await response.text().catch(() => '')), at);
+    return response;
   }
   async function request(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
-    return json(method, path, await exchange(method, path, body, signal));
+    const response = await exchange(method, path, body, signal);
+    return json(method, path, await response.text().catch(() => ''));
   }
-  async function postList(path: string, body: unknown, signal?: AbortSignal): Promise<readonly string[]> {
-    const text = await exchange('POST', path, body, signal);
-    const items = jsonArrayItems(text);
-    if (items) return items;
-    // Not a list frame: what it is instead, said as request() says it.
-    const value = json('POST', path, text);
-    if (!Array.isArray(value)) throw new MetalApiError(`metal-api POST ${path}: the answer is not a list (starts with ${JSON.stringify(text.slice(0, 40))})`);
-    return value.map((item) => JSON.stringify(item));
+  async function postList(path: string, body: unknown, signal?: AbortSignal, known: (key: string) => boolean = () => false): Promise<readonly ListItem[]> {
+    const response = await exchange('POST', path, body, signal);
+    let read: Awaited<ReturnType<typeof readListAnswer>>;
+    try {
+      read = await readListAnswer(response.body ?? emptyBody(), known);
+    } catch (error) {
+      // The answer broke off while it streamed in (the timeout, a reset): as if it had not come.
+      throw transport(base, error, o.timeout, o.ca !== undefined);
+    }
+    if ('items' in read) return read.items;
+    // Not a list frame: what it is instead, said as request() says it (a list that broke off is not JSON, even
+    // where the start kept of it would parse).
+    const start = JSON.stringify(read.text.slice(0, 40));
+    if (Array.isArray(json('POST', path, read.text))) throw new MetalApiError(`metal-api POST ${path}: the answer is not JSON (starts with ${start})`);
+    throw new MetalApiError(`metal-api POST ${path}: the answer is not a list (starts with ${start})`);
   }
   return {
     url: base,
@@ -94,6 +95,8 @@ export function createMetalApi(o: MetalApiOptions): MetalApi {
     postList,
   };
 }
+
+async function* emptyBody(): AsyncIterable<Uint8Array> {}
 
 function json(method: string, path: string, text: string): unknown {
   const parsed = parse(text);

@@ -4,7 +4,8 @@
  * which also restarts the API and so fails a poll).
  */
 import { z } from 'zod';
-import { type MetalApi, MetalApiError } from '../../clients/metal-api/metal-api';
+import type { MetalApi } from '../../clients/metal-api/metal-api';
+import { MetalApiError } from '../../clients/metal-api/metal-api-error';
 import type { ApiHealth } from '../../model/metal-switch';
 import type { Millis } from '../../model/time';
 import { check } from '../output-shape';

@@ -32,10 +32,10 @@ export function createMachinesSource(o: {
     async poll(signal) {
       const api = await o.api();
       catalogue ??= await readCatalogue(api, signal);
-      const [items, issues] = await Promise.all([api.postList('/v1/machine/ipmi/find', find, signal), evaluateIssues(api, find, catalogue, signal)]);
-      // Each machine's text against the last answer's: only machines that changed are parsed and mapped again
-      // (machine-list.ts); the answer (8 MB for 1,700 machines) is never parsed whole.
-      const read = list.read(items, (i) => parseItem(items[i] as string));
+      const [items, issues] = await Promise.all([api.postList('/v1/machine/ipmi/find', find, signal, list.knows), evaluateIssues(api, find, catalogue, signal)]);
+      // Each machine's key against the last answer's: only machines that changed are decoded, parsed and mapped
+      // again (machine-list.ts); the answer (8 MB for 1,700 machines) is never held or parsed whole.
+      const read = list.read(items, parseItem);
       const machines = list.withIssues(read.machines, issues);
       // Nothing changed: the same data object, so the store has nothing to publish and the views nothing to redraw.
       const data = last?.machines === machines ? last.data : { machines };

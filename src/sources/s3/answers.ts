@@ -11,6 +11,7 @@ const version = z.object({
   IsLatest: z.boolean().optional(),
   LastModified: z.date(),
   Size: z.number().min(0),
+  ETag: z.string().optional(),
 });
 const marker = z.object({ Key: z.string(), VersionId: z.string().optional(), IsLatest: z.boolean().optional(), LastModified: z.date() });
 

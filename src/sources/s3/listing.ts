@@ -30,7 +30,7 @@ export function sortListing(pages: readonly unknown[], tool: BackupTool, prefix:
   }
   const mine = versions
     .filter((v) => own(v.Key))
-    .map((v) => ({ versionId: v.VersionId, key: v.Key, time: v.LastModified.getTime(), size: v.Size, isLatest: v.IsLatest === true }))
+    .map((v) => ({ versionId: v.VersionId, key: v.Key, time: v.LastModified.getTime(), size: v.Size, isLatest: v.IsLatest === true, ...etagOf(v.ETag) }))
     // Same second: the one the store calls latest first.
     .sort((a, b) => b.time - a.time || Number(b.isLatest) - Number(a.isLatest));
   return {
@@ -52,4 +52,10 @@ function ownKey(tool: BackupTool, prefix: string): (key: string) => boolean {
   const base = prefix.replace(/\/+$/, '');
   const head = base === '' ? '' : `${base}/`;
   return (key) => key.startsWith(head) && /^db(\.[^/]*)?$/.test(key.slice(head.length));
+}
+
+/** The ETag without the quotes S3 puts around it; none when the store sent none. */
+function etagOf(etag: string | undefined): { etag?: string } {
+  const bare = etag?.replaceAll('"', '').trim();
+  return bare ? { etag: bare } : {};
 }

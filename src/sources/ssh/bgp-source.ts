@@ -4,15 +4,19 @@ import { type BgpSummary, parseBgpSummary } from './parse-bgp-summary';
 import { nothingReadMessage, type SwitchRead, SwitchReader } from './switch-reader';
 import type { SwitchSourceTiming, SwitchSourcesOptions } from './types';
 
-/** Every configured switch's `show bgp vrf all summary json` (or its configured command) as the BGP domain. */
-export function createBgpSource(o: SwitchSourcesOptions, timing: SwitchSourceTiming): Source {
-  const reader = new SwitchReader<BgpSummary>({
+/** Reads every configured switch's `show bgp vrf all summary json` (or its configured command). */
+export function bgpReader(o: SwitchSourcesOptions, timing: SwitchSourceTiming): SwitchReader<BgpSummary> {
+  return new SwitchReader<BgpSummary>({
     ...o,
     ...timing,
     command: (sw) => sw.commands.bgp,
     parse: (stdout, sw, now) => parseBgpSummary(sw.name, stdout, now),
     count: (summary) => summary.sessions.length,
   });
+}
+
+/** Every configured switch's BGP summary as the BGP domain. */
+export function createBgpSource(o: SwitchSourcesOptions, timing: SwitchSourceTiming, reader = bgpReader(o, timing)): Source {
   return {
     name: 'bgp (ssh)',
     kind: 'ssh',

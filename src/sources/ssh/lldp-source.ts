@@ -4,15 +4,19 @@ import { type LldpNeighbour, parseLldp } from './parse-lldp';
 import { nothingReadMessage, SwitchReader } from './switch-reader';
 import type { SwitchSourceTiming, SwitchSourcesOptions } from './types';
 
-/** Every configured switch's `lldpctl -f json` (or its configured command), with the config's links, as the topology. */
-export function createLldpSource(o: SwitchSourcesOptions, timing: SwitchSourceTiming): Source {
-  const reader = new SwitchReader<LldpNeighbour[]>({
+/** Reads every configured switch's `lldpctl -f json` (or its configured command). */
+export function lldpReader(o: SwitchSourcesOptions, timing: SwitchSourceTiming): SwitchReader<LldpNeighbour[]> {
+  return new SwitchReader<LldpNeighbour[]>({
     ...o,
     ...timing,
     command: (sw) => sw.commands.lldp,
     parse: (stdout) => parseLldp(stdout),
     count: (neighbours) => neighbours.length,
   });
+}
+
+/** Every configured switch's LLDP neighbours, with the config's links, as the topology. */
+export function createLldpSource(o: SwitchSourcesOptions, timing: SwitchSourceTiming, reader = lldpReader(o, timing)): Source {
   const memory = newTopologyMemory();
   return {
     name: 'lldp (ssh)',

@@ -60,6 +60,8 @@ export class SwitchReader<T> {
   private readonly slots: Slot<T>[];
   private readonly closing = new AbortController();
   private lastPollEnd?: EpochMs;
+  /** The reader of the same switches' other command (BGP's LLDP and back): see pairWith. */
+  private partner?: { startDue(signal: AbortSignal): void };
 
   constructor(private readonly o: SwitchReaderOptions<T>) {
     this.slots = o.switches.map((sw) => ({ sw, retry: false }));
@@ -78,6 +80,32 @@ export class SwitchReader<T> {
     const now = clock.now();
     // The store polls again one interval after the last poll ended; sooner means the operator pressed "r".
     const refresh = this.lastPollEnd !== undefined && now - this.lastPollEnd < interval * 0.9;
+    this.start(signal, refresh);
+    this.partner?.startDue(signal);
+    const pending = this.slots.flatMap((s) => (s.inFlight ? [s.inFlight] : []));
+    const firstAnswers = this.slots.some((s) => s.inFlight && s.good === undefined && s.error === undefined);
+    await waitFor(Promise.all(pending), firstAnswers ? undefined : Math.min(this.o.answerWithin, Math.max(interval, 2 * SECOND)), signal, clock);
+    this.lastPollEnd = clock.now();
+    return this.slots.map((slot) => this.readOf(slot));
+  }
+
+  /**
+   * Polls of either reader start the other's due reads in the same turn, so a switch's two commands are asked for
+   * together (one exec: one-exec-shell.ts) even though the store polls the two sources on timers of their own,
+   * which drift apart; the other's own poll then finds its reads running or fresh and waits for them.
+   */
+  pairWith<U>(other: SwitchReader<U>): void {
+    this.partner = other;
+    other.partner = this;
+  }
+
+  /** Starts the reads that are due, without waiting for them (the partner's poll asks for this). */
+  startDue(signal: AbortSignal): void {
+    if (!signal.aborted) this.start(signal, false);
+  }
+
+  private start(signal: AbortSignal, refresh: boolean): void {
+    const now = this.o.clock.now();
     for (const slot of this.slots) {
       if (slot.inFlight) continue;
       const due = refresh || slot.retry || slot.startedAt === undefined || now - slot.startedAt >= slot.sw.interval;
@@ -88,11 +116,6 @@ export class SwitchReader<T> {
         if (slot.inFlight === read) slot.inFlight = undefined;
       });
     }
-    const pending = this.slots.flatMap((s) => (s.inFlight ? [s.inFlight] : []));
-    const firstAnswers = this.slots.some((s) => s.inFlight && s.good === undefined && s.error === undefined);
-    await waitFor(Promise.all(pending), firstAnswers ? undefined : Math.min(this.o.answerWithin, Math.max(interval, 2 * SECOND)), signal, clock);
-    this.lastPollEnd = clock.now();
-    return this.slots.map((slot) => this.readOf(slot));
   }
 
   private readOf({ sw, good, error, failure, lastFull }: Slot<T>): SwitchRead<T> {

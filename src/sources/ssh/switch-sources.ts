@@ -14,15 +14,18 @@
 import { DEFAULT_SSH, type SshSettings, type SwitchConfig } from '../../config/switches';
 import { SECOND } from '../../model/time';
 import type { Source } from '../source';
-import { createBgpSource } from './bgp-source';
-import { createLldpSource } from './lldp-source';
+import { bgpReader, createBgpSource } from './bgp-source';
+import { createLldpSource, lldpReader } from './lldp-source';
 import type { SwitchSourcesOptions, SwitchSourceTiming } from './types';
 
 export type { SwitchSourcesOptions, SwitchSourceTiming } from './types';
 
 export function createSwitchSources(options: SwitchSourcesOptions): { bgp: Source; topology: Source } {
   const timing = switchSourceTiming(options.switches, options.ssh ?? DEFAULT_SSH);
-  return { bgp: createBgpSource(options, timing), topology: createLldpSource(options, timing) };
+  const bgp = bgpReader(options, timing);
+  const lldp = lldpReader(options, timing);
+  if (options.pairRounds) bgp.pairWith(lldp);
+  return { bgp: createBgpSource(options, timing, bgp), topology: createLldpSource(options, timing, lldp) };
 }
 
 /**

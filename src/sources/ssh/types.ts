@@ -11,6 +11,11 @@ export interface SwitchSourcesOptions {
   readonly clock: Clock;
   /** The SSH time limits the shell applies; a read is given up only after they had their chance. Default DEFAULT_SSH. */
   readonly ssh?: Pick<SshSettings, 'connectTimeout' | 'commandTimeout'>;
+  /**
+   * A poll of either source also starts the other's due reads, so each switch is asked for BGP and LLDP together
+   * (as one exec, with one-exec-shell.ts) once per interval, however the store's timers for the two drift.
+   */
+  readonly pairRounds?: boolean;
 }
 
 export interface SwitchSourceTiming {

@@ -3,6 +3,7 @@ import type { VersionFlag } from '../../model/backup';
 import type { EpochMs, Millis } from '../../model/time';
 import { type RunOutcome, type RunResult, restoredChoices } from '../engine/runner';
 import type { VersionOffer } from '../engine/types';
+import type { RealDrillFacts } from './real-facts';
 import { type RecoveryPlan, restoredBy } from '../runbooks/recover-plan';
 import type { RecoveryScenario, ScenarioProposal } from '../runbooks/scenario';
 
@@ -35,6 +36,8 @@ export interface DrillResult {
   readonly notRestored: readonly string[];
   /** Critical findings left at the end; empty when healthy. */
   readonly remaining: readonly { readonly rule: string; readonly subject: string; readonly summary: string }[];
+  /** A drill on a real rack: what was injected, the versions as listed, the checksum, each phase's time. */
+  readonly real?: RealDrillFacts;
 }
 
 export interface DrillStep {
@@ -74,6 +77,7 @@ export interface DrillInput {
   readonly incidentStart: EpochMs;
   /** What each version question offered, by component id (from the run's question events). */
   readonly offers: ReadonlyMap<string, VersionOffer>;
+  readonly real?: RealDrillFacts;
 }
 
 export function summariseDrill(i: DrillInput): DrillResult {
@@ -133,5 +137,6 @@ export function summariseDrill(i: DrillInput): DrillResult {
     restored,
     notRestored,
     remaining,
+    ...(i.real ? { real: i.real } : {}),
   };
 }

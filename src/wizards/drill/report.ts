@@ -4,6 +4,7 @@ import { describeError, EXIT_CODE, RackpilotError, UsageError } from '../../erro
 import { formatBytes } from '../../text/format-bytes';
 import { formatDuration } from '../../text/format-duration';
 import type { DrillResult } from './drill-result';
+import { type ListedVersion, REAL_PHASES, type RealDrillFacts } from './real-facts';
 
 /** Drill reports for people (Markdown, e.g. for the change ticket) and for scripts (JSON, schemaVersion 1). */
 export type ReportFormat = 'json' | 'markdown';
@@ -92,6 +93,25 @@ export function renderJson(d: DrillResult): Record<string, unknown> {
     })),
     notRestored: d.notRestored,
     remainingCritical: d.remaining,
+    realRack: d.realRack ?? null,
+    real: d.real ? realJson(d.real) : null,
+  };
+}
+
+/** A real drill's facts: versions with ISO times, the timeline in phase order. */
+function realJson(r: RealDrillFacts): Record<string, unknown> {
+  const version = (v: ListedVersion | undefined) => (v ? { versionId: v.versionId, lastModified: iso(v.time), size: v.size, etag: v.etag ?? null } : null);
+  return {
+    injection: r.injection ?? null,
+    components: r.components.map((c) => ({
+      component: c.component,
+      chosen: version(c.chosen),
+      firstEmptyUpload: version(c.firstEmptyUpload),
+      promotedCopy: version(c.promotedCopy),
+      sameChecksum: c.sameChecksum ?? null,
+      nextUpload: version(c.nextUpload),
+    })),
+    timeline: Object.fromEntries(REAL_PHASES.flatMap((p) => (r.timeline[p] === undefined ? [] : [[p, iso(r.timeline[p])]]))),
   };
 }
 
@@ -131,6 +151,7 @@ export function renderMarkdown(d: DrillResult): string {
     lines.push('');
   }
   if (d.notRestored.length) lines.push(`Not restored: ${d.notRestored.join(', ')}`, '');
+  if (d.real) lines.push(...realMarkdown(d.real));
   lines.push('## Remaining critical findings', '');
   if (d.remaining.length === 0) lines.push('None.');
   else for (const f of d.remaining) lines.push(`- ${f.rule}: ${cell(f.summary)}`);
@@ -139,4 +160,28 @@ export function renderMarkdown(d: DrillResult): string {
 
 function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+/** The real rack's part: what was injected, the versions as S3 lists them, the checksum, the timeline. */
+function realMarkdown(r: RealDrillFacts): string[] {
+  const v = (x: ListedVersion | undefined) => (x ? `\`${x.versionId}\`, ${iso(x.time)}, ${formatBytes(x.size)}${x.etag ? `, ETag ${x.etag}` : ''}` : 'not seen');
+  const lines = ['## On the real rack', ''];
+  if (r.injection) {
+    lines.push(`Injected into ${r.injection.component} (run ${r.injection.runId}, ${r.injection.outcome}):`, '');
+    for (const c of r.injection.calls) lines.push(`    ${c}`);
+    lines.push('');
+  } else lines.push('Nothing injected by this drill: the failure was already there (an interrupted drill).', '');
+  for (const c of r.components) {
+    const same = c.sameChecksum === undefined ? 'unknown' : c.sameChecksum ? 'same ETag as the chosen version' : 'ETAG DIFFERS from the chosen version';
+    lines.push(
+      `- ${c.component}: chosen ${v(c.chosen)}`,
+      `  - first empty upload (RPO measured to it): ${v(c.firstEmptyUpload)}`,
+      `  - promoted copy (what the sidecar restored): ${v(c.promotedCopy)}; checksum: ${same}`,
+      `  - next upload after the restore: ${v(c.nextUpload)}`,
+    );
+  }
+  lines.push('', '| Phase | Time (UTC) |', '|-------|------------|');
+  for (const p of REAL_PHASES) if (r.timeline[p] !== undefined) lines.push(`| ${p} | ${iso(r.timeline[p])} |`);
+  lines.push('');
+  return lines;
 }

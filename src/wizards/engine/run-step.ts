@@ -3,9 +3,10 @@ import { askByHand, byHandCheck } from './by-hand';
 import type { JournalStep } from './journal';
 import { planActions, recordActions, runActions } from './run-actions';
 import { askChoice } from './run-choice';
+import { confirmByTyping, typedRequest } from './run-typed';
 import { DEFAULT_VERIFY_POLL, type Flow, type RunContext } from './run-context';
 import { sleep } from './sleep';
-import type { ByHandCheck, Check, CheckResult, Step, StepContext, StepState } from './types';
+import type { Action, ByHandCheck, Check, CheckResult, Step, StepContext, StepState } from './types';
 
 /** One step: preconditions, questions, the operator's go, the actions, then verify. */
 export async function runStep(rc: RunContext, step: Step): Promise<Flow> {
@@ -31,16 +32,30 @@ async function phases(rc: RunContext, step: Step, entry: JournalStep): Promise<F
   const ctx = rc.stepContext(step);
   const actions = step.actions(ctx);
   recordActions(rc, entry, actions);
+  // A resumed step whose destructive actions are all done destroys nothing more: a key confirms the rest.
+  const destroys = actions.some((a) => a.destructive && entry.actions.find((j) => j.id === a.id)?.state !== 'done');
+  const request = destroys ? typedRequest(step, ctx) : undefined;
+  if (typeof request === 'string') {
+    rc.reason = request;
+    return 'cancel';
+  }
+  if (request) rc.emit({ type: 'typed-confirmation', stepId: step.id, request, dryRun: rc.dryRun });
   if (rc.dryRun) {
+    if (request) rc.audit({ event: 'decision', step: step.id, outcome: 'planned', detail: `would ask to type "${request.text}"` });
     planActions(rc, step, entry, actions);
     return 'ok';
   }
-  const go = await rc.ask(() => rc.o.interaction.confirmStep(step, actions, ctx));
-  rc.audit({ event: 'decision', step: step.id, outcome: go, detail: 'confirm step' });
-  if (go !== 'run') return go;
+  flow = request ? await confirmByTyping(rc, step, actions, request, ctx) : await confirmStep(rc, step, actions, ctx);
+  if (flow !== 'ok') return flow;
   flow = await runActions(rc, step, entry, actions);
   if (flow !== 'ok') return flow;
   return verifyStep(rc, step);
+}
+
+async function confirmStep(rc: RunContext, step: Step, actions: readonly Action[], ctx: StepContext): Promise<Flow> {
+  const go = await rc.ask(() => rc.o.interaction.confirmStep(step, actions, ctx));
+  rc.audit({ event: 'decision', step: step.id, outcome: go, detail: 'confirm step' });
+  return go === 'run' ? 'ok' : go;
 }
 
 function endStep(rc: RunContext, step: Step, entry: JournalStep, flow: Flow): void {

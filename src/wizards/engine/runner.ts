@@ -196,14 +196,15 @@ function result(o: RunOptions, journal: Journal, state: RunOutcome, reason: stri
  */
 function stillChanged(steps: readonly StepResult[]): RunResult['stillChanged'] {
   const done = steps.flatMap((s) => s.actions.filter((a) => a.state === 'done'));
-  const out: { what: string; undo: readonly RealCall[] }[] = [];
-  for (const [i, action] of done.entries()) {
-    const { effect, undo } = action;
-    if (!effect || !undo) continue;
-    const reversed = done.slice(i + 1).some((later) => later.effect && reverses(later.effect, effect));
-    if (!reversed) out.push({ what: undo.what, undo: undo.calls });
-  }
-  return out;
+  return notTakenBack(done).flatMap(({ undo }) => (undo ? [{ what: undo.what, undo: undo.calls }] : []));
+}
+
+/** The done actions (in the order they ran) whose effect no later one reversed: what a run leaves changed. */
+export function notTakenBack<A extends { readonly effect?: Effect | undefined }>(done: readonly A[]): A[] {
+  return done.filter((action, i) => {
+    const { effect } = action;
+    return effect !== undefined && !done.slice(i + 1).some((later) => later.effect && reverses(later.effect, effect));
+  });
 }
 
 /** Whether `later` takes back what `earlier` left changed. */
@@ -216,7 +217,7 @@ function reverses(later: Effect, earlier: Effect): boolean {
 }
 
 /** The backup component an effect changes; re-installing the bootstrap node turns off k3s's snapshots. */
-function changedComponent(e: Effect): string | undefined {
+export function changedComponent(e: Effect): string | undefined {
   if (e.op === 'reprovision-bootstrap') return e.snapshotsOf;
   return 'component' in e ? e.component : undefined;
 }

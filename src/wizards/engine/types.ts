@@ -85,6 +85,13 @@ export interface VersionChoice {
   readonly newestSeen?: string;
 }
 
+/** What the operator must type to run a step, and what they read first (besides the step's calls). */
+export interface TypedConfirmation {
+  readonly text: string;
+  /** Exactly what will be done, in the operator's words, one line each. */
+  readonly what: readonly string[];
+}
+
 /** What the runner offers with a version question. */
 export interface VersionOffer {
   readonly component: BackupComponent;
@@ -104,6 +111,11 @@ export interface Step {
   /** Asked before the actions are computed; the answer is journaled and not asked again on resume. */
   readonly question?: VersionQuestion;
   readonly actions: (ctx: StepContext) => readonly Action[];
+  /**
+   * A step that destroys something on purpose (a drill's injection) is confirmed by typing, not by a key: the text
+   * to type and exactly what will be done, from the live snapshot. The runner checks what was typed.
+   */
+  readonly typed?: (ctx: StepContext) => TypedConfirmation;
   /** Polled after the actions until it passes or the timeout ends. */
   readonly verify?: { readonly description: string; readonly test: (ctx: StepContext) => CheckResult; readonly timeout: Millis };
 }
@@ -139,6 +151,11 @@ export interface Interaction {
   readonly answeredBy: 'human' | 'auto';
   /** Shows the step and exactly the actions it will run; the operator runs, skips or aborts it. */
   confirmStep(step: Step, actions: readonly Action[], ctx: StepContext): Promise<'run' | 'skip' | 'abort'>;
+  /**
+   * A step with a typed confirmation (instead of confirmStep): shows what it will do and returns what was typed;
+   * undefined or a text that does not match cancels the run before anything is done.
+   */
+  confirmTyped(step: Step, actions: readonly Action[], request: TypedConfirmation, ctx: StepContext): Promise<string | undefined>;
   /** Pick a version and type its confirmation; undefined cancels the run (nothing is restored). */
   chooseVersion(step: Step, offer: VersionOffer, ctx: StepContext): Promise<VersionAnswer | undefined>;
   /** An action or the verify failed: retry the step, skip it, or abort the run. */
@@ -171,6 +188,8 @@ export type RunEvent =
   | { readonly type: 'precondition'; readonly stepId: string; readonly check: string; readonly result: CheckResult }
   | { readonly type: 'question'; readonly stepId: string; readonly offer: VersionOffer }
   | { readonly type: 'answer'; readonly stepId: string; readonly choice: VersionChoice }
+  /** A step that needs typing: shown before the question (and by a dry run, which asks nothing). */
+  | { readonly type: 'typed-confirmation'; readonly stepId: string; readonly request: TypedConfirmation; readonly dryRun: boolean }
   | { readonly type: 'action-start'; readonly stepId: string; readonly action: Action; readonly dryRun: boolean }
   | { readonly type: 'output'; readonly stepId: string; readonly actionId: string; readonly line: string }
   | { readonly type: 'action-end'; readonly stepId: string; readonly actionId: string; readonly outcome: ActionOutcome }

@@ -28,6 +28,11 @@ export function createAutoInteraction(options: AutoInteractionOptions): Interact
   return {
     answeredBy: 'auto',
     confirmStep: async () => 'run',
+    // A step that destroys something on purpose needs a person: --auto cancels it (nothing is done).
+    async confirmTyped(step) {
+      say(`   auto: "${step.title}" must be confirmed by typing: cancelling, a person must confirm it`);
+      return undefined;
+    },
     async chooseVersion(_step, offer) {
       const p = offer.verdict.proposal;
       // No good version means a human must decide: cancelling restores nothing, which is the safe side.

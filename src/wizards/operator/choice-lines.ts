@@ -3,7 +3,7 @@ import type { JudgedVersion } from '../../model/backup';
 import { formatBytes } from '../../text/format-bytes';
 import { isoMinutes, isoSeconds } from '../../text/time-text';
 import { vsIncident } from '../../present/version-rows';
-import type { VersionOffer } from '../engine/types';
+import type { TypedConfirmation, VersionOffer } from '../engine/types';
 
 /**
  * What the operator reads before typing a restore confirmation, in line mode and on the full screen alike: what
@@ -53,4 +53,9 @@ export function flaggedLines(offer: VersionOffer, chosen: JudgedVersion): string
 /** "Type exactly: initial-metal-db 5pDwzJxk EMPTY" */
 export function expectedText(offer: VersionOffer, chosen: JudgedVersion): string {
   return confirmationText(offer.component, chosen);
+}
+
+/** A step confirmed by typing: exactly what it will do, then the text to type (line mode and the full screen). */
+export function typedLines(request: TypedConfirmation): string[] {
+  return ['What will be done:', ...request.what.map((l) => `  ${l}`), `Type exactly: ${request.text}`];
 }

@@ -3,7 +3,7 @@ import type { JudgedVersion } from '../../model/backup';
 import type { ResumeDecision, UnfinishedRun } from '../engine/durable';
 import type { ByHandCheck, Interaction, Print, VersionAnswer, VersionOffer } from '../engine/types';
 import { SCENARIO_PARAM } from '../runbooks/scenario';
-import { expectedText, restorePlanLines } from './choice-lines';
+import { expectedText, restorePlanLines, typedLines } from './choice-lines';
 import { actionLines, versionLines, wrap } from './line-format';
 
 export type { Print } from '../engine/types';
@@ -28,6 +28,14 @@ export function createLineInteraction(askLine: AskLine, print: Print): Interacti
         if (a === 's' || a === 'skip') return 'skip';
         print('   please answer Enter or r (run), s (skip) or a (abort)');
       }
+    },
+    async confirmTyped(_step, actions, request) {
+      for (const l of actionLines(actions)) print(l);
+      for (const l of typedLines(request)) print(`   ${l}`);
+      const typed = await askLine('   > ');
+      // The runner checks it (and records only whether it matched); a mismatch cancels the run.
+      if (typed === undefined || typed.trim() !== request.text) print('   That does not match: cancelled, nothing was done.');
+      return typed;
     },
     async chooseVersion(_step, offer) {
       const chosen = await pickVersion(offer, askLine, print);

@@ -1,6 +1,7 @@
 import { formatAge } from '../../text/format-age';
 import type { Print, RunEvent, Runbook } from '../engine/types';
 import { callText } from '../engine/calls';
+import { typedLines } from './choice-lines';
 import { stepHeader } from './line-format';
 
 /**
@@ -36,6 +37,10 @@ export function createLinePrinter(runbook: Runbook, print: Print, dryRun = false
         print(`   chosen: ${c.componentId} version ${c.name}${c.proposed && c.proposed !== c.versionId ? ` (proposed ${c.proposed})` : ''}${override}`);
         break;
       }
+      case 'typed-confirmation':
+        // A real run's question prints this itself; a dry run asks nothing and says what it would ask.
+        if (e.dryRun) for (const l of typedLines(e.request)) print(`   (dry run) ${l.replace(/^Type exactly:/, 'would ask you to type exactly:')}`);
+        break;
       case 'action-start':
         print(e.dryRun ? `   (dry run) would run: ${e.action.description}` : `   > ${e.action.description}`);
         // A plan names every call exactly; a real run's executor shows each call as it runs it.

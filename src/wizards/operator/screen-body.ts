@@ -28,10 +28,13 @@ export function stepBody(s: SessionState, width: number): BodyLine[] {
   const p = s.prompt;
   if (step) out.push({ text: `${step.title}${step.destructive ? '  [DESTRUCTIVE]' : ''}`, bold: true });
   // Asked to run a step, the operator reads first what exactly it will do; the why follows.
-  const actions = p?.kind === 'confirm-step' || s.actions.length ? actionLines(s, width) : [];
-  if (p?.kind === 'confirm-step') out.push(...actions);
+  const asked = p?.kind === 'confirm-step' || p?.kind === 'confirm-typed';
+  const actions = asked || s.actions.length ? actionLines(s, width) : [];
+  // A step confirmed by typing destroys something on purpose: what it will do comes first, in red.
+  if (p?.kind === 'confirm-typed') out.push(...p.request.what.flatMap((l) => para(l, width, { tone: 'critical', bold: true })), { text: '' });
+  if (asked) out.push(...actions);
   if (step) out.push(...para(step.explanation, width), { text: '' });
-  if (p?.kind !== 'confirm-step') out.push(...actions);
+  if (!asked) out.push(...actions);
   if (p?.kind === 'failure') out.push(...para(`Failed: ${p.error}`, width, { tone: 'critical', bold: true }), { text: '' });
   if (p?.kind === 'by-hand') out.push(...byHandLines(p.check).flatMap((l) => para(l, width, { tone: 'accent', bold: true })), { text: '' });
   if (s.log.length) {
@@ -42,7 +45,7 @@ export function stepBody(s: SessionState, width: number): BodyLine[] {
 }
 
 function actionLines(s: SessionState, width: number): BodyLine[] {
-  const out: BodyLine[] = [{ text: s.prompt?.kind === 'confirm-step' ? 'Planned actions (nothing has run yet):' : 'Actions:', bold: true }];
+  const out: BodyLine[] = [{ text: s.prompt?.kind === 'confirm-step' || s.prompt?.kind === 'confirm-typed' ? 'Planned actions (nothing has run yet):' : 'Actions:', bold: true }];
   if (s.actions.length === 0) out.push({ text: '  none: this step only checks', tone: 'muted' });
   for (const { action, state } of s.actions) {
     const mark = state === 'done' ? '[x]' : state === 'running' ? '[>]' : state === 'failed' ? '[!]' : '[ ]';
@@ -100,6 +103,8 @@ export function wizardScope(s: SessionState, typing: boolean): WizardScope {
       return 'wizard-resume';
     case 'choose-version':
       return typing ? 'wizard-typed' : 'wizard-version';
+    case 'confirm-typed':
+      return 'wizard-typed-step';
     default:
       return 'wizard-running';
   }

@@ -1,11 +1,31 @@
 import type { ResumeDecision, UnfinishedRun } from '../engine/durable';
-import type { Action, ByHandCheck, ByHandDecision, FailureDecision, Interaction, RunEvent, Runbook, Step, StepState, VersionAnswer, VersionOffer } from '../engine/types';
+import type {
+  Action,
+  ByHandCheck,
+  ByHandDecision,
+  FailureDecision,
+  Interaction,
+  RunEvent,
+  Runbook,
+  Step,
+  StepState,
+  TypedConfirmation,
+  VersionAnswer,
+  VersionOffer,
+} from '../engine/types';
 
 /** A prompt the runner is waiting on; the view shows it and resolves it from key presses. */
 export type Prompt =
   | { readonly kind: 'confirm-step'; readonly step: Step; readonly actions: readonly Action[]; readonly resolve: (d: 'run' | 'skip' | 'abort') => void }
   | { readonly kind: 'failure'; readonly step: Step; readonly error: string; readonly resolve: (d: FailureDecision) => void }
   | { readonly kind: 'by-hand'; readonly step: Step; readonly check: ByHandCheck; readonly resolve: (d: ByHandDecision) => void }
+  | {
+      readonly kind: 'confirm-typed';
+      readonly step: Step;
+      readonly actions: readonly Action[];
+      readonly request: TypedConfirmation;
+      readonly resolve: (typed: string | undefined) => void;
+    }
   | { readonly kind: 'choose-version'; readonly step: Step; readonly offer: VersionOffer; readonly resolve: (a: VersionAnswer | undefined) => void }
   | { readonly kind: 'resume'; readonly run: UnfinishedRun; readonly resolve: (d: ResumeDecision) => void };
 
@@ -129,6 +149,9 @@ export class WizardSession implements Interaction {
       case 'run-end':
         this.set({ ended: e, prompt: undefined });
         break;
+      case 'typed-confirmation':
+        if (e.dryRun) this.log(`(dry run) would ask you to type exactly: ${e.request.text}`);
+        break;
       case 'run-start':
       case 'question':
         break;
@@ -138,6 +161,11 @@ export class WizardSession implements Interaction {
   confirmStep(step: Step, actions: readonly Action[]): Promise<'run' | 'skip' | 'abort'> {
     this.set({ actions: actions.map((action) => ({ action, state: 'planned' as const })) });
     return this.prompt<'run' | 'skip' | 'abort'>((resolve) => ({ kind: 'confirm-step', step, actions, resolve }));
+  }
+
+  confirmTyped(step: Step, actions: readonly Action[], request: TypedConfirmation): Promise<string | undefined> {
+    this.set({ actions: actions.map((action) => ({ action, state: 'planned' as const })) });
+    return this.prompt<string | undefined>((resolve) => ({ kind: 'confirm-typed', step, actions, request, resolve }));
   }
 
   chooseVersion(step: Step, offer: VersionOffer): Promise<VersionAnswer | undefined> {

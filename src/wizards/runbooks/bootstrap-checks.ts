@@ -80,8 +80,8 @@ export function underlayEstablished(s: RackSnapshot): CheckResult {
     .filter((x) => x.peerGroup === 'FABRIC' || x.peerGroup === 'UPLINK' || (x.peerHostname !== undefined && fabric.has(x.peerHostname)));
   if (sessions.length === 0) return fail('no underlay sessions yet');
   const down = sessions.filter((x) => x.state !== 'Established');
-  if (down.length) return fail(`${down.length} underlay session(s) not Established`);
-  return ok(`${sessions.length} underlay session(s) Established`);
+  if (down.length) return fail(`${counted(down.length, 'underlay session')} not Established`);
+  return ok(`${counted(sessions.length, 'underlay session')} Established`);
 }
 
 /** Each machine got as far as Waiting (free for allocation) at least once since it booted. */

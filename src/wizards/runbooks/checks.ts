@@ -56,7 +56,7 @@ export function machinesProvisioned(ids: readonly string[]): SnapshotCheck {
 export function sessionsEstablished(s: RackSnapshot): CheckResult {
   const sessions = s.bgp.switches.flatMap((sw) => sw.sessions);
   const down = sessions.filter((x) => x.state !== 'Established' && x.adminState !== 'Admin');
-  if (down.length) return { ok: false, detail: `${down.length} BGP session(s) not Established` };
+  if (down.length) return { ok: false, detail: `${counted(down.length, 'BGP session')} not Established` };
   return { ok: true, detail: `${sessions.length} BGP sessions Established` };
 }
 

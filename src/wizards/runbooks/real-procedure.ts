@@ -50,10 +50,16 @@ const kube = (p: Place, verb: Extract<RealCall, { kind: 'kube' }>['verb'], resou
   ...(args ? { args } : {}),
 });
 
-/** What a component's database is called where it runs, for step texts. */
-export function whereItRuns(b: BackupComponent): string {
+/** What a component's database is called where it runs, for step texts; `context` names the kubeconfig context a cluster maps to. */
+export function whereItRuns(b: BackupComponent, context: (name: string) => string = (c) => c): string {
   const p = placeOf(b);
-  return `StatefulSet ${p.statefulSet} in ${p.namespace} (context ${p.context})`;
+  return `StatefulSet ${p.statefulSet} in ${p.namespace} (context ${context(p.context)})`;
+}
+
+/** The data volume (PVC of pod 0) a clear deletes, for what a step says it will do. */
+export function dataVolumeOf(b: BackupComponent, context: (name: string) => string = (c) => c): string {
+  const p = placeOf(b);
+  return `PVC ${p.pvc} in ${p.namespace} (context ${context(p.context)})`;
 }
 
 /**

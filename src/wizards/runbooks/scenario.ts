@@ -84,7 +84,7 @@ function describeWorks(snapshot: RackSnapshot, f: RackFacts): string[] {
   if (switches.length) {
     const sessions = switches.flatMap((s) => s.sessions);
     const up = sessions.filter((s) => s.state === 'Established').length;
-    out.push(`${switches.length} switch(es), ${up} of ${sessions.length} BGP sessions Established`);
+    out.push(`${counted(switches.length, 'switch', 'switches')}, ${up} of ${sessions.length} BGP sessions Established`);
   }
   if (f.controlPlanesUp.length) out.push(`control plane(s) ${nameList(f.controlPlanesUp.map((c) => c.name))} reachable`);
   const healthy = snapshot.shoots.filter((s) => !f.unhealthyShoots.includes(s));

@@ -1,6 +1,7 @@
 // The machines source over polls: what did not change keeps its objects (the store publishes nothing, the views keep
 // their rows), what changed is read again. Answers are contract-true (test/fixtures/metal-api/contract.ts).
 import { describe, expect, it } from 'vitest';
+import { textKey } from '../../../src/clients/metal-api/list-answer';
 import type { MetalApi } from '../../../src/clients/metal-api/metal-api';
 import type { Machine } from '../../../src/model/machine';
 import { createMachinesSource } from '../../../src/sources/metal-api/machines-source';
@@ -24,7 +25,12 @@ function server() {
       url: 'http://metal',
       get: async () => structuredClone(CATALOGUE),
       post: async () => structuredClone(s.evaluation),
-      postList: async () => s.machines.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))),
+      postList: async (_path, _body, _signal, known = () => false) =>
+        s.machines.map((m) => {
+          const text = typeof m === 'string' ? m : JSON.stringify(m);
+          const key = textKey(text);
+          return known(key) ? { key } : { key, text };
+        }),
     },
   };
   return s;

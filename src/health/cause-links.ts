@@ -1,0 +1,183 @@
+/**
+ * Which finding can be caused by which: every finding is about a thing (its entity: a host, a switch, a link, a
+ * session, a shoot, a control plane, a backup component), and each thing names the things whose failure would
+ * explain its own, most likely first. The diagnosis (diagnose.ts) follows these links to the root.
+ */
+import type { BgpSession } from '../model/bgp';
+import type { Machine } from '../model/machine';
+import type { Link } from '../model/topology';
+import type { RackObservation } from '../model/snapshot';
+import type { Finding } from './finding';
+import { machineNames } from './peers';
+import { INFRASTRUCTURE_ROLES } from './topology-rules';
+
+/** The one virtual thing every lost host hangs under, so hosts that went down together read as one cause. */
+export const LOST_HOSTS = 'hosts-lost';
+
+/** Backup findings an outage of the owning control plane explains: nothing uploads while it is down. */
+const OUTAGE_BACKUP_RULES: ReadonlySet<string> = new Set(['backup-overdue', 'backup-after-incident']);
+
+export interface CauseLinks {
+  /** The thing a finding is about. */
+  entityOf(f: Finding): string;
+  /** The things whose failure would explain this one's, most likely first. */
+  parentsOf(entity: string): readonly string[];
+  /** Hosts that are gone: infrastructure nodes down, machines Dead or down in the topology, or silent with a link or session down. */
+  readonly lostHosts: ReadonlySet<string>;
+  /** Names BGP peers may use for each lost host (for counting their sessions). */
+  readonly lostNames: ReadonlySet<string>;
+}
+
+export function causeLinks(o: RackObservation): CauseLinks {
+  const lostHosts = findLostHosts(o);
+  const lostNames = new Set<string>();
+  for (const n of o.topology.nodes) if (lostHosts.has(`node:${n.id}`)) lostNames.add(n.id).add(n.name);
+  for (const m of o.machines) if (lostHosts.has(`machine:${m.id}`)) for (const name of machineNames(m)) lostNames.add(name);
+  const planeIds = new Set(o.controlPlanes.map((p) => p.id));
+  const shootKeys = new Set(o.shoots.map((s) => `${s.project}/${s.name}`));
+  const sessions = new Map<string, BgpSession>(o.bgp.switches.flatMap((sw) => sw.sessions.map((s) => [`${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, s] as const)));
+  const bootstrap = o.topology.nodes.filter((n) => n.role === 'bootstrap').map((n) => `node:${n.id}`);
+  // Indexed once: a scaled rack has tens of thousands of links and machines, and many findings to place.
+  const linksById = new Map(o.topology.links.map((l) => [l.id, l]));
+  const linksAt = new Map<string, Link[]>();
+  for (const l of o.topology.links) for (const end of [l.a, l.b]) linksAt.set(`${end.node}|${end.port}`, [...(linksAt.get(`${end.node}|${end.port}`) ?? []), l]);
+  const machinesNamed = new Map<string, Machine[]>();
+  const machinesOf = new Map<string, Machine[]>();
+  for (const m of o.machines) {
+    for (const name of new Set([m.id, ...machineNames(m)])) machinesNamed.set(name, [...(machinesNamed.get(name) ?? []), m]);
+    const cluster = m.allocation?.cluster;
+    if (cluster !== undefined) machinesOf.set(cluster, [...(machinesOf.get(cluster) ?? []), m]);
+  }
+
+  /** A cluster node, workload or pod: "<control plane id or shoot key>/…"; the longest known prefix owns it. */
+  const ownerOf = (id: string): string[] => {
+    const plane = [...planeIds].filter((p) => id.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+    if (plane !== undefined) return [`cp:${plane}`];
+    const shoot = [...shootKeys].find((k) => id.startsWith(`${k}/`));
+    return shoot !== undefined ? [`shoot:${shoot}`] : [];
+  };
+
+  const parentsOf = (entity: string): readonly string[] => {
+    if (lostHosts.has(entity)) return [LOST_HOSTS];
+    const [kind, ...rest] = entity.split(':');
+    const id = rest.join(':');
+    switch (kind) {
+      case 'switch':
+        return [`node:${id}`];
+      case 'link': {
+        const l = linksById.get(id);
+        return l ? [`node:${l.a.node}`, `node:${l.b.node}`, `machine:${l.a.node}`, `machine:${l.b.node}`] : [];
+      }
+      case 'session': {
+        const s = sessions.get(id);
+        if (!s) return [];
+        const peer = s.peerHostname ?? s.neighbor;
+        // Unnumbered BGP names the port: the cable on it is the likelier cause than the peer.
+        const links = linksAt.get(`${s.switch}|${s.neighbor}`) ?? [];
+        // FRR may not know the hostname of a peer that never came up: the cable's far end names it then.
+        const far = links.map((l) => (l.a.node === s.switch ? l.b.node : l.a.node));
+        const peers = [...new Set([peer, ...far])];
+        return [
+          ...links.map((l) => `link:${l.id}`),
+          ...peers.flatMap((p) => [`switch:${p}`, `node:${p}`, ...(machinesNamed.get(p) ?? []).map((m) => `machine:${m.id}`)]),
+        ];
+      }
+      case 'shoot': {
+        // Its firewall and workers, the lost ones first: their loss is the shoot's.
+        const own = machinesOf.get(id) ?? [];
+        const ordered = [...own.filter((m) => lostHosts.has(`machine:${m.id}`)), ...own.filter((m) => !lostHosts.has(`machine:${m.id}`))];
+        return ordered.map((m) => `machine:${m.id}`);
+      }
+      case 'cp': {
+        const p = o.controlPlanes.find((x) => x.id === id);
+        if (!p) return [];
+        // k3s runs on the bootstrap node; an initial plane runs in k3s; a nested one in its shoot.
+        if (p.hostedOn === p.id || p.kind === 'k3s') return bootstrap;
+        return shootKeys.has(p.hostedOn) ? [`shoot:${p.hostedOn}`] : [`cp:${p.hostedOn}`];
+      }
+      case 'part':
+        return ownerOf(id);
+      case 'backup-late': {
+        // The same component's own trouble first (an empty backup), then the control plane that owns it.
+        const b = o.backups.find((x) => x.id === id);
+        if (!b) return [];
+        const planes = o.controlPlanes.filter((p) => p.name === b.owner || p.id === b.owner).map((p) => `cp:${p.id}`);
+        return [`backup:${id}`, ...planes, ...(shootKeys.has(b.owner) ? [`shoot:${b.owner}`] : [])];
+      }
+      default:
+        return [];
+    }
+  };
+
+  return { entityOf: entityOfFinding, parentsOf, lostHosts, lostNames };
+}
+
+function entityOf(f: Finding): string {
+  const { kind, id } = f.subject;
+  switch (kind) {
+    case 'node':
+    case 'link':
+    case 'switch':
+    case 'machine':
+    case 'shoot':
+    case 'backup':
+    case 'source':
+      return `${kind}:${id}`;
+    case 'bgp-session':
+      return `session:${id}`;
+    case 'control-plane':
+      return `cp:${id}`;
+    case 'cluster-node':
+    case 'workload':
+    case 'pod':
+      return `part:${id}`;
+    case 'backup-version':
+      return `backup:${id}`;
+  }
+}
+
+/** The entity of a backup finding an outage explains differs from the component's own trouble (see parentsOf). */
+export function entityOfFinding(f: Finding): string {
+  if (f.subject.kind === 'backup' && OUTAGE_BACKUP_RULES.has(f.rule)) return `backup-late:${f.subject.id}`;
+  return entityOf(f);
+}
+
+function findLostHosts(o: RackObservation): Set<string> {
+  const lost = new Set<string>();
+  const downNodes = new Set(o.topology.nodes.filter((n) => n.reachability === 'down').map((n) => n.id));
+  const downLinkEnds = new Set(o.topology.links.filter((l) => l.state === 'down').flatMap((l) => [l.a.node, l.b.node]));
+  const sessions = sessionCounter(o);
+  for (const m of o.machines) {
+    const { up, down } = sessions(m);
+    // Unknown alone may be a reporting hiccup; with a cable or a session down it is gone. metal-api takes 5 minutes
+    // to call a machine Dead; a node the topology sees down, or whose every session dropped, is gone before that.
+    const silent = m.liveliness === 'Unknown' && (downLinkEnds.has(m.id) || down > 0);
+    if (m.liveliness === 'Dead' || downNodes.has(m.id) || silent || (down > 0 && up === 0)) lost.add(`machine:${m.id}`);
+  }
+  // The nodes node-down reports (machines have their own rules, above).
+  for (const n of o.topology.nodes) if (n.reachability === 'down' && INFRASTRUCTURE_ROLES.has(n.role)) lost.add(`node:${n.id}`);
+  return lost;
+}
+
+/** Established and other sessions towards each machine, from the switches that answered; built once (see peers.ts). */
+function sessionCounter(o: RackObservation): (m: Machine) => { up: number; down: number } {
+  const byPeer = new Map<string, { up: number; down: number }>();
+  for (const sw of o.bgp.switches) {
+    if (!sw.reachable) continue;
+    for (const s of sw.sessions) {
+      if (s.peerHostname === undefined) continue;
+      const c = byPeer.get(s.peerHostname) ?? { up: 0, down: 0 };
+      if (s.state === 'Established') c.up++;
+      else c.down++;
+      byPeer.set(s.peerHostname, c);
+    }
+  }
+  return (m) => {
+    const total = { up: 0, down: 0 };
+    for (const name of new Set(machineNames(m))) {
+      total.up += byPeer.get(name)?.up ?? 0;
+      total.down += byPeer.get(name)?.down ?? 0;
+    }
+    return total;
+  };
+}
