@@ -17,7 +17,8 @@ import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options'
 export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
                      [--read-only] [--no-color] [--ascii]
 
-The full-screen console: overview, topology, BGP, machines, shoots and backups.
+The full-screen console: overview, topology, BGP, machines, shoots, backups and
+control planes.
 
 ${RACK_OPTIONS_HELP}
   --read-only       hide every action that changes anything

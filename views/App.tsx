@@ -133,6 +133,7 @@ export function App({ store, readOnly, scenarios, inject, wizards, notes = [], s
       store.refresh();
       setNotice(`r: every source polls now (${new Date().toISOString().slice(11, 19)}Z); the header shows their new ages`);
     },
+    onNotice: setNotice,
     onAcknowledge: () => {
       const incident = snapshot.incident;
       try {

@@ -1,9 +1,11 @@
 import type { BgpSession } from '../model/bgp';
 import type { RackObservation } from '../model/snapshot';
+import { addressFamilyName } from '../text/address-family';
 import { formatAge } from '../text/format-age';
 import type { Finding } from './finding';
 import { ago, finding, oneLine } from './make-finding';
 import { explainedPeers } from './peers';
+import { bgpdHint, outputHint, sshHint } from './switch-hints';
 
 export function bgpRules(snapshot: RackObservation): Finding[] {
   const now = snapshot.takenAt;
@@ -19,7 +21,7 @@ export function bgpRules(snapshot: RackObservation): Finding[] {
           'bgp',
           { kind: 'switch', id: sw.name, label: sw.name },
           `switch ${sw.name} answers over SSH, but its BGP daemon does not: ${sw.error ? oneLine(sw.error) : 'no output'}; last good read ${ago(now, sw.lastSeen)}`,
-          `on ${sw.name}: is FRR's bgpd running (systemctl status frr, or the bgp container on SONiC: docker ps)? vtysh -c 'show bgp summary' says what it sees; sessions through ${sw.name} are not judged meanwhile`,
+          `${bgpdHint(sw.name)}; sessions through ${sw.name} are not judged meanwhile`,
         ),
       );
       if (sw.via !== 'metal-api') continue;
@@ -34,11 +36,7 @@ export function bgpRules(snapshot: RackObservation): Finding[] {
           'bgp',
           { kind: 'switch', id: sw.name, label: sw.name },
           `switch ${sw.name} cannot be read: ${why}; last seen ${ago(now, sw.lastSeen)}${second ? `; its sessions are judged from metal-api's view (metal-core reported ${ago(now, sw.syncedAt)})` : ''}`,
-          `${
-            sw.failure === 'output'
-              ? `${sw.name} answers over SSH, but what it printed is not FRR's JSON: check the configured bgp command and FRR's version`
-              : `${sw.name} does not answer over SSH: check its power and management link, sshd, and the host key in known_hosts (rackpilot doctor tests each)`
-          }${second ? '' : '; its sessions are not judged meanwhile'}`,
+          `${sw.failure === 'output' ? outputHint(sw.name) : `${sshHint(sw.name)} (rackpilot doctor tests each)`}${second ? '' : '; its sessions are not judged meanwhile'}`,
         ),
       );
       // Its session list is the last good read, or empty: judging it would report stale data as current.
@@ -67,7 +65,7 @@ export function bgpRules(snapshot: RackObservation): Finding[] {
 
 function sessionFinding(s: BgpSession, now: number): Finding {
   const peer = s.peerHostname ?? s.neighbor;
-  const label = `${s.switch} -> ${peer} (${s.vrf} ${s.addressFamily}${s.peerHostname ? ` ${s.neighbor}` : ''})`;
+  const label = `${s.switch} -> ${peer} (${s.vrf} ${addressFamilyName(s.addressFamily)}${s.peerHostname ? ` ${s.neighbor}` : ''})`;
   const subject = { kind: 'bgp-session', id: `${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, label } as const;
   // An operator's "neighbor ... shutdown" is intended; show it, but don't page anyone for it.
   if (s.adminState === 'Admin') {

@@ -24,7 +24,7 @@ function unreachable(snapshot: RackObservation): Finding[] {
         'critical',
         'control-planes',
         { kind: 'control-plane', id: p.id, label: p.name },
-        `${p.layer} control plane ${p.name}${p.hostedOn === p.id ? '' : ` (on ${p.hostedOn})`} is not reachable${why}; last seen ${ago(snapshot.takenAt, p.lastSeen)}`,
+        `${p.name.startsWith(p.layer) ? `control plane ${p.name}` : `${p.layer} control plane ${p.name}`}${p.hostedOn === p.id ? '' : ` (on ${p.hostedOn})`} is not reachable${why}; last seen ${ago(snapshot.takenAt, p.lastSeen)}`,
         hint(p, down),
       );
     });

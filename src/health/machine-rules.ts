@@ -1,3 +1,4 @@
+import { counted } from '../text/count';
 import type { Machine, ProvisioningEventType } from '../model/machine';
 import type { RackObservation } from '../model/snapshot';
 import { formatAge } from '../text/format-age';
@@ -43,7 +44,7 @@ function machineFindings(m: Machine, now: number, options: HealthOptions, downSe
   const label = machineLabel(m);
   const subject = { kind: 'machine', id: m.id, label } as const;
   const what = m.role === 'firewall' ? 'firewall' : 'machine';
-  const bgp = downSessions > 0 ? `; ${downSessions} BGP session(s) to it down` : '';
+  const bgp = downSessions > 0 ? `; ${counted(downSessions, 'BGP session')} to it down` : '';
   const out: Finding[] = [];
   const shoot = m.role === 'firewall' ? m.allocation?.cluster : undefined;
   if (m.liveliness === 'Dead' && shoot) {

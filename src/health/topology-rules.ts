@@ -1,6 +1,7 @@
 import type { RackObservation } from '../model/snapshot';
 import type { Link, LinkKind, NodeRole, TopoNode } from '../model/topology';
 import type { Finding, Severity } from './finding';
+import { withKind } from '../text/names';
 import { ago, finding, oneLine } from './make-finding';
 
 /** Nodes whose loss topology reports itself; machines and firewalls are judged by the machine rules instead. */
@@ -42,7 +43,7 @@ export function topologyRules(snapshot: RackObservation): Finding[] {
         'critical',
         'topology',
         { kind: 'node', id: node.id, label: node.name },
-        `${node.role} ${node.name} is down (not reachable)`,
+        `${withKind(node.role, node.name)} is down (not reachable)`,
         NODE_HINTS[node.role] ?? 'check power and cabling of the node',
       ),
     );

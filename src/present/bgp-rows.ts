@@ -1,6 +1,6 @@
 import type { BgpSession, BgpSwitch } from '../model/bgp';
 import type { EpochMs } from '../model/time';
-import { addressFamilyName } from './address-family';
+import { addressFamilyName } from '../text/address-family';
 import { formatAge } from '../text/format-age';
 import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
@@ -17,7 +17,7 @@ export const BGP_COLUMNS: readonly Column[] = [
   { title: 'NEIGHBOR', width: 10, drop: 2 },
   // A Gardener node name is 41 cells; an unreachable switch's row says why here.
   { title: 'PEER', width: 'flex', keep: true, max: 48 },
-  { title: 'AS', width: 10, drop: 6 },
+  { title: 'AS', width: 10, align: 'right', drop: 6 },
   { title: 'STATE', width: 11, keep: true },
   { title: 'FOR', width: 4, align: 'right', drop: 4 },
   { title: 'PFX R/S', width: 7, align: 'right', drop: 5 },
@@ -59,7 +59,8 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
     const up = since !== undefined ? formatAge(now - since) : '-';
     const pfx = `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`;
     const peer = s.peerHostname || '-';
-    const as = s.remoteAs ? `AS${s.remoteAs}` : '-';
+    // The column says AS; the number alone, as vtysh prints it, fits a 4-byte private AS (10 digits) whole.
+    const as = s.remoteAs ? String(s.remoteAs) : '-';
     if (unread.has(s.switch)) {
       rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, 'unknown', '-', pfx], 'muted'));
       continue;

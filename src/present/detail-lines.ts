@@ -23,6 +23,12 @@ export const line = (text: string, tone?: Tone, hang?: number): DetailLine => ({
 export const blank: DetailLine = { text: '' };
 
 /**
+ * A line of an aligned block (a shoot's conditions, a node's links): coloured by its tone but without the symbol,
+ * which would shift it right of its healthy neighbours; its state column must say the state in words.
+ */
+export const alignedLine = (text: string, tone?: Tone, hang?: number): DetailLine => ({ ...line(text, tone, hang), ...(tone ? { noSymbol: true } : {}) });
+
+/**
  * "label       value" pairs aligned on one column, skipping empty values; a long value wraps under itself. A toned
  * value is coloured but gets no symbol, so the column stays aligned: its words must say the state.
  */

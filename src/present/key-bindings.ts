@@ -72,6 +72,8 @@ export interface KeyBinding {
   readonly dangerous?: boolean;
   /** Only meaningful against the simulated rack. */
   readonly simOnly?: boolean;
+  /** What the key says when pressed on a real rack, where it is hidden (a word instead of silence). */
+  readonly realRackNote?: string;
   /**
    * Offered only where Enter jumps (true) or only where it does not (false): see BindingContext.jumps. The footer
    * says "Enter jump" exactly where Enter jumps, and "Enter open" elsewhere.
@@ -167,6 +169,7 @@ const APP_BINDINGS: readonly KeyBinding[] = [
     dangerous: true,
     // The TUI's wizards run on the simulated rack; on a real rack recover, bootstrap and drill --real run from the command line.
     simOnly: true,
+    realRackNote: 'real rack: run rackpilot recover, bootstrap or drill --real in a shell',
   },
   {
     id: 'inject',
@@ -177,6 +180,7 @@ const APP_BINDINGS: readonly KeyBinding[] = [
     footer: true,
     dangerous: true,
     simOnly: true,
+    realRackNote: 'failures are injected into the simulated rack only',
   },
 ];
 

@@ -71,6 +71,20 @@ export function matchBinding(input: string, key: InkKeyLike, scope: BindingScope
   return visibleBindings(scope, ctx).find((b) => MATCHERS[b.id](input, key))?.id;
 }
 
+/**
+ * What to say when a key matched nothing because its binding is hidden here: in --read-only, or on a real rack.
+ * Undefined for keys that mean nothing anywhere (those stay silent).
+ */
+export function hiddenKeyNote(input: string, key: InkKeyLike, scope: BindingScope, ctx: BindingContext): string | undefined {
+  const everything = visibleBindings(scope, { ...ctx, readOnly: false, simulated: true });
+  const b = everything.find((x) => MATCHERS[x.id](input, key));
+  if (!b || matchBinding(input, key, scope, ctx) !== undefined) return undefined;
+  const name = b.keys[0] ?? input;
+  if (ctx.readOnly && b.dangerous) return `${name}: ${b.label} is off in --read-only`;
+  if (!ctx.simulated && b.realRackNote) return `${name}: ${b.realRackNote}`;
+  return undefined;
+}
+
 /** 0-based pane index for the "pane" binding's digit ("1" -> 0). */
 export function paneIndex(input: string): number | undefined {
   return /^[1-9]$/.test(input) && Number(input) <= PANES.length ? Number(input) - 1 : undefined;

@@ -47,7 +47,7 @@ export function machineDetail(m: Machine, now: EpochMs): DetailLine[] {
 }
 
 function ago(t: EpochMs, now: EpochMs): string {
-  return `${formatAge(now - t)} ago (${isoSeconds(t)})`;
+  return `${formatAge(now - t)} ago (${isoSeconds(t)} UTC)`;
 }
 
 function issueLines(issues: readonly MachineIssue[]): DetailLine[] {

@@ -4,10 +4,11 @@ import type { MetalSwitch } from '../model/metal-switch';
 import type { RackSnapshot } from '../model/snapshot';
 import type { TopoNode } from '../model/topology';
 import type { EpochMs } from '../model/time';
-import { addressFamilyName } from './address-family';
-import { blank, type DetailLine, facts, heading, line } from './detail-lines';
+import { addressFamilyName } from '../text/address-family';
+import { alignedLine, blank, type DetailLine, facts, heading, line } from './detail-lines';
 import { formatAge } from '../text/format-age';
 import { linksOf } from './topology-rows';
+import { withKind } from '../text/names';
 
 /** One topology node: its links and every BGP session it takes part in. */
 export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[] {
@@ -17,7 +18,7 @@ export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[]
   const machine = snapshot.machines.find((m) => m.id === node.id);
   if (machine?.allocation?.hostname) names.add(machine.allocation.hostname);
   const out: DetailLine[] = [
-    heading(`${node.role} ${node.name}`),
+    heading(withKind(node.role, node.name)),
     ...facts([
       ['reachability', node.reachability],
       ['addresses', node.addresses.join(', ')],
@@ -32,7 +33,7 @@ export function nodeDetail(snapshot: RackSnapshot, nodeId: string): DetailLine[]
   for (const l of linksOf(snapshot.topology, node.id)) {
     const [here, there] = l.a.node === node.id ? [l.a, l.b] : [l.b, l.a];
     const tone = l.state === 'down' ? 'critical' : l.state === 'unknown' ? 'muted' : undefined;
-    out.push(line(`${here.port.padEnd(12)} -> ${`${there.node}:${there.port}`.padEnd(28)} ${l.kind.padEnd(10)} ${l.state}`, tone));
+    out.push(alignedLine(`${here.port.padEnd(12)} -> ${`${there.node}:${there.port}`.padEnd(28)} ${l.kind.padEnd(10)} ${l.state}`, tone));
   }
   const sessions = snapshot.bgp.switches.flatMap((sw) =>
     sw.sessions.filter((s) => sw.name === node.name || (s.peerHostname !== undefined && names.has(s.peerHostname))),
@@ -67,9 +68,26 @@ function neighbourReadText(read: TopoNode['neighbourRead'], now: EpochMs): strin
 }
 
 export function sessionLine(s: BgpSession, now: EpochMs): DetailLine {
-  const up = s.state === 'Established' && s.establishedSince !== undefined ? ` up ${formatAge(now - s.establishedSince)}` : '';
   const peer = s.peerHostname ?? s.neighbor;
-  return line(`${s.switch} ${s.vrf} ${addressFamilyName(s.addressFamily)} ${s.neighbor} -> ${peer}: ${s.state}${up}`, s.state === 'Established' ? undefined : 'critical');
+  return line(`${s.switch} ${s.vrf} ${addressFamilyName(s.addressFamily)} ${s.neighbor} -> ${peer}: ${s.state}${sessionTime(s, now)}`, s.state === 'Established' ? undefined : 'critical');
+}
+
+/**
+ * How long a session has been in its state and how often it dropped, as vtysh's Up/Down and connectionsDropped
+ * tell it: " up 12d", " down 3m, dropped 4 times" ("down for 3 s after 12 d up" and "flapping" read apart).
+ */
+function sessionTime(s: BgpSession, now: EpochMs): string {
+  if (s.state === 'Established') return s.establishedSince !== undefined ? ` up ${formatAge(now - s.establishedSince)}` : '';
+  const down = s.downSince !== undefined ? `down ${formatAge(now - s.downSince)}` : 'never up';
+  return ` ${down}${s.drops ? `, dropped ${dropsText(s.drops)}` : ''}`;
+}
+
+const dropsText = (n: number): string => `${n} time${n === 1 ? '' : 's'}`;
+
+/** FRR's peerState beside the FSM state only when it says something: OK is every healthy and most down peers. */
+function stateText(s: BgpSession): string {
+  if (!s.adminState || s.adminState === 'OK') return s.state;
+  return `${s.state} (${s.adminState === 'Admin' ? 'shut down by an admin' : `peer state ${s.adminState}`})`;
 }
 
 /** One BGP row's detail: a session's fields, or an unreachable switch's error. */
@@ -104,10 +122,10 @@ export function bgpDetail(switches: readonly BgpSwitch[], rowId: string, now: Ep
       ['peer group', s.peerGroup],
       ['remote AS', s.remoteAs?.toString()],
       ['local AS', s.localAs?.toString()],
-      ['state', `${s.state}${s.adminState ? ` (${s.adminState})` : ''}`],
+      ['state', stateText(s)],
       ['established', s.establishedSince !== undefined ? `${formatAge(now - s.establishedSince)} ago` : undefined],
       ['down since', s.downSince !== undefined ? `${formatAge(now - s.downSince)} ago` : undefined],
-      ['dropped', s.drops !== undefined ? `${s.drops} time${s.drops === 1 ? '' : 's'} since bgpd started` : undefined],
+      ['dropped', s.drops !== undefined ? `${dropsText(s.drops)} since bgpd started` : undefined],
       ['prefixes rcvd/sent', `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`],
       ['last reset', s.lastResetReason],
     ]),

@@ -1,7 +1,7 @@
 import type { Machine } from '../model/machine';
 import type { Shoot } from '../model/shoot';
 import type { EpochMs } from '../model/time';
-import { blank, type DetailLine, facts, heading, line } from './detail-lines';
+import { alignedLine, blank, type DetailLine, facts, heading, line } from './detail-lines';
 import { formatAge } from '../text/format-age';
 import { hibernationCell, lastOperationCell, statusCell } from './shoot-cells';
 import { shootKey } from './shoot-rows';
@@ -37,8 +37,8 @@ export function shootDetail(s: Shoot, now: EpochMs, machines: readonly Machine[]
     const tone = c.status === 'True' ? undefined : c.status === 'False' ? 'critical' : 'warning';
     const since = c.lastTransitionTime !== undefined ? ` (since ${formatAge(now - c.lastTransitionTime)})` : '';
     // A long reason wraps under itself, not under the condition's name.
-    out.push(line(`${c.type.padEnd(31)} ${c.status.padEnd(8)} ${c.reason ?? ''}${since}`, tone, 41));
-    if (c.message && c.status !== 'True') out.push(line(`    ${c.message}`, tone));
+    out.push(alignedLine(`${c.type.padEnd(31)} ${c.status.padEnd(8)} ${c.reason ?? ''}${since}`, tone, 41));
+    if (c.message && c.status !== 'True') out.push(alignedLine(`    ${c.message}`, tone, 4));
   }
   out.push(blank, heading(`Last errors (${s.lastErrors.length})`));
   for (const e of s.lastErrors) {
@@ -48,7 +48,7 @@ export function shootDetail(s: Shoot, now: EpochMs, machines: readonly Machine[]
   out.push(blank, heading('Workers'));
   for (const w of s.workers) {
     const tone = w.current !== undefined && w.current < w.minimum ? 'critical' : undefined;
-    out.push(line(`${w.name.padEnd(12)} ${w.machineType.padEnd(14)} min ${w.minimum}  max ${w.maximum}  ready ${w.current ?? '?'}`, tone));
+    out.push(alignedLine(`${w.name.padEnd(12)} ${w.machineType.padEnd(14)} min ${w.minimum}  max ${w.maximum}  ready ${w.current ?? '?'}`, tone));
   }
   out.push(blank, ...shootMachines(shootKey(s), machines, now));
   return out;
@@ -64,7 +64,7 @@ function shootMachines(key: string, machines: readonly Machine[], now: EpochMs):
     const tone = m.liveliness === 'Dead' ? 'critical' : m.liveliness === 'Unknown' ? 'warning' : undefined;
     const phase = m.phase ? `${m.phase}${m.phaseSince !== undefined ? ` ${formatAge(now - m.phaseSince)}` : ''}` : '-';
     // The node name is long: where it wraps, it continues under the machine's name.
-    out.push(line(`${m.role.padEnd(8)} ${m.name.padEnd(12)} ${m.liveliness.padEnd(8)} ${phase.padEnd(18)} ${m.allocation?.hostname ?? m.allocation?.name ?? ''}`, tone, 9));
+    out.push(alignedLine(`${m.role.padEnd(8)} ${m.name.padEnd(12)} ${m.liveliness.padEnd(8)} ${phase.padEnd(18)} ${m.allocation?.hostname ?? m.allocation?.name ?? ''}`, tone, 9));
   }
   if (mine.length === 0) out.push(line('none known (no machine source, or none allocated to it)', 'muted'));
   return out;

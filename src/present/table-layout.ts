@@ -222,9 +222,9 @@ export function visibleWindow(total: number, selected: number, height: number, p
   return { start, end: Math.min(total, start + height) };
 }
 
-/** "121-140 of 10000", 1-based as people count rows. */
+/** "121-140 of 10000", 1-based as people count rows; nothing for an empty list (its body already says why). */
 export function scrollIndicator(window: RowWindow, total: number): string {
-  if (total === 0) return 'no rows';
+  if (total === 0) return '';
   return `${window.start + 1}-${window.end} of ${total}`;
 }
 

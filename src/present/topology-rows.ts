@@ -13,17 +13,17 @@ export const TOPOLOGY_COLUMNS: readonly Column[] = [
 const ROLE_RANK: Record<NodeRole, number> = { router: 0, spine: 1, leaf: 2, exit: 3, bootstrap: 4, firewall: 5, machine: 6, neighbor: 7 };
 
 /**
- * The topology as a tree from the router down (router → spine → leaves → machines), following data-plane
- * links. A node reached again by another link (a dual-homed machine's second leaf) gets a reference row there,
- * "machine01 ↑" (listed above), with that link's state: every declared data-plane link is on screen, a dead second uplink too.
- * Nodes no link reaches are appended at the end so nothing is hidden.
+ * The topology as a tree from the router down (router → spine → leaves → machines), following data-plane links
+ * first. A node reached again by another link (a dual-homed machine's second leaf) gets a reference row there,
+ * "machine01 ↑" (listed above), with that link's state; a management link to a node already listed reads
+ * "leaf01 ↑ mgmt", and a node reached only by one (the bootstrap node) hangs under its other end: every declared
+ * link is on screen, a dead second uplink or management port too. Nodes no link reaches are appended at the end.
  */
 export function topologyRows(topology: Topology, ascii = false): RowSet {
   const nodes = new Map(topology.nodes.map((n) => [n.id, n]));
   const children = new Map<string, Array<{ node: TopoNode; link: Link }>>();
   const rank = (n: TopoNode) => ROLE_RANK[n.role];
   for (const link of topology.links) {
-    if (link.kind === 'management') continue;
     const a = nodes.get(link.a.node);
     const b = nodes.get(link.b.node);
     if (!a || !b) continue;
@@ -38,13 +38,16 @@ export function topologyRows(topology: Topology, ascii = false): RowSet {
   const visit = (node: TopoNode, prefix: string, branch: string, link?: Link) => {
     seen.add(node.id);
     rows.push(nodeRow(node, `${prefix}${branch}${node.name}`, link));
-    const kids = [...(children.get(node.id) ?? [])].sort((x, y) => rank(x.node) - rank(y.node) || compareText(x.node.name, y.node.name));
+    // Data-plane links first: a node hangs under its data-plane parent; its management link is a reference after.
+    const kids = [...(children.get(node.id) ?? [])].sort(
+      (x, y) => mgmt(x.link) - mgmt(y.link) || rank(x.node) - rank(y.node) || compareText(x.node.name, y.node.name),
+    );
     const childPrefix = prefix + (branch === '' ? '' : branch === glyph.tee ? glyph.bar : glyph.gap);
     kids.forEach((k, i) => {
       const mark = i === kids.length - 1 ? glyph.end : glyph.tee;
       if (!seen.has(k.node.id)) visit(k.node, childPrefix, mark, k.link);
       // Short, so the LINK column (the second uplink's state is the point) keeps its room.
-      else rows.push(referenceRow(k.node, `${childPrefix}${mark}${k.node.name} ${ascii ? '^' : '↑'}`, k.link, node.id));
+      else rows.push(referenceRow(k.node, `${childPrefix}${mark}${k.node.name} ${ascii ? '^' : '↑'}${mgmt(k.link) ? ' mgmt' : ''}`, k.link, `${node.id}${mgmt(k.link) ? '~mgmt' : ''}`));
     });
   };
   const roots = [...nodes.values()].filter((n) => n.role === 'router').sort((a, b) => compareText(a.name, b.name));
@@ -54,6 +57,8 @@ export function topologyRows(topology: Topology, ascii = false): RowSet {
   for (const n of rest) if (!seen.has(n.id)) visit(n, '', '');
   return { columns: TOPOLOGY_COLUMNS, rows };
 }
+
+const mgmt = (link: Link): number => (link.kind === 'management' ? 1 : 0);
 
 function nodeRow(node: TopoNode, label: string, link?: Link): Row {
   const linkText = link ? `${link.a.port}<->${link.b.port} ${link.state}` : '';

@@ -15,6 +15,10 @@ interface PeeringState {
   walking: boolean;
   dropping: boolean;
   lastReset?: string;
+  /** When it left Established (FRR's Up/Down of a down peer); absent while up or never up since bgpd started. */
+  downSince?: EpochMs;
+  /** FRR's connectionsDropped: how often it left Established since this switch's bgpd started. */
+  drops: number;
   cache?: readonly BgpSession[];
 }
 
@@ -46,7 +50,7 @@ export class BgpSim {
     private readonly w: World,
     private readonly deps: BgpDeps,
   ) {
-    this.peerings = w.layout.peerings.map((spec) => ({ spec, gen: 0, state: 'Idle', everUp: false, walking: false, dropping: false }));
+    this.peerings = w.layout.peerings.map((spec) => ({ spec, gen: 0, state: 'Idle', everUp: false, walking: false, dropping: false, drops: 0 }));
     this.switches = w.layout.switches.map((spec) => {
       const s: SwitchState = { spec, lastSeen: 0 };
       this.switchByName.set(spec.name, s);
@@ -96,6 +100,11 @@ export class BgpSim {
 
   private evaluate(p: PeeringState): void {
     const { topo } = this.deps;
+    // The switch itself is gone: its bgpd starts afresh when it is back (counters at zero, nothing was ever up).
+    if (!topo.isReady(p.spec.switch)) {
+      p.drops = 0;
+      p.downSince = undefined;
+    }
     const can = topo.isReady(p.spec.switch) && topo.isReady(p.spec.peerNode) && (p.spec.link === undefined || topo.linkUp(p.spec.link));
     if (can) {
       if (p.state === 'Established' && p.dropping) {
@@ -120,6 +129,10 @@ export class BgpSim {
         p.dropping = false;
         p.lastReset = 'Hold Timer Expired';
         p.since = undefined;
+        if (this.deps.topo.isReady(p.spec.switch)) {
+          p.downSince = this.w.now();
+          p.drops++;
+        }
         this.set(p, this.downState(p));
       });
     }
@@ -131,6 +144,7 @@ export class BgpSim {
       if (next === 'Established') {
         p.walking = false;
         p.since = this.w.now();
+        p.downSince = undefined;
         p.everUp = true;
       }
       this.set(p, next);
@@ -209,6 +223,8 @@ function toSessions(p: PeeringState): BgpSession[] {
     state: p.state,
     adminState: 'OK',
     ...(up && p.since !== undefined ? { establishedSince: p.since } : {}),
+    ...(!up && p.downSince !== undefined ? { downSince: p.downSince } : {}),
+    drops: p.drops,
     prefixesReceived: up ? f.received : 0,
     prefixesSent: up ? f.sent : 0,
     ...(p.lastReset ? { lastResetReason: p.lastReset } : {}),

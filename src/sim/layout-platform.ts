@@ -106,7 +106,8 @@ export function buildBackups(shoots: readonly ShootSpec[], machineCount: number,
   for (const shoot of shoots) {
     const prefix = `${shoot.technicalId}--${shortHex(rng, 8)}/v2/`;
     const size = rng.int(12 * MB, 26 * MB);
-    out.push(etcd(`etcd-${shoot.project}-${shoot.name}`, `etcd-main ${shoot.key}`, shoot.key, prefix, { kind: 'shoot', key: shoot.key }, size, rng));
+    // Named as Gardener names it; the owner (the shoot) tells two shoots' etcd-main apart, as it does the metal-dbs.
+    out.push(etcd(`etcd-${shoot.project}-${shoot.name}`, 'etcd-main', shoot.key, prefix, { kind: 'shoot', key: shoot.key }, size, rng));
   }
   return out;
 

@@ -53,9 +53,17 @@ describe('rackpilot doctor and status on real switches (in-process SSH server, r
     const r = await cli(['doctor', '--config', config('a.yaml', join(dir, 'known_hosts'))]);
     expect(r.code, r.stderr).toBe(2);
     const lines = r.stdout.split('\n');
-    expect(lines.find((l) => l.startsWith('spine'))).toMatch(/^spine\s+ok\s+admin@127\.0\.0\.1:\d+\s+ssh-ed25519 SHA256:\S+\s+vtysh answers: 4\/4 sessions Established; lldpctl: 0 neighbours/);
-    expect(lines.find((l) => l.startsWith('leaf01'))).toMatch(/FAIL.*bgpd is not running \(vtysh exit 1\)/);
-    expect(lines.find((l) => l.startsWith('leaf02'))).toMatch(/FAIL.*identity file .*id_missing/);
+    // What follows a switch's line (indented) up to the next switch: what it said, its host key, the hint.
+    const block = (name: string) => {
+      const at = lines.findIndex((l) => l.startsWith(name));
+      const end = lines.findIndex((l, i) => i > at && !l.startsWith(' '));
+      return lines.slice(at, end).join('\n');
+    };
+    expect(block('spine')).toMatch(/^spine\s+ok\s+admin@127\.0\.0\.1:\d+\s+\d+ ms\n\s+vtysh answers: 4\/4 sessions Established; lldpctl: 0 neighbours\n\s+host key ssh-ed25519 SHA256:\S+$/);
+    expect(block('leaf01')).toMatch(/^leaf01\s+FAIL.*\n\s+bgpd is not running \(vtysh exit 1\)\n\s+→ on leaf01: is FRR's bgpd running/);
+    expect(block('leaf02')).toMatch(/FAIL[\s\S]*identity file [\s\S]*id_missing[\s\S]*\n\s+→ check the switch's identityFile/);
+    // A jump host's terminal: nothing wraps at 80 columns.
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(80);
     expect(r.stdout).toMatch(/2 of 3 switches failed/);
   });
 
@@ -63,11 +71,11 @@ describe('rackpilot doctor and status on real switches (in-process SSH server, r
     const empty = join(dir, 'known_hosts.empty');
     writeFileSync(empty, '');
     const refused = await cli(['doctor', '--config', config('b.yaml', empty)]);
-    expect(refused.stdout).toMatch(/^spine\s+FAIL.*host key for \[127\.0\.0\.1\]:\d+ is not in/m);
+    expect(refused.stdout).toMatch(/^spine\s+FAIL.*\n\s+host key for \[127\.0\.0\.1\]:\d+ is not in/m);
     expect(refused.stdout).toMatch(/ssh-keyscan/);
     expect(readFileSync(empty, 'utf8')).toBe('');
     const tofu = await cli(['doctor', '--config', config('c.yaml', empty, ', trustOnFirstUse: true')]);
-    expect(tofu.stdout).toMatch(/^spine\s+ok.*\(recorded now\)/m);
+    expect(tofu.stdout).toMatch(/^spine\s+ok.*\n.*\n\s+host key ssh-ed25519 \S+\s+\(recorded now\)/m);
     expect(readFileSync(empty, 'utf8').trim().split('\n')).toHaveLength(2);
   });
 

@@ -145,7 +145,7 @@ describe('overview rows of the diagnosis', () => {
     expect(rows).toEqual([
       expect.stringMatching(/^CRIT \| shoots \| shoot p1\/c1: EveryNodeReady is False$/),
       expect.stringMatching(/^CRIT \| shoots \| `- shoot p1\/c1: SystemComponentsHealthy is False$/),
-      expect.stringMatching(/^CRIT \| control-planes \| `- nested control plane nested-metal-stack .* is not reachable/),
+      expect.stringMatching(/^CRIT \| control-planes \| `- control plane nested-metal-stack .* is not reachable/),
     ]);
   });
 

@@ -35,7 +35,7 @@ describe('evaluate: ordering', () => {
       'critical backups metal-db',
       'warning machines fw-c2',
       'warning sources s3',
-      'info bgp spine -> router (default ipv4Unicast 10.255.0.1)',
+      'info bgp spine -> router (default IPv4 Unicast 10.255.0.1)',
     ]);
   });
 

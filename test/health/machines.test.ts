@@ -33,7 +33,7 @@ describe('machines: liveliness', () => {
     s = withSessionsTo(s, 'worker-c1', { state: 'Idle', lastResetReason: 'Hold Timer Expired' });
     const all = findings(s);
     expect(rules(all)).toEqual(['machine-liveliness-unknown']);
-    expect(all[0]?.summary).toContain('2 BGP session(s) to it down');
+    expect(all[0]?.summary).toContain('2 BGP sessions to it down');
   });
 
   it('still reports the BGP sessions of a machine that is Alive', () => {

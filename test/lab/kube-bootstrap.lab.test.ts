@@ -59,7 +59,7 @@ describe.runIf(availability.ok)('bootstrap verified from a real kube-apiserver (
 
     const { code } = await p.exited(60_000);
     const out = p.output();
-    expect(out).toContain('verified: the k3s API answers; 1 node(s) Ready');
+    expect(out).toContain('verified: the k3s API answers; 1 node Ready');
     expect(out).toMatch(/verified: initial-gardener: every workload ready/);
     expect(ran()).toEqual([...STEPS]);
     expect(out).toMatch(/Run done\./);

@@ -4,6 +4,7 @@
  * then removes everything it made.
  */
 import { createInterface } from 'node:readline';
+import { bgpSummaryLines, vtyshError } from './lab-status';
 import { cleanupStaleLabs, type Lab, labAvailability, type SwitchName, startLab } from './harness';
 import { writeLabConfig } from './lab-rack';
 
@@ -89,8 +90,8 @@ async function command(lab: Lab, verb: string, node: string | undefined): Promis
   if (verb === '') return;
   if (verb === 'status') {
     for (const n of NAMES) {
-      const out = await lab.vtysh(n, 'show bgp summary').catch((e: Error) => e.message);
-      process.stdout.write(`== ${n}\n${out.split('\n').filter((l) => /^(swp|Neighbor)|not running/.test(l)).join('\n')}\n`);
+      const lines = await lab.vtysh(n, 'show bgp summary').then(bgpSummaryLines, (e: Error) => [vtyshError(e.message)]);
+      process.stdout.write(`== ${n}\n${lines.join('\n')}\n`);
     }
     return;
   }

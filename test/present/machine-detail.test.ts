@@ -70,7 +70,7 @@ describe('machine detail', () => {
     expect(texts).toContain('address         10.0.0.5');
     expect(texts).toContain('MAC             aa:bb:cc:dd:ee:ff');
     expect(texts).toContain('BMC version     1.42');
-    expect(lineWith('last update')).toEqual(expect.objectContaining({ text: 'last update     25m ago (2026-05-04 09:35:00): outdated (older than 20m)', tone: 'warning' }));
+    expect(lineWith('last update')).toEqual(expect.objectContaining({ text: 'last update     25m ago (2026-05-04 09:35:00 UTC): outdated (older than 20m)', tone: 'warning' }));
     expect(lineWith('power supplies')).toEqual(expect.objectContaining({ text: 'power supplies  2: OK Enabled, Critical Enabled', tone: 'warning' }));
     expect(texts).toContain('power draw      142 W (average)');
   });
@@ -78,7 +78,7 @@ describe('machine detail', () => {
   it('shows the allocation with its networks, the VPN, the lock and its reason', () => {
     expect(texts).toContain('lock            LOCKED: disk swap, ticket 4711');
     expect(texts).toContain('marks           Locked VPN');
-    expect(texts).toContain('created    5m ago (2026-05-04 09:55:00)');
+    expect(texts).toContain('created    5m ago (2026-05-04 09:55:00 UTC)');
     expect(texts).toContain('VPN        connected');
     expect(texts).toContain('  internet  185.1.2.3  VRF 104009  ASN 4200003073  external');
     expect(texts).toContain('  tenant-net  10.0.1.5, 10.0.1.6  VRF 30  private');

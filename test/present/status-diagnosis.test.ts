@@ -28,7 +28,7 @@ async function statusOf(scenario: ScenarioName, lead = SCENARIO_LEAD) {
 const CAUSES: ReadonlyArray<readonly [ScenarioName, RegExp]> = [
   ['rack-lost', /^CRIT {2}5 hosts down: bootstrap, machine01, machine02, machine03, machine04$/],
   ['shoot-workers-lost', /^CRIT {2}2 hosts down: machine02, machine04$/],
-  ['k3s-lost', /^CRIT {2}bootstrap bootstrap is down \(not reachable\)$/],
+  ['k3s-lost', /^CRIT {2}bootstrap is down \(not reachable\)$/],
   ['empty-backup-after-restart', /^CRIT {2}newest backup of metal-db \(initial metal-stack\) is \d/],
 ];
 
@@ -53,7 +53,7 @@ describe('status text and JSON carry the diagnosis', () => {
     );
     expect(text).toMatch(/^ {6}WARN {2}machine machine02 has stopped phoning home/m);
     expect(text).toMatch(/^ {8}CRIT {2}shoot ops\/garden-cp: EveryNodeReady is False[\s\S]*\(\+\d\s+more on it\)/m);
-    expect(text).toMatch(/^ {10}CRIT {2}nested control plane nested Gardener/m);
+    expect(text).toMatch(/^ {10}CRIT {2}control plane nested Gardener/m);
   });
 
   it('names the lost hosts from their links and sessions before metal-api calls them Unknown', async () => {

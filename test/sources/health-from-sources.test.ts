@@ -49,7 +49,7 @@ describe('health findings from the SSH sources', () => {
     const v4 = theFinding(all, 'bgp-session-down', 'spine/default/ipv4Unicast/swp2');
     expect(v4).toMatchObject({ severity: 'critical' });
     // The capture's own counters: down since a second, dropped once (bgpd on leaf02 was killed).
-    expect(v4.summary).toBe('BGP session spine -> leaf02 (default ipv4Unicast swp2) is Idle, not Established; down 1s, dropped 1 time');
+    expect(v4.summary).toBe('BGP session spine -> leaf02 (default IPv4 Unicast swp2) is Idle, not Established; down 1s, dropped 1 time');
     theFinding(all, 'bgp-session-down', 'spine/default/l2VpnEvpn/swp2');
     // leaf02 itself answers "bgpd is not running" over SSH: its BGP daemon is down (not the switch), and its own
     // sessions are not judged.

@@ -59,5 +59,10 @@ describe('Table', () => {
     const frame = plain(renderThemed(<Table columns={columns} rows={[]} selected={0} height={5} width={60} />).lastFrame());
     expect(frame).toContain('no rows');
     expect(frame.split('\n')).toHaveLength(7);
+    // Said once, in the body: the position line stays blank (UX finding 32: "no findings" beside "no rows").
+    expect(frame.match(/no rows/g)).toHaveLength(1);
+    const withText = plain(renderThemed(<Table columns={columns} rows={[]} selected={0} height={5} width={60} emptyText="no findings: every check passed" />).lastFrame());
+    expect(withText).not.toMatch(/no rows/);
+    expect(withText.split('\n')).toHaveLength(7);
   });
 });

@@ -56,7 +56,7 @@ describe('the TUI on the simulated rack', () => {
     const { press, screen } = await setup();
     await press('2');
     // 9 nodes and the 4 machines' second uplinks, to leaf02, as reference rows.
-    expect(screen()).toMatch(/Topology \(13\)/);
+    expect(screen()).toMatch(/Topology \(16\)/);
     expect(screen()).toMatch(/router[\s\S]*spine[\s\S]*leaf01/);
     expect(screen()).toMatch(/leaf02[\s\S]*machine01 ↑ +firewall +up +Ethernet0<->lan1 up/);
     await press('3');

@@ -7,7 +7,7 @@ import { setupApp } from './app-setup';
 const CAUSES: ReadonlyArray<readonly [ScenarioName, RegExp]> = [
   ['rack-lost', /CRIT topology +5 hosts down: bootstrap, machine01, machine02,/],
   ['shoot-workers-lost', /CRIT machines +2 hosts down: machine02, machine04/],
-  ['k3s-lost', /CRIT topology +bootstrap bootstrap is down \(not reachable\)/],
+  ['k3s-lost', /CRIT topology +bootstrap is down \(not reachable\)/],
   ['empty-backup-after-restart', /CRIT backups +newest backup of metal-db \(initial metal-stack\) is \d/],
 ];
 

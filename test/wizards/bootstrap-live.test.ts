@@ -26,8 +26,8 @@ describe('live verification of a real bootstrap', () => {
   it('k3s: the API answers and every node is Ready, read from the initial context', () => {
     const k3s = liveVerifies(ALL).k3s;
     expect(k3s.description).toBe('the k3s API answers and every node is Ready (read from kube context admin@k3s)');
-    expect(k3s.test(withControlPlane(healthySnapshot(), 'k3s', { nodes: [node('bootstrap', 'True')] }))).toEqual({ ok: true, detail: 'the k3s API answers; 1 node(s) Ready' });
-    expect(k3s.test(withControlPlane(healthySnapshot(), 'k3s', { nodes: [node('bootstrap', 'False')] })).detail).toBe('node(s) not Ready: bootstrap (False)');
+    expect(k3s.test(withControlPlane(healthySnapshot(), 'k3s', { nodes: [node('bootstrap', 'True')] }))).toEqual({ ok: true, detail: 'the k3s API answers; 1 node Ready' });
+    expect(k3s.test(withControlPlane(healthySnapshot(), 'k3s', { nodes: [node('bootstrap', 'False')] })).detail).toBe('node not Ready: bootstrap (False)');
     expect(k3s.test(withControlPlane(healthySnapshot(), 'k3s', { nodes: [] })).detail).toBe('the k3s API answers, no node registered yet');
     expect(k3s.test(withControlPlane(healthySnapshot(), 'k3s', { reachable: false, message: 'connect ECONNREFUSED' }))).toEqual({ ok: false, detail: 'the k3s API does not answer: connect ECONNREFUSED' });
   });

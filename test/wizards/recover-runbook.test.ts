@@ -30,7 +30,7 @@ describe('proposeScenario', () => {
     expect(k3s.down.join(' ')).toMatch(/bootstrap node/);
     expect(k3s.works.join(' ')).toMatch(/nested metal-stack/);
     const workers = proposeScenario(simAt('shoot-workers-lost').snapshot());
-    expect(workers.down.join(' ')).toMatch(/machine\(s\)/);
+    expect(workers.down.join(' ')).toMatch(/2 machines machine02, machine04 control planes nested metal-stack, nested Gardener unreachable shoots ops\/metal-cp, ops\/garden-cp not healthy/);
     expect(workers.works.join(' ')).toMatch(/k3s/);
   });
 

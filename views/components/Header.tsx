@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { SourceStatus } from '../../src/model/source';
+import { unreadSwitches } from '../../src/present/source-coverage';
 import { truncate } from '../../src/present/table-layout';
 import { formatAge } from '../../src/text/format-age';
 import type { RackStore } from '../../src/store/rack-store';
@@ -19,11 +20,14 @@ function incidentText(incident: { label: string; startedAt: number }, now: numbe
   return ` INCIDENT ${truncate(incident.label, cells)} ${age}`;
 }
 
-function sourceText(s: SourceStatus, now: number): { text: string; tone?: 'critical' | 'warning' | 'muted' } {
+function sourceText(s: SourceStatus, now: number, snapshot: RackSnapshot): { text: string; tone?: 'critical' | 'warning' | 'muted' } {
   const age = s.lastSuccess === undefined ? 'never' : formatAge(Math.max(0, now - s.lastSuccess));
   switch (s.state) {
-    case 'ok':
-      return { text: `${s.name} ok ${age}` };
+    case 'ok': {
+      // A poll that read some switches is a success; the switches it could not read are not "ok".
+      const partial = unreadSwitches(s, snapshot);
+      return partial ? { text: `${s.name} ${partial.read}/${partial.total} read ${age}`, tone: 'warning' } : { text: `${s.name} ok ${age}` };
+    }
     case 'pending':
       return { text: `${s.name} ...`, tone: 'muted' };
     case 'stale':
@@ -44,7 +48,7 @@ export function Header({ snapshot, store, width, drill }: { snapshot: RackSnapsh
   const statuses = useSources(store);
   const now = useNow();
   const clock = `${new Date(now).toISOString().slice(11, 19)}Z`;
-  const sources = statuses.map((s) => sourceText(s, now));
+  const sources = statuses.map((s) => sourceText(s, now, snapshot));
   const left = `rackpilot ${snapshot.rack.name}`;
   const badge = snapshot.rack.simulated ? ' SIMULATED' : '';
   // A drill opened from w runs on a private rack: said first, so it is never taken for a recovery of this one.

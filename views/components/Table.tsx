@@ -71,7 +71,7 @@ export const Table = memo(function Table({ columns, rows, selected, height, widt
       ))}
       <Box width={width} justifyContent="space-between">
         <Text {...toneProps(theme, 'warning')}>{problemsText(problemsOutside(rows, view), theme.ascii)}</Text>
-        <Text {...toneProps(theme, 'muted')}>{scrollIndicator(view, rows.length)}</Text>
+        <Text {...toneProps(theme, 'muted')}>{scrollIndicator(view, rows.length) || ' '}</Text>
       </Box>
     </Box>
   );

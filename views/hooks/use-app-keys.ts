@@ -2,7 +2,7 @@ import type { Dispatch } from 'react';
 import type { Finding } from '../../src/health/finding';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { BindingContext } from '../../src/present/key-bindings';
-import { applyTextInput, matchBinding, paneIndex } from '../../src/present/key-matcher';
+import { applyTextInput, hiddenKeyNote, matchBinding, paneIndex } from '../../src/present/key-matcher';
 import type { PaneDetail } from '../../src/present/pane-content';
 import { TABLE_CHROME_ROWS } from '../../src/present/table-layout';
 import { moveSelection, type PaneId, PANES, type UiAction, type UiState, uiReducer } from '../../src/present/ui-state';
@@ -28,6 +28,8 @@ export interface AppKeysOptions {
   /** Ctrl-C. */
   readonly onInterrupt: () => void;
   readonly onRefresh: () => void;
+  /** A line for the footer (a hidden key's reason). */
+  readonly onNotice?: (text: string) => void;
   /** A: the operator acknowledges the incident, which ends it. */
   readonly onAcknowledge: () => void;
   readonly onInject: (name: string) => void;
@@ -143,6 +145,11 @@ function handle(o: AppKeysOptions, input: string, key: Parameters<typeof matchBi
     },
   };
   if (id) actions[id]?.();
+  else {
+    // A key hidden here (read-only, a real rack) says why instead of doing nothing.
+    const note = hiddenKeyNote(input, key, scope, o.ctx);
+    if (note) o.onNotice?.(note);
+  }
 }
 
 /** Enter where it does not jump: opens the selected row's detail. */

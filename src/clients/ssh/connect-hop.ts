@@ -72,7 +72,11 @@ async function authConfig(req: HopRequest, labels: HopLabel): Promise<Pick<Confi
     return { privateKey: await readBoundedFile(identityFile, IDENTITY_FILE_LIMIT), agent };
   } catch (error) {
     const why = error instanceof FileProblem ? error.message : (error as Error).message;
-    throw new SshError(name, 'auth', `${name}: cannot read identity file ${identityFile} (${why})`, { cause: error, reason: 'identity file unreadable' });
+    throw new SshError(name, 'auth', `${name}: cannot read identity file ${identityFile} (${why})`, {
+      cause: error,
+      reason: 'identity file unreadable',
+      hint: "check the switch's identityFile in the config: a private key file the user running rackpilot can read",
+    });
   }
 }
 

@@ -13,7 +13,8 @@ import { commandName, judgeResult } from './command-result';
 import { parseBgpSummary } from './parse-bgp-summary';
 import { parseLldp } from './parse-lldp';
 
-export type CheckStage = 'ssh' | 'host-key' | 'vtysh' | 'lldpctl';
+/** `vtysh`: it failed (bgpd down); `vtysh-output`: it answered with what is not FRR's JSON. */
+export type CheckStage = 'ssh' | 'host-key' | 'vtysh' | 'vtysh-output' | 'lldpctl';
 
 export interface SwitchCheck {
   readonly name: string;
@@ -63,7 +64,7 @@ export async function checkSwitch(sw: SwitchConfig, shell: SwitchShell, now: () 
   const hostKey = shell.hostKey(sw.target);
   const withKey = hostKey ? { hostKey } : {};
   const bgp = judgeResult(bgpRun.result, sw.commands.bgp, (stdout) => parseBgpSummary(sw.name, stdout));
-  if (!bgp.ok) return done({ ...withKey, ok: false, failed: 'vtysh', detail: bgp.error });
+  if (!bgp.ok) return done({ ...withKey, ok: false, failed: bgp.kind === 'output' ? 'vtysh-output' : 'vtysh', detail: bgp.error });
   const established = bgp.value.sessions.filter((s) => s.state === 'Established').length;
   const bgpText = `${commandName(sw.commands.bgp)} answers: ${established}/${bgp.value.sessions.length} sessions Established`;
 

@@ -8,6 +8,8 @@
 import type { S3Store } from '../../clients/s3/s3-store';
 import type { RealCall } from '../engine/calls';
 import type { S3CallIo } from './s3-call';
+import { formatBytes } from '../../text/format-bytes';
+import { isoSeconds } from '../../text/time-text';
 
 type S3Call = Extract<RealCall, { kind: 's3' }>;
 
@@ -30,7 +32,7 @@ export async function checkVersions(store: S3Store, call: S3Call, io: S3CallIo, 
   for (const v of versions.slice(0, seen)) {
     if (copyOf(await store.head(bucket, key, io.signal, v.versionId)) === chosen) continue;
     throw new Error(
-      `${key}: a new upload since the version was chosen: ${v.versionId} of ${new Date(v.time).toISOString()} (${v.size} bytes). Something still writes backups (is the database really stopped?); nothing was changed: start over to choose again`,
+      `${key}: a new upload since the version was chosen: ${v.versionId} of ${isoSeconds(v.time)} UTC (${formatBytes(v.size)}). Something still writes backups (is the database really stopped?); nothing was changed: start over to choose again`,
     );
   }
   io.output(`${key}: chosen version ${chosen} still there; no upload since it was chosen (${versions.length} versions)`);

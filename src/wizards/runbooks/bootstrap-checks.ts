@@ -1,3 +1,4 @@
+import { counted, noun } from '../../text/count';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { RackSnapshot } from '../../model/snapshot';
@@ -36,7 +37,7 @@ export function backupStoresSafe(s: RackSnapshot): CheckResult {
   const unversioned = s.backups.filter((b) => b.tool === 'backup-restore-sidecar' && b.store.provider !== 'local' && b.store.versioning !== 'Enabled');
   if (unversioned.length) return fail(`bucket versioning not Enabled for ${nameList(unversioned.map((b) => `${b.id} (${b.store.bucket})`))}`);
   const buckets = [...new Set(s.backups.map((b) => `${b.store.endpoint}/${b.store.bucket}`))];
-  return ok(`${s.backups.length} component(s) back up to ${nameList(buckets)}, outside the rack, versioned`);
+  return ok(`${counted(s.backups.length, 'component')} back up to ${nameList(buckets)}, outside the rack, versioned`);
 }
 
 /** Names must exist before certificates (DNS-01) and shoots can use them; resolving them is the real source's job. */
@@ -60,14 +61,14 @@ export function infrastructureUp(s: RackSnapshot): CheckResult {
   if (down.length) return fail(`not reachable yet: ${nameList(down.map((n) => n.name))}`);
   const machines = s.topology.nodes.filter((n) => n.role === 'machine' || n.role === 'firewall');
   const dark = machines.filter((n) => n.reachability !== 'up');
-  if (dark.length) return fail(`${dark.length} machine(s) without link yet`);
-  return ok(`${infra.length} router/switch(es) and ${machines.length} machine(s) reachable`);
+  if (dark.length) return fail(`${counted(dark.length, 'machine')} without link yet`);
+  return ok(`${counted(infra.length, 'router or switch', 'routers and switches')} and ${counted(machines.length, 'machine')} reachable`);
 }
 
 export function switchesRegistered(s: RackSnapshot): CheckResult {
   const missing = s.bgp.switches.filter((sw) => !sw.reachable);
   if (s.bgp.switches.length === 0) return fail('no switch answers yet');
-  return missing.length ? fail(`switch(es) not answering: ${nameList(missing.map((sw) => sw.name))}`) : ok(`${s.bgp.switches.length} switch(es) registered`);
+  return missing.length ? fail(`${noun(missing.length, 'switch', 'switches')} not answering: ${nameList(missing.map((sw) => sw.name))}`) : ok(`${counted(s.bgp.switches.length, 'switch', 'switches')} registered`);
 }
 
 /** Sessions between switches (and to the router): the fabric the machines' sessions ride on. */
@@ -79,12 +80,12 @@ export function underlayEstablished(s: RackSnapshot): CheckResult {
     .filter((x) => x.peerGroup === 'FABRIC' || x.peerGroup === 'UPLINK' || (x.peerHostname !== undefined && fabric.has(x.peerHostname)));
   if (sessions.length === 0) return fail('no underlay sessions yet');
   const down = sessions.filter((x) => x.state !== 'Established');
-  if (down.length) return fail(`${down.length} underlay session(s) not Established`);
-  return ok(`${sessions.length} underlay session(s) Established`);
+  if (down.length) return fail(`${counted(down.length, 'underlay session')} not Established`);
+  return ok(`${counted(sessions.length, 'underlay session')} Established`);
 }
 
 /** Each machine got as far as Waiting (free for allocation) at least once since it booted. */
 export function machinesReachedWaiting(s: RackSnapshot): CheckResult {
   const behind = s.machines.filter((m) => !m.events.some((e) => e.event === 'Waiting') && m.phase !== 'Phoned Home');
-  return behind.length ? fail(`${behind.length} machine(s) not in Waiting yet: ${nameList(behind.map((m) => `${m.name} ${m.phase ?? '-'}`))}`) : ok(`${s.machines.length} machine(s) reached Waiting`);
+  return behind.length ? fail(`${counted(behind.length, 'machine')} not in Waiting yet: ${nameList(behind.map((m) => `${m.name} ${m.phase ?? '-'}`))}`) : ok(`${counted(s.machines.length, 'machine')} reached Waiting`);
 }

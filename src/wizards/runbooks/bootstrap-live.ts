@@ -1,3 +1,4 @@
+import { counted, noun } from '../../text/count';
 import { failingSync } from '../../health/fabric-rules';
 import type { ControlPlane } from '../../model/control-plane';
 import type { RackSnapshot } from '../../model/snapshot';
@@ -112,8 +113,8 @@ function clusterReady(s: RackSnapshot): CheckResult {
   const nodes = k3s.nodes ?? [];
   if (nodes.length === 0) return fail('the k3s API answers, no node registered yet');
   const notReady = nodes.filter((n) => n.ready !== 'True');
-  if (notReady.length) return fail(`node(s) not Ready: ${nameList(notReady.map((n) => `${n.name} (${n.ready})`))}`);
-  return ok(`the k3s API answers; ${nodes.length} node(s) Ready`);
+  if (notReady.length) return fail(`${noun(notReady.length, 'node')} not Ready: ${nameList(notReady.map((n) => `${n.name} (${n.ready})`))}`);
+  return ok(`the k3s API answers; ${counted(nodes.length, 'node')} Ready`);
 }
 
 function metalApiHealthy(s: RackSnapshot): CheckResult {
@@ -147,7 +148,7 @@ function metalApiSwitches(s: RackSnapshot): CheckResult {
   if (s.switches.length === 0) return fail(`no switch registered in metal-api yet${sourceError(s, 'switches (metal-api)')}`);
   const failing = s.switches.filter((sw) => failingSync(sw));
   if (failing.length) return fail(`metal-core sync failing on ${nameList(failing.map((sw) => sw.name))}`);
-  return ok(`${s.switches.length} switch(es) registered in metal-api`);
+  return ok(`${counted(s.switches.length, 'switch', 'switches')} registered in metal-api`);
 }
 
 function someMachines(s: RackSnapshot): CheckResult {

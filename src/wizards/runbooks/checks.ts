@@ -1,3 +1,4 @@
+import { counted, noun } from '../../text/count';
 import { looksEmpty } from '../../backups/judge';
 import type { Area, Finding } from '../../health';
 import type { BackupComponent } from '../../model/backup';
@@ -33,8 +34,8 @@ export function controlPlanesReachable(ids?: readonly string[]): SnapshotCheck {
   return (s) => {
     const planes = s.controlPlanes.filter((c) => !ids || ids.includes(c.id));
     const down = planes.filter((c) => !c.reachable);
-    if (down.length) return { ok: false, detail: `control plane(s) ${nameList(down.map((c) => c.name))} not reachable yet` };
-    return { ok: true, detail: `${planes.length} control plane(s) reachable` };
+    if (down.length) return { ok: false, detail: `${noun(down.length, 'control plane')} ${nameList(down.map((c) => c.name))} not reachable yet` };
+    return { ok: true, detail: `${counted(planes.length, 'control plane')} reachable` };
   };
 }
 
@@ -46,16 +47,16 @@ export function machinesProvisioned(ids: readonly string[]): SnapshotCheck {
       (m) => ids.includes(m.id) && !(up.has(m.id) && m.phase === (m.allocation ? 'Phoned Home' : 'Waiting')),
     );
     if (pending.length) {
-      return { ok: false, detail: `${pending.length} machine(s) not back yet: ${nameList(pending.map((m) => `${m.name} ${m.phase ?? '-'}`))}` };
+      return { ok: false, detail: `${counted(pending.length, 'machine')} not back yet: ${nameList(pending.map((m) => `${m.name} ${m.phase ?? '-'}`))}` };
     }
-    return { ok: true, detail: `${ids.length} machine(s) Phoned Home` };
+    return { ok: true, detail: `${counted(ids.length, 'machine')} Phoned Home` };
   };
 }
 
 export function sessionsEstablished(s: RackSnapshot): CheckResult {
   const sessions = s.bgp.switches.flatMap((sw) => sw.sessions);
   const down = sessions.filter((x) => x.state !== 'Established' && x.adminState !== 'Admin');
-  if (down.length) return { ok: false, detail: `${down.length} BGP session(s) not Established` };
+  if (down.length) return { ok: false, detail: `${counted(down.length, 'BGP session')} not Established` };
   return { ok: true, detail: `${sessions.length} BGP sessions Established` };
 }
 
@@ -102,7 +103,7 @@ export function newGoodVersions(ids: readonly string[], since: (s: RackSnapshot)
     if (waiting.length) {
       const due = waiting.map((b) => (b.versions[0] ? b.versions[0].time + b.policy.interval : undefined)).filter((x): x is number => x !== undefined);
       const next = due.length ? `; next upload due ${isoSeconds(Math.min(...due)).slice(11)} UTC` : '';
-      return { ok: false, detail: `waiting for a new good backup of ${nameList(waiting.map((b) => b.id))}${next}` };
+      return { ok: false, detail: `no new good backup of ${nameList(waiting.map((b) => b.id))} yet${next}` };
     }
     const later = components.filter((b) => b.policy.interval > WAIT_FOR_UPLOAD_UP_TO && !hasNewGood(s, b, t));
     const note = later.length ? `; next scheduled upload of ${nameList(later.map((b) => `${b.id} (${b.policy.schedule})`))} still to come: check it with rackpilot status` : '';

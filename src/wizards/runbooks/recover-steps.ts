@@ -1,3 +1,4 @@
+import { counted } from '../../text/count';
 import type { BackupComponent } from '../../model/backup';
 import { MINUTE } from '../../model/time';
 import type { Action, Step, StepContext } from '../engine/types';
@@ -113,7 +114,7 @@ export function powerOnStep(machines: readonly string[]): Step {
     id: 'power-on',
     title: 'Power on the lost machines',
     explanation:
-      `Power on ${machines.length} machine(s). They PXE-boot into metal-hammer, register with metal-api and are ` +
+      `Power on ${counted(machines.length, 'machine')}. They PXE-boot into metal-hammer, register with metal-api and are ` +
       'reinstalled with their allocation until they phone home; the shoots get their workers back. Their databases ' +
       'stay stopped until restored, so nothing that starts empty can overwrite a good backup.',
     destructive: false,

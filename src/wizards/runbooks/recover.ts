@@ -1,3 +1,4 @@
+import { counted } from '../../text/count';
 import type { RackSnapshot } from '../../model/snapshot';
 import type { Runbook, Step } from '../engine/types';
 import { planRecovery, type RecoveryPlan, restoredBy } from './recover-plan';
@@ -73,6 +74,6 @@ function describe(plan: RecoveryPlan): string {
   if (plan.bootstrap !== undefined) parts.push('re-install the bootstrap node and k3s');
   const restored = restoredBy(plan);
   if (restored.length) parts.push(`restore ${restored.map((c) => c.id).join(', ')}`);
-  if (plan.machines.length) parts.push(`power on ${plan.machines.length} machine(s) once metal-api answers`);
+  if (plan.machines.length) parts.push(`power on ${counted(plan.machines.length, 'machine')} once metal-api answers`);
   return `${SCENARIO_TITLES[plan.scenario]}: ${parts.join('; ') || 'verify only'}.`;
 }

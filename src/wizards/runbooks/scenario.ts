@@ -1,3 +1,4 @@
+import { counted, noun } from '../../text/count';
 import type { RackSnapshot } from '../../model/snapshot';
 import { componentLabel, machineName, nameList, type RackFacts, rackFacts } from './scenario-facts';
 
@@ -70,9 +71,9 @@ function matchScenario(f: RackFacts): RecoveryScenario | undefined {
 function describeDown(f: RackFacts): string[] {
   const out: string[] = [];
   if (f.bootstrapDown) out.push(`bootstrap node ${f.bootstrap?.name ?? 'bootstrap'} (k3s and the initial control planes)`);
-  if (f.machinesDown.length) out.push(`${f.machinesDown.length} machine(s) ${nameList(f.machinesDown.map(machineName))}`);
-  if (f.controlPlanesDown.length) out.push(`control plane(s) ${nameList(f.controlPlanesDown.map((c) => c.name))} unreachable`);
-  if (f.unhealthyShoots.length) out.push(`shoot(s) ${nameList(f.unhealthyShoots.map((s) => `${s.project}/${s.name}`))} not healthy`);
+  if (f.machinesDown.length) out.push(`${counted(f.machinesDown.length, 'machine')} ${nameList(f.machinesDown.map(machineName))}`);
+  if (f.controlPlanesDown.length) out.push(`${noun(f.controlPlanesDown.length, 'control plane')} ${nameList(f.controlPlanesDown.map((c) => c.name))} unreachable`);
+  if (f.unhealthyShoots.length) out.push(`${noun(f.unhealthyShoots.length, 'shoot')} ${nameList(f.unhealthyShoots.map((s) => `${s.project}/${s.name}`))} not healthy`);
   if (f.suspiciousBackups.length) out.push(`newest backup of ${nameList(f.suspiciousBackups.map(componentLabel))} looks empty`);
   return out;
 }
@@ -83,7 +84,7 @@ function describeWorks(snapshot: RackSnapshot, f: RackFacts): string[] {
   if (switches.length) {
     const sessions = switches.flatMap((s) => s.sessions);
     const up = sessions.filter((s) => s.state === 'Established').length;
-    out.push(`${switches.length} switch(es), ${up} of ${sessions.length} BGP sessions Established`);
+    out.push(`${counted(switches.length, 'switch', 'switches')}, ${up} of ${sessions.length} BGP sessions Established`);
   }
   if (f.controlPlanesUp.length) out.push(`control plane(s) ${nameList(f.controlPlanesUp.map((c) => c.name))} reachable`);
   const healthy = snapshot.shoots.filter((s) => !f.unhealthyShoots.includes(s));

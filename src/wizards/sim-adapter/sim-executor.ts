@@ -42,7 +42,9 @@ export async function perform(sim: SimRack, clock: Clock, e: Effect, io: Io): Pr
       const unknown = ids.filter((id) => !known.has(id));
       if (unknown.length > 0) return { ok: false, error: `no such node in the rack: ${unknown.join(', ')}` };
       if (e.op === 'reprovision-bootstrap' && sim.data().backups.some((b) => b.id === e.snapshotsOf)) sim.setBackupsPaused(e.snapshotsOf, true);
-      io.output(`powering on ${ids.length > 6 ? `${ids.slice(0, 6).join(', ')} and ${ids.length - 6} more` : ids.join(', ')}`);
+      // Named as the step and every pane name them ("power on machine01" -> "powering on machine01"), not by UUID.
+      const names = ids.map((id) => sim.layout.machines.find((m) => m.id === id)?.name ?? (id === sim.layout.bootstrapId ? 'bootstrap' : id));
+      io.output(`powering on ${names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', ')}`);
       sim.powerOn(ids);
       io.output('power-on sent; nodes boot and provision, which takes several minutes');
       return ok;

@@ -64,7 +64,7 @@ describe('check-versions: the versions re-read live before a restore changes any
 
   it('stops on a new upload since the choice, naming it', async () => {
     const later = [{ id: 'tiny3', at: '2026-11-30T08:09:00Z', size: 290 }, ...history];
-    await expect(check(later)).rejects.toThrow(`${KEY}: a new upload since the version was chosen: tiny3 of 2026-11-30T08:09:00.000Z (290 bytes). Something still writes backups (is the database really stopped?)`);
+    await expect(check(later)).rejects.toThrow(`${KEY}: a new upload since the version was chosen: tiny3 of 2026-11-30 08:09:00 UTC (290 B). Something still writes backups (is the database really stopped?)`);
   });
 
   it("accepts this run's own promote on top (a resumed run checking again before clearing the data)", async () => {
