@@ -21,6 +21,12 @@ export class TmuxScreen {
     screen.tmux('set-option', '-t', session, 'status', 'off');
     // bash ignores an inherited PS1 in some set-ups; set it in the shell itself, then start from a clean screen.
     screen.run(`export PS1='PROMPT$ '; clear`);
+    // Wait for the cleared prompt: a command typed while bash still starts or clears is echoed by the terminal
+    // ahead of the prompt and then again after it, so the screen would not read as one prompt line (seen under load).
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; Atomics.wait(pause, 0, 0, 50)) {
+      if (screen.tmux('capture-pane', '-p', '-t', session).trim() === 'PROMPT$') break;
+    }
     return screen;
   }
 
