@@ -166,6 +166,12 @@ export class TuiSession {
     throw new Error(`no rackpilot process under script (pid ${pid})`);
   }
 
+  /** User + system CPU time the node process has used so far, in ms (clock ticks of 10 ms). */
+  cpuMs() {
+    const fields = readFileSync(`/proc/${this.nodePid()}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
   /** Peak resident set of the node process in bytes (VmHWM). */
   peakRss() {
     const status = readFileSync(`/proc/${this.nodePid()}/status`, 'utf8');

@@ -12,6 +12,7 @@ import { parseFlags } from './flags';
 import type { Io } from './io';
 import { displayOptions } from './wizard/display';
 import { interruptText, type RunSignal } from './wizard/run-signals';
+import { compactOutput } from './tui-output';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
 export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
@@ -101,6 +102,7 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
       />
     </ThemeProvider>,
     {
+      stdout: compactOutput(process.stdout),
       alternateScreen: true,
       // Ink treats CI=true as "not interactive" and would draw nothing until exit; a real TTY is interactive.
       interactive: true,

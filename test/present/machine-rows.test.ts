@@ -107,4 +107,16 @@ describe('machines pane: rows', () => {
     // And by what no column shows: the role and the shoot.
     expect(filterRows(set.rows, 'p1/c1')).toHaveLength(2);
   });
+
+  it('keeps the rows of a machine list the next snapshot left alone, and still moves their ages with the time', () => {
+    const list = healthySnapshot().machines;
+    const first = machineRows(list, T0);
+    expect(machineRows(list, T0)).toBe(first);
+    // Three days later the same list reads older: new rows where the WHEN cell moved, the order kept.
+    const later = machineRows(list, T0 + 72 * HOUR);
+    const when = later.columns.findIndex((c) => c.title === 'WHEN');
+    expect(later.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(later.rows.map((r) => r.cells[when])).toEqual(machineRows([...list], T0 + 72 * HOUR).rows.map((r) => r.cells[when]));
+    expect(later.rows.some((r, i) => r.cells[when] !== first.rows[i]?.cells[when])).toBe(true);
+  });
 });

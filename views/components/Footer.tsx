@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, Text } from 'ink';
 import { type BindingScope, footerEntries, visibleBindings } from '../../src/present/key-bindings';
 import { toneProps, useTheme } from '../theme-context';
@@ -14,7 +15,7 @@ export interface FooterProps {
 }
 
 /** One line of key hints generated from the binding records, so it always matches what the keys do. */
-export function Footer({ scope, readOnly, simulated, jumps = false, width, notice }: FooterProps) {
+function FooterLine({ scope, readOnly, simulated, jumps = false, width, notice }: FooterProps) {
   const theme = useTheme();
   if (notice) {
     return (
@@ -42,3 +43,6 @@ export function Footer({ scope, readOnly, simulated, jumps = false, width, notic
     </Box>
   );
 }
+
+/** Memoised: a key that moves the selection leaves this line's props alone, so it is not rendered again. */
+export const Footer = memo(FooterLine);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { RackSnapshot } from '../../src/model/snapshot';
 import type { SourceStatus } from '../../src/model/source';
@@ -43,7 +44,7 @@ function sourceText(s: SourceStatus, now: number, snapshot: RackSnapshot): { tex
  * One line: rack name, SIMULATED badge, DRILL and its scenario while a drill is open, incident, each source's state
  * and data age, the UTC clock. The clock lives here so that its one-second tick re-renders the header only.
  */
-export function Header({ snapshot, store, width, drill }: { snapshot: RackSnapshot; store: RackStore; width: number; drill?: string }) {
+function HeaderLine({ snapshot, store, width, drill }: { snapshot: RackSnapshot; store: RackStore; width: number; drill?: string }) {
   // Subscribed here, not in App: a poll that brought nothing new re-renders this line only.
   const statuses = useSources(store);
   const now = useNow();
@@ -90,3 +91,6 @@ export function Header({ snapshot, store, width, drill }: { snapshot: RackSnapsh
     </Box>
   );
 }
+
+/** Memoised: a key that moves the selection leaves this line's props alone, so it is not rendered again. */
+export const Header = memo(HeaderLine);

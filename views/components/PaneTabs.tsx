@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { AreaStatus } from '../../src/present/area-summary';
 import { paneTabs } from '../../src/present/pane-tabs';
@@ -16,7 +17,7 @@ const TONE: Record<AreaStatus, 'critical' | 'warning' | 'info' | undefined> = {
  * "1 Overview  2 Topology ..." with the focused pane in brackets (readable without colour) and each pane's worst
  * state as a mark after its name; shorter names where the full ones do not fit (src/present/pane-tabs.ts).
  */
-export function PaneTabs({ pane, status, width }: { pane: PaneId; status: Record<PaneId, AreaStatus>; width: number }) {
+function PaneTabsLine({ pane, status, width }: { pane: PaneId; status: Record<PaneId, AreaStatus>; width: number }) {
   const theme = useTheme();
   const marks = Object.fromEntries(
     PANES.map((p) => {
@@ -39,3 +40,6 @@ export function PaneTabs({ pane, status, width }: { pane: PaneId; status: Record
     </Box>
   );
 }
+
+/** Memoised: a key that moves the selection leaves this line's props alone, so it is not rendered again. */
+export const PaneTabs = memo(PaneTabsLine);

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
-import { memo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { Column, Tone as RowTone } from '../../src/present/rows';
+import type { Theme } from '../theme';
 import { fitCell, layoutColumns, problemsOutside, problemsText, scrollIndicator, visibleWindow } from '../../src/present/table-layout';
 import { toneProps, useTheme } from '../theme-context';
 
@@ -40,12 +41,8 @@ export const Table = memo(function Table({ columns, rows, selected, height, widt
   lastStart.current = view.start;
   const cursor = Math.max(0, Math.min(rows.length - 1, selected));
 
-  const widths = layoutColumns(columns, Math.max(0, width - MARKER_WIDTH), 1, contentWidths);
-  // A zero width means the column did not fit at all: it is left out together with its gap.
-  const line = (cells: readonly string[]) =>
-    columns
-      .flatMap((c, i) => ((widths[i] ?? 0) > 0 ? [fitCell(cells[i] ?? '', widths[i] ?? 0, c.align, theme.ellipsis)] : []))
-      .join(' ');
+  // Per row set and size, not per key: a moved cursor keeps the same widths array, so unchanged rows skip rendering.
+  const widths = useMemo(() => layoutColumns(columns, Math.max(0, width - MARKER_WIDTH), 1, contentWidths), [columns, width, contentWidths]);
 
   const visible = rows.slice(view.start, view.end);
   const blanks = Math.max(0, height - visible.length);
@@ -53,17 +50,11 @@ export const Table = memo(function Table({ columns, rows, selected, height, widt
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
         {' '.repeat(MARKER_WIDTH)}
-        {line(columns.map((c) => c.title))}
+        {rowText(columns, widths, columns.map((c) => c.title), theme)}
       </Text>
-      {visible.map((row, i) => {
-        const isSelected = view.start + i === cursor;
-        const mark = (isSelected ? '>' : ' ') + (row.tone ? theme.marks[row.tone] : ' ');
-        return (
-          <Text key={row.id} inverse={isSelected} wrap="truncate" {...toneProps(theme, row.tone)}>
-            {mark} {line(row.cells)}
-          </Text>
-        );
-      })}
+      {visible.map((row, i) => (
+        <TableLine key={row.id} row={row} selected={view.start + i === cursor} columns={columns} widths={widths} theme={theme} />
+      ))}
       {rows.length === 0 && height > 0 ? <Text {...toneProps(theme, 'muted')}>{`   ${emptyText ?? 'no rows'}`}</Text> : null}
       {Array.from({ length: rows.length === 0 ? Math.max(0, blanks - 1) : blanks }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: blank filler lines have no identity.
@@ -74,5 +65,33 @@ export const Table = memo(function Table({ columns, rows, selected, height, widt
         <Text {...toneProps(theme, 'muted')}>{scrollIndicator(view, rows.length) || ' '}</Text>
       </Box>
     </Box>
+  );
+});
+
+/** A row's cells fitted to the column widths; a zero width means the column did not fit and is left out with its gap. */
+function rowText(columns: readonly Column[], widths: readonly number[], cells: readonly string[], theme: Theme): string {
+  return columns
+    .flatMap((c, i) => ((widths[i] ?? 0) > 0 ? [fitCell(cells[i] ?? '', widths[i] ?? 0, c.align, theme.ellipsis)] : []))
+    .join(' ');
+}
+
+interface TableLineProps {
+  readonly row: TableRow;
+  readonly selected: boolean;
+  readonly columns: readonly Column[];
+  readonly widths: readonly number[];
+  readonly theme: Theme;
+}
+
+/**
+ * One data line. Memoised on the row object (rows are built once per snapshot) and its selection, so a key that
+ * moves the cursor inside the page formats and renders two lines, not the whole page.
+ */
+const TableLine = memo(function TableLine({ row, selected, columns, widths, theme }: TableLineProps) {
+  const mark = (selected ? '>' : ' ') + (row.tone ? theme.marks[row.tone] : ' ');
+  return (
+    <Text inverse={selected} wrap="truncate" {...toneProps(theme, row.tone)}>
+      {mark} {rowText(columns, widths, row.cells, theme)}
+    </Text>
   );
 });
