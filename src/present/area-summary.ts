@@ -2,7 +2,9 @@ import type { Area, Finding, Severity } from '../health/finding';
 import { AREAS, severityRank } from '../health/finding';
 import type { Cause } from '../model/diagnosis';
 import type { RackSnapshot } from '../model/snapshot';
+import type { SourceStatus } from '../model/source';
 import { formatAge } from '../text/format-age';
+import { unreadSwitches } from './source-coverage';
 
 export type AreaStatus = 'ok' | Severity | 'no-data';
 
@@ -12,6 +14,8 @@ export interface AreaSummary {
   /** One short line of counts, e.g. "12/12 sessions Established on 3 switches". */
   readonly text: string;
   readonly counts: Readonly<Record<string, number>>;
+  /** No configured source reports on this area at all (not merely waiting for a first answer). */
+  readonly unwatched: boolean;
 }
 
 
@@ -22,9 +26,8 @@ export interface AreaSummary {
  */
 export function summariseAreas(snapshot: RackSnapshot, findings: readonly Finding[]): AreaSummary[] {
   // "0 machines: 0 Alive" would read as an empty rack; an area without data says that nothing reported on it.
-  const noData = snapshot.sources.some((src) => src.state === 'pending')
-    ? 'no data yet: waiting for the first answer'
-    : 'no data: no configured source reports it';
+  const waiting = snapshot.sources.some((src) => src.state === 'pending');
+  const noData = waiting ? 'no data yet: waiting for the first answer' : 'no data: no configured source reports it';
   const causes = snapshot.diagnosis.causes;
   return AREAS.map((area) => {
     const described = describe(area, snapshot);
@@ -36,7 +39,7 @@ export function summariseAreas(snapshot: RackSnapshot, findings: readonly Findin
     ];
     const worst = severities.sort((a, b) => severityRank(a) - severityRank(b))[0];
     const status: AreaStatus = worst ?? (hasData ? (described.down > 0 ? 'warning' : 'ok') : 'no-data');
-    return { area, status, text, counts };
+    return { area, status, text, counts, unwatched: !hasData && !waiting };
   });
 }
 
@@ -169,13 +172,16 @@ function backups(s: RackSnapshot) {
 }
 
 function sources(s: RackSnapshot) {
+  // An SSH source's poll succeeds while one switch answers: a switch it cannot read makes it "1/3 read", not "ok".
+  const partial = (src: SourceStatus) => (src.state === 'ok' ? unreadSwitches(src, s) : undefined);
   const text = s.sources
     .map((src) => {
       const age = src.lastSuccess === undefined ? 'never' : formatAge(s.takenAt - src.lastSuccess);
-      return `${src.name} ${src.state} ${age}`;
+      const unread = partial(src);
+      return `${src.name} ${unread ? `${unread.read}/${unread.total} read` : src.state} ${age}`;
     })
     .join(', ');
-  const failing = s.sources.filter((src) => src.state === 'error' || src.state === 'stale').length;
+  const failing = s.sources.filter((src) => src.state === 'error' || src.state === 'stale' || partial(src)).length;
   return { text: text || 'no sources', counts: { sources: s.sources.length, failing }, hasData: s.sources.length > 0, down: failing };
 }
 

@@ -1,6 +1,6 @@
 import { looksEmpty } from '../backups/judge';
 import type { JudgedVersion } from '../model/backup';
-import type { StatusReportInput } from './status-report';
+import { type StatusReportInput, unwatchedAreas } from './status-report';
 
 /** Bump only on an incompatible change; README.md documents this schema. */
 export const STATUS_SCHEMA_VERSION = 1;
@@ -23,6 +23,8 @@ export function statusJson(input: StatusJsonInput) {
     notices: input.notices,
     incident: s.incident ? { label: s.incident.label, startedAt: iso(s.incident.startedAt) } : null,
     areas: Object.fromEntries(input.areas.map((a) => [a.area, { status: a.status, summary: a.text, counts: a.counts }])),
+    // Areas no configured source reports on (schema 1 grew this field): "healthy" says nothing about them.
+    unwatched: unwatchedAreas(input.areas),
     findings: findings.map((f) => ({
       rule: f.rule,
       severity: f.severity,

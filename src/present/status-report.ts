@@ -39,6 +39,9 @@ export function renderStatusReport(input: StatusReportInput): string {
   for (const a of areas) lines.push(clip(`${a.area.padEnd(15)}${STATUS_WORD[a.status].padEnd(7)}${a.text}`));
   lines.push('');
   lines.push(clip(`${input.verdict}: ${countLine(findings)}`));
+  // "healthy" covers only what some source reports: a cron reader must not take an unwatched area for a good one.
+  const unwatched = unwatchedAreas(areas);
+  if (unwatched.length) lines.push(...wrap(`not watched (no source reports them): ${unwatched.join(', ')}`, '      '));
   const causes = snapshot.diagnosis.causes;
   for (const c of causes.slice(0, MAX_CAUSES)) lines.push(...causeLines(c, findings));
   if (causes.length > MAX_CAUSES) {
@@ -87,6 +90,11 @@ function causeLines(c: Cause, findings: readonly Finding[]): string[] {
     out.push(...wrap(`${indent}${SEVERITY_WORD[f.severity]}  ${f.summary}${more ? ` (+${more} more on it)` : ''}`, `${indent}      `));
   }
   return out;
+}
+
+/** Areas no configured source reports on (not those still waiting for a first answer). */
+export function unwatchedAreas(areas: readonly AreaSummary[]): string[] {
+  return areas.filter((a) => a.unwatched).map((a) => a.area);
 }
 
 const subjectKey = (f: Finding | undefined) => (f ? `${f.subject.kind}:${f.subject.id}` : '');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summariseAreas } from '../../src/present/area-summary';
+import { statusJson } from '../../src/present/status-json';
+import { renderStatusReport, unwatchedAreas } from '../../src/present/status-report';
 import { bgpRows } from '../../src/present/bgp-rows';
 import { bgpDetail } from '../../src/present/node-detail';
 import { topologyRows } from '../../src/present/topology-rows';
@@ -42,6 +44,38 @@ describe('area lines when a domain has no source', () => {
   it('says it is waiting while a source has not answered yet', () => {
     const s = realOnly([{ name: 'bgp (ssh)', kind: 'ssh', state: 'pending', interval: 2000 }]);
     expect(summariseAreas(s, []).find((a) => a.area === 'machines')?.text).toBe('no data yet: waiting for the first answer');
+  });
+
+  it('status says which areas no source watches under its verdict, and --json lists them (report finding 30)', () => {
+    const s = realOnly([{ name: 'bgp (ssh)', kind: 'ssh', state: 'ok', interval: 2000, lastSuccess: healthySnapshot().takenAt }]);
+    const areas = summariseAreas(s, []);
+    const text = renderStatusReport({ snapshot: s, areas, findings: [], notices: [], verdict: 'healthy' }).split('\n');
+    const at = text.findIndex((l) => l.startsWith('healthy: 0 critical'));
+    expect(text[at + 1]).toBe('not watched (no source reports them): machines, shoots, control-planes, backups');
+    expect(statusJson({ snapshot: s, areas, findings: [], notices: [], verdict: 'healthy', exitCode: 0 }).unwatched).toEqual([
+      'machines',
+      'shoots',
+      'control-planes',
+      'backups',
+    ]);
+  });
+
+  it('a source still waiting for its first answer is not called unwatched', () => {
+    const s = realOnly([{ name: 'bgp (ssh)', kind: 'ssh', state: 'pending', interval: 2000 }]);
+    expect(unwatchedAreas(summariseAreas(s, []))).toEqual([]);
+  });
+
+  it('an SSH source that cannot read every switch is "1/2 read" and a warning, not "ok"', () => {
+    const now = healthySnapshot().takenAt;
+    const base = healthySnapshot();
+    const s: RackSnapshot = {
+      ...base,
+      bgp: { ...base.bgp, switches: base.bgp.switches.slice(0, 2).map((sw, i) => (i === 1 ? { ...sw, reachable: false, error: 'ssh: connection refused' } : sw)) },
+      sources: [{ name: 'bgp (ssh)', kind: 'ssh', state: 'ok', interval: 2000, lastSuccess: now }],
+    };
+    const sources = summariseAreas(s, []).find((a) => a.area === 'sources');
+    expect(sources?.text).toBe('bgp (ssh) 1/2 read 0s');
+    expect(sources?.status).toBe('warning');
   });
 });
 
