@@ -54,8 +54,9 @@ async function rawSession(configFile: string, name: string): Promise<string> {
   screens.push(t);
   t.tmux('pipe-pane', '-t', t.session, '-o', `cat >> '${raw}'`);
   t.run(`'${process.execPath}' bin/rackpilot --config '${configFile}'`);
-  await t.waitFor(/lldp \(ssh\) (ok|ERROR|STALE)/, 30_000);
-  await t.waitFor(/bgp \(ssh\) (ok|ERROR|STALE)/, 30_000);
+  await t.waitFor(/lldp \(ssh\) (ok|ERROR|STALE|\d+\/\d+ read)/, 30_000);
+  // A switch that answers garbage leaves the source "2/3 read" (it still reads the others).
+  await t.waitFor(/bgp \(ssh\) (ok|ERROR|STALE|\d+\/\d+ read)/, 30_000);
   for (const pane of ['2', '3', '1']) {
     await t.keys(pane);
     await t.waitFor(new RegExp(`\\[${pane} `));
