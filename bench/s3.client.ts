@@ -74,6 +74,7 @@ function phaseSummary(polls: readonly PollResult[]) {
 /** One source's marks in the current poll. */
 interface Marks {
   lastAnswer: number;
+  /** S3 requests: each page of a listing, versioning, lifecycle, each HeadObject. */
   requests: number;
 }
 
@@ -86,7 +87,12 @@ function marked(s3: S3Store, marks: Marks): S3Store {
   return {
     ...s3,
     versioning: (...a) => mark(s3.versioning(...a)),
-    listVersions: (...a) => mark(s3.listVersions(...a)),
+    // One request per page of the listing.
+    listVersions: (...a) =>
+      mark(s3.listVersions(...a)).then((pages) => {
+        marks.requests += pages.length - 1;
+        return pages;
+      }),
     lifecycle: (...a) => mark(s3.lifecycle(...a)),
     metadata: (...a) => mark(s3.metadata(...a)),
     close: () => s3.close(),
