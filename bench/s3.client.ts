@@ -227,6 +227,7 @@ async function main(): Promise<void> {
     const m = process.memoryUsage();
     process.stdout.write(
       `${JSON.stringify({
+        bucket: BUCKET,
         components: ids.map((id) => ({ id, versions: backups.find((b) => b.id === id)?.versions.length ?? 0 })),
         listingPagesOfBig: Math.ceil((bigVersions + 0.5) / 1000),
         seedSeconds: round1(seeded.ms / 1000),

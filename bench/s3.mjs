@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { bundleBench, clientResult, OUT_DIR, ROOT } from './bundle.mjs';
+import { runS3Tui } from './s3-tui.mjs';
 
 const RUN_LIMIT_MS = 5 * 60_000;
 // Work: what a poll costs the process beyond waiting for radosgw, with 1,500 versions listed.
@@ -32,7 +33,7 @@ function commit() {
 export async function runS3(argv = []) {
   const { values } = parseArgs({
     args: argv,
-    options: { 'node-arg': { type: 'string', multiple: true }, 'big-versions': { type: 'string' }, small: { type: 'string' }, 'small-versions': { type: 'string' }, polls: { type: 'string' } },
+    options: { 'node-arg': { type: 'string', multiple: true }, 'no-tui': { type: 'boolean' }, 'big-versions': { type: 'string' }, small: { type: 'string' }, 'small-versions': { type: 'string' }, polls: { type: 'string' } },
   });
   const clientArgs = ['big-versions', 'small', 'small-versions', 'polls'].flatMap((k) => (values[k] ? [`--${k}`, values[k]] : []));
   // The SDK stays external, as in the product's bundle (scripts/build.mjs).
@@ -54,6 +55,9 @@ export async function runS3(argv = []) {
       { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const store = await clientResult(child, 's3', RUN_LIMIT_MS);
+    const tui = values['no-tui']
+      ? undefined
+      : await runS3Tui({ root: ROOT, endpoint: lab.endpoint, bucket: store.bucket, components: store.components.map((c) => c.id), keys: { access: labSide.ACCESS, secret: labSide.SECRET } });
     const machine = { cpus: cpus().length, node: process.version, loadAverage1m: { start: round(loadAtStart), end: round(loadavg()[0]) } };
     const work = (phase) => ({ target: `<= ${TARGETS.workP95Ms}`, measured: phase.workMs.p95, pass: phase.workMs.p95 <= TARGETS.workP95Ms });
     const targets = [
@@ -63,7 +67,13 @@ export async function runS3(argv = []) {
       { metric: 'nothing changed: polls that published a snapshot', target: '0', measured: store.unchanged.pollsThatPublished, pass: store.unchanged.pollsThatPublished === 0 },
       { metric: 'client peak RSS (MB)', target: `<= ${TARGETS.peakRssMB}`, measured: store.memory.peakRssMB, pass: store.memory.peakRssMB <= TARGETS.peakRssMB },
     ];
-    return { commit: commit(), machine, lab: { radosgw: 'Ceph radosgw (scripts/s3-lab/start-ceph.sh)', startSeconds: labStartSeconds }, store, targets, pass: targets.every((t) => t.pass) };
+    if (tui && !tui.skipped) {
+      targets.push(
+        { metric: 'nothing changed: TUI frames below the header line', target: '0', measured: tui.unchanged.framesBelowHeader, pass: tui.unchanged.framesBelowHeader === 0 },
+        { metric: 'TUI peak RSS (MB)', target: `<= ${TARGETS.peakRssMB}`, measured: tui.peakRssMB, pass: tui.peakRssMB <= TARGETS.peakRssMB },
+      );
+    }
+    return { commit: commit(), machine, lab: { radosgw: 'Ceph radosgw (scripts/s3-lab/start-ceph.sh)', startSeconds: labStartSeconds }, store, ...(tui ? { tui } : {}), targets, pass: targets.every((t) => t.pass) };
   } finally {
     await lab.stop();
   }
