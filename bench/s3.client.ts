@@ -76,6 +76,8 @@ interface Marks {
   lastAnswer: number;
   /** S3 requests: each page of a listing, versioning, lifecycle, each HeadObject. */
   requests: number;
+  /** Pages of the last listing (radosgw may answer fewer than MaxKeys per page). */
+  pages: number;
 }
 
 /** The product's client, each answer (or failure) marked: when the last one is in, the source's own work begins. */
@@ -91,6 +93,7 @@ function marked(s3: S3Store, marks: Marks): S3Store {
     listVersions: (...a) =>
       mark(s3.listVersions(...a)).then((pages) => {
         marks.requests += pages.length - 1;
+        marks.pages = pages.length;
         return pages;
       }),
     lifecycle: (...a) => mark(s3.lifecycle(...a)),
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
     const credentials = { accessKeyId: process.env.BENCH_S3_ACCESS ?? '', secretAccessKey: process.env.BENCH_S3_SECRET ?? '' };
 
     // As commands/backup-sources.ts makes them, with the client's answers marked and each poll's result timed.
-    const marks = config.backups.map((): Marks => ({ lastAnswer: 0, requests: 0 }));
+    const marks = config.backups.map((): Marks => ({ lastAnswer: 0, requests: 0, pages: 0 }));
     const polled = { at: 0, parseMs: 0 };
     const sources: Source[] = config.backups.map((b, i) => {
       const m = marks[i] as Marks;
@@ -228,8 +231,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `${JSON.stringify({
         bucket: BUCKET,
-        components: ids.map((id) => ({ id, versions: backups.find((b) => b.id === id)?.versions.length ?? 0 })),
-        listingPagesOfBig: Math.ceil((bigVersions + 0.5) / 1000),
+        components: ids.map((id, i) => ({ id, versions: backups.find((b) => b.id === id)?.versions.length ?? 0, listingPages: marks[i]?.pages })),
         seedSeconds: round1(seeded.ms / 1000),
         firstPoll: { totalMs: round1(first.totalMs), waitMs: round1(first.waitMs), workMs: round1(first.workMs), parseMs: round1(first.parseMs), storeMs: round1(first.storeMs), s3Requests: first.requests },
         changing: { newVersionsPerPoll: 1, ...phaseSummary(changing) },
