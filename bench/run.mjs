@@ -2,7 +2,7 @@
 // object with start-up time, key-to-frame latency, peak RSS and bytes written, each against its target; then
 // times SSH poll rounds over 200 fake switches (bench/ssh-poll.mjs), under the key `sshPoll`.
 //
-//   node bench/run.mjs [--scale N]... [--only tui|startup|ssh|lab|kube|metal-api]
+//   node bench/run.mjs [--scale N]... [--only tui|startup|ssh|lab|kube|metal-api|s3]
 //     (default: --scale 1700 --scale 10000, both benchmarks; the TUI part needs `npm run build` first)
 //   npm run bench -- --only startup     just the start-up figures: floors, first frames, --version
 //   npm run bench -- --only lab         just `status` on the switch lab beside the manual ssh loop (root; plain
@@ -10,6 +10,8 @@
 //   npm run bench -- --only ssh          just the SSH poll rounds
 //   npm run bench -- --only kube         just the kube benchmark (bench/kube.mjs; needs the kube lab)
 //   npm run bench -- --only metal-api    just the metal-api benchmark (bench/metal-api.mjs)
+//   npm run bench -- --only s3           just the S3 backup source on a real radosgw (bench/s3.mjs; needs the S3 lab,
+//                                       skipped with the reason in the JSON without it)
 //
 // Progress goes to stderr; stdout carries only the JSON. Exit code 1 when the run itself failed (not when a target
 // is missed: that is in the JSON).
@@ -23,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { checkScript, TuiSession } from './session.mjs';
 import { runKube } from './kube.mjs';
 import { runMetalApi } from './metal-api.mjs';
+import { runS3 } from './s3.mjs';
 import { runSshPoll } from './ssh-poll.mjs';
 import { runLabStatus } from './lab-status.mjs';
 import { bundleInkFloor } from './floors.mjs';
@@ -280,8 +283,8 @@ async function benchScale(scale, sessions, inkEntry) {
 
 async function main() {
   const { values } = parseArgs({ options: { scale: { type: 'string', multiple: true }, only: { type: 'string' } } });
-  if (values.only !== undefined && !['tui', 'startup', 'ssh', 'lab', 'kube', 'metal-api'].includes(values.only)) {
-    throw new Error(`--only takes tui, startup, ssh, lab, kube or metal-api, got ${values.only}`);
+  if (values.only !== undefined && !['tui', 'startup', 'ssh', 'lab', 'kube', 'metal-api', 's3'].includes(values.only)) {
+    throw new Error(`--only takes tui, startup, ssh, lab, kube, metal-api or s3, got ${values.only}`);
   }
   const scales = (values.scale ?? ['1700', '10000']).map((v) => {
     const n = Number(v);
@@ -294,6 +297,7 @@ async function main() {
   if (values.only === 'lab') return labOnly();
   if (values.only === 'kube') return kubeOnly();
   if (values.only === 'metal-api') return metalApiOnly();
+  if (values.only === 's3') return s3Only();
   if (!existsSync(join(ROOT, 'dist', 'rackpilot.js'))) throw new Error('dist/rackpilot.js is missing: run `npm run build` first');
   const script = checkScript();
   const loadAtStart = loadavg().map((x) => round(x, 2));
@@ -397,6 +401,14 @@ async function metalApiOnly() {
   log('metal-api: 1,700 machines with 40 events each, polled through the store, then in the TUI');
   const metalApi = await runMetalApi();
   const out = { benchmark: 'rackpilot on a stand-in metal-api', date: new Date().toISOString(), command: 'npm run bench -- --only metal-api', metalApi, pass: metalApi.pass };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+}
+
+/** `--only s3`: the S3 backup sources and store polling a real radosgw (1,500 versions of one key), in the same envelope. */
+async function s3Only() {
+  log('s3: one component with 1,500 versions and three of 20 on a real radosgw');
+  const s3 = await runS3();
+  const out = { benchmark: 'rackpilot on a real Ceph radosgw', date: new Date().toISOString(), command: 'npm run bench -- --only s3', s3, pass: s3.pass };
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 }
 
