@@ -35,19 +35,34 @@ export function causeLinks(o: RackObservation): CauseLinks {
   for (const m of o.machines) if (lostHosts.has(`machine:${m.id}`)) for (const name of machineNames(m)) lostNames.add(name);
   const planeIds = new Set(o.controlPlanes.map((p) => p.id));
   const shootKeys = new Set(o.shoots.map((s) => `${s.project}/${s.name}`));
-  const sessions = new Map<string, BgpSession>(o.bgp.switches.flatMap((sw) => sw.sessions.map((s) => [`${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, s] as const)));
   const bootstrap = o.topology.nodes.filter((n) => n.role === 'bootstrap').map((n) => `node:${n.id}`);
-  // Indexed once: a scaled rack has tens of thousands of links and machines, and many findings to place.
-  const linksById = new Map(o.topology.links.map((l) => [l.id, l]));
-  const linksAt = new Map<string, Link[]>();
-  for (const l of o.topology.links) for (const end of [l.a, l.b]) linksAt.set(`${end.node}|${end.port}`, [...(linksAt.get(`${end.node}|${end.port}`) ?? []), l]);
-  const machinesNamed = new Map<string, Machine[]>();
-  const machinesOf = new Map<string, Machine[]>();
-  for (const m of o.machines) {
-    for (const name of new Set([m.id, ...machineNames(m)])) machinesNamed.set(name, [...(machinesNamed.get(name) ?? []), m]);
-    const cluster = m.allocation?.cluster;
-    if (cluster !== undefined) machinesOf.set(cluster, [...(machinesOf.get(cluster) ?? []), m]);
-  }
+  // Indexed on first use, once per snapshot: a scaled rack has tens of thousands of links, sessions and machines,
+  // and a rack with no link, session or shoot finding (the usual case) needs none of these indices. Built every
+  // publish they were most of the store's garbage at 10,000 machines (README "Memory").
+  const sessions = once(() => {
+    const byId = new Map<string, BgpSession>();
+    for (const sw of o.bgp.switches) for (const s of sw.sessions) byId.set(`${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, s);
+    return byId;
+  });
+  const linksById = once(() => new Map(o.topology.links.map((l) => [l.id, l])));
+  const linksAt = once(() => {
+    const at = new Map<string, Link[]>();
+    for (const l of o.topology.links) for (const end of [l.a, l.b]) pushTo(at, `${end.node}|${end.port}`, l);
+    return at;
+  });
+  const machinesNamed = once(() => {
+    const named = new Map<string, Machine[]>();
+    for (const m of o.machines) for (const name of new Set([m.id, ...machineNames(m)])) pushTo(named, name, m);
+    return named;
+  });
+  const machinesOf = once(() => {
+    const of = new Map<string, Machine[]>();
+    for (const m of o.machines) {
+      const cluster = m.allocation?.cluster;
+      if (cluster !== undefined) pushTo(of, cluster, m);
+    }
+    return of;
+  });
 
   /** A cluster node, workload or pod: "<control plane id or shoot key>/…"; the longest known prefix owns it. */
   const ownerOf = (id: string): string[] => {
@@ -65,26 +80,26 @@ export function causeLinks(o: RackObservation): CauseLinks {
       case 'switch':
         return [`node:${id}`];
       case 'link': {
-        const l = linksById.get(id);
+        const l = linksById().get(id);
         return l ? [`node:${l.a.node}`, `node:${l.b.node}`, `machine:${l.a.node}`, `machine:${l.b.node}`] : [];
       }
       case 'session': {
-        const s = sessions.get(id);
+        const s = sessions().get(id);
         if (!s) return [];
         const peer = s.peerHostname ?? s.neighbor;
         // Unnumbered BGP names the port: the cable on it is the likelier cause than the peer.
-        const links = linksAt.get(`${s.switch}|${s.neighbor}`) ?? [];
+        const links = linksAt().get(`${s.switch}|${s.neighbor}`) ?? [];
         // FRR may not know the hostname of a peer that never came up: the cable's far end names it then.
         const far = links.map((l) => (l.a.node === s.switch ? l.b.node : l.a.node));
         const peers = [...new Set([peer, ...far])];
         return [
           ...links.map((l) => `link:${l.id}`),
-          ...peers.flatMap((p) => [`switch:${p}`, `node:${p}`, ...(machinesNamed.get(p) ?? []).map((m) => `machine:${m.id}`)]),
+          ...peers.flatMap((p) => [`switch:${p}`, `node:${p}`, ...(machinesNamed().get(p) ?? []).map((m) => `machine:${m.id}`)]),
         ];
       }
       case 'shoot': {
         // Its firewall and workers, the lost ones first: their loss is the shoot's.
-        const own = machinesOf.get(id) ?? [];
+        const own = machinesOf().get(id) ?? [];
         const ordered = [...own.filter((m) => lostHosts.has(`machine:${m.id}`)), ...own.filter((m) => !lostHosts.has(`machine:${m.id}`))];
         return ordered.map((m) => `machine:${m.id}`);
       }
@@ -110,6 +125,26 @@ export function causeLinks(o: RackObservation): CauseLinks {
   };
 
   return { entityOf: entityOfFinding, parentsOf, lostHosts, lostNames };
+}
+
+/** The value of make, computed on the first call only. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+/** Appends to the list under key, in place (a copy per item made the indices quadratic in garbage). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function entityOf(f: Finding): string {
