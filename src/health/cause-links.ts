@@ -31,8 +31,10 @@ export interface CauseLinks {
 export function causeLinks(o: RackObservation): CauseLinks {
   const lostHosts = findLostHosts(o);
   const lostNames = new Set<string>();
-  for (const n of o.topology.nodes) if (lostHosts.has(`node:${n.id}`)) lostNames.add(n.id).add(n.name);
-  for (const m of o.machines) if (lostHosts.has(`machine:${m.id}`)) for (const name of machineNames(m)) lostNames.add(name);
+  if (lostHosts.size > 0) {
+    for (const n of o.topology.nodes) if (lostHosts.has(`node:${n.id}`)) lostNames.add(n.id).add(n.name);
+    for (const m of o.machines) if (lostHosts.has(`machine:${m.id}`)) for (const name of machineNames(m)) lostNames.add(name);
+  }
   const planeIds = new Set(o.controlPlanes.map((p) => p.id));
   const shootKeys = new Set(o.shoots.map((s) => `${s.project}/${s.name}`));
   const bootstrap = o.topology.nodes.filter((n) => n.role === 'bootstrap').map((n) => `node:${n.id}`);
@@ -179,8 +181,10 @@ export function entityOfFinding(f: Finding): string {
 
 function findLostHosts(o: RackObservation): Set<string> {
   const lost = new Set<string>();
-  const downNodes = new Set(o.topology.nodes.filter((n) => n.reachability === 'down').map((n) => n.id));
-  const downLinkEnds = new Set(o.topology.links.filter((l) => l.state === 'down').flatMap((l) => [l.a.node, l.b.node]));
+  const downNodes = new Set<string>();
+  for (const n of o.topology.nodes) if (n.reachability === 'down') downNodes.add(n.id);
+  const downLinkEnds = new Set<string>();
+  for (const l of o.topology.links) if (l.state === 'down') downLinkEnds.add(l.a.node).add(l.b.node);
   const sessions = sessionCounter(o);
   for (const m of o.machines) {
     const { up, down } = sessions(m);
@@ -207,11 +211,16 @@ function sessionCounter(o: RackObservation): (m: Machine) => { up: number; down:
       byPeer.set(s.peerHostname, c);
     }
   }
+  // One object, filled anew for each machine: the caller reads it before asking for the next.
+  const total = { up: 0, down: 0 };
   return (m) => {
-    const total = { up: 0, down: 0 };
-    for (const name of new Set(machineNames(m))) {
-      total.up += byPeer.get(name)?.up ?? 0;
-      total.down += byPeer.get(name)?.down ?? 0;
+    total.up = 0;
+    total.down = 0;
+    for (const name of machineNames(m)) {
+      const c = byPeer.get(name);
+      if (c === undefined) continue;
+      total.up += c.up;
+      total.down += c.down;
     }
     return total;
   };
