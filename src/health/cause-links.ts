@@ -182,19 +182,26 @@ export function entityOfFinding(f: Finding): string {
 function findLostHosts(o: RackObservation): Set<string> {
   const lost = new Set<string>();
   const downNodes = new Set<string>();
-  for (const n of o.topology.nodes) if (n.reachability === 'down') downNodes.add(n.id);
+  // forEach, not for-of: run once per publish, unoptimised for-of makes an iterator result per item.
+  o.topology.nodes.forEach((n) => {
+    if (n.reachability === 'down') downNodes.add(n.id);
+  });
   const downLinkEnds = new Set<string>();
-  for (const l of o.topology.links) if (l.state === 'down') downLinkEnds.add(l.a.node).add(l.b.node);
+  o.topology.links.forEach((l) => {
+    if (l.state === 'down') downLinkEnds.add(l.a.node).add(l.b.node);
+  });
   const sessions = sessionCounter(o);
-  for (const m of o.machines) {
+  o.machines.forEach((m) => {
     const { up, down } = sessions(m);
     // Unknown alone may be a reporting hiccup; with a cable or a session down it is gone. metal-api takes 5 minutes
     // to call a machine Dead; a node the topology sees down, or whose every session dropped, is gone before that.
     const silent = m.liveliness === 'Unknown' && (downLinkEnds.has(m.id) || down > 0);
     if (m.liveliness === 'Dead' || downNodes.has(m.id) || silent || (down > 0 && up === 0)) lost.add(`machine:${m.id}`);
-  }
+  });
   // The nodes node-down reports (machines have their own rules, above).
-  for (const n of o.topology.nodes) if (n.reachability === 'down' && INFRASTRUCTURE_ROLES.has(n.role)) lost.add(`node:${n.id}`);
+  o.topology.nodes.forEach((n) => {
+    if (n.reachability === 'down' && INFRASTRUCTURE_ROLES.has(n.role)) lost.add(`node:${n.id}`);
+  });
   return lost;
 }
 
@@ -216,8 +223,9 @@ function sessionCounter(o: RackObservation): (m: Machine) => { up: number; down:
   return (m) => {
     total.up = 0;
     total.down = 0;
-    for (const name of machineNames(m)) {
-      const c = byPeer.get(name);
+    const names = machineNames(m);
+    for (let i = 0; i < names.length; i++) {
+      const c = byPeer.get(names[i] as string);
       if (c === undefined) continue;
       total.up += c.up;
       total.down += c.down;

@@ -25,12 +25,13 @@ export function machineNames(m: Machine): readonly string[] {
  */
 export function explainedPeers(snapshot: RackObservation): ReadonlySet<string> {
   const names = new Set<string>();
-  for (const n of snapshot.topology.nodes) {
+  // forEach, not for-of: run once per publish over every node and machine, unoptimised for-of makes an iterator result per item.
+  snapshot.topology.nodes.forEach((n) => {
     if (n.reachability === 'down' && INFRASTRUCTURE_ROLES.has(n.role)) names.add(n.id).add(n.name);
-  }
-  for (const m of snapshot.machines) {
+  });
+  snapshot.machines.forEach((m) => {
     if (m.liveliness !== 'Alive') for (const name of machineNames(m)) names.add(name);
-  }
+  });
   return names;
 }
 
@@ -49,7 +50,8 @@ export function downSessionCounter(snapshot: RackObservation): (m: Machine) => n
   }
   return (m) => {
     let n = 0;
-    for (const name of machineNames(m)) n += byPeer.get(name) ?? 0;
+    const names = machineNames(m);
+    for (let i = 0; i < names.length; i++) n += byPeer.get(names[i] as string) ?? 0;
     return n;
   };
 }
