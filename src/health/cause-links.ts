@@ -31,23 +31,40 @@ export interface CauseLinks {
 export function causeLinks(o: RackObservation): CauseLinks {
   const lostHosts = findLostHosts(o);
   const lostNames = new Set<string>();
-  for (const n of o.topology.nodes) if (lostHosts.has(`node:${n.id}`)) lostNames.add(n.id).add(n.name);
-  for (const m of o.machines) if (lostHosts.has(`machine:${m.id}`)) for (const name of machineNames(m)) lostNames.add(name);
+  if (lostHosts.size > 0) {
+    for (const n of o.topology.nodes) if (lostHosts.has(`node:${n.id}`)) lostNames.add(n.id).add(n.name);
+    for (const m of o.machines) if (lostHosts.has(`machine:${m.id}`)) for (const name of machineNames(m)) lostNames.add(name);
+  }
   const planeIds = new Set(o.controlPlanes.map((p) => p.id));
   const shootKeys = new Set(o.shoots.map((s) => `${s.project}/${s.name}`));
-  const sessions = new Map<string, BgpSession>(o.bgp.switches.flatMap((sw) => sw.sessions.map((s) => [`${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, s] as const)));
   const bootstrap = o.topology.nodes.filter((n) => n.role === 'bootstrap').map((n) => `node:${n.id}`);
-  // Indexed once: a scaled rack has tens of thousands of links and machines, and many findings to place.
-  const linksById = new Map(o.topology.links.map((l) => [l.id, l]));
-  const linksAt = new Map<string, Link[]>();
-  for (const l of o.topology.links) for (const end of [l.a, l.b]) linksAt.set(`${end.node}|${end.port}`, [...(linksAt.get(`${end.node}|${end.port}`) ?? []), l]);
-  const machinesNamed = new Map<string, Machine[]>();
-  const machinesOf = new Map<string, Machine[]>();
-  for (const m of o.machines) {
-    for (const name of new Set([m.id, ...machineNames(m)])) machinesNamed.set(name, [...(machinesNamed.get(name) ?? []), m]);
-    const cluster = m.allocation?.cluster;
-    if (cluster !== undefined) machinesOf.set(cluster, [...(machinesOf.get(cluster) ?? []), m]);
-  }
+  // Indexed on first use, once per snapshot: a scaled rack has tens of thousands of links, sessions and machines,
+  // and a rack with no link, session or shoot finding (the usual case) needs none of these indices. Built every
+  // publish they were most of the store's garbage at 10,000 machines (README "Memory").
+  const sessions = once(() => {
+    const byId = new Map<string, BgpSession>();
+    for (const sw of o.bgp.switches) for (const s of sw.sessions) byId.set(`${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, s);
+    return byId;
+  });
+  const linksById = once(() => new Map(o.topology.links.map((l) => [l.id, l])));
+  const linksAt = once(() => {
+    const at = new Map<string, Link[]>();
+    for (const l of o.topology.links) for (const end of [l.a, l.b]) pushTo(at, `${end.node}|${end.port}`, l);
+    return at;
+  });
+  const machinesNamed = once(() => {
+    const named = new Map<string, Machine[]>();
+    for (const m of o.machines) for (const name of new Set([m.id, ...machineNames(m)])) pushTo(named, name, m);
+    return named;
+  });
+  const machinesOf = once(() => {
+    const of = new Map<string, Machine[]>();
+    for (const m of o.machines) {
+      const cluster = m.allocation?.cluster;
+      if (cluster !== undefined) pushTo(of, cluster, m);
+    }
+    return of;
+  });
 
   /** A cluster node, workload or pod: "<control plane id or shoot key>/…"; the longest known prefix owns it. */
   const ownerOf = (id: string): string[] => {
@@ -65,26 +82,26 @@ export function causeLinks(o: RackObservation): CauseLinks {
       case 'switch':
         return [`node:${id}`];
       case 'link': {
-        const l = linksById.get(id);
+        const l = linksById().get(id);
         return l ? [`node:${l.a.node}`, `node:${l.b.node}`, `machine:${l.a.node}`, `machine:${l.b.node}`] : [];
       }
       case 'session': {
-        const s = sessions.get(id);
+        const s = sessions().get(id);
         if (!s) return [];
         const peer = s.peerHostname ?? s.neighbor;
         // Unnumbered BGP names the port: the cable on it is the likelier cause than the peer.
-        const links = linksAt.get(`${s.switch}|${s.neighbor}`) ?? [];
+        const links = linksAt().get(`${s.switch}|${s.neighbor}`) ?? [];
         // FRR may not know the hostname of a peer that never came up: the cable's far end names it then.
         const far = links.map((l) => (l.a.node === s.switch ? l.b.node : l.a.node));
         const peers = [...new Set([peer, ...far])];
         return [
           ...links.map((l) => `link:${l.id}`),
-          ...peers.flatMap((p) => [`switch:${p}`, `node:${p}`, ...(machinesNamed.get(p) ?? []).map((m) => `machine:${m.id}`)]),
+          ...peers.flatMap((p) => [`switch:${p}`, `node:${p}`, ...(machinesNamed().get(p) ?? []).map((m) => `machine:${m.id}`)]),
         ];
       }
       case 'shoot': {
         // Its firewall and workers, the lost ones first: their loss is the shoot's.
-        const own = machinesOf.get(id) ?? [];
+        const own = machinesOf().get(id) ?? [];
         const ordered = [...own.filter((m) => lostHosts.has(`machine:${m.id}`)), ...own.filter((m) => !lostHosts.has(`machine:${m.id}`))];
         return ordered.map((m) => `machine:${m.id}`);
       }
@@ -110,6 +127,26 @@ export function causeLinks(o: RackObservation): CauseLinks {
   };
 
   return { entityOf: entityOfFinding, parentsOf, lostHosts, lostNames };
+}
+
+/** The value of make, computed on the first call only. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+/** Appends to the list under key, in place (a copy per item made the indices quadratic in garbage). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function entityOf(f: Finding): string {
@@ -144,18 +181,27 @@ export function entityOfFinding(f: Finding): string {
 
 function findLostHosts(o: RackObservation): Set<string> {
   const lost = new Set<string>();
-  const downNodes = new Set(o.topology.nodes.filter((n) => n.reachability === 'down').map((n) => n.id));
-  const downLinkEnds = new Set(o.topology.links.filter((l) => l.state === 'down').flatMap((l) => [l.a.node, l.b.node]));
+  const downNodes = new Set<string>();
+  // forEach, not for-of: run once per publish, unoptimised for-of makes an iterator result per item.
+  o.topology.nodes.forEach((n) => {
+    if (n.reachability === 'down') downNodes.add(n.id);
+  });
+  const downLinkEnds = new Set<string>();
+  o.topology.links.forEach((l) => {
+    if (l.state === 'down') downLinkEnds.add(l.a.node).add(l.b.node);
+  });
   const sessions = sessionCounter(o);
-  for (const m of o.machines) {
+  o.machines.forEach((m) => {
     const { up, down } = sessions(m);
     // Unknown alone may be a reporting hiccup; with a cable or a session down it is gone. metal-api takes 5 minutes
     // to call a machine Dead; a node the topology sees down, or whose every session dropped, is gone before that.
     const silent = m.liveliness === 'Unknown' && (downLinkEnds.has(m.id) || down > 0);
     if (m.liveliness === 'Dead' || downNodes.has(m.id) || silent || (down > 0 && up === 0)) lost.add(`machine:${m.id}`);
-  }
+  });
   // The nodes node-down reports (machines have their own rules, above).
-  for (const n of o.topology.nodes) if (n.reachability === 'down' && INFRASTRUCTURE_ROLES.has(n.role)) lost.add(`node:${n.id}`);
+  o.topology.nodes.forEach((n) => {
+    if (n.reachability === 'down' && INFRASTRUCTURE_ROLES.has(n.role)) lost.add(`node:${n.id}`);
+  });
   return lost;
 }
 
@@ -172,11 +218,17 @@ function sessionCounter(o: RackObservation): (m: Machine) => { up: number; down:
       byPeer.set(s.peerHostname, c);
     }
   }
+  // One object, filled anew for each machine: the caller reads it before asking for the next.
+  const total = { up: 0, down: 0 };
   return (m) => {
-    const total = { up: 0, down: 0 };
-    for (const name of new Set(machineNames(m))) {
-      total.up += byPeer.get(name)?.up ?? 0;
-      total.down += byPeer.get(name)?.down ?? 0;
+    total.up = 0;
+    total.down = 0;
+    const names = machineNames(m);
+    for (let i = 0; i < names.length; i++) {
+      const c = byPeer.get(names[i] as string);
+      if (c === undefined) continue;
+      total.up += c.up;
+      total.down += c.down;
     }
     return total;
   };

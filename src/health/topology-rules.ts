@@ -32,10 +32,14 @@ const LINK_HINTS: Record<LinkKind, string> = {
 
 export function topologyRules(snapshot: RackObservation): Finding[] {
   const { nodes, links } = snapshot.topology;
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+  // Only a down link's label needs nodes by id: indexed then, not every evaluation of a healthy rack.
+  let byId: ReadonlyMap<string, TopoNode> | undefined;
   const down = downNodeIds(snapshot);
   const out: Finding[] = [];
-  for (const node of nodes) {
+  // Indexed loops over the rack's nodes and links: this runs once per publish, rarely long enough to be optimised,
+  // and an unoptimised for-of makes an iterator result per item (8 MB a minute at 10,000 machines).
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as TopoNode;
     if (node.reachability !== 'down' || !INFRASTRUCTURE_ROLES.has(node.role)) continue;
     out.push(
       finding(
@@ -50,14 +54,19 @@ export function topologyRules(snapshot: RackObservation): Finding[] {
   }
   // A switch SSH cannot reach fails its BGP and LLDP reads alike: switch-unreachable says it once.
   const unreachable = new Map(snapshot.bgp.switches.filter((s) => !s.reachable).map((s) => [s.name, s.error]));
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as TopoNode;
+    // Most nodes have nothing to say: no list made for them (10,000 of them per evaluation at scale).
+    if (node.neighbourRead?.error === undefined && !node.neighbourRead?.vanished) continue;
     if (node.neighbourRead?.error !== undefined && unreachable.get(node.name) === node.neighbourRead.error) continue;
     out.push(...neighbourReadFindings(node, snapshot.takenAt));
   }
-  for (const link of links) {
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i] as Link;
     if (link.state !== 'down') continue;
     // A dead node takes all its cables with it: its own finding says enough, one per cable would flood the list.
     if (down.has(link.a.node) || down.has(link.b.node)) continue;
+    byId ??= new Map(nodes.map((n) => [n.id, n]));
     const label = linkLabel(link, byId);
     out.push(
       finding(
@@ -109,8 +118,12 @@ function neighbourReadFindings(node: TopoNode, now: number): Finding[] {
 
 /** Nodes known to be gone: unreachable in the topology, or machines metal-api declares Dead. */
 export function downNodeIds(snapshot: RackObservation): ReadonlySet<string> {
-  const ids = new Set(snapshot.topology.nodes.filter((n) => n.reachability === 'down').map((n) => n.id));
-  for (const m of snapshot.machines) if (m.liveliness === 'Dead') ids.add(m.id);
+  const ids = new Set<string>();
+  const { nodes } = snapshot.topology;
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]?.reachability === 'down') ids.add((nodes[i] as TopoNode).id);
+  snapshot.machines.forEach((m) => {
+    if (m.liveliness === 'Dead') ids.add(m.id);
+  });
   return ids;
 }
 

@@ -9,6 +9,7 @@ import type { EpochMs } from '../model/time';
 import { FailedRead, type Source, StaleRead } from '../sources/source';
 import { type Admitted, admitData, admitMessage } from './admit';
 import { assess } from './assess';
+import { memoJudge } from '../backups/judge';
 import { withDatabasePause } from './database-pause';
 import { fabricView } from './fabric-view';
 import { mergeData } from './merge';
@@ -77,6 +78,8 @@ export class RackStore {
   private snapshot: RackSnapshot;
   private running = false;
   private settledWaiters: Array<() => void> = [];
+  /** Keeps the backup verdicts of components whose versions did not change since the last snapshot. */
+  private readonly judge = memoJudge();
 
   constructor(private readonly options: StoreOptions) {
     this.entries = options.sources.map((source) => ({ source, generation: 0, busy: false, settled: false, dirty: true }));
@@ -286,7 +289,7 @@ export class RackStore {
       sources: this.entries.map((e) => this.status(e, now)),
     };
     // On a real rack a database's stop state comes from its StatefulSet, and a run's journal names who stopped it.
-    return assess(this.options.rack.simulated ? observation : withDatabasePause(observation, this.options.fences?.() ?? []), this.options.health);
+    return assess(this.options.rack.simulated ? observation : withDatabasePause(observation, this.options.fences?.() ?? []), this.options.health, this.judge);
   }
 
   private status(entry: Entry, now: EpochMs): SourceStatus {
