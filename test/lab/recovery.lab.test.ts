@@ -62,7 +62,7 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     const freshBefore = events('fresh').length;
     await scale(1);
     await waitFor('a fresh start', () => events('fresh').length === freshBefore + 1, 40_000);
-    await waitFor('two tiny uploads', () => events('uploaded').slice(uploadsBefore).filter((e) => 'size' in e && e.size < 1000).length >= 2, 40_000);
+    await waitFor(() => `two tiny uploads (the sidecar stand-in's last events: ${JSON.stringify(lab.sidecar.events.slice(-8))})`, () => events('uploaded').slice(uploadsBefore).filter((e) => 'size' in e && e.size < 1000).length >= 2, 40_000);
     lab.sidecar.listPrefix(undefined);
   }
 
@@ -71,7 +71,7 @@ describe.skipIf(!availability.ok)(`recover on a real rack: the recovery lab with
     lab.sidecar.listPrefix('metal_db');
     await scale(1);
     await waitFor('a fresh start', () => events('fresh').length === 1, 40_000);
-    await waitFor('two tiny uploads', () => events('uploaded').length >= 2, 40_000);
+    await waitFor(() => `two tiny uploads (the sidecar stand-in's last events: ${JSON.stringify(lab.sidecar.events.slice(-8))})`, () => events('uploaded').length >= 2, 40_000);
     lab.sidecar.uploadEvery(3_600_000);
     const newest = (await versions()).find((v) => v.IsLatest);
     expect(newest?.Size).toBeLessThan(1000);

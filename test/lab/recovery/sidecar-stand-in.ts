@@ -14,11 +14,15 @@ import type { KubeClient } from '../kube/client';
 import { pvcObject } from '../kube/resources';
 import { sleep } from '../proc';
 
+
+const S3_REQUEST_LIMIT_MS = 10_000;
 export const DB_FILE = 'db.tar.gz';
 
 export type SidecarEvent =
   | { readonly kind: 'restored'; readonly versionId: string; readonly size: number }
   | { readonly kind: 'fresh' }
+  /** A round that failed (apiserver or radosgw not answering, or cut off); kept for a failing test to show. */
+  | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'uploaded'; readonly versionId: string; readonly size: number }
   | { readonly kind: 'data-cleared' };
 
@@ -66,6 +70,9 @@ export function startSidecarStandIn(o: SidecarStandInOptions): SidecarStandIn {
   let started = false;
   let lastUpload = 0;
   let every = o.uploadEvery;
+  // The SDK waits forever by default: one request radosgw never answers would stall this loop for good (seen once
+  // in CI as "two tiny uploads not within 40 s"). A request cut off is tried again next round, as the sidecar retries.
+  const limit = () => ({ abortSignal: AbortSignal.timeout(S3_REQUEST_LIMIT_MS) });
   mkdirSync(o.dataDir, { recursive: true });
   const file = join(o.dataDir, DB_FILE);
   const empty = () => readdirSync(o.dataDir).length === 0;
@@ -77,14 +84,14 @@ export function startSidecarStandIn(o: SidecarStandInOptions): SidecarStandIn {
   };
 
   const restore = async () => {
-    const page = await o.s3.send(new ListObjectVersionsCommand({ Bucket: o.bucket, Prefix: listing }));
+    const page = await o.s3.send(new ListObjectVersionsCommand({ Bucket: o.bucket, Prefix: listing }), limit());
     const newest = [...(page.Versions ?? [])].sort((a, b) => (b.LastModified?.getTime() ?? 0) - (a.LastModified?.getTime() ?? 0))[0];
     if (!newest?.Key || !newest.VersionId) {
       writeFileSync(file, emptyDatabase());
       events.push({ kind: 'fresh' });
       return;
     }
-    const got = await o.s3.send(new GetObjectCommand({ Bucket: o.bucket, Key: newest.Key, VersionId: newest.VersionId }));
+    const got = await o.s3.send(new GetObjectCommand({ Bucket: o.bucket, Key: newest.Key, VersionId: newest.VersionId }), limit());
     const bytes = Buffer.from((await got.Body?.transformToByteArray()) ?? []);
     writeFileSync(file, bytes);
     events.push({ kind: 'restored', versionId: newest.VersionId, size: bytes.length });
@@ -93,7 +100,7 @@ export function startSidecarStandIn(o: SidecarStandInOptions): SidecarStandIn {
   const upload = async () => {
     const bytes = data();
     if (!bytes) return;
-    const put = await o.s3.send(new PutObjectCommand({ Bucket: o.bucket, Key: key, Body: bytes }));
+    const put = await o.s3.send(new PutObjectCommand({ Bucket: o.bucket, Key: key, Body: bytes }), limit());
     events.push({ kind: 'uploaded', versionId: put.VersionId ?? '', size: bytes.length });
   };
 
@@ -108,6 +115,10 @@ export function startSidecarStandIn(o: SidecarStandInOptions): SidecarStandIn {
     }
     if (p.status !== 200) return;
     if (!started) {
+      // A pod whose claim is still being deleted (its protection finalizer not yet removed) waits, as on a real
+      // node, until the old claim is gone and a new one is made: started on the old one, the data directory would
+      // be cleared under the running database once that claim went (seen as fresh, then data-cleared, no uploads).
+      if (claim.body.metadata?.deletionTimestamp) return;
       if (claim.status === 404) await o.kube.create('persistentvolumeclaims', pvcObject(o.namespace, pvc));
       if (empty()) await restore();
       started = true;
@@ -123,7 +134,11 @@ export function startSidecarStandIn(o: SidecarStandInOptions): SidecarStandIn {
   const loop = (async () => {
     while (running) {
       // An apiserver or radosgw not answering is tried again next round, as the sidecar retries.
-      await tick().catch(() => undefined);
+      await tick().catch((e: unknown) => {
+        const message = e instanceof Error ? e.message : String(e);
+        const last = events.at(-1);
+        if (!(last?.kind === 'error' && last.message === message)) events.push({ kind: 'error', message });
+      });
       await sleep(100);
     }
   })();
