@@ -1,11 +1,22 @@
 // Bundles a benchmark's TypeScript entry points (they import the product's src/ and the tests' helpers) with
 // esbuild into dist/bench/, one file per entry, runnable by this Node with `require` available as in the product.
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = join(ROOT, 'dist', 'bench');
+
+/** The commit measured, with a + when src/ or bench/ differ from it. */
+export function benchCommit() {
+  const git = (...args) => execFileSync('git', ['--no-optional-locks', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'bench') ? '+' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
 
 /**
  * `entryPoints` relative to the repository; `external`: packages resolved from node_modules at run time; `extra`:

@@ -24,12 +24,12 @@ import { createMachinesSource } from '../src/sources/metal-api/machines-source';
 import type { Source } from '../src/sources/source';
 import { RackStore } from '../src/store/rack-store';
 import { metalApiServer } from './metal-api.parts';
+import { round1, summary } from './stats';
 
 const MB = 1024 * 1024;
 const HOUR = 3_600_000;
 const KEY = 'bench-view-key';
 const log = (msg: string) => process.stderr.write(`bench metal-api: ${msg}\n`);
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 interface PollResult {
   readonly totalMs: number;
@@ -42,16 +42,6 @@ interface PollResult {
   readonly machinesSame: boolean;
   /** Machine objects in the new snapshot that were not in the previous one (views redo their rows). */
   readonly machinesReplaced: number;
-}
-
-/** Nearest-rank percentile. */
-function pct(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
-
-function summary(values: readonly number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  return { median: round1(pct(s, 50)), p95: round1(pct(s, 95)), max: round1(s.at(-1) ?? Number.NaN) };
 }
 
 function phaseSummary(polls: readonly PollResult[]) {

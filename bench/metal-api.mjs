@@ -4,13 +4,13 @@
 // dist/bench/. Also runs alone: node bench/metal-api.mjs [--machines N] [--events N] [--changes N] [--polls N]
 // (flags after the first go to the client; --cpu-prof and the like go to the client's node with --node-arg).
 
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundleBench, clientResult, OUT_DIR, ROOT } from './bundle.mjs';
+import { benchCommit, bundleBench, clientResult, OUT_DIR, ROOT } from './bundle.mjs';
 import { runMetalApiTui } from './metal-api-tui.mjs';
 
 const RUN_LIMIT_MS = 5 * 60_000;
@@ -25,16 +25,6 @@ async function bundle() {
 }
 
 const round = (x) => Math.round(x * 100) / 100;
-
-/** The commit measured, with a + when src/ or bench/ differ from it. */
-function commit() {
-  const git = (...args) => execFileSync('git', ['--no-optional-locks', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  try {
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'bench') ? '+' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** Runs the client once and resolves with its JSON; rejects when the run itself failed. */
 async function runClient(client, server, args, nodeArgs) {
@@ -69,7 +59,7 @@ export async function runMetalApi(argv = []) {
       { metric: 'TUI peak RSS (MB)', target: `<= ${TARGETS.peakRssMB}`, measured: tui.peakRssMB, pass: tui.peakRssMB <= TARGETS.peakRssMB },
     );
   }
-  return { commit: commit(), machine, store, ...(tui ? { tui } : {}), targets, pass: targets.every((t) => t.pass) };
+  return { commit: benchCommit(), machine, store, ...(tui ? { tui } : {}), targets, pass: targets.every((t) => t.pass) };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -31,12 +31,12 @@ import type { Source } from '../src/sources/source';
 import { RackStore } from '../src/store/rack-store';
 import { ServerProcess } from './server-process';
 import type { WriterReply, WriterRequest } from './s3.writer';
+import { round1, summary } from './stats';
 
 const MB = 1024 * 1024;
 const HOUR = 3_600_000;
 const BUCKET = 'bench-backups';
 const log = (msg: string) => process.stderr.write(`bench s3: ${msg}\n`);
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 interface PollResult {
   readonly totalMs: number;
@@ -46,16 +46,6 @@ interface PollResult {
   readonly storeMs: number;
   readonly published: number;
   readonly requests: number;
-}
-
-/** Nearest-rank percentile. */
-function pct(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
-
-function summary(values: readonly number[]) {
-  const s = [...values].sort((a, b) => a - b);
-  return { median: round1(pct(s, 50)), p95: round1(pct(s, 95)), max: round1(s.at(-1) ?? Number.NaN) };
 }
 
 function phaseSummary(polls: readonly PollResult[]) {

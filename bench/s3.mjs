@@ -5,12 +5,12 @@
 // TypeScript parts with esbuild into dist/bench/. Also runs alone: node bench/s3.mjs [--big-versions N]
 // [--small N] [--small-versions N] [--polls N] (--cpu-prof and the like go to the client's node with --node-arg).
 
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundleBench, clientResult, OUT_DIR, ROOT } from './bundle.mjs';
+import { benchCommit, bundleBench, clientResult, OUT_DIR, ROOT } from './bundle.mjs';
 import { runS3Tui } from './s3-tui.mjs';
 
 const RUN_LIMIT_MS = 5 * 60_000;
@@ -18,16 +18,6 @@ const RUN_LIMIT_MS = 5 * 60_000;
 const TARGETS = { workP95Ms: 100, peakRssMB: 200 };
 const log = (msg) => process.stderr.write(`bench s3: ${msg}\n`);
 const round = (x) => Math.round(x * 100) / 100;
-
-/** The commit measured, with a + when src/ or bench/ differ from it. */
-function commit() {
-  const git = (...args) => execFileSync('git', ['--no-optional-locks', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  try {
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'bench') ? '+' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** Resolves with the benchmark's JSON result (pass or not; `skipped` with the reason when there is no lab). */
 export async function runS3(argv = []) {
@@ -79,7 +69,7 @@ export async function runS3(argv = []) {
         { metric: 'TUI peak RSS (MB)', target: `<= ${TARGETS.peakRssMB}`, measured: tui.peakRssMB, pass: tui.peakRssMB <= TARGETS.peakRssMB },
       );
     }
-    return { commit: commit(), machine, lab: { radosgw: 'Ceph radosgw (scripts/s3-lab/start-ceph.sh)', startSeconds: labStartSeconds }, store, ...(tui ? { tui } : {}), targets, pass: targets.every((t) => t.pass) };
+    return { commit: benchCommit(), machine, lab: { radosgw: 'Ceph radosgw (scripts/s3-lab/start-ceph.sh)', startSeconds: labStartSeconds }, store, ...(tui ? { tui } : {}), targets, pass: targets.every((t) => t.pass) };
   } finally {
     await lab.stop();
   }

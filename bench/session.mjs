@@ -86,53 +86,43 @@ export class TuiSession {
    * @returns {Promise<import('./terminal.mjs').Frame & { index: number }>}
    */
   waitFrame(pred, timeoutMs, what, from = 0) {
-    return new Promise((resolve, reject) => {
-      let i = from;
-      const check = () => {
+    let i = from;
+    return this.#until(
+      (resolve, reject) => {
         for (; i < this.frames.length; i++) {
           const f = this.frames[i];
-          if (pred(f)) {
-            done();
-            resolve({ ...f, index: i });
-            return;
-          }
+          if (pred(f)) return resolve({ ...f, index: i });
         }
-        if (this.exited) {
-          done();
-          reject(new Error(`rackpilot exited (${this.exitCode}) while waiting for ${what}: ${this.stderr.slice(-500)}`));
-        }
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`no frame ${what} within ${timeoutMs} ms (${this.frames.length} frames so far)`));
-      }, timeoutMs);
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-      };
-      this.waiters.add(check);
-      check();
-    });
+        if (this.exited) reject(new Error(`rackpilot exited (${this.exitCode}) while waiting for ${what}: ${this.stderr.slice(-500)}`));
+      },
+      timeoutMs,
+      () => new Error(`no frame ${what} within ${timeoutMs} ms (${this.frames.length} frames so far)`),
+    );
   }
 
   /** Resolves with the time the program (and `script`) exited; rejects after timeoutMs. */
   waitExit(timeoutMs) {
+    return this.#until(
+      (resolve) => {
+        if (this.exited) resolve(this.exitedAt);
+      },
+      timeoutMs,
+      () => new Error(`${this.o.entry} did not exit within ${timeoutMs} ms`),
+    );
+  }
+
+  /** Runs `check` now and on every new frame or exit until it settles; rejects with `late()` after timeoutMs. */
+  #until(check, timeoutMs, late) {
     return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!this.exited) return;
-        done();
-        resolve(this.exitedAt);
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`${this.o.entry} did not exit within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const done = () => {
+      const settle = (fn) => (value) => {
         clearTimeout(timer);
-        this.waiters.delete(check);
+        this.waiters.delete(run);
+        fn(value);
       };
-      this.waiters.add(check);
-      check();
+      const run = () => check(settle(resolve), settle(reject));
+      const timer = setTimeout(() => settle(reject)(late()), timeoutMs);
+      this.waiters.add(run);
+      run();
     });
   }
 
