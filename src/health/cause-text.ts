@@ -1,7 +1,6 @@
 import type { CauseEffects, CauseMember } from '../model/diagnosis';
+import { counted } from '../text/count';
 import type { Finding } from './finding';
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "and" before the last of a list: "2 shoots, 5 control planes and 6 backups". */
 function andList(parts: readonly string[]): string {
@@ -26,16 +25,16 @@ export function followupText(findings: readonly Finding[], members: readonly Cau
   }
   const n = (kind: string) => things.get(kind)?.size ?? 0;
   const down = [
-    ...(effects.linksDown + n('link') > 0 ? [count(effects.linksDown + n('link'), 'link', 'links')] : []),
-    ...(effects.sessionsDown + n('bgp-session') > 0 ? [count(effects.sessionsDown + n('bgp-session'), 'BGP session', 'BGP sessions')] : []),
+    ...(effects.linksDown + n('link') > 0 ? [counted(effects.linksDown + n('link'), 'link', 'links')] : []),
+    ...(effects.sessionsDown + n('bgp-session') > 0 ? [counted(effects.sessionsDown + n('bgp-session'), 'BGP session', 'BGP sessions')] : []),
   ];
   const affected = [
-    ...(n('machine') ? [count(n('machine'), 'machine', 'machines')] : []),
-    ...(n('switch') ? [count(n('switch'), 'switch', 'switches')] : []),
-    ...(n('shoot') ? [count(n('shoot'), 'shoot', 'shoots')] : []),
-    ...(n('control-plane') ? [count(n('control-plane'), 'control plane', 'control planes')] : []),
-    ...(n('cluster-node') + n('workload') + n('pod') ? [count(n('cluster-node') + n('workload') + n('pod'), 'cluster part', 'cluster parts')] : []),
-    ...(n('backup') ? [count(n('backup'), 'backup', 'backups')] : []),
+    ...(n('machine') ? [counted(n('machine'), 'machine', 'machines')] : []),
+    ...(n('switch') ? [counted(n('switch'), 'switch', 'switches')] : []),
+    ...(n('shoot') ? [counted(n('shoot'), 'shoot', 'shoots')] : []),
+    ...(n('control-plane') ? [counted(n('control-plane'), 'control plane', 'control planes')] : []),
+    ...(n('cluster-node') + n('workload') + n('pod') ? [counted(n('cluster-node') + n('workload') + n('pod'), 'cluster part', 'cluster parts')] : []),
+    ...(n('backup') ? [counted(n('backup'), 'backup', 'backups')] : []),
   ];
   const parts = [...(down.length ? [`${andList(down)} down`] : []), ...(affected.length ? [`${andList(affected)} affected`] : [])];
   return parts.length ? `with ${plural ? 'them' : 'it'}: ${parts.join('; ')}` : '';

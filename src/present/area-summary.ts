@@ -3,6 +3,7 @@ import { AREAS, severityRank } from '../health/finding';
 import type { Cause } from '../model/diagnosis';
 import type { RackSnapshot } from '../model/snapshot';
 import type { SourceStatus } from '../model/source';
+import { counted } from '../text/count';
 import { formatAge } from '../text/format-age';
 import { unreadSwitches } from './source-coverage';
 
@@ -81,16 +82,12 @@ function describe(area: Area, s: RackSnapshot): { text: string; counts: Record<s
   }
 }
 
-function plural(n: number, [one, many]: [string, string]): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function topology(s: RackSnapshot) {
   const nodes = s.topology.nodes.length;
   const down = s.topology.nodes.filter((n) => n.reachability === 'down').length;
   const up = s.topology.links.filter((l) => l.state === 'up').length;
   const links = s.topology.links.length;
-  const text = `${plural(nodes, ['node', 'nodes'])}, ${down} down; ${up}/${links} links up`;
+  const text = `${counted(nodes, 'node', 'nodes')}, ${down} down; ${up}/${links} links up`;
   const linksDown = s.topology.links.filter((l) => l.state === 'down').length;
   return { text, counts: { nodes, nodesDown: down, links, linksUp: up }, hasData: has(s, 'topology'), down: down + linksDown };
 }
@@ -102,7 +99,7 @@ function bgp(s: RackSnapshot) {
   const switches = s.bgp.switches.length;
   const viaApi = s.bgp.switches.filter((sw) => sw.via === 'metal-api').length;
   const text =
-    `${established}/${sessions.length} sessions Established on ${plural(switches, ['switch', 'switches'])}` +
+    `${established}/${sessions.length} sessions Established on ${counted(switches, 'switch', 'switches')}` +
     (viaApi === 0 ? '' : viaApi === switches ? ' via metal-api' : ` (${viaApi} via metal-api)`) +
     (unreachable ? `; ${unreachable} unreachable` : '');
   const down = sessions.length - established + unreachable;
@@ -126,7 +123,7 @@ function machines(s: RackSnapshot) {
   const flags = [];
   if (counts.crashLoop) flags.push(`${counts.crashLoop} crash loop`);
   if (counts.failedReclaim) flags.push(`${counts.failedReclaim} failed reclaim`);
-  const text = `${plural(counts.machines, ['machine', 'machines'])}: ${parts.join(', ')}; ${counts.allocated} allocated${flags.length ? `; ${flags.join(', ')}` : ''}`;
+  const text = `${counted(counts.machines, 'machine', 'machines')}: ${parts.join(', ')}; ${counts.allocated} allocated${flags.length ? `; ${flags.join(', ')}` : ''}`;
   return { text, counts, hasData: has(s, 'machines'), down: counts.dead + counts.unknown };
 }
 
@@ -136,7 +133,7 @@ function shoots(s: RackSnapshot) {
   const healthy = conditions.filter((c) => c.status === 'True').length;
   const hibernated = s.shoots.filter((x) => x.hibernated).length;
   const text =
-    `${plural(s.shoots.length, ['shoot', 'shoots'])}: ${succeeded} Succeeded; ${healthy}/${conditions.length} conditions True` +
+    `${counted(s.shoots.length, 'shoot', 'shoots')}: ${succeeded} Succeeded; ${healthy}/${conditions.length} conditions True` +
     (hibernated ? `; ${hibernated} hibernated` : '');
   return {
     text,
@@ -166,7 +163,7 @@ function backups(s: RackSnapshot) {
   const paused = s.backups.filter((b) => b.paused).length;
   const age = Number.isFinite(newest) ? `newest ${formatAge(s.takenAt - newest)} ago` : 'no versions';
   const text =
-    `${plural(s.backups.length, ['component', 'components'])}, ${age}, ${outside}/${s.backups.length} outside rack` +
+    `${counted(s.backups.length, 'component', 'components')}, ${age}, ${outside}/${s.backups.length} outside rack` +
     (paused ? `, ${paused} paused` : '');
   return { text, counts: { components: s.backups.length, versions, outsideRack: outside, paused }, hasData: has(s, 'backups'), down: 0 };
 }

@@ -1,3 +1,4 @@
+import { countBySeverity } from '../health/evaluate';
 import type { Finding, Severity } from '../health/finding';
 import type { Cause } from '../model/diagnosis';
 import type { RackSnapshot } from '../model/snapshot';
@@ -100,8 +101,8 @@ export function unwatchedAreas(areas: readonly AreaSummary[]): string[] {
 const subjectKey = (f: Finding | undefined) => (f ? `${f.subject.kind}:${f.subject.id}` : '');
 
 function countLine(findings: readonly Finding[]): string {
-  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return `${n('critical')} critical, ${n('warning')} warning, ${n('info')} info`;
+  const n = countBySeverity(findings);
+  return `${n.critical} critical, ${n.warning} warning, ${n.info} info`;
 }
 
 /** Left text and right text on one line, the right one flush with column 80. */
