@@ -12,7 +12,7 @@ export const BACKUP_COLUMNS: readonly Column[] = [
   // "external" is the rule and IN-RACK a finding of its own; the version count is in the detail.
   { title: 'STORE', width: 9, drop: 1 },
   { title: 'VERS', width: 4, align: 'right', drop: 2 },
-  { title: 'NEWEST', width: 6, align: 'right' },
+  { title: 'NEWEST', width: 6, min: 6, align: 'right' },
   { title: 'SIZE', width: 9, align: 'right' },
   { title: 'ANOMALIES', width: 16 },
 ];

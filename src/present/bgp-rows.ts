@@ -18,8 +18,8 @@ export const BGP_COLUMNS: readonly Column[] = [
   // A Gardener node name is 41 cells; an unreachable switch's row says why here.
   { title: 'PEER', width: 'flex', keep: true, max: 48 },
   { title: 'AS', width: 10, align: 'right', drop: 6 },
-  { title: 'STATE', width: 11, keep: true },
-  { title: 'FOR', width: 4, align: 'right', drop: 4 },
+  { title: 'STATE', width: 11, min: 11, keep: true },
+  { title: 'FOR', width: 4, min: 4, align: 'right', drop: 4 },
   { title: 'PFX R/S', width: 7, align: 'right', drop: 5 },
 ];
 

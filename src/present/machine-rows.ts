@@ -1,13 +1,20 @@
-import type { Machine } from '../model/machine';
+import { type Machine, PROVISIONING_EVENTS } from '../model/machine';
 import type { EpochMs } from '../model/time';
 import { formatAge } from '../text/format-age';
 import { lastEventAt, machineMarks, machineTone, powerText } from './machine-marks';
 import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
 
+/** The widest provisioning event name: the LAST EVENT column keeps this width while a machine goes through them. */
+const LONGEST_EVENT = Math.max(...PROVISIONING_EVENTS.map((e) => e.length));
+/** One mark, the longest (LastEventErrors): room for a machine's first mark without moving the columns. */
+const LONGEST_MARK = 15;
+
 /**
  * metalctl's `machine ls` columns and its marks. Widths fit the cells (layoutColumns); at 80 columns the name, the
  * host, the last event and its age, power and the marks show, and the drop priorities say what leaves first on a
- * narrower terminal: the project (a UUID), size, partition, then age, rack and power. The name is never cut.
+ * narrower terminal: the project (a UUID), size, partition, then age, rack and power. The name is never cut. The
+ * columns whose cells come from a known set keep their width (`min`), so a machine going through its events
+ * rewrites its own line, not the table.
  */
 const COLUMNS: readonly Column[] = [
   { title: 'NAME', width: 12, keep: true },
@@ -16,11 +23,11 @@ const COLUMNS: readonly Column[] = [
   { title: 'SIZE', width: 12, drop: 8 },
   { title: 'PARTITION', width: 12, drop: 7 },
   { title: 'RACK', width: 8, drop: 5 },
-  { title: 'LAST EVENT', width: 18, drop: 1 },
-  { title: 'WHEN', width: 4, align: 'right', drop: 2 },
-  { title: 'AGE', width: 4, align: 'right', drop: 6 },
-  { title: 'POWER', width: 7, drop: 4 },
-  { title: 'MARKS', width: 24 },
+  { title: 'LAST EVENT', width: LONGEST_EVENT, min: LONGEST_EVENT, drop: 1 },
+  { title: 'WHEN', width: 4, min: 4, align: 'right', drop: 2 },
+  { title: 'AGE', width: 4, min: 4, align: 'right', drop: 6 },
+  { title: 'POWER', width: 7, min: 7, drop: 4 },
+  { title: 'MARKS', width: 24, min: LONGEST_MARK },
 ];
 /** Only where metal-api evaluated issues: the simulated rack shows its marks alone. */
 const WITH_ISSUES: readonly Column[] = [...COLUMNS, { title: 'ISSUES', width: 24 }];

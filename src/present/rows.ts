@@ -15,6 +15,12 @@ export interface Column {
   readonly max?: number;
   /** Drop priority on a narrow terminal: higher drops first, before anything is cut; without one it only shrinks. */
   readonly drop?: number;
+  /**
+   * Cells from a known set (event names, power states, ages): the widest of the set. The layout fits the content as
+   * if such a cell were there, so one row's change does not shift every other column (the whole table would be
+   * written again: a rebooting machine cost 6 KB a frame instead of its own line).
+   */
+  readonly min?: number;
 }
 
 export interface Row {

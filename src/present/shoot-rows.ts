@@ -8,7 +8,7 @@ export const SHOOT_COLUMNS: readonly Column[] = [
   { title: 'SEED', width: 7 },
   { title: 'VERSION', width: 7 },
   { title: 'LAST OPERATION', width: 20 },
-  { title: 'AGE', width: 4, align: 'right' },
+  { title: 'AGE', width: 4, min: 4, align: 'right' },
   { title: 'CONDITIONS', width: 12 },
   { title: 'HIB', width: 3 },
 ];

@@ -74,7 +74,7 @@ const MIN_COLUMN = 4;
 /** What a `keep` column claims at most by default: a metal-stack machine UUID (36) and a little. */
 const KEEP_MAX = 40;
 
-export type LayoutColumn = Pick<Column, 'width'> & Partial<Pick<Column, 'title' | 'keep' | 'max' | 'drop'>>;
+export type LayoutColumn = Pick<Column, 'width'> & Partial<Pick<Column, 'title' | 'keep' | 'max' | 'drop' | 'min'>>;
 
 /**
  * Column widths for `total` cells with `gap` cells between columns. `content` (the widest cell per column, see
@@ -89,7 +89,9 @@ export type LayoutColumn = Pick<Column, 'width'> & Partial<Pick<Column, 'title' 
  */
 export function layoutColumns(columns: readonly LayoutColumn[], total: number, gap = 1, content?: readonly number[]): number[] {
   // What each column's text needs, title included; unknown without content.
-  const need = columns.map((c, i) => (content ? Math.max(textWidth(c.title ?? ''), content[i] ?? 0) : undefined));
+  // A column whose cells come from a known set (`min`) needs its widest possible cell, so the layout does not move
+  // when one row's cell changes.
+  const need = columns.map((c, i) => (content ? Math.max(textWidth(c.title ?? ''), content[i] ?? 0, c.min ?? 0) : undefined));
   const widths = columns.map((c, i) => naturalWidth(c, need[i]));
   const live = columns.map(() => true);
   const excess = () => {

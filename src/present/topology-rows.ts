@@ -4,7 +4,7 @@ import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } f
 export const TOPOLOGY_COLUMNS: readonly Column[] = [
   { title: 'NODE', width: 'flex', keep: true },
   { title: 'ROLE', width: 10 },
-  { title: 'STATE', width: 8 },
+  { title: 'STATE', width: 8, min: 8 },
   { title: 'LINK', width: 22 },
   { title: 'ADDRESS', width: 16 },
 ];

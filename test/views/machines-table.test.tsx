@@ -46,3 +46,26 @@ describe('the machines table on a narrow terminal', () => {
     expect(table(200)[0]).toMatch(/NAME\s+HOSTNAME\s+PROJECT\s+SIZE\s+PARTITION\s+RACK\s+LAST EVENT\s+WHEN\s+AGE\s+POWER\s+MARKS/);
   });
 });
+
+describe('the machines table while one machine goes through its events', () => {
+  it('rewrites only that machine\'s line: the columns stay where they were (no full-table redraw at 160 or 80 columns)', () => {
+    const base = healthySnapshot().machines;
+    for (const columns of [160, 80]) {
+      const screens = ['Phoned Home', 'Planned Reboot', 'PXE Booting', 'Booting New Kernel', 'Phoned Home'].map((event) => {
+        const ms = base.map((m, i) => (i === 1 ? { ...m, events: [{ time: T0, event: event as Machine['events'][number]['event'], message: '' }, ...m.events] } : m));
+        const s = withContentWidths(machineRows(ms, T0));
+        const frame = renderThemed(<Table columns={s.columns} rows={s.rows} contentWidths={s.contentWidths} selected={0} height={6} width={columns - 2} />, {
+          color: false,
+        }).lastFrame();
+        return plain(frame).split('\n');
+      });
+      const first = screens[0] ?? [];
+      for (const screen of screens) {
+        // Same header, and every line but the rebooting machine's reads as before.
+        expect(screen[0]).toBe(first[0]);
+        const changed = screen.flatMap((line, i) => (line === first[i] ? [] : [i]));
+        expect(changed.every((i) => (screen[i] ?? '').includes(base[1]?.name ?? '?'))).toBe(true);
+      }
+    }
+  });
+});
