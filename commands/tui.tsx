@@ -13,6 +13,7 @@ import type { Io } from './io';
 import { displayOptions } from './wizard/display';
 import { interruptText, type RunSignal } from './wizard/run-signals';
 import { compactOutput } from './tui-output';
+import { growYoungGeneration } from './young-generation';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
 export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
@@ -114,8 +115,12 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
     },
   );
 
-  // Poll only after the first frame is on screen: building a large simulated rack takes most of a second.
-  setImmediate(() => rack.store.start());
+  // Poll only after the first frame is on screen: building a large simulated rack takes most of a second, and its
+  // garbage is what the young generation is sized for.
+  setImmediate(() => {
+    growYoungGeneration();
+    rack.store.start();
+  });
 
   // Unmounting restores the terminal as it was.
   const onSignal = (signal: NodeJS.Signals) => stop(signal === 'SIGHUP' ? 'SIGHUP' : 'SIGTERM');

@@ -35,3 +35,28 @@ describe('bin/v8-memory.cjs', () => {
     expect(newSpaceMB(['--require', './bin/v8-memory.cjs'])).toBeLessThanOrEqual(32);
   });
 });
+
+// The TUI's first poll (building a 10,000-machine simulated rack) is one long synchronous stretch: the observer's
+// cap comes after it. growYoungGenerationNow, called before it, grows the space to the cap at once and stops it.
+const SYNC_LOAD = `
+const v8 = require('node:v8');
+const grow = process[Symbol.for('rackpilot.growYoungGeneration')];
+if (grow) grow();
+let keep = [];
+let most = 0;
+for (let i = 0; i < 2e6; i++) {
+  keep.push({ a: i, b: 'x' + i });
+  if (keep.length > 200000) keep = [];
+  if (i % 5000 === 0) most = Math.max(most, v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
+}
+process.stdout.write(String(most / 1048576));
+`;
+
+describe('bin/v8-memory.cjs before a long synchronous stretch', () => {
+  it('has the new space at its cap before the stretch, where the observer alone lets it grow to 64-128 MB', () => {
+    const run = (args: string[]) => Number(execFileSync(NODE, [...args, '-e', SYNC_LOAD], { encoding: 'utf8' }));
+    expect(run([])).toBeGreaterThan(64);
+    // From V8's initial 1 MB one growth step lands at 32-35 MB (in the TUI, called at 16 MB, it stays at 16).
+    expect(run(['--require', './bin/v8-memory.cjs'])).toBeLessThanOrEqual(40);
+  });
+});
