@@ -8,19 +8,17 @@ import { mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { bundleBench, OUT_DIR, ROOT } from './bundle.mjs';
 import { TuiSession } from './session.mjs';
+import { buildOptions } from '../scripts/build-options.mjs';
 
 const FRAME_LIMIT_MS = 20_000;
 
-/** Bundles the Ink floor like scripts/build.mjs bundles rackpilot (production React, no devtools). */
+/**
+ * Bundles the Ink floor as scripts/build.mjs bundles rackpilot: the same plugins (no devtools; yoga-layout's wasm
+ * read without touching fetch, which would load undici) and production React, so the floor is what Ink costs built
+ * this way and the ratio measures rackpilot's own start-up.
+ */
 export async function bundleInkFloor() {
-  const stubDevtools = {
-    name: 'stub-react-devtools',
-    setup(b) {
-      b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
-      b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
-    },
-  };
-  await bundleBench(['bench/ink-floor.mjs'], [], { plugins: [stubDevtools], define: { 'process.env.NODE_ENV': '"production"' } });
+  await bundleBench(['bench/ink-floor.mjs'], [], { plugins: buildOptions.plugins, define: { 'process.env.NODE_ENV': '"production"' } });
   return join(OUT_DIR, 'ink-floor.js');
 }
 
