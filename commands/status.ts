@@ -37,7 +37,7 @@ export async function runStatus(argv: readonly string[], io: Io): Promise<number
     return 0;
   }
   const loaded = await loadRackConfig(values, io);
-  const rack = openRack(loaded.config, systemClock);
+  const rack = await openRack(loaded.config, systemClock);
   rack.store.start();
   await rack.store.whenSettled();
   const snapshot = rack.store.getSnapshot();

@@ -69,7 +69,7 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
   }
   const { config } = loaded;
   const { color, ascii } = displayOptions(config, io.env);
-  const rack = openRack(config, systemClock);
+  const rack = await openRack(config, systemClock);
   const wizards = liveWizards({ store: rack.store, config, env: io.env, ...(rack.sim ? { sim: rack.sim } : {}) });
 
   // Ctrl-C, SIGTERM and SIGHUP (a dropped SSH session) end the TUI; a running wizard is aborted first, so no

@@ -29,6 +29,8 @@ const LATER: ReadonlyArray<readonly [string, RegExp]> = [
   ['real executor', /^src\/wizards\/real-executor\//],
   ['simulated executor', /^src\/wizards\/sim-adapter\/sim-executor\.ts$/],
   ['TUI wizard runs', /^commands\/wizard\/tui-wizard-runs\.ts$/],
+  // A real rack's sources: their output schemas cost the simulated rack's first frame (zod schema construction).
+  ['real rack sources', /^commands\/real-sources\.ts$|^src\/sources\/(ssh|kube|metal-api|s3)\//],
 ];
 const UI_PACKAGES = /node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
 

@@ -50,7 +50,7 @@ export interface RealWizardOptions {
 export async function runRealWizard(o: RealWizardOptions): Promise<number> {
   const { side } = o;
   const operator = operatorName();
-  const rack = openRack(o.config, systemClock);
+  const rack = await openRack(o.config, systemClock);
   rack.store.start();
   try {
     side.print(`Reading rack ${o.config.rack.name} from its live sources ...`);

@@ -34,7 +34,7 @@ describe('refresh.timeout', () => {
 
 describe('openRack', () => {
   it('still polls the simulated rack, and hands out the sim itself for injection', async () => {
-    const { store, sim } = openRack({ ...DEFAULT_CONFIG, refresh: { interval: 5000, timeout: 2500 } }, systemClock);
+    const { store, sim } = await openRack({ ...DEFAULT_CONFIG, refresh: { interval: 5000, timeout: 2500 } }, systemClock);
     expect(sim?.kind).toBe('sim');
     expect(typeof sim?.inject).toBe('function');
     store.start();

@@ -46,8 +46,8 @@ export async function labConfig(lab: Lab, options: LabConfigOptions = {}): Promi
   return (await loadConfig({ flags: { config: file }, env: { HOME: lab.dir } })).config;
 }
 
-export function openLabRack(config: Config): RackStore {
-  const { store } = openRack(config, systemClock);
+export async function openLabRack(config: Config): Promise<RackStore> {
+  const { store } = await openRack(config, systemClock);
   store.start();
   return store;
 }

@@ -20,7 +20,7 @@ describe.runIf(availability.ok)('rackpilot on the real FRR + OpenSSH lab', () =>
   beforeAll(async () => {
     lab = await startLab();
     await lab.waitEstablished();
-    store = openLabRack(await labConfig(lab));
+    store = await openLabRack(await labConfig(lab));
   });
   afterAll(async () => {
     await store?.stop();
@@ -82,7 +82,7 @@ describe.runIf(availability.ok)('rackpilot on the real FRR + OpenSSH lab', () =>
     const spineKey = lines[0]?.split(' ').slice(1).join(' ');
     const wrong = join(lab.dir, 'known_hosts.wrong');
     writeFileSync(wrong, `${lines.map((l, i) => (i === 1 ? `${l.split(' ')[0]} ${spineKey}` : l)).join('\n')}\n`);
-    const wrongStore = openLabRack(await labConfig(lab, { knownHosts: wrong, file: join(lab.dir, 'wrong.yaml') }));
+    const wrongStore = await openLabRack(await labConfig(lab, { knownHosts: wrong, file: join(lab.dir, 'wrong.yaml') }));
     try {
       const s = await waitForSnapshot(wrongStore, 'leaf01 refused', (x) => bgpSwitch(x, 'leaf01')?.reachable === false);
       expect(bgpSwitch(s, 'leaf01')?.error).toMatch(/host key.*changed/i);
