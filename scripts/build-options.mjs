@@ -1,6 +1,7 @@
 // The esbuild options of the CLI bundle, shared by scripts/build.mjs and the test that keeps the start-up chunk free
 // of what the first frame does not need (test/startup-chunk.test.ts).
 import { readFileSync } from 'node:fs';
+import { bundlePatches } from './bundle-patches.mjs';
 
 /** Ink imports react-devtools-core only for DEV=true debugging; it is not installed, so bundle an empty stub. */
 const stubDevtools = {
@@ -8,27 +9,6 @@ const stubDevtools = {
   setup(b) {
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
     b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };' }));
-  },
-};
-
-/**
- * Ink's layout engine (yoga-layout) carries its WebAssembly as a base64 data: URL and reads it with fetch() whenever
- * a global fetch exists. In Node that first touch of `fetch` loads undici (Node's HTTP client), about 35 ms of the
- * TUI's start-up (CPU profile: a quarter of the time to the first frame), only to decode a data: URL. Without
- * fetch the same glue decodes the base64 itself (its path for runtimes without fetch). A yoga-layout whose glue no
- * longer reads this way fails the build, so the saving is not lost silently on an upgrade.
- */
-const YOGA_FETCH = 'function ya(){return w||"function"!=typeof fetch?';
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
-  setup(b) {
-    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      if (!text.includes(YOGA_FETCH)) {
-        return { errors: [{ text: `yoga-layout's wasm loader changed: "${YOGA_FETCH}" not found (scripts/build-options.mjs)` }] };
-      }
-      return { contents: text.replace(YOGA_FETCH, 'function ya(){return true?'), loader: 'js' };
-    });
   },
 };
 
@@ -53,7 +33,7 @@ export const buildOptions = {
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [stubDevtools, yogaWithoutFetch],
+  plugins: [stubDevtools, bundlePatches],
   // The SSH client is loaded with import() on the first real switch connect, so the simulated rack never pays for
   // it; ssh2 also carries optional native addons (.node) that cannot be bundled. The Kubernetes client (and its HTTP
   // library) likewise, on the first kube request: large, and needed only on a rack with kubernetes: configured.

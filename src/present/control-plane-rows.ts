@@ -18,7 +18,7 @@ export const CONTROL_PLANE_COLUMNS: readonly Column[] = [
   { title: 'CONTROL PLANE', width: 24, keep: true },
   { title: 'LAYER', width: 7, drop: 3 },
   { title: 'RUNS ON', width: 18, keep: true },
-  { title: 'STATE', width: 8, min: 8, keep: true },
+  { title: 'STATE', width: 8, keep: true },
   // How many databases hold its state (ready/total where its cluster is read), and the stalest newest backup of them.
   { title: 'DBS', width: 5, align: 'right', drop: 2 },
   { title: 'BACKUP', width: 10, align: 'right', drop: 1 },

@@ -1,0 +1,50 @@
+// The bundle's edits to its dependencies (scripts/bundle-patches.mjs) must not change what they compute: the
+// string-width fast path counts a cell per character only for characters string-width itself counts as one cell,
+// and every edit still finds its text in the installed dependency (else the build fails).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const { ONE_CELL, PATCHES } = (await import(join(ROOT, 'scripts', 'bundle-patches.mjs'))) as {
+  ONE_CELL: string;
+  PATCHES: { file: RegExp; find: string }[];
+};
+
+/** Every code point of the class `[...]` ONE_CELL spells. */
+function codePoints(set: string): number[] {
+  const out: number[] = [];
+  for (const [, from, to] of set.matchAll(/\\u([0-9A-F]{4})-\\u([0-9A-F]{4})/g)) {
+    for (let c = Number.parseInt(from ?? '', 16); c <= Number.parseInt(to ?? '', 16); c++) out.push(c);
+  }
+  return out;
+}
+
+describe('the bundle patches', () => {
+  it('count one cell per character only where string-width does', () => {
+    const points = codePoints(ONE_CELL);
+    expect(points.length).toBeGreaterThan(500);
+    const wrong = points.filter((c) => stringWidth(String.fromCodePoint(c)) !== 1).map((c) => `U+${c.toString(16).toUpperCase()}`);
+    expect(wrong).toEqual([]);
+    // Whole lines as the panes draw them measure the same both ways.
+    for (const line of ['│> machine0001 Phoned Home  7d │', '┌─ Machines (1700) ──┐', '▲ 2 problems above  ▼ 1 below', 'a → b … ⟨x⟩ §3 ×2']) {
+      expect(stringWidth(line)).toBe([...line].length);
+    }
+  });
+
+  it('each finds its text in the installed dependency', () => {
+    const require = createRequire(join(ROOT, 'package.json'));
+    const files = [
+      require.resolve('yoga-layout').replace(/src[\\/]index\.js$/, join('binaries', 'yoga-wasm-base64-esm.js')),
+      join(ROOT, 'node_modules', 'ink', 'build', 'output.js'),
+      join(ROOT, 'node_modules', 'string-width', 'index.js'),
+    ];
+    for (const patch of PATCHES) {
+      const file = files.find((f) => patch.file.test(f));
+      expect(file, String(patch.file)).toBeDefined();
+      expect(readFileSync(file ?? '', 'utf8')).toContain(patch.find);
+    }
+  });
+});
