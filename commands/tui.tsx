@@ -14,6 +14,7 @@ import { displayOptions } from './wizard/display';
 import { interruptText, type RunSignal } from './wizard/run-signals';
 import { compactOutput } from './tui-output';
 import { growYoungGeneration } from './young-generation';
+import { saveCompileCache } from './compile-cache';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
 
 export const TUI_HELP = `Usage: rackpilot [tui] [--scenario NAME] [--scale N] [--seed N] [--config FILE]
@@ -118,6 +119,7 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
   // Poll only after the first frame is on screen: building a large simulated rack takes most of a second, and its
   // garbage is what the young generation is sized for.
   setImmediate(() => {
+    saveCompileCache();
     growYoungGeneration();
     rack.store.start();
   });

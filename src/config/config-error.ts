@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { ConfigError } from '../errors';
 import { describeKey, describeKind, describeValue, looksSecret } from './describe-value';
-import { KNOWN_KEYS } from './schema';
+import { knownKeys } from './schema';
 import { suggest } from './suggest';
 import { valueAt } from '../value-at';
 
@@ -39,7 +39,7 @@ export function issueToConfigError(error: z.ZodError, source: string, raw: unkno
   if (issue.code === 'unrecognized_keys') {
     const key = describeKey(issue.keys[0] ?? '');
     // List items share their keys: switches.2.jumpHost is looked up as switches.*.jumpHost.
-    const known = KNOWN_KEYS[issue.path.map((k) => (typeof k === 'number' ? '*' : String(k))).join('.')] ?? [];
+    const known = knownKeys()[issue.path.map((k) => (typeof k === 'number' ? '*' : String(k))).join('.')] ?? [];
     const guess = suggest(key, known);
     const detail = guess ? `did you mean "${guess}"?` : `known keys: ${known.join(', ')}`;
     return new ConfigError(source, [...path, key].join('.'), `unknown key (${detail})`);

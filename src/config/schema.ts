@@ -140,11 +140,23 @@ export const uiSchema = z.strictObject(
 // A section whose children are all commented out parses as null; treat it as empty, not as an error.
 const section = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? {} : v), schema).optional();
 
-const switchSchemas = switchesSchemas(duration);
-const kubeSchema = kubernetesSchema(duration);
-const metalSchema = metalApiSchema(duration);
-const backupSchemas = backupsSchema(duration);
-const wizardSchema = wizardsSchema(duration);
+/**
+ * The schema of a big section, built the first time a layer has that section. Every flag and variable is a layer
+ * of its own, and most files have a few sections: building them all when the module loads cost the TUI's first
+ * frame about 15 ms of zod schema construction (CPU profile), on the simulated rack for sections it never reads.
+ */
+function onFirstUse<T>(make: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= make();
+    return built;
+  };
+}
+const switchSchemas = onFirstUse(() => switchesSchemas(duration));
+const kubeSchema = onFirstUse(() => kubernetesSchema(duration));
+const metalSchema = onFirstUse(() => metalApiSchema(duration));
+const backupSchemas = onFirstUse(() => backupsSchema(duration));
+const wizardSchema = onFirstUse(() => wizardsSchema(duration));
 
 export const configFileSchema = z.strictObject(
   {
@@ -155,13 +167,13 @@ export const configFileSchema = z.strictObject(
     health: section(healthSchema),
     incident: section(incidentSchema),
     ui: section(uiSchema),
-    wizards: section(wizardSchema),
-    switches: switchSchemas.switches.optional(),
-    ssh: section(switchSchemas.ssh),
-    links: switchSchemas.links.optional(),
-    kubernetes: section(kubeSchema),
-    metalApi: section(metalSchema),
-    backups: backupSchemas.list.optional(),
+    wizards: section(z.lazy(wizardSchema)),
+    switches: z.lazy(() => switchSchemas().switches).optional(),
+    ssh: section(z.lazy(() => switchSchemas().ssh)),
+    links: z.lazy(() => switchSchemas().links).optional(),
+    kubernetes: section(z.lazy(kubeSchema)),
+    metalApi: section(z.lazy(metalSchema)),
+    backups: z.lazy(() => backupSchemas().list).optional(),
   },
   { error: 'expected a mapping' },
 );
@@ -170,18 +182,20 @@ export const configFileSchema = z.strictObject(
 export type ConfigLayer = z.output<typeof configFileSchema>;
 
 /** Known keys per mapping (by dotted path, '' for the top level), for "did you mean" on unknown keys. */
-export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
-  '': Object.keys(configFileSchema.shape),
-  rack: Object.keys(rackSchema.shape),
-  sim: Object.keys(simSchema.shape),
-  refresh: Object.keys(refreshSchema.shape),
-  health: Object.keys(healthSchema.shape),
-  incident: Object.keys(incidentSchema.shape),
-  ui: Object.keys(uiSchema.shape),
-  kubernetes: Object.keys(kubeSchema.shape),
-  'kubernetes.namespaces': ['metalStack', 'gardener'],
-  metalApi: Object.keys(metalSchema.shape),
-  'backups.*': Object.keys(backupSchemas.component.shape).filter((k) => k !== 'accessKeyId' && k !== 'secretAccessKey'),
-  ...WIZARDS_KNOWN_KEYS,
-  ...SWITCHES_KNOWN_KEYS(Object.keys(switchSchemas.switchSchema.shape), Object.keys(switchSchemas.ssh.shape)),
-};
+export const knownKeys = onFirstUse(
+  (): Readonly<Record<string, readonly string[]>> => ({
+    '': Object.keys(configFileSchema.shape),
+    rack: Object.keys(rackSchema.shape),
+    sim: Object.keys(simSchema.shape),
+    refresh: Object.keys(refreshSchema.shape),
+    health: Object.keys(healthSchema.shape),
+    incident: Object.keys(incidentSchema.shape),
+    ui: Object.keys(uiSchema.shape),
+    kubernetes: Object.keys(kubeSchema().shape),
+    'kubernetes.namespaces': ['metalStack', 'gardener'],
+    metalApi: Object.keys(metalSchema().shape),
+    'backups.*': Object.keys(backupSchemas().component.shape).filter((k) => k !== 'accessKeyId' && k !== 'secretAccessKey'),
+    ...WIZARDS_KNOWN_KEYS,
+    ...SWITCHES_KNOWN_KEYS(Object.keys(switchSchemas().switchSchema.shape), Object.keys(switchSchemas().ssh.shape)),
+  }),
+);
