@@ -24,14 +24,15 @@ export const PATCHES = [
     file: /[\\/]ink[\\/]build[\\/]output\.js$/,
     // Ink turns every frame's text into styled characters (ANSI tokenizing, a regular expression per character) with
     // caches that live for one frame: a key press re-tokenized all 48 lines though two changed, most of the CPU a
-    // key costs. One cache for all frames (reset when it grows large, so a long session does not keep every line).
+    // key costs. One cache for all frames, emptied past 1,000 entries: a line's styled characters take about 6 KB,
+    // and scrolling through 10,000 machines would otherwise keep every line seen (a screen has 50 to 100).
     find: 'caches = new OutputCaches();',
     replace: 'caches = sharedOutputCaches();',
     append: `
 let rackpilotOutputCaches;
 function sharedOutputCaches() {
   const c = rackpilotOutputCaches;
-  if (c === undefined || c.styledChars.size + c.widths.size + c.blockWidths.size > 20000) rackpilotOutputCaches = new OutputCaches();
+  if (c === undefined || c.styledChars.size + c.widths.size + c.blockWidths.size > 1000) rackpilotOutputCaches = new OutputCaches();
   return rackpilotOutputCaches;
 }
 `,
