@@ -19,7 +19,7 @@ export const BGP_COLUMNS: readonly Column[] = [
   { title: 'PEER', width: 'flex', keep: true, max: 48 },
   { title: 'AS', width: 10, align: 'right', drop: 6 },
   { title: 'STATE', width: 11, min: 11, keep: true },
-  { title: 'FOR', width: 4, min: 4, align: 'right', drop: 4 },
+  { title: 'FOR', width: 4, align: 'right', drop: 4 },
   { title: 'PFX R/S', width: 7, align: 'right', drop: 5 },
 ];
 
