@@ -9,16 +9,18 @@ import { ensureStateDir, visibleStrings, writeFileAtomic } from './state-files';
 /** Enough history for every rack an operator watches; the oldest ends are dropped first. */
 const KEEP = 200;
 
-const entrySchema = z.object({
-  rack: z.string(),
-  label: z.string(),
-  startedAt: z.number(),
-  how: z.enum(['recovered', 'acknowledged']),
-  by: z.string(),
-  at: z.number(),
-});
-const fileSchema = z.object({ ended: z.array(entrySchema) });
-type Entry = z.infer<typeof entrySchema>;
+const entrySchema = () =>
+  z.object({
+    rack: z.string(),
+    label: z.string(),
+    startedAt: z.number(),
+    how: z.enum(['recovered', 'acknowledged']),
+    by: z.string(),
+    at: z.number(),
+  });
+type Entry = z.infer<ReturnType<typeof entrySchema>>;
+/** Built on the first read of an existing file, not when the TUI loads (its first frame has no use for it). */
+let fileSchema: z.ZodType<{ ended: Entry[] }> | undefined;
 
 export function incidentFile(stateDir: string): string {
   return join(stateDir, 'incidents.json');
@@ -58,6 +60,7 @@ export function fileIncidentLog(stateDir: string): IncidentLog {
 
 function read(file: string): Entry[] {
   try {
+    fileSchema ??= z.object({ ended: z.array(entrySchema()) });
     const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8'), visibleStrings));
     return parsed.success ? parsed.data.ended : [];
   } catch {
