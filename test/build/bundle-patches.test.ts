@@ -40,6 +40,7 @@ describe('the bundle patches', () => {
       require.resolve('yoga-layout').replace(/src[\\/]index\.js$/, join('binaries', 'yoga-wasm-base64-esm.js')),
       join(ROOT, 'node_modules', 'ink', 'build', 'output.js'),
       join(ROOT, 'node_modules', 'string-width', 'index.js'),
+      join(ROOT, 'node_modules', 'zod', 'v4', 'locales', 'index.js'),
     ];
     for (const patch of PATCHES) {
       const file = files.find((f) => patch.file.test(f));
