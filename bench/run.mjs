@@ -34,7 +34,7 @@ import { againstFloors, interleavedLaunches, versionFigures } from './startup.mj
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const COLS = 160;
 const ROWS = 48;
-const START_RUNS = 3;
+const START_RUNS = 5;
 const VERSION_RUNS = 5;
 const SCROLL_PRESSES = 100;
 const FILTER_TEXT = 'machine012';
