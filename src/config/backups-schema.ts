@@ -5,7 +5,7 @@
  * so nobody is tempted to find the right spelling for it.
  */
 import { isIP } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BACKUP_TOOLS, DATABASES } from '../model/backup';
 import { cronPeriod, defaultDatabase } from './backup-defaults';
 import { path } from './switches-schema';

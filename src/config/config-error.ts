@@ -2,7 +2,7 @@
  * Turns a failed zod parse into the one ConfigError the operator sees: source, dotted key path,
  * what was expected and what was found. Zod's own text and stack never reach the terminal.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ConfigError } from '../errors';
 import { describeKey, describeKind, describeValue, looksSecret } from './describe-value';
 import { knownKeys } from './schema';

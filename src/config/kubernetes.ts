@@ -5,7 +5,7 @@
  * The kubeconfig files are found as kubectl finds them: `kubeconfig:` (several joined by ":"), else $KUBECONFIG,
  * else ~/.kube/config.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Millis } from '../model/time';
 import { SECOND } from '../model/time';
 import type { ConfigLayer } from './schema';

@@ -3,7 +3,7 @@
  * variable or a file, never inline), or `context:`, a context of metalctl's config that gives the url, the key and
  * the CA. Kept apart from metal-api.ts (which reads metalctl's file) so that the schema imports no file reading.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HMAC_TYPES } from '../model/metal-auth';
 import { path } from './switches-schema';
 

@@ -6,7 +6,7 @@
  * base64 of PEM (metalctl decodes it with base64.StdEncoding, so raw PEM fails there and is refused here).
  * metalctl's OIDC login (issuer_url, client_id) is not followed. Errors name this file and the key, never a secret.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../errors';
 import { FileProblem, readBoundedFile } from '../files/read-bounded';
 import { HMAC_TYPES, type HmacType } from '../model/metal-auth';

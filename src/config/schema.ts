@@ -4,7 +4,7 @@
  * Objects are strict: an unknown key is almost always a typo, and silently ignoring it would leave
  * the operator wondering why a setting has no effect.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DURATION_EXPECTED, DurationError, formatDuration, parseDuration } from './duration';
 import { ISO_TIME_EXPECTED, parseIsoTime } from './iso-time';
 import { kubernetesSchema } from './kubernetes';

@@ -7,7 +7,7 @@
  *   links:
  *     - { a: spine:Ethernet0, b: leaf01:Ethernet120 }
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SWITCH_ROLES = ['spine', 'leaf', 'exit'] as const;
 export type SwitchRole = (typeof SWITCH_ROLES)[number];

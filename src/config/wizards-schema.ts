@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The `wizards:` section: which command each bootstrap step runs on a real rack, e.g.

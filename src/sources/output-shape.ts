@@ -2,7 +2,7 @@
  * Turning a switch command's stdout into validated data. Every failure becomes a SourceError with one short line
  * (it is shown next to the switch in the BGP pane and in a finding), never a JSON parser or zod dump.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { SourceError } from '../errors';
 import { valueAt } from '../value-at';
 

@@ -3,7 +3,7 @@
  * one is an error naming the path). Only what an operator reads at 3 a.m.: is it Ready, how many replicas are, is
  * a pod crash-looping.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ClusterNode, EtcdState, PodProblem, Workload } from '../../model/control-plane';
 import { check } from '../output-shape';
 

@@ -3,7 +3,7 @@
  * shows are read; everything is optional but its type, since Gardener versions differ (spec.cloudProfileName vs
  * spec.cloudProfile.name) and a Shoot being created has no status yet. Field facts: shared/domain/gardener.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type Condition,
   type ConditionStatus,

@@ -3,7 +3,7 @@
  * when unhealthy) and version (`GET /v1/version`, read again only after a failure: it changes with a deployment,
  * which also restarts the API and so fails a poll).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MetalApi } from '../../clients/metal-api/metal-api';
 import { MetalApiError } from '../../clients/metal-api/metal-api-error';
 import type { ApiHealth } from '../../model/metal-switch';

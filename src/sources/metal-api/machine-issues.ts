@@ -3,7 +3,7 @@
  * ids, severities, descriptions, read once) and the evaluation (`POST /v1/machine/issues/evaluate`, which ids apply
  * to which machine), joined onto the machines by machine-list.ts. Shape checked like every answer.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MetalApi } from '../../clients/metal-api/metal-api';
 import type { MachineIssue } from '../../model/machine';
 import { check } from '../output-shape';

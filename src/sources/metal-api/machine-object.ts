@@ -3,7 +3,7 @@
  * `v1.MachineResponse` without `ipmi`) → the model's Machine. Shape checked (a wrong field is an error naming its
  * path); only what the Machines pane, the rules and the wizards read. Facts: shared/domain/metal-api.md.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   LIVELINESS,
   type Machine,

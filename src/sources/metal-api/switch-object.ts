@@ -4,7 +4,7 @@
  * `show bgp vrf all neighbors json`, keyed by the port (metal-core cmd/internal/frr/frr.go), so `Neighbor` is the
  * peer's host name and the port name is the session's key for BGP unnumbered.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BGP_STATES, type BgpState } from '../../model/bgp';
 import type { MetalPortBgp, MetalSwitch, MetalSwitchPort } from '../../model/metal-switch';
 import type { EpochMs } from '../../model/time';

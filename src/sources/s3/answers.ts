@@ -3,7 +3,7 @@
  * (radosgw, MinIO) may leave fields out. A version without its id, time or size cannot be judged or restored, so
  * such a page fails the poll with the field named; lifecycle rules are read one by one and an odd rule is skipped.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const version = z.object({
   Key: z.string(),

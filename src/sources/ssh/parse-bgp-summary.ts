@@ -4,7 +4,7 @@
  * Schemas are loose on purpose: FRR adds keys between versions and omits most of them for peers that never
  * came up, so only `state` is required; wrong types are still refused.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { BGP_STATES, type BgpSession, type BgpState, type PeerIdType } from '../../model/bgp';
 import type { EpochMs } from '../../model/time';
 import { check, jsonCount, jsonObject, parseJsonOutput, unexpected } from '../output-shape';

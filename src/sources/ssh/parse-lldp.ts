@@ -4,7 +4,7 @@
  * and a list of one-key objects with several, and a chassis is keyed by its name unless it sent none.
  * `json0` always uses lists and wraps text in {"value": …}.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { check, jsonObject, type PathSegment, parseJsonOutput, unexpected } from '../output-shape';
 
 export interface LldpNeighbour {

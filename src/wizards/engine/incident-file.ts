@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IncidentLog } from '../../model/incident-log';
 import type { RackSnapshot } from '../../model/snapshot';
 import type { RunResult } from './runner';

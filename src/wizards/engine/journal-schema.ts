@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The run journal's shape, checked on every load: a journal is the safety record of what a run has done, so one
