@@ -8,7 +8,7 @@ render(createElement(Text, null, 'q quit [1 Overview]'), {
   alternateScreen: true,
   interactive: true,
   incrementalRendering: true,
-  maxFps: 30,
+  maxFps: 120,
   exitOnCtrlC: false,
   patchConsole: true,
 });
