@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { DURATION_EXPECTED, DurationError, formatDuration, parseDuration } from './duration';
 import { ISO_TIME_EXPECTED, parseIsoTime } from './iso-time';
+import { once } from '../once';
 import { kubernetesSchema } from './kubernetes';
 import { backupsSchema, cidrList } from './backups-schema';
 import { metalApiSchema } from './metal-api-schema';
@@ -140,23 +141,16 @@ export const uiSchema = z.strictObject(
 // A section whose children are all commented out parses as null; treat it as empty, not as an error.
 const section = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? {} : v), schema).optional();
 
-/**
- * The schema of a big section, built the first time a layer has that section. Every flag and variable is a layer
- * of its own, and most files have a few sections: building them all when the module loads cost the TUI's first
- * frame about 15 ms of zod schema construction (CPU profile), on the simulated rack for sections it never reads.
+/*
+ * The schemas of the big sections are built the first time a layer has that section. Every flag and variable is a
+ * layer of its own, and most files have a few sections: building them all when the module loads cost the TUI's
+ * first frame about 15 ms of zod schema construction (CPU profile), on the simulated rack for sections it never reads.
  */
-function onFirstUse<T>(make: () => T): () => T {
-  let built: T | undefined;
-  return () => {
-    built ??= make();
-    return built;
-  };
-}
-const switchSchemas = onFirstUse(() => switchesSchemas(duration));
-const kubeSchema = onFirstUse(() => kubernetesSchema(duration));
-const metalSchema = onFirstUse(() => metalApiSchema(duration));
-const backupSchemas = onFirstUse(() => backupsSchema(duration));
-const wizardSchema = onFirstUse(() => wizardsSchema(duration));
+const switchSchemas = once(() => switchesSchemas(duration));
+const kubeSchema = once(() => kubernetesSchema(duration));
+const metalSchema = once(() => metalApiSchema(duration));
+const backupSchemas = once(() => backupsSchema(duration));
+const wizardSchema = once(() => wizardsSchema(duration));
 
 export const configFileSchema = z.strictObject(
   {
@@ -182,7 +176,7 @@ export const configFileSchema = z.strictObject(
 export type ConfigLayer = z.output<typeof configFileSchema>;
 
 /** Known keys per mapping (by dotted path, '' for the top level), for "did you mean" on unknown keys. */
-export const knownKeys = onFirstUse(
+export const knownKeys = once(
   (): Readonly<Record<string, readonly string[]>> => ({
     '': Object.keys(configFileSchema.shape),
     rack: Object.keys(rackSchema.shape),

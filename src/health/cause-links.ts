@@ -10,6 +10,7 @@ import type { RackObservation } from '../model/snapshot';
 import type { Finding } from './finding';
 import { machineNames } from './peers';
 import { INFRASTRUCTURE_ROLES } from './topology-rules';
+import { once } from '../once';
 
 /** The one virtual thing every lost host hangs under, so hosts that went down together read as one cause. */
 export const LOST_HOSTS = 'hosts-lost';
@@ -127,19 +128,6 @@ export function causeLinks(o: RackObservation): CauseLinks {
   };
 
   return { entityOf: entityOfFinding, parentsOf, lostHosts, lostNames };
-}
-
-/** The value of make, computed on the first call only. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined;
-  let made = false;
-  return () => {
-    if (!made) {
-      value = make();
-      made = true;
-    }
-    return value as T;
-  };
 }
 
 /** Appends to the list under key, in place (a copy per item made the indices quadratic in garbage). */

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { IncidentLog } from '../../model/incident-log';
+import { once } from '../../once';
 import type { RackSnapshot } from '../../model/snapshot';
 import type { RunResult } from './runner';
 import { ensureStateDir, visibleStrings, writeFileAtomic } from './state-files';
@@ -20,7 +21,7 @@ const entrySchema = () =>
   });
 type Entry = z.infer<ReturnType<typeof entrySchema>>;
 /** Built on the first read of an existing file, not when the TUI loads (its first frame has no use for it). */
-let fileSchema: z.ZodType<{ ended: Entry[] }> | undefined;
+const fileSchema = once(() => z.object({ ended: z.array(entrySchema()) }));
 
 export function incidentFile(stateDir: string): string {
   return join(stateDir, 'incidents.json');
@@ -60,8 +61,7 @@ export function fileIncidentLog(stateDir: string): IncidentLog {
 
 function read(file: string): Entry[] {
   try {
-    fileSchema ??= z.object({ ended: z.array(entrySchema()) });
-    const parsed = fileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8'), visibleStrings));
+    const parsed = fileSchema().safeParse(JSON.parse(readFileSync(file, 'utf8'), visibleStrings));
     return parsed.success ? parsed.data.ended : [];
   } catch {
     return [];
