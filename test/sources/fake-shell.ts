@@ -5,7 +5,7 @@ import type { Clock } from '../../src/clock';
 import { DEFAULT_SWITCH_COMMANDS, type LinkConfig, type SwitchConfig } from '../../src/config/switches';
 import type { SwitchRole } from '../../src/config/switches-schema';
 import { SECOND } from '../../src/model/time';
-import { frr } from './frr-fixtures';
+import { frr, LEAF01_BGP, LEAF01_LLDP, LEAF02_BGP, LEAF02_LLDP, SPINE_ESTABLISHED, SPINE_LLDP } from './frr-fixtures';
 
 /** What a switch does for one command: print, fail to connect, or never answer (until aborted). */
 export type Reply =
@@ -71,3 +71,14 @@ export const LAB_LINKS: LinkConfig[] = [
   { a: { node: 'spine', port: 'swp1' }, b: { node: 'leaf01', port: 'swp1' }, kind: 'underlay' },
   { a: { node: 'spine', port: 'swp2' }, b: { node: 'leaf02', port: 'swp1' }, kind: 'underlay' },
 ];
+
+/** The lab's three switches answering as a healthy lab does: every session up, every link seen by LLDP. */
+export function healthyLabShell(clock: Clock): FakeShell {
+  return new FakeShell(clock)
+    .set('spine', 'vtysh', fixture(SPINE_ESTABLISHED))
+    .set('leaf01', 'vtysh', fixture(LEAF01_BGP))
+    .set('leaf02', 'vtysh', fixture(LEAF02_BGP))
+    .set('spine', 'lldpctl', fixture(SPINE_LLDP))
+    .set('leaf01', 'lldpctl', fixture(LEAF01_LLDP))
+    .set('leaf02', 'lldpctl', fixture(LEAF02_LLDP));
+}

@@ -5,8 +5,8 @@ import { SECOND } from '../../src/model/time';
 import { createSwitchSources } from '../../src/sources/ssh/switch-sources';
 import { RackStore } from '../../src/store/rack-store';
 import { findings, rules, theFinding } from '../health/helpers';
-import { FakeShell, fixture, LAB_LINKS, LAB_SWITCHES, sshDown } from './fake-shell';
-import { BGPD_DOWN_STDERR, frr, LEAF01_BGP, LEAF01_LLDP, LEAF02_BGP, LEAF02_LLDP, SPINE_BGPD_KILLED, SPINE_ESTABLISHED, SPINE_LLDP } from './frr-fixtures';
+import { type FakeShell, fixture, healthyLabShell, LAB_LINKS, LAB_SWITCHES, sshDown } from './fake-shell';
+import { BGPD_DOWN_STDERR, frr, SPINE_BGPD_KILLED } from './frr-fixtures';
 
 const T0 = Date.UTC(2026, 4, 4, 3, 0, 0);
 let store: RackStore | undefined;
@@ -17,13 +17,7 @@ afterEach(async () => {
 
 async function snapshotWith(configure: (shell: FakeShell) => void) {
   const clock = new VirtualClock(T0);
-  const shell = new FakeShell(clock)
-    .set('spine', 'vtysh', fixture(SPINE_ESTABLISHED))
-    .set('leaf01', 'vtysh', fixture(LEAF01_BGP))
-    .set('leaf02', 'vtysh', fixture(LEAF02_BGP))
-    .set('spine', 'lldpctl', fixture(SPINE_LLDP))
-    .set('leaf01', 'lldpctl', fixture(LEAF01_LLDP))
-    .set('leaf02', 'lldpctl', fixture(LEAF02_LLDP));
+  const shell = healthyLabShell(clock);
   configure(shell);
   const { bgp, topology } = createSwitchSources({ switches: LAB_SWITCHES, links: LAB_LINKS, shell, clock });
   store = new RackStore({ clock, sources: [bgp, topology], rack: { name: 'lab', simulated: false } });

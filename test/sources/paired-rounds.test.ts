@@ -5,20 +5,14 @@ import { SECOND } from '../../src/model/time';
 import type { Topology } from '../../src/model/topology';
 import { createSwitchSources } from '../../src/sources/ssh/switch-sources';
 import { pollData } from '../helpers/poll-data';
-import { FakeShell, fixture, LAB_LINKS, LAB_SWITCHES } from './fake-shell';
-import { LEAF01_BGP, LEAF01_LLDP, LEAF02_BGP, LEAF02_LLDP, SPINE_ESTABLISHED, SPINE_LLDP } from './frr-fixtures';
+import { FakeShell, fixture, healthyLabShell, LAB_LINKS, LAB_SWITCHES } from './fake-shell';
+import { SPINE_ESTABLISHED } from './frr-fixtures';
 
 const T0 = Date.UTC(2026, 4, 4, 3, 0, 0);
 
 function setup() {
   const clock = new VirtualClock(T0);
-  const shell = new FakeShell(clock)
-    .set('spine', 'vtysh', fixture(SPINE_ESTABLISHED))
-    .set('leaf01', 'vtysh', fixture(LEAF01_BGP))
-    .set('leaf02', 'vtysh', fixture(LEAF02_BGP))
-    .set('spine', 'lldpctl', fixture(SPINE_LLDP))
-    .set('leaf01', 'lldpctl', fixture(LEAF01_LLDP))
-    .set('leaf02', 'lldpctl', fixture(LEAF02_LLDP));
+  const shell = healthyLabShell(clock);
   const sources = createSwitchSources({ switches: LAB_SWITCHES, links: LAB_LINKS, shell, clock, pairRounds: true });
   return { clock, shell, ...sources };
 }
