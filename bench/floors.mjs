@@ -13,9 +13,9 @@ import { buildOptions } from '../scripts/build-options.mjs';
 const FRAME_LIMIT_MS = 20_000;
 
 /**
- * Bundles the Ink floor as scripts/build.mjs bundles rackpilot: the same plugins (no devtools; yoga-layout's wasm
- * read without touching fetch, which would load undici) and production React, so the floor is what Ink costs built
- * this way and the ratio measures rackpilot's own start-up.
+ * Bundles the Ink floor as scripts/build.mjs bundles rackpilot: the same plugins (no devtools; the dependency edits
+ * of scripts/bundle-patches.mjs) and production React, so the floor is what Ink costs built this way and the ratio
+ * measures rackpilot's own start-up.
  */
 export async function bundleInkFloor() {
   await bundleBench(['bench/ink-floor.mjs'], [], { plugins: buildOptions.plugins, define: { 'process.env.NODE_ENV': '"production"' } });

@@ -13,6 +13,7 @@ import type { Io } from './io';
 import { displayOptions } from './wizard/display';
 import { interruptText, type RunSignal } from './wizard/run-signals';
 import { compactOutput } from './tui-output';
+import { TUI_RENDER_OPTIONS } from './tui-render-options';
 import { growYoungGeneration } from './young-generation';
 import { saveCompileCache } from './compile-cache';
 import { loadRackConfig, RACK_OPTIONS, RACK_OPTIONS_HELP } from './rack-options';
@@ -103,20 +104,7 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
         notes={config.mode === 'real' ? loaded.notices : []}
       />
     </ThemeProvider>,
-    {
-      stdout: compactOutput(process.stdout),
-      alternateScreen: true,
-      // Ink treats CI=true as "not interactive" and would draw nothing until exit; a real TTY is interactive.
-      interactive: true,
-      incrementalRendering: true,
-      // Ink draws at most this many frames a second and holds back a frame that comes sooner. At its default of 30 a key
-      // pressed within 33 ms after a clock tick or a data update waited for the rest of that window: the filter's
-      // key-to-frame p95 sat at 40 ms instead of 5 (bench). 120 still merges the renders of a burst.
-      maxFps: 120,
-      // Ctrl-C is the app's own key (it aborts a running wizard before quitting), not Ink's exit.
-      exitOnCtrlC: false,
-      patchConsole: true,
-    },
+    { stdout: compactOutput(process.stdout), ...TUI_RENDER_OPTIONS },
   );
 
   // Poll only after the first frame is on screen: building a large simulated rack takes most of a second, and its
