@@ -24,21 +24,16 @@ import { createMachinesSource } from '../src/sources/metal-api/machines-source';
 import type { Source } from '../src/sources/source';
 import { RackStore } from '../src/store/rack-store';
 import { metalApiServer } from './metal-api.parts';
-import { round1, summary } from './stats';
+import { type PollTimes, pollPhase, round1, summary } from './stats';
 
 const MB = 1024 * 1024;
 const HOUR = 3_600_000;
 const KEY = 'bench-view-key';
 const log = (msg: string) => process.stderr.write(`bench metal-api: ${msg}\n`);
 
-interface PollResult {
-  readonly totalMs: number;
-  readonly waitMs: number;
-  readonly workMs: number;
+interface PollResult extends PollTimes {
   readonly readMs: number;
   readonly sourceMs: number;
-  readonly storeMs: number;
-  readonly published: number;
   readonly machinesSame: boolean;
   /** Machine objects in the new snapshot that were not in the previous one (views redo their rows). */
   readonly machinesReplaced: number;
@@ -46,14 +41,9 @@ interface PollResult {
 
 function phaseSummary(polls: readonly PollResult[]) {
   return {
-    polls: polls.length,
-    totalMs: summary(polls.map((p) => p.totalMs)),
-    waitMs: summary(polls.map((p) => p.waitMs)),
-    workMs: summary(polls.map((p) => p.workMs)),
+    ...pollPhase(polls),
     readMs: summary(polls.map((p) => p.readMs)),
     sourceMs: summary(polls.map((p) => p.sourceMs)),
-    storeMs: summary(polls.map((p) => p.storeMs)),
-    pollsThatPublished: polls.filter((p) => p.published > 0).length,
     pollsWithNewMachinesList: polls.filter((p) => !p.machinesSame).length,
     machinesReplacedPerPoll: summary(polls.map((p) => p.machinesReplaced)),
   };

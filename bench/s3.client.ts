@@ -31,33 +31,23 @@ import type { Source } from '../src/sources/source';
 import { RackStore } from '../src/store/rack-store';
 import { ServerProcess } from './server-process';
 import type { WriterReply, WriterRequest } from './s3.writer';
-import { round1, summary } from './stats';
+import { type PollTimes, pollPhase, round1, summary } from './stats';
 
 const MB = 1024 * 1024;
 const HOUR = 3_600_000;
 const BUCKET = 'bench-backups';
 const log = (msg: string) => process.stderr.write(`bench s3: ${msg}\n`);
 
-interface PollResult {
-  readonly totalMs: number;
-  readonly waitMs: number;
-  readonly workMs: number;
+interface PollResult extends PollTimes {
   readonly parseMs: number;
-  readonly storeMs: number;
-  readonly published: number;
   readonly requests: number;
 }
 
 function phaseSummary(polls: readonly PollResult[]) {
   return {
-    polls: polls.length,
-    totalMs: summary(polls.map((p) => p.totalMs)),
-    waitMs: summary(polls.map((p) => p.waitMs)),
-    workMs: summary(polls.map((p) => p.workMs)),
+    ...pollPhase(polls),
     parseMs: summary(polls.map((p) => p.parseMs)),
-    storeMs: summary(polls.map((p) => p.storeMs)),
     s3RequestsPerPoll: summary(polls.map((p) => p.requests)),
-    pollsThatPublished: polls.filter((p) => p.published > 0).length,
   };
 }
 
