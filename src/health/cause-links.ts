@@ -3,12 +3,12 @@
  * session, a shoot, a control plane, a backup component), and each thing names the things whose failure would
  * explain its own, most likely first. The diagnosis (diagnose.ts) follows these links to the root.
  */
-import type { BgpSession } from '../model/bgp';
+import type { BgpSession, BgpSwitch } from '../model/bgp';
 import type { Machine } from '../model/machine';
 import type { Link } from '../model/topology';
 import type { RackObservation } from '../model/snapshot';
 import type { Finding } from './finding';
-import { machineNames } from './peers';
+import { machineNames, machineSessionCounter } from './peers';
 import { INFRASTRUCTURE_ROLES } from './topology-rules';
 import { once } from '../once';
 
@@ -21,8 +21,11 @@ const OUTAGE_BACKUP_RULES: ReadonlySet<string> = new Set(['backup-overdue', 'bac
 export interface CauseLinks {
   /** The thing a finding is about. */
   entityOf(f: Finding): string;
-  /** The things whose failure would explain this one's, most likely first. */
-  parentsOf(entity: string): readonly string[];
+  /**
+   * The things among `broken` whose failure would explain a thing's, most likely first. One `broken` set per
+   * diagnosis: the indices behind it hold only broken machines (a few), not all 10,000.
+   */
+  parentsIn(broken: ReadonlySet<string>): (entity: string) => readonly string[];
   /** Hosts that are gone: infrastructure nodes down, machines Dead or down in the topology, or silent with a link or session down. */
   readonly lostHosts: ReadonlySet<string>;
   /** Names BGP peers may use for each lost host (for counting their sessions). */
@@ -33,102 +36,145 @@ export function causeLinks(o: RackObservation): CauseLinks {
   const lostHosts = findLostHosts(o);
   const lostNames = new Set<string>();
   if (lostHosts.size > 0) {
-    for (const n of o.topology.nodes) if (lostHosts.has(`node:${n.id}`)) lostNames.add(n.id).add(n.name);
-    for (const m of o.machines) if (lostHosts.has(`machine:${m.id}`)) for (const name of machineNames(m)) lostNames.add(name);
+    // By id, so the 20,000 nodes and machines of a large rack are matched without a key string each.
+    const lostNodes = idsOf(lostHosts, 'node:');
+    const lostMachines = idsOf(lostHosts, 'machine:');
+    for (const n of o.topology.nodes) if (lostNodes.has(n.id)) lostNames.add(n.id).add(n.name);
+    for (const m of o.machines) if (lostMachines.has(m.id)) for (const name of machineNames(m)) lostNames.add(name);
   }
-  const planeIds = new Set(o.controlPlanes.map((p) => p.id));
-  const shootKeys = new Set(o.shoots.map((s) => `${s.project}/${s.name}`));
-  const bootstrap = o.topology.nodes.filter((n) => n.role === 'bootstrap').map((n) => `node:${n.id}`);
-  // Indexed on first use, once per snapshot: a scaled rack has tens of thousands of links, sessions and machines,
-  // and a rack with no link, session or shoot finding (the usual case) needs none of these indices. Built every
-  // publish they were most of the store's garbage at 10,000 machines (README "Memory").
-  const sessions = once(() => {
-    const byId = new Map<string, BgpSession>();
-    for (const sw of o.bgp.switches) for (const s of sw.sessions) byId.set(`${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, s);
-    return byId;
-  });
-  const linksById = once(() => new Map(o.topology.links.map((l) => [l.id, l])));
-  const linksAt = once(() => {
-    const at = new Map<string, Link[]>();
-    for (const l of o.topology.links) for (const end of [l.a, l.b]) pushTo(at, `${end.node}|${end.port}`, l);
-    return at;
-  });
-  const machinesNamed = once(() => {
-    const named = new Map<string, Machine[]>();
-    for (const m of o.machines) for (const name of new Set([m.id, ...machineNames(m)])) pushTo(named, name, m);
-    return named;
-  });
-  const machinesOf = once(() => {
-    const of = new Map<string, Machine[]>();
-    for (const m of o.machines) {
-      const cluster = m.allocation?.cluster;
-      if (cluster !== undefined) pushTo(of, cluster, m);
-    }
-    return of;
-  });
+  const planeIds = once(() => new Set(o.controlPlanes.map((p) => p.id)));
+  const shootKeys = once(() => new Set(o.shoots.map((s) => `${s.project}/${s.name}`)));
+  const bootstrap = once(() => o.topology.nodes.filter((n) => n.role === 'bootstrap').map((n) => `node:${n.id}`));
+  const switchNamed = once(() => new Map(o.bgp.switches.map((sw) => [sw.name, sw])));
 
   /** A cluster node, workload or pod: "<control plane id or shoot key>/…"; the longest known prefix owns it. */
   const ownerOf = (id: string): string[] => {
-    const plane = [...planeIds].filter((p) => id.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
+    const plane = [...planeIds()].filter((p) => id.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0];
     if (plane !== undefined) return [`cp:${plane}`];
-    const shoot = [...shootKeys].find((k) => id.startsWith(`${k}/`));
+    const shoot = [...shootKeys()].find((k) => id.startsWith(`${k}/`));
     return shoot !== undefined ? [`shoot:${shoot}`] : [];
   };
 
-  const parentsOf = (entity: string): readonly string[] => {
-    if (lostHosts.has(entity)) return [LOST_HOSTS];
-    const [kind, ...rest] = entity.split(':');
-    const id = rest.join(':');
-    switch (kind) {
-      case 'switch':
-        return [`node:${id}`];
-      case 'link': {
-        const l = linksById().get(id);
-        return l ? [`node:${l.a.node}`, `node:${l.b.node}`, `machine:${l.a.node}`, `machine:${l.b.node}`] : [];
+  const parentsIn = (broken: ReadonlySet<string>) => {
+    // A machine is a parent only when broken: indexed are the broken ones alone, on first use.
+    const brokenMachines = once(() => {
+      const ids = idsOf(broken, 'machine:');
+      return ids.size ? o.machines.filter((m) => ids.has(m.id)) : [];
+    });
+    const machinesNamed = once(() => {
+      const named = new Map<string, Machine[]>();
+      for (const m of brokenMachines()) for (const name of new Set([m.id, ...machineNames(m)])) pushTo(named, name, m);
+      return named;
+    });
+    const machinesOf = once(() => {
+      const of = new Map<string, Machine[]>();
+      for (const m of brokenMachines()) {
+        const cluster = m.allocation?.cluster;
+        if (cluster !== undefined) pushTo(of, cluster, m);
       }
-      case 'session': {
-        const s = sessions().get(id);
-        if (!s) return [];
-        const peer = s.peerHostname ?? s.neighbor;
-        // Unnumbered BGP names the port: the cable on it is the likelier cause than the peer.
-        const links = linksAt().get(`${s.switch}|${s.neighbor}`) ?? [];
-        // FRR may not know the hostname of a peer that never came up: the cable's far end names it then.
-        const far = links.map((l) => (l.a.node === s.switch ? l.b.node : l.a.node));
-        const peers = [...new Set([peer, ...far])];
-        return [
-          ...links.map((l) => `link:${l.id}`),
-          ...peers.flatMap((p) => [`switch:${p}`, `node:${p}`, ...(machinesNamed().get(p) ?? []).map((m) => `machine:${m.id}`)]),
-        ];
+      return of;
+    });
+
+    const candidates = (entity: string): readonly string[] => {
+      if (lostHosts.has(entity)) return [LOST_HOSTS];
+      const [kind, ...rest] = entity.split(':');
+      const id = rest.join(':');
+      switch (kind) {
+        case 'switch':
+          return [`node:${id}`];
+        case 'link': {
+          const l = linkIndex(o.topology.links).byId.get(id);
+          return l ? [`node:${l.a.node}`, `node:${l.b.node}`, `machine:${l.a.node}`, `machine:${l.b.node}`] : [];
+        }
+        case 'session': {
+          const s = sessionOf(switchNamed(), id);
+          if (!s) return [];
+          const peer = s.peerHostname ?? s.neighbor;
+          // Unnumbered BGP names the port: the cable on it is the likelier cause than the peer.
+          const links = (linkIndex(o.topology.links).byNode.get(s.switch) ?? []).filter((l) => isEnd(l, s.switch, s.neighbor));
+          // FRR may not know the hostname of a peer that never came up: the cable's far end names it then.
+          const far = links.map((l) => (l.a.node === s.switch ? l.b.node : l.a.node));
+          const peers = [...new Set([peer, ...far])];
+          return [
+            ...links.map((l) => `link:${l.id}`),
+            ...peers.flatMap((p) => [`switch:${p}`, `node:${p}`, ...(machinesNamed().get(p) ?? []).map((m) => `machine:${m.id}`)]),
+          ];
+        }
+        case 'shoot': {
+          // Its firewall and workers, the lost ones first: their loss is the shoot's.
+          const own = machinesOf().get(id) ?? [];
+          const ordered = [...own.filter((m) => lostHosts.has(`machine:${m.id}`)), ...own.filter((m) => !lostHosts.has(`machine:${m.id}`))];
+          return ordered.map((m) => `machine:${m.id}`);
+        }
+        case 'cp': {
+          const p = o.controlPlanes.find((x) => x.id === id);
+          if (!p) return [];
+          // k3s runs on the bootstrap node; an initial plane runs in k3s; a nested one in its shoot.
+          if (p.hostedOn === p.id || p.kind === 'k3s') return bootstrap();
+          return shootKeys().has(p.hostedOn) ? [`shoot:${p.hostedOn}`] : [`cp:${p.hostedOn}`];
+        }
+        case 'part':
+          return ownerOf(id);
+        case 'backup-late': {
+          // The same component's own trouble first (an empty backup), then the control plane that owns it.
+          const b = o.backups.find((x) => x.id === id);
+          if (!b) return [];
+          const planes = o.controlPlanes.filter((p) => p.name === b.owner || p.id === b.owner).map((p) => `cp:${p.id}`);
+          return [`backup:${id}`, ...planes, ...(shootKeys().has(b.owner) ? [`shoot:${b.owner}`] : [])];
+        }
+        default:
+          return [];
       }
-      case 'shoot': {
-        // Its firewall and workers, the lost ones first: their loss is the shoot's.
-        const own = machinesOf().get(id) ?? [];
-        const ordered = [...own.filter((m) => lostHosts.has(`machine:${m.id}`)), ...own.filter((m) => !lostHosts.has(`machine:${m.id}`))];
-        return ordered.map((m) => `machine:${m.id}`);
-      }
-      case 'cp': {
-        const p = o.controlPlanes.find((x) => x.id === id);
-        if (!p) return [];
-        // k3s runs on the bootstrap node; an initial plane runs in k3s; a nested one in its shoot.
-        if (p.hostedOn === p.id || p.kind === 'k3s') return bootstrap;
-        return shootKeys.has(p.hostedOn) ? [`shoot:${p.hostedOn}`] : [`cp:${p.hostedOn}`];
-      }
-      case 'part':
-        return ownerOf(id);
-      case 'backup-late': {
-        // The same component's own trouble first (an empty backup), then the control plane that owns it.
-        const b = o.backups.find((x) => x.id === id);
-        if (!b) return [];
-        const planes = o.controlPlanes.filter((p) => p.name === b.owner || p.id === b.owner).map((p) => `cp:${p.id}`);
-        return [`backup:${id}`, ...planes, ...(shootKeys.has(b.owner) ? [`shoot:${b.owner}`] : [])];
-      }
-      default:
-        return [];
-    }
+    };
+    return (entity: string) => candidates(entity).filter((p) => broken.has(p));
   };
 
-  return { entityOf: entityOfFinding, parentsOf, lostHosts, lostNames };
+  return { entityOf: entityOfFinding, parentsIn, lostHosts, lostNames };
 }
+
+/** The ids of the entities of one kind ("machine:" ...), without the prefix. */
+export function idsOf(entities: ReadonlySet<string>, prefix: string): Set<string> {
+  const ids = new Set<string>();
+  for (const e of entities) if (e.startsWith(prefix)) ids.add(e.slice(prefix.length));
+  return ids;
+}
+
+/** A session by its id ("switch/vrf/family/neighbor"), among the sessions of its switch (a few dozen). */
+function sessionOf(switches: ReadonlyMap<string, BgpSwitch>, id: string): BgpSession | undefined {
+  const sw = switches.get(id.slice(0, id.indexOf('/')));
+  return sw?.sessions.find((s) => `${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}` === id);
+}
+
+function isEnd(l: Link, node: string, port: string): boolean {
+  return (l.a.node === node && l.a.port === port) || (l.b.node === node && l.b.port === port);
+}
+
+interface LinkIndex {
+  readonly byId: ReadonlyMap<string, Link>;
+  /** The links at each node (either end), keyed by the node's own string: no key is built per link end. */
+  readonly byNode: ReadonlyMap<string, readonly Link[]>;
+}
+
+/**
+ * The links by id and by node, once per link list: the topology keeps its list while no link changed, so the
+ * diagnoses of all snapshots until then share it (built per diagnosis, these indices of 23,000 links at 10,000
+ * machines were most of the store's garbage during an incident, README "Memory").
+ */
+function linkIndex(links: readonly Link[]): LinkIndex {
+  let index = linkIndices.get(links);
+  if (!index) {
+    const byNode = new Map<string, Link[]>();
+    for (const l of links) {
+      pushTo(byNode, l.a.node, l);
+      if (l.b.node !== l.a.node) pushTo(byNode, l.b.node, l);
+    }
+    index = { byId: new Map(links.map((l) => [l.id, l])), byNode };
+    linkIndices.set(links, index);
+  }
+  return index;
+}
+
+const linkIndices = new WeakMap<readonly Link[], LinkIndex>();
 
 /** Appends to the list under key, in place (a copy per item made the indices quadratic in garbage). */
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -178,7 +224,7 @@ function findLostHosts(o: RackObservation): Set<string> {
   o.topology.links.forEach((l) => {
     if (l.state === 'down') downLinkEnds.add(l.a.node).add(l.b.node);
   });
-  const sessions = sessionCounter(o);
+  const sessions = machineSessionCounter(o.bgp.switches);
   o.machines.forEach((m) => {
     const { up, down } = sessions(m);
     // Unknown alone may be a reporting hiccup; with a cable or a session down it is gone. metal-api takes 5 minutes
@@ -191,33 +237,4 @@ function findLostHosts(o: RackObservation): Set<string> {
     if (n.reachability === 'down' && INFRASTRUCTURE_ROLES.has(n.role)) lost.add(`node:${n.id}`);
   });
   return lost;
-}
-
-/** Established and other sessions towards each machine, from the switches that answered; built once (see peers.ts). */
-function sessionCounter(o: RackObservation): (m: Machine) => { up: number; down: number } {
-  const byPeer = new Map<string, { up: number; down: number }>();
-  for (const sw of o.bgp.switches) {
-    if (!sw.reachable) continue;
-    for (const s of sw.sessions) {
-      if (s.peerHostname === undefined) continue;
-      const c = byPeer.get(s.peerHostname) ?? { up: 0, down: 0 };
-      if (s.state === 'Established') c.up++;
-      else c.down++;
-      byPeer.set(s.peerHostname, c);
-    }
-  }
-  // One object, filled anew for each machine: the caller reads it before asking for the next.
-  const total = { up: 0, down: 0 };
-  return (m) => {
-    total.up = 0;
-    total.down = 0;
-    const names = machineNames(m);
-    for (let i = 0; i < names.length; i++) {
-      const c = byPeer.get(names[i] as string);
-      if (c === undefined) continue;
-      total.up += c.up;
-      total.down += c.down;
-    }
-    return total;
-  };
 }

@@ -1,7 +1,7 @@
 import type { Cause, CauseEffects, CauseMember, Diagnosis } from '../model/diagnosis';
 import { NO_EFFECTS } from '../model/diagnosis';
 import type { RackObservation } from '../model/snapshot';
-import { causeLinks, LOST_HOSTS } from './cause-links';
+import { causeLinks, idsOf, LOST_HOSTS } from './cause-links';
 import { followupText } from './cause-text';
 import { type Finding, severityRank } from './finding';
 import { machineLabel, TRANSIENT_PHASES } from './machine-rules';
@@ -20,8 +20,9 @@ export function diagnose(o: RackObservation, findings: readonly Finding[]): Diag
   const broken = new Set([...entities, ...links.lostHosts]);
   if (links.lostHosts.size > 0) broken.add(LOST_HOSTS);
   const parent = new Map<string, string | undefined>();
+  const parentsOf = links.parentsIn(broken);
   const parentOf = (e: string) => {
-    if (!parent.has(e)) parent.set(e, links.parentsOf(e).find((p) => p !== e && broken.has(p)));
+    if (!parent.has(e)) parent.set(e, parentsOf(e).find((p) => p !== e));
     return parent.get(e);
   };
 
@@ -92,10 +93,13 @@ function lostHostsCause(
   const heads = members.filter((m) => m.depth === 0);
   const head = findings[(heads[0] ?? (members[0] as CauseMember)).index] as Finding;
   const effects = lostEffects(o, lost, lostNames, new Set(members.map((m) => (findings[m.index] as Finding).subject.id)));
+  // Matched by id: a key string for each of the 20,000 nodes and machines of a large rack was most of a publish's garbage.
+  const lostNodes = idsOf(lost, 'node:');
+  const lostMachines = idsOf(lost, 'machine:');
   const names = [
-    ...o.topology.nodes.filter((n) => lost.has(`node:${n.id}`)).map((n) => n.name),
+    ...o.topology.nodes.filter((n) => lostNodes.has(n.id)).map((n) => n.name),
     // A machine on its way through a reboot or a reinstall is down on purpose, perhaps: say where it is.
-    ...o.machines.filter((m) => lost.has(`machine:${m.id}`)).map((m) => (m.phase && TRANSIENT_PHASES.has(m.phase) ? `${machineLabel(m)} (${m.phase})` : machineLabel(m))),
+    ...o.machines.filter((m) => lostMachines.has(m.id)).map((m) => (m.phase && TRANSIENT_PHASES.has(m.phase) ? `${machineLabel(m)} (${m.phase})` : machineLabel(m))),
   ];
   // One host that has its own finding is named by it; else they are counted and named here.
   const several = names.length > 1 || heads.length === 0;

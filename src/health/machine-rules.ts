@@ -6,7 +6,7 @@ import type { Finding } from './finding';
 import { machineIssueFindings, SERVER_COVERS } from './machine-issue-rules';
 import { finding, oneLine } from './make-finding';
 import type { HealthOptions } from './options';
-import { downSessionCounter } from './peers';
+import { machineSessionCounter } from './peers';
 
 /**
  * Phases a machine should pass through within minutes. Waiting (free, ready for allocation) and Phoned Home
@@ -24,9 +24,9 @@ export const TRANSIENT_PHASES: ReadonlySet<ProvisioningEventType> = new Set([
 ]);
 
 export function machineRules(snapshot: RackObservation, options: HealthOptions): Finding[] {
-  const downSessions = downSessionCounter(snapshot);
+  const sessionsTo = machineSessionCounter(snapshot.bgp.switches);
   return snapshot.machines.flatMap((m) => {
-    const own = machineFindings(m, snapshot.takenAt, options, downSessions(m));
+    const own = machineFindings(m, snapshot.takenAt, options, sessionsTo(m).down);
     if (!m.issues) return own;
     // metal-api evaluated this machine: its issues speak for what they cover (machine-issue-rules.ts).
     const ids = new Set(m.issues.map((i) => i.id));
