@@ -1,3 +1,4 @@
+import type { NodeIndex } from './node-index';
 import type { BackupComponent, BackupPolicy, BackupStore } from '../model/backup';
 import type { PeerIdType } from '../model/bgp';
 import type { ControlPlane } from '../model/control-plane';
@@ -109,6 +110,6 @@ export interface Layout {
   readonly controlPlanes: readonly ControlPlaneSpec[];
   readonly backups: readonly BackupSpec[];
   /** Indexes: link indexes per node id, peering indexes per node id (as switch or as peer). */
-  readonly linksByNode: ReadonlyMap<string, readonly number[]>;
-  readonly peeringsByNode: ReadonlyMap<string, readonly number[]>;
+  readonly linksByNode: NodeIndex;
+  readonly peeringsByNode: NodeIndex;
 }

@@ -3,6 +3,7 @@ import { miniRackPlan, scaledPlan } from './layout-plan';
 import { buildBackups, CONTROL_PLANES } from './layout-platform';
 import { buildTenants } from './layout-tenants';
 import type { Layout } from './layout-types';
+import { indexByNode, nodeRows } from './node-index';
 import type { Rng } from './rng';
 
 /** Builds the reference mini-rack, or with scale a rack of that many machines. */
@@ -10,21 +11,16 @@ export function buildLayout(rng: Rng, scale?: number): Layout {
   const plan = scale === undefined ? miniRackPlan() : scaledPlan(scale);
   const tenants = buildTenants(plan, rng);
   const fabric = buildFabric(plan, tenants.machines);
-  const linksByNode = new Map<string, number[]>();
-  const peeringsByNode = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, key: string, i: number) => {
-    const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
-  };
-  fabric.links.forEach((l, i) => {
-    add(linksByNode, l.a.node, i);
-    add(linksByNode, l.b.node, i);
+  const rows = nodeRows([...fabric.nodes.map((n) => n.id), ...fabric.links.flatMap((l) => [l.a.node, l.b.node]), ...fabric.peerings.flatMap((p) => [p.switch, p.peerNode])]);
+  const linksByNode = indexByNode(rows, fabric.links.length, (i) => {
+    const l = fabric.links[i];
+    return l ? [l.a.node, l.b.node] : [];
   });
-  for (const p of fabric.peerings) {
-    add(peeringsByNode, p.switch, p.index);
-    add(peeringsByNode, p.peerNode, p.index);
-  }
+  // A peering's index is its place in the list (layout-fabric.ts).
+  const peeringsByNode = indexByNode(rows, fabric.peerings.length, (i) => {
+    const p = fabric.peerings[i];
+    return p ? [p.switch, p.peerNode] : [];
+  });
   return {
     nodes: fabric.nodes,
     links: fabric.links,
