@@ -49,11 +49,12 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
   // An unreachable switch keeps its last good sessions; shown as current they would claim a state nobody saw.
   // metal-api's view of a switch SSH cannot read is current as of its report: shown with its states (AF "metal-api").
   const unread = new Set(switches.filter((sw) => !sw.reachable && sw.via === undefined).map((sw) => sw.name));
-  const sessions = switches.flatMap((sw) => sw.sessions);
-  const sorted = [...sessions].sort(
-    (a, b) => Number(a.state === 'Established') - Number(b.state === 'Established') || compareText(sessionKey(a), sessionKey(b)),
-  );
-  for (const s of sorted) {
+  // Each key built once, not in the comparator: sorting 30,000 sessions built ~900,000 key strings (240 MB of garbage
+  // in 8 s of a machine reboot at --scale 10000 with this pane open).
+  const sorted = switches
+    .flatMap((sw) => sw.sessions.map((s) => ({ s, key: sessionKey(s), down: s.state === 'Established' ? 0 : 1 })))
+    .sort((a, b) => b.down - a.down || compareText(a.key, b.key));
+  for (const { s, key } of sorted) {
     // How long it has been in its state: up since, or down since (FRR knows both).
     const since = s.state === 'Established' ? s.establishedSince : s.downSince;
     const up = since !== undefined ? formatAge(now - since) : '-';
@@ -62,10 +63,10 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
     // The column says AS; the number alone, as vtysh prints it, fits a 4-byte private AS (10 digits) whole.
     const as = s.remoteAs ? String(s.remoteAs) : '-';
     if (unread.has(s.switch)) {
-      rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, 'unknown', '-', pfx], 'muted'));
+      rows.push(makeRow(key, [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, 'unknown', '-', pfx], 'muted'));
       continue;
     }
-    rows.push(makeRow(sessionKey(s), [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, s.state, up, pfx], tone(s)));
+    rows.push(makeRow(key, [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, s.state, up, pfx], tone(s)));
   }
   return { columns: BGP_COLUMNS, rows };
 }
