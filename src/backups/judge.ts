@@ -23,6 +23,11 @@ export interface JudgeOptions {
   readonly touched?: (component: BackupComponent) => boolean;
 }
 
+/** The flags of a version that looks good: one shared, frozen list. */
+const NO_FLAGS: readonly VersionFlag[] = Object.freeze([]);
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Smaller than this share of the last good version, a version written after the incident is suspect anyway. */
 export const AFTER_INCIDENT_SHRINK = 0.9;
 
@@ -35,23 +40,25 @@ export function judgeBackup(component: BackupComponent, o: JudgeOptions): Backup
   for (let i = versions.length - 1; i >= 0; i--) {
     const version = versions[i] as BackupVersion;
     const older = versions[i + 1];
-    const flags: VersionFlag[] = [];
-    if (version.size <= 0) flags.push('empty');
-    else if (baseline !== undefined && version.size < o.sizeDropRatio * baseline) flags.push('much-smaller');
+    let marked: VersionFlag[] | undefined;
+    if (version.size <= 0) marked = ['empty'];
+    else if (baseline !== undefined && version.size < o.sizeDropRatio * baseline) marked = ['much-smaller'];
     // A copy that a restore made the newest carries its source's data: judged by the source's time.
     const taken = version.copyOf?.time ?? version.time;
     const shrank = baseline !== undefined && version.size < AFTER_INCIDENT_SHRINK * baseline;
-    if (o.incidentStart !== undefined && taken >= o.incidentStart && (touched || shrank)) flags.push('after-incident');
-    judged[i] = {
-      version,
-      ...(older ? { delta: version.size - older.size } : {}),
-      ...(baseline !== undefined && baseline > 0 ? { ratioToGood: version.size / baseline } : {}),
-      ...(o.incidentStart !== undefined ? { beforeIncident: o.incidentStart - taken } : {}),
-      flags,
-      good: flags.length === 0,
-      // Version i has i - 1 noncurrent versions in front of it; the rule keeps versionsKept of them.
-      uploadsLeft: component.policy.versionsKept - i + 1,
-    };
+    if (o.incidentStart !== undefined && taken >= o.incidentStart && (touched || shrank)) marked = [...(marked ?? []), 'after-incident'];
+    const flags = marked ?? NO_FLAGS;
+    // Built field by field in the order `status --json` prints them: object spreads made three temporary objects per
+    // version, and a good version shares the one empty flag list (30,000 versions at 10,000 machines).
+    const judgedVersion: Mutable<JudgedVersion> = { version } as Mutable<JudgedVersion>;
+    if (older) judgedVersion.delta = version.size - older.size;
+    if (baseline !== undefined && baseline > 0) judgedVersion.ratioToGood = version.size / baseline;
+    if (o.incidentStart !== undefined) judgedVersion.beforeIncident = o.incidentStart - taken;
+    judgedVersion.flags = flags;
+    judgedVersion.good = flags.length === 0;
+    // Version i has i - 1 noncurrent versions in front of it; the rule keeps versionsKept of them.
+    judgedVersion.uploadsLeft = component.policy.versionsKept - i + 1;
+    judged[i] = judgedVersion;
     if (!looksEmpty(flags)) baseline = version.size;
   }
   const proposal = judged.find((v) => v.good);

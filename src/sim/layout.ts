@@ -11,15 +11,29 @@ export function buildLayout(rng: Rng, scale?: number): Layout {
   const plan = scale === undefined ? miniRackPlan() : scaledPlan(scale);
   const tenants = buildTenants(plan, rng);
   const fabric = buildFabric(plan, tenants.machines);
-  const rows = nodeRows([...fabric.nodes.map((n) => n.id), ...fabric.links.flatMap((l) => [l.a.node, l.b.node]), ...fabric.peerings.flatMap((p) => [p.switch, p.peerNode])]);
-  const linksByNode = indexByNode(rows, fabric.links.length, (i) => {
+  const rows = nodeRows((at) => {
+    for (const n of fabric.nodes) at(n.id);
+    for (const l of fabric.links) {
+      at(l.a.node);
+      at(l.b.node);
+    }
+    for (const p of fabric.peerings) {
+      at(p.switch);
+      at(p.peerNode);
+    }
+  });
+  const linksByNode = indexByNode(rows, fabric.links.length, (i, at) => {
     const l = fabric.links[i];
-    return l ? [l.a.node, l.b.node] : [];
+    if (!l) return;
+    at(l.a.node);
+    at(l.b.node);
   });
   // A peering's index is its place in the list (layout-fabric.ts).
-  const peeringsByNode = indexByNode(rows, fabric.peerings.length, (i) => {
+  const peeringsByNode = indexByNode(rows, fabric.peerings.length, (i, at) => {
     const p = fabric.peerings[i];
-    return p ? [p.switch, p.peerNode] : [];
+    if (!p) return;
+    at(p.switch);
+    at(p.peerNode);
   });
   return {
     nodes: fabric.nodes,

@@ -13,33 +13,38 @@ const NONE = new Uint32Array(0);
 /** Rows per node id, shared by the indexes built over them (`indexByNode`). */
 export type NodeRows = ReadonlyMap<string, number>;
 
-export function nodeRows(nodeIds: Iterable<string>): NodeRows {
+/** Rows for the nodes `each` names (each once, in the order first named). */
+export function nodeRows(each: (at: (nodeId: string) => void) => void): NodeRows {
   const rows = new Map<string, number>();
-  for (const id of nodeIds) if (!rows.has(id)) rows.set(id, rows.size);
+  each((id) => {
+    if (!rows.has(id)) rows.set(id, rows.size);
+  });
   return rows;
 }
 
-/** An index of `count` items, each at the nodes `nodesOf` names (a node named twice for one item lists it twice). */
-export function indexByNode(rows: NodeRows, count: number, nodesOf: (item: number) => readonly string[]): NodeIndex {
+/**
+ * An index of `count` items, each at the nodes `nodesOf` names through `at` (a node named twice for one item lists
+ * it twice). Named through a callback, not returned as a list: no array per item at 23,000 links.
+ */
+export function indexByNode(rows: NodeRows, count: number, nodesOf: (item: number, at: (nodeId: string) => void) => void): NodeIndex {
   // Counted first, then filled: offsets[r] .. offsets[r + 1] are row r's items.
   const offsets = new Uint32Array(rows.size + 1);
-  for (let i = 0; i < count; i++) {
-    for (const n of nodesOf(i)) {
-      const r = rows.get(n);
-      if (r !== undefined) offsets[r + 1] = (offsets[r + 1] ?? 0) + 1;
-    }
-  }
+  const count1 = (n: string) => {
+    const r = rows.get(n);
+    if (r !== undefined) offsets[r + 1] = (offsets[r + 1] ?? 0) + 1;
+  };
+  for (let i = 0; i < count; i++) nodesOf(i, count1);
   for (let r = 0; r < rows.size; r++) offsets[r + 1] = (offsets[r + 1] ?? 0) + (offsets[r] ?? 0);
   const items = new Uint32Array(offsets[rows.size] ?? 0);
   const next = offsets.slice(0, rows.size);
   for (let i = 0; i < count; i++) {
-    for (const n of nodesOf(i)) {
+    nodesOf(i, (n) => {
       const r = rows.get(n);
-      if (r === undefined) continue;
+      if (r === undefined) return;
       const at = next[r] ?? 0;
       items[at] = i;
       next[r] = at + 1;
-    }
+    });
   }
   return {
     get(nodeId) {

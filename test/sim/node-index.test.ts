@@ -9,8 +9,8 @@ describe('indexByNode', () => {
     ['leaf01', 'm1'],
     ['leaf01', 'leaf01'],
   ] as const;
-  const rows = nodeRows(['spine', 'leaf01', 'leaf02', 'm1', 'm2']);
-  const index = indexByNode(rows, links.length, (i) => links[i] ?? []);
+  const rows = nodeRows((at) => ['spine', 'leaf01', 'leaf02', 'm1', 'm2', 'spine'].forEach(at));
+  const index = indexByNode(rows, links.length, (i, at) => links[i]?.forEach(at));
 
   it('lists the items at each node in the order they were added, an item at both ends twice', () => {
     expect([...index.get('spine')]).toEqual([0, 1]);
@@ -25,7 +25,7 @@ describe('indexByNode', () => {
   });
 
   it('shares the rows between indexes', () => {
-    const other = indexByNode(rows, 2, (i) => (i === 0 ? ['m2'] : ['m2', 'spine']));
+    const other = indexByNode(rows, 2, (i, at) => (i === 0 ? ['m2'] : ['m2', 'spine']).forEach(at));
     expect([...other.get('m2')]).toEqual([0, 1]);
     expect([...other.get('spine')]).toEqual([1]);
     expect([...index.get('m2')]).toEqual([]);
