@@ -178,6 +178,8 @@ async function benchScale(scale, sessions, inkEntry) {
     await sleep(IDLE_MS);
     const idleTo = performance.now();
     const idleBytes = s.bytesBetween(idleFrom, idleTo);
+    // The peak so far after each phase, to tell the rack's build and its steady state from what keys and a change add.
+    const peakRssAfterMB = { idle: round(s.peakRss() / MB) };
     const idleFrames = s.frames.slice(idleFirstFrame).filter((f) => f.start >= idleFrom && f.end < idleTo);
     const idle = {
       windowMs: round(idleTo - idleFrom, 0),
@@ -201,6 +203,7 @@ async function benchScale(scale, sessions, inkEntry) {
       await sleep(KEY_GAP_MS);
     }
     const scrollCpuMs = (s.cpuMs() - cpuFrom) / SCROLL_PRESSES;
+    peakRssAfterMB.scroll = round(s.peakRss() / MB);
     log(`scale ${scale}: scroll ${JSON.stringify(summary(scroll))}, ${round(scrollCpuMs)} ms CPU per key`);
     cpuFrom = s.cpuMs();
 
@@ -220,6 +223,7 @@ async function benchScale(scale, sessions, inkEntry) {
     }
     // Every key of the rounds: /, the text, Esc.
     const typingCpuMs = (s.cpuMs() - cpuFrom) / (FILTER_ROUNDS * (FILTER_TEXT.length + 2));
+    peakRssAfterMB.filterTyping = round(s.peakRss() / MB);
     log(`scale ${scale}: filter typing ${JSON.stringify(summary(typing))}, ${round(typingCpuMs)} ms CPU per key`);
 
     // One machine changes state: back to the top, inject machine-reboot through the ! menu, then measure the frames
@@ -254,7 +258,8 @@ async function benchScale(scale, sessions, inkEntry) {
     log(`scale ${scale}: machine-reboot ${updates.length} updates, bytes ${JSON.stringify(updates)}`);
 
     const peakRssBytes = s.peakRss();
-    log(`scale ${scale}: peak RSS ${round(peakRssBytes / MB)} MB`);
+    peakRssAfterMB.machineChange = round(peakRssBytes / MB);
+    log(`scale ${scale}: peak RSS ${round(peakRssBytes / MB)} MB (after idle, scroll, filter, change: ${Object.values(peakRssAfterMB).join(', ')})`);
     await s.close();
 
     const keyTarget = TARGETS.keyP95Ms(scale);
@@ -284,6 +289,7 @@ async function benchScale(scale, sessions, inkEntry) {
       keyToFrameMs: { scroll: scrollSummary, filterTyping: typingSummary },
       cpuMsPerKey: { scroll: round(scrollCpuMs), filterTyping: round(typingCpuMs) },
       peakRssMB: round(peakRssBytes / MB),
+      peakRssAfterMB,
       idle,
       machineChange,
       frames: s.frames.length,
@@ -377,7 +383,7 @@ async function main() {
       keyToFrame: `key written to the pty to the end of the first frame it caused; ${SCROLL_PRESSES} j presses on the machines pane from the top; "${FILTER_TEXT}" typed ${FILTER_ROUNDS} times after /, Esc between; ${KEY_GAP_MS} ms between a frame and the next key`,
       idle: `every byte written in ${IDLE_MS / 1000} s on the overview with no input, from 1.5 s after the data arrived`,
       machineChange: `machine-reboot injected through ! on the machines pane (first row selected); frames that changed anything below the header line in the ${REBOOT_WINDOW_MS / 1000} s after the menu-closing frame`,
-      peakRss: 'VmHWM of the node process at the end of the scale run',
+      peakRss: 'VmHWM of the node process at the end of the scale run; peakRssAfterMB: VmHWM after each phase (the first includes start-up and the first polls)',
     },
     scales: results,
     ...(version ? { version } : {}),
