@@ -11,6 +11,7 @@ import type { Finding } from './finding';
 import { machineNames, machineSessionCounter } from './peers';
 import { INFRASTRUCTURE_ROLES } from './topology-rules';
 import { once } from '../once';
+import { linkIndex } from './link-index';
 
 /** The one virtual thing every lost host hangs under, so hosts that went down together read as one cause. */
 export const LOST_HOSTS = 'hosts-lost';
@@ -46,6 +47,7 @@ export function causeLinks(o: RackObservation): CauseLinks {
   const shootKeys = once(() => new Set(o.shoots.map((s) => `${s.project}/${s.name}`)));
   const bootstrap = once(() => o.topology.nodes.filter((n) => n.role === 'bootstrap').map((n) => `node:${n.id}`));
   const switchNamed = once(() => new Map(o.bgp.switches.map((sw) => [sw.name, sw])));
+  const linksIndexed = once(() => linkIndex(o.topology.links));
 
   /** A cluster node, workload or pod: "<control plane id or shoot key>/…"; the longest known prefix owns it. */
   const ownerOf = (id: string): string[] => {
@@ -83,7 +85,7 @@ export function causeLinks(o: RackObservation): CauseLinks {
         case 'switch':
           return [`node:${id}`];
         case 'link': {
-          const l = linkIndex(o.topology.links).byId.get(id);
+          const l = linksIndexed().byId(id);
           return l ? [`node:${l.a.node}`, `node:${l.b.node}`, `machine:${l.a.node}`, `machine:${l.b.node}`] : [];
         }
         case 'session': {
@@ -91,7 +93,9 @@ export function causeLinks(o: RackObservation): CauseLinks {
           if (!s) return [];
           const peer = s.peerHostname ?? s.neighbor;
           // Unnumbered BGP names the port: the cable on it is the likelier cause than the peer.
-          const links = (linkIndex(o.topology.links).byNode.get(s.switch) ?? []).filter((l) => isEnd(l, s.switch, s.neighbor));
+          const links = linksIndexed()
+            .atNode(s.switch)
+            .filter((l) => isEnd(l, s.switch, s.neighbor));
           // FRR may not know the hostname of a peer that never came up: the cable's far end names it then.
           const far = links.map((l) => (l.a.node === s.switch ? l.b.node : l.a.node));
           const peers = [...new Set([peer, ...far])];
@@ -148,33 +152,6 @@ function sessionOf(switches: ReadonlyMap<string, BgpSwitch>, id: string): BgpSes
 function isEnd(l: Link, node: string, port: string): boolean {
   return (l.a.node === node && l.a.port === port) || (l.b.node === node && l.b.port === port);
 }
-
-interface LinkIndex {
-  readonly byId: ReadonlyMap<string, Link>;
-  /** The links at each node (either end), keyed by the node's own string: no key is built per link end. */
-  readonly byNode: ReadonlyMap<string, readonly Link[]>;
-}
-
-/**
- * The links by id and by node, once per link list: the topology keeps its list while no link changed, so the
- * diagnoses of all snapshots until then share it (built per diagnosis, these indices of 23,000 links at 10,000
- * machines were most of the store's garbage during an incident, README "Memory").
- */
-function linkIndex(links: readonly Link[]): LinkIndex {
-  let index = linkIndices.get(links);
-  if (!index) {
-    const byNode = new Map<string, Link[]>();
-    for (const l of links) {
-      pushTo(byNode, l.a.node, l);
-      if (l.b.node !== l.a.node) pushTo(byNode, l.b.node, l);
-    }
-    index = { byId: new Map(links.map((l) => [l.id, l])), byNode };
-    linkIndices.set(links, index);
-  }
-  return index;
-}
-
-const linkIndices = new WeakMap<readonly Link[], LinkIndex>();
 
 /** Appends to the list under key, in place (a copy per item made the indices quadratic in garbage). */
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

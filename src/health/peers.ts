@@ -1,4 +1,4 @@
-import type { BgpSwitch } from '../model/bgp';
+import type { BgpSession, BgpSwitch } from '../model/bgp';
 import type { Machine } from '../model/machine';
 import type { RackObservation } from '../model/snapshot';
 import { INFRASTRUCTURE_ROLES } from './topology-rules';
@@ -43,17 +43,37 @@ export interface PeerSessions {
 }
 
 /**
- * Established and other sessions per peer hostname, read from switches that answered. One count per switch list:
- * the store keeps a list while no switch changed, so the machine rules and the diagnosis of every snapshot until
- * then share it (built anew each publish it was a map of every peer of 30,000 sessions at 10,000 machines, twice).
+ * Established and other sessions per peer hostname, read from switches that answered. One count per switch list
+ * (the machine rules and the diagnosis of a snapshot share it), and kept for a new list whose switches carry the
+ * same session lists: a switch whose lastSeen moved is a new object around the same sessions, and the simulated
+ * rack moves it in steps for every switch. Built anew each time, this map of every peer of 30,000 sessions at
+ * 10,000 machines was the second-largest garbage a machine reboot left for the full collection (README "Memory").
  */
 export function sessionsByPeer(switches: readonly BgpSwitch[]): ReadonlyMap<string, PeerSessions> {
-  let byPeer = countsOf.get(switches);
-  if (byPeer) return byPeer;
+  const known = countsOf.get(switches);
+  if (known) return known;
+  const read = switches.map((sw) => (sw.reachable ? sw.sessions : undefined));
+  const counts = lastCounts && sameLists(lastCounts.read, read) ? lastCounts.counts : countSessions(read);
+  lastCounts = { read, counts };
+  countsOf.set(switches, counts);
+  return counts;
+}
+
+const countsOf = new WeakMap<readonly BgpSwitch[], ReadonlyMap<string, PeerSessions>>();
+/** The session lists last counted (undefined for a switch that did not answer) and their counts. */
+let lastCounts: { readonly read: readonly (readonly BgpSession[] | undefined)[]; readonly counts: ReadonlyMap<string, PeerSessions> } | undefined;
+
+function sameLists<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function countSessions(read: readonly (readonly BgpSession[] | undefined)[]): ReadonlyMap<string, PeerSessions> {
   const counts = new Map<string, { up: number; down: number }>();
-  for (const sw of switches) {
-    if (!sw.reachable) continue;
-    for (const s of sw.sessions) {
+  for (const sessions of read) {
+    if (!sessions) continue;
+    for (const s of sessions) {
       if (s.peerHostname === undefined) continue;
       let c = counts.get(s.peerHostname);
       if (c === undefined) {
@@ -64,12 +84,8 @@ export function sessionsByPeer(switches: readonly BgpSwitch[]): ReadonlyMap<stri
       else c.down++;
     }
   }
-  byPeer = counts;
-  countsOf.set(switches, byPeer);
-  return byPeer;
+  return counts;
 }
-
-const countsOf = new WeakMap<readonly BgpSwitch[], ReadonlyMap<string, PeerSessions>>();
 
 /**
  * Sessions towards a machine by any of its names (machineNames). One object, filled anew on each call: the caller
