@@ -1,5 +1,5 @@
 import type { BackupComponent, BackupVerdict, BackupVersion, JudgedVersion, VersionFlag } from '../model/backup';
-import type { EpochMs } from '../model/time';
+import type { EpochMs, Millis } from '../model/time';
 
 /**
  * The one judge of "is this backup version bad?". The mini-rack thesis saw automatic restores write a fresh, empty
@@ -28,6 +28,21 @@ const NO_FLAGS: readonly VersionFlag[] = Object.freeze([]);
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/** When the data of a version was taken: a copy that a restore made the newest carries its source's data. */
+export function dataTime(version: BackupVersion): EpochMs {
+  return version.copyOf?.time ?? version.time;
+}
+
+/**
+ * How long before the incident started a version's data was taken (negative: after); undefined without an
+ * incident. Read where it is shown, not kept in the verdict: so the verdict of a component with no version after
+ * the incident stays the same object when an incident starts (rejudging 30,000 versions at 10,000 machines then
+ * left 5 MB for the full collection, twice).
+ */
+export function beforeIncident(version: BackupVersion, incidentStart: EpochMs | undefined): Millis | undefined {
+  return incidentStart === undefined ? undefined : incidentStart - dataTime(version);
+}
+
 /** Smaller than this share of the last good version, a version written after the incident is suspect anyway. */
 export const AFTER_INCIDENT_SHRINK = 0.9;
 
@@ -43,8 +58,7 @@ export function judgeBackup(component: BackupComponent, o: JudgeOptions): Backup
     let marked: VersionFlag[] | undefined;
     if (version.size <= 0) marked = ['empty'];
     else if (baseline !== undefined && version.size < o.sizeDropRatio * baseline) marked = ['much-smaller'];
-    // A copy that a restore made the newest carries its source's data: judged by the source's time.
-    const taken = version.copyOf?.time ?? version.time;
+    const taken = dataTime(version);
     const shrank = baseline !== undefined && version.size < AFTER_INCIDENT_SHRINK * baseline;
     if (o.incidentStart !== undefined && taken >= o.incidentStart && (touched || shrank)) marked = [...(marked ?? []), 'after-incident'];
     const flags = marked ?? NO_FLAGS;
@@ -53,7 +67,6 @@ export function judgeBackup(component: BackupComponent, o: JudgeOptions): Backup
     const judgedVersion: Mutable<JudgedVersion> = { version } as Mutable<JudgedVersion>;
     if (older) judgedVersion.delta = version.size - older.size;
     if (baseline !== undefined && baseline > 0) judgedVersion.ratioToGood = version.size / baseline;
-    if (o.incidentStart !== undefined) judgedVersion.beforeIncident = o.incidentStart - taken;
     judgedVersion.flags = flags;
     judgedVersion.good = flags.length === 0;
     // Version i has i - 1 noncurrent versions in front of it; the rule keeps versionsKept of them.
@@ -83,7 +96,9 @@ interface Judged {
   readonly versions: readonly BackupVersion[];
   readonly versionsKept: number;
   readonly sizeDropRatio: number;
-  readonly incidentStart: EpochMs | undefined;
+  /** How many versions hold data taken at or after the incident's start: the only way the incident enters a verdict. */
+  readonly after: number;
+  /** Whether the incident touches the component; only read when `after` > 0. */
   readonly touched: boolean;
   readonly verdict: BackupVerdict;
 }
@@ -91,7 +106,9 @@ interface Judged {
 /**
  * judgeBackups that remembers, per component id, the verdict of the last snapshot and keeps it while everything
  * the verdict rests on is the same: the versions list (the same object: sources make a new list when a version
- * comes or goes), the number of versions kept, the options, and whether the incident touches the component. At
+ * comes or goes), the number of versions kept, the size-drop ratio, and which versions the incident can flag: how
+ * many were taken at or after its start (for one list, the same count is the same versions) and, when any were,
+ * whether it touches the component. An incident that starts keeps every verdict with nothing after it. At
  * 10,000 machines the rack holds 1,253 components, and judging all of them every publish was 11 MB of garbage;
  * an unchanged verdict also keeps its object, and all unchanged keep the map, so views memoised on it stay valid.
  * One per store (a verdict is only as shared as the snapshots that carry it).
@@ -106,17 +123,18 @@ export function memoJudge(): BackupJudge {
     const order = [...lastVerdicts.keys()];
     let same = components.length === order.length;
     for (const [i, c] of components.entries()) {
-      const touched = o.touched?.(c) ?? true;
+      const after = takenSince(c.versions, o.incidentStart);
+      const touched = after > 0 ? (o.touched?.(c) ?? true) : true;
       const before = last.get(c.id);
       const keep =
         before !== undefined &&
         before.versions === c.versions &&
         before.versionsKept === c.policy.versionsKept &&
         before.sizeDropRatio === o.sizeDropRatio &&
-        before.incidentStart === o.incidentStart &&
+        before.after === after &&
         before.touched === touched;
       const verdict = keep ? before.verdict : judgeBackup(c, { ...o, touched: () => touched });
-      next.set(c.id, keep ? before : { versions: c.versions, versionsKept: c.policy.versionsKept, sizeDropRatio: o.sizeDropRatio, incidentStart: o.incidentStart, touched, verdict });
+      next.set(c.id, keep ? before : { versions: c.versions, versionsKept: c.policy.versionsKept, sizeDropRatio: o.sizeDropRatio, after, touched, verdict });
       same &&= order[i] === c.id && lastVerdicts.get(c.id) === verdict;
       verdicts.set(c.id, verdict);
     }
@@ -124,6 +142,14 @@ export function memoJudge(): BackupJudge {
     if (!same) lastVerdicts = verdicts;
     return lastVerdicts;
   };
+}
+
+/** How many versions hold data taken at or after `start` (none without an incident). */
+function takenSince(versions: readonly BackupVersion[], start: EpochMs | undefined): number {
+  if (start === undefined) return 0;
+  let n = 0;
+  for (const v of versions) if (dataTime(v) >= start) n++;
+  return n;
 }
 
 /** Flagged by size (zero bytes or far smaller than the good ones before it): probably an empty database. */

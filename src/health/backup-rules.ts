@@ -1,4 +1,4 @@
-import { shortVersionName } from '../backups/judge';
+import { beforeIncident, shortVersionName } from '../backups/judge';
 import type { BackupComponent, BackupFence, BackupVerdict, JudgedVersion } from '../model/backup';
 import type { Incident, RackObservation } from '../model/snapshot';
 import type { EpochMs } from '../model/time';
@@ -133,7 +133,7 @@ function componentFindings(
       make(
         'backup-after-incident',
         'warning',
-        `newest version of ${label} was written ${formatAge(-(newestJudged.beforeIncident ?? 0))} after the incident "${incident.label}" started; it may not contain the data you want`,
+        `newest version of ${label} was written ${formatAge(-(beforeIncident(newestJudged.version, incident.startedAt) ?? 0))} after the incident "${incident.label}" started; it may not contain the data you want`,
         `compare sizes before restoring; the newest version that looks good is ${describeVersion(b, verdict?.proposal)}`,
       ),
     );

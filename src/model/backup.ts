@@ -109,8 +109,6 @@ export interface JudgedVersion {
   readonly delta?: number;
   /** Size relative to the last good older version (1 = same); undefined when there is none. */
   readonly ratioToGood?: number;
-  /** How long before the incident started it was taken (negative: after); undefined without an incident. */
-  readonly beforeIncident?: Millis;
   readonly flags: readonly VersionFlag[];
   /** No flag: a version the wizard may propose. */
   readonly good: boolean;

@@ -86,7 +86,7 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
         ...(b.pausedBy ? s.findings.filter((f) => f.rule === 'backup-paused' && f.subject.id === b.id).flatMap((f) => [line(f.summary, 'warning'), line(`hint: ${f.hint}`, 'muted')]) : []),
       ];
       const verdict = s.backupVerdicts.get(b.id);
-      const table = verdict ? withContentWidths(versionRows(b, verdict, { now, incident: s.incident !== undefined })) : { columns: [], rows: [] };
+      const table = verdict ? withContentWidths(versionRows(b, verdict, { now, incidentStart: s.incident?.startedAt })) : { columns: [], rows: [] };
       return { kind: 'table', title: 'Versions', intro, table };
     }
   }

@@ -1,4 +1,4 @@
-import { flagMark, looksEmpty, versionName } from '../backups/judge';
+import { beforeIncident, flagMark, looksEmpty, versionName } from '../backups/judge';
 import type { BackupComponent, BackupVerdict, JudgedVersion } from '../model/backup';
 import type { EpochMs } from '../model/time';
 import { formatAge } from '../text/format-age';
@@ -12,7 +12,8 @@ import { type Column, makeRow, type RowSet, type Tone } from './rows';
  * looks empty or which one is proposed. The last column names a version the way its restore is confirmed: the S3
  * VersionId for backup-restore-sidecar, the snapshot's own name for k3s and Gardener etcd (separate objects).
  */
-export function versionRows(component: BackupComponent, verdict: BackupVerdict, o: { readonly now: EpochMs; readonly incident: boolean }): RowSet {
+export function versionRows(component: BackupComponent, verdict: BackupVerdict, o: { readonly now: EpochMs; readonly incidentStart: EpochMs | undefined }): RowSet {
+  const incident = o.incidentStart !== undefined;
   const byId = component.tool === 'backup-restore-sidecar';
   const columns: Column[] = [
     // When it was taken names a version for a person, and LOOKS is its verdict: neither is cut.
@@ -22,7 +23,7 @@ export function versionRows(component: BackupComponent, verdict: BackupVerdict, 
     // the incident ("2m before", "43s AFTER": the point of this table during one) and the version id keep their room.
     { title: 'CHANGE', width: 9, align: 'right', drop: 1 },
     // Against an incident the distance to it says more than the age.
-    o.incident ? { title: 'VS INCIDENT', width: 11, align: 'right', keep: true } : { title: 'AGE', width: 5, align: 'right' },
+    incident ? { title: 'VS INCIDENT', width: 11, align: 'right', keep: true } : { title: 'AGE', width: 5, align: 'right' },
     { title: 'LOOKS', width: 14, keep: true },
     { title: byId ? 'VERSION ID' : 'SNAPSHOT', width: 'flex' },
   ];
@@ -34,7 +35,7 @@ export function versionRows(component: BackupComponent, verdict: BackupVerdict, 
         isoSeconds(v.time),
         formatBytes(v.size),
         change(j),
-        o.incident ? vsIncident(j) : formatAge(o.now - v.time),
+        incident ? vsIncident(j, o.incidentStart) : formatAge(o.now - v.time),
         looks(j, verdict),
         `${versionName(component, v)}${byId && v.isLatest ? ' (latest)' : ''}${v.copyOf ? ` (copy of ${v.copyOf.versionId.slice(0, 8)})` : ''}`,
       ],
@@ -61,8 +62,8 @@ function change(j: JudgedVersion): string {
 }
 
 /** "5m before", "2m AFTER": a version taken at the very moment of the incident already counts as after it. */
-export function vsIncident(j: JudgedVersion): string {
-  const b = j.beforeIncident;
+export function vsIncident(j: JudgedVersion, incidentStart: EpochMs | undefined): string {
+  const b = beforeIncident(j.version, incidentStart);
   if (b === undefined) return '-';
   return b > 0 ? `${formatAge(b)} before` : `${formatAge(-b)} AFTER`;
 }

@@ -47,6 +47,19 @@ describe('the store memo of the backup judge', () => {
     expect(judge([c], { sizeDropRatio: 0.3 }).get(c.id)).not.toBe(calm);
   });
 
+  it('keeps every verdict when an incident starts after the newest version, touched or not', () => {
+    const judge = memoJudge();
+    const c = component([18_800_000, 18_750_000, 18_700_000]);
+    const calm = judge([c], options);
+    const later = { ...options, incidentStart: T + 10 * MIN };
+    expect(judge([c], { ...later, touched: () => true })).toBe(calm);
+    expect(judge([c], { ...later, touched: () => false })).toBe(calm);
+    // The same verdict the judge gives under that incident.
+    expect(calm.get(c.id)).toEqual(judgeBackups([c], later).get(c.id));
+    // An earlier start that reaches the newest version judges again.
+    expect(judge([c], { ...options, incidentStart: T - 2 * MIN }).get(c.id)?.versions[0]?.flags).toEqual(['after-incident']);
+  });
+
   it('a component that is gone leaves the verdicts; one that comes is judged', () => {
     const judge = memoJudge();
     const a = component([100, 100]);

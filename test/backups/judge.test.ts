@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationText, judgeBackup, overrideWord, versionName } from '../../src/backups/judge';
+import { beforeIncident, confirmationText, judgeBackup, overrideWord, versionName } from '../../src/backups/judge';
 import type { BackupVersion } from '../../src/model/backup';
 import { component, MIN, T } from '../fixtures/backup-series';
 
@@ -30,9 +30,9 @@ describe('the backup version judge', () => {
   it('marks versions taken after the incident started, with how long before or after', () => {
     const v = judge([18_800_000, 18_750_000, 18_700_000], T - 2 * MIN);
     expect(v.versions[0]?.flags).toEqual(['after-incident']);
-    expect(v.versions[0]?.beforeIncident).toBe(-2 * MIN);
+    expect(beforeIncident(v.versions[0]?.version as BackupVersion, T - 2 * MIN)).toBe(-2 * MIN);
     expect(v.versions[1]?.good).toBe(true);
-    expect(v.versions[1]?.beforeIncident).toBe(MIN);
+    expect(beforeIncident(v.versions[1]?.version as BackupVersion, T - 2 * MIN)).toBe(MIN);
     expect(v.proposal?.version.versionId).toBe('v02-opaque-id');
     // After the incident is not "looks empty": no size drop.
     expect(v.sizeDrop).toBeUndefined();
@@ -43,7 +43,7 @@ describe('the backup version judge', () => {
     const copy = { ...(c.versions[0] as BackupVersion), copyOf: { versionId: 'v01-opaque-id', time: T - 10 * MIN } };
     const v = judgeBackup({ ...c, versions: [copy, ...c.versions.slice(1)] }, { sizeDropRatio: 0.5, incidentStart: T - 5 * MIN });
     expect(v.versions[0]?.good).toBe(true);
-    expect(v.versions[0]?.beforeIncident).toBe(5 * MIN);
+    expect(beforeIncident(copy, T - 5 * MIN)).toBe(5 * MIN);
   });
 
   it('a database that grows back after a small dip is not flagged forever', () => {

@@ -9,7 +9,7 @@ const s = healthySnapshot();
 function table(id: string, rename?: (i: number) => string) {
   const b = backupOf(s, id);
   const component = rename ? { ...b, versions: b.versions.map((v, i) => ({ ...v, key: `${id}/${rename(i)}` })) } : b;
-  return versionRows(component, judgeBackup(component, { sizeDropRatio: DEFAULT_HEALTH_OPTIONS.sizeDropRatio }), { now: s.takenAt, incident: false });
+  return versionRows(component, judgeBackup(component, { sizeDropRatio: DEFAULT_HEALTH_OPTIONS.sizeDropRatio }), { now: s.takenAt, incidentStart: undefined });
 }
 
 describe('the version table names each version the way its restore is confirmed', () => {

@@ -87,7 +87,7 @@ export function VersionPrompt({ prompt, width, height, typing, onTyping }: Versi
       </Box>
     );
   }
-  const rows = versionRows(offer.component, offer.verdict, { now: offer.takenAt, incident: offer.incidentStart !== undefined });
+  const rows = versionRows(offer.component, offer.verdict, { now: offer.takenAt, incidentStart: offer.incidentStart });
   const warning = chosen && !chosen.good ? wrapIndented(flaggedLines(offer, chosen)[1] ?? '', width).slice(0, 2) : undefined;
   return (
     <Box flexDirection="column" width={width} height={height}>

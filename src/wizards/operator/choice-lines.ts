@@ -17,7 +17,7 @@ export function restorePlanLines(offer: VersionOffer, chosen: JudgedVersion): st
 export function planLines(offer: VersionOffer, chosen: JudgedVersion): string[] {
   const { component: c } = offer;
   const v = chosen.version;
-  const when = chosen.beforeIncident === undefined ? '' : ` (${vsIncident(chosen).replace('AFTER', 'AFTER the incident started').replace(/before$/, 'before the incident')})`;
+  const when = offer.incidentStart === undefined ? '' : ` (${vsIncident(chosen, offer.incidentStart).replace('AFTER', 'AFTER the incident started').replace(/before$/, 'before the incident')})`;
   return [
     'What will happen:',
     `  restore    ${c.id}: ${c.name} of ${c.owner}, overwriting its current data`,

@@ -23,7 +23,7 @@ export function actionLines(actions: readonly Action[]): string[] {
  * wizard (present/version-rows.ts), with the proposal marked.
  */
 export function versionLines(offer: VersionOffer): string[] {
-  const table = versionRows(offer.component, offer.verdict, { now: offer.takenAt, incident: offer.incidentStart !== undefined });
+  const table = versionRows(offer.component, offer.verdict, { now: offer.takenAt, incidentStart: offer.incidentStart });
   // A line has no width limit: every column is as wide as its widest cell, so nothing is cut.
   const widths = table.columns.map((c, i) => Math.max(textWidth(c.title), ...table.rows.map((r) => textWidth(r.cells[i] ?? ''))));
   const line = (cells: readonly string[]) => cells.map((cell, i) => fitCell(cell, widths[i] ?? 0, table.columns[i]?.align)).join(' ').trimEnd();
