@@ -31,8 +31,7 @@ function walk(value: unknown, max: number, depth: number): unknown {
   // for every nested event would cost more than walking it again, but a list is one entry for all its items. A
   // switch whose lastSeen moved is a new object around the same list of sessions; walking the 30,000 sessions of
   // 1,252 such switches again was most of the admit's garbage at 10,000 machines. A list of plain values (address
-  // families, addresses) is not: walking two strings again costs less than the entry, and 60,000 entries were
-  // 4 MB of the 10,000-machine rack's heap.
+  // families, addresses) is not: walking its few strings again costs less than a WeakMap entry for each such list.
   const cache = max === MAX_FIELD_TEXT && (depth <= CACHED_DEPTH || listOfObjects(value)) ? walked : undefined;
   const known = cache?.get(value);
   if (known !== undefined) return known;
