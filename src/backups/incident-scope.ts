@@ -1,4 +1,5 @@
 import type { BackupComponent } from '../model/backup';
+import { shootKey } from '../model/shoot';
 import type { RackObservation } from '../model/snapshot';
 import { ownsBackup } from './owner';
 
@@ -17,7 +18,7 @@ export function incidentTouches(o: Pick<RackObservation, 'controlPlanes' | 'shoo
   return (c) => {
     const planes = o.controlPlanes.filter((p) => ownsBackup(p, c));
     if (planes.some((p) => !p.reachable || (p.workloads ?? []).some((w) => w.database && w.ready < w.desired))) return true;
-    unhealthyShoots ??= new Set(o.shoots.filter((s) => s.conditions.some((x) => x.status !== 'True')).map((s) => `${s.project}/${s.name}`));
+    unhealthyShoots ??= new Set(o.shoots.filter((s) => s.conditions.some((x) => x.status !== 'True')).map(shootKey));
     return unhealthyShoots.has(c.owner);
   };
 }

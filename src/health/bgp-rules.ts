@@ -1,4 +1,4 @@
-import type { BgpSession } from '../model/bgp';
+import { type BgpSession, sessionId } from '../model/bgp';
 import type { RackObservation } from '../model/snapshot';
 import { addressFamilyName } from '../text/address-family';
 import { formatAge } from '../text/format-age';
@@ -66,7 +66,7 @@ export function bgpRules(snapshot: RackObservation): Finding[] {
 function sessionFinding(s: BgpSession, now: number): Finding {
   const peer = s.peerHostname ?? s.neighbor;
   const label = `${s.switch} -> ${peer} (${s.vrf} ${addressFamilyName(s.addressFamily)}${s.peerHostname ? ` ${s.neighbor}` : ''})`;
-  const subject = { kind: 'bgp-session', id: `${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`, label } as const;
+  const subject = { kind: 'bgp-session', id: sessionId(s), label } as const;
   // An operator's "neighbor ... shutdown" is intended; show it, but don't page anyone for it.
   if (s.adminState === 'Admin') {
     return finding(

@@ -3,7 +3,8 @@
  * session, a shoot, a control plane, a backup component), and each thing names the things whose failure would
  * explain its own, most likely first. The diagnosis (diagnose.ts) follows these links to the root.
  */
-import type { BgpSession, BgpSwitch } from '../model/bgp';
+import { type BgpSession, type BgpSwitch, sessionId } from '../model/bgp';
+import { shootKey } from '../model/shoot';
 import type { Machine } from '../model/machine';
 import type { Link } from '../model/topology';
 import type { RackObservation } from '../model/snapshot';
@@ -44,7 +45,7 @@ export function causeLinks(o: RackObservation): CauseLinks {
     for (const m of o.machines) if (lostMachines.has(m.id)) for (const name of machineNames(m)) lostNames.add(name);
   }
   const planeIds = once(() => new Set(o.controlPlanes.map((p) => p.id)));
-  const shootKeys = once(() => new Set(o.shoots.map((s) => `${s.project}/${s.name}`)));
+  const shootKeys = once(() => new Set(o.shoots.map(shootKey)));
   const bootstrap = once(() => o.topology.nodes.filter((n) => n.role === 'bootstrap').map((n) => `node:${n.id}`));
   const switchNamed = once(() => new Map(o.bgp.switches.map((sw) => [sw.name, sw])));
   const linksIndexed = once(() => linkIndex(o.topology.links));
@@ -146,7 +147,7 @@ export function idsOf(entities: ReadonlySet<string>, prefix: string): Set<string
 /** A session by its id ("switch/vrf/family/neighbor"), among the sessions of its switch (a few dozen). */
 function sessionOf(switches: ReadonlyMap<string, BgpSwitch>, id: string): BgpSession | undefined {
   const sw = switches.get(id.slice(0, id.indexOf('/')));
-  return sw?.sessions.find((s) => `${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}` === id);
+  return sw?.sessions.find((s) => sessionId(s) === id);
 }
 
 function isEnd(l: Link, node: string, port: string): boolean {

@@ -1,3 +1,4 @@
+import { sessionId } from '../model/bgp';
 import type { Cause, CauseEffects, CauseMember, Diagnosis } from '../model/diagnosis';
 import { NO_EFFECTS } from '../model/diagnosis';
 import type { RackObservation } from '../model/snapshot';
@@ -131,7 +132,7 @@ function lostEffects(o: RackObservation, lost: ReadonlySet<string>, lostNames: R
     if (!sw.reachable) continue;
     for (const s of sw.sessions) {
       if (s.state === 'Established' || s.peerHostname === undefined || !lostNames.has(s.peerHostname)) continue;
-      if (!listed.has(`${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`)) sessionsDown++;
+      if (!listed.has(sessionId(s))) sessionsDown++;
     }
   }
   const machinesDown = [...lost].filter((e) => e.startsWith('machine:')).length;

@@ -1,4 +1,4 @@
-import type { Condition, LastError, Shoot } from '../model/shoot';
+import { type Condition, type LastError, type Shoot, shootKey } from '../model/shoot';
 import type { RackObservation } from '../model/snapshot';
 import type { EpochMs } from '../model/time';
 import { formatAge } from '../text/format-age';
@@ -26,7 +26,7 @@ export function shootRules(snapshot: RackObservation, options: Pick<HealthOption
  * that does not end, and a hibernation asked for (or ended) that does not happen while nothing is in progress.
  */
 function stuckFindings(shoot: Shoot, now: EpochMs, after: number): Finding[] {
-  const key = `${shoot.project}/${shoot.name}`;
+  const key = shootKey(shoot);
   const subject = { kind: 'shoot', id: key, label: key } as const;
   const out: Finding[] = [];
   for (const c of shoot.conditions) {
@@ -60,7 +60,7 @@ function stuckFindings(shoot: Shoot, now: EpochMs, after: number): Finding[] {
 }
 
 function shootFindings(shoot: Shoot, now: EpochMs, grace: number): Finding[] {
-  const key = `${shoot.project}/${shoot.name}`;
+  const key = shootKey(shoot);
   const subject = { kind: 'shoot', id: key, label: key } as const;
   const out: Finding[] = [];
   for (const c of shoot.conditions) {

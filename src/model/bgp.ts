@@ -71,3 +71,11 @@ export interface Vanished {
 export interface Bgp {
   readonly switches: readonly BgpSwitch[];
 }
+
+/**
+ * A session's id: its switch, VRF, address family and neighbor. Findings, the diagnosis and the BGP pane's rows all
+ * name a session by it, so a finding's subject finds its row and its causes.
+ */
+export function sessionId(s: Pick<BgpSession, 'switch' | 'vrf' | 'addressFamily' | 'neighbor'>): string {
+  return `${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`;
+}

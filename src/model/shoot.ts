@@ -68,3 +68,8 @@ export interface Shoot {
   readonly createdAt?: EpochMs;
   readonly constraints?: readonly Condition[];
 }
+
+/** A shoot's key, "project/name": how findings, backup owners, control planes and the Shoots pane name it. */
+export function shootKey(s: Pick<Shoot, 'project' | 'name'>): string {
+  return `${s.project}/${s.name}`;
+}

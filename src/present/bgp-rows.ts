@@ -1,4 +1,4 @@
-import type { BgpSession, BgpSwitch } from '../model/bgp';
+import { type BgpSession, type BgpSwitch, sessionId } from '../model/bgp';
 import type { EpochMs } from '../model/time';
 import { addressFamilyName } from '../text/address-family';
 import { formatAge } from '../text/format-age';
@@ -22,10 +22,6 @@ export const BGP_COLUMNS: readonly Column[] = [
   { title: 'FOR', width: 4, align: 'right', drop: 4 },
   { title: 'PFX R/S', width: 7, align: 'right', drop: 5 },
 ];
-
-export function sessionKey(s: BgpSession): string {
-  return `${s.switch}/${s.vrf}/${s.addressFamily}/${s.neighbor}`;
-}
 
 function tone(s: BgpSession): Tone | undefined {
   if (s.state === 'Established') return undefined;
@@ -52,7 +48,7 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
   // Each key built once, not in the comparator: sorting 30,000 sessions built ~900,000 key strings (240 MB of garbage
   // in 8 s of a machine reboot at --scale 10000 with this pane open).
   const sorted = switches
-    .flatMap((sw) => sw.sessions.map((s) => ({ s, key: sessionKey(s), down: s.state === 'Established' ? 0 : 1 })))
+    .flatMap((sw) => sw.sessions.map((s) => ({ s, key: sessionId(s), down: s.state === 'Established' ? 0 : 1 })))
     .sort((a, b) => b.down - a.down || compareText(a.key, b.key));
   for (const { s, key } of sorted) {
     // How long it has been in its state: up since, or down since (FRR knows both).

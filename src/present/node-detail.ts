@@ -1,4 +1,4 @@
-import type { BgpSession, BgpSwitch } from '../model/bgp';
+import { type BgpSession, type BgpSwitch, sessionId } from '../model/bgp';
 import { failingSync } from '../health/fabric-rules';
 import type { MetalSwitch } from '../model/metal-switch';
 import type { RackSnapshot } from '../model/snapshot';
@@ -106,7 +106,7 @@ export function bgpDetail(switches: readonly BgpSwitch[], rowId: string, now: Ep
       ]),
     ];
   }
-  const s = switches.flatMap((x) => x.sessions).find((x) => `${x.switch}/${x.vrf}/${x.addressFamily}/${x.neighbor}` === rowId);
+  const s = switches.flatMap((x) => x.sessions).find((x) => sessionId(x) === rowId);
   if (!s) return [line('session no longer reported', 'muted')];
   const owner = switches.find((x) => x.name === s.switch);
   const unread = owner && !owner.reachable;

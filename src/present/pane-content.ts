@@ -1,3 +1,4 @@
+import { shootKey } from '../model/shoot';
 import type { Finding } from '../health/finding';
 import type { RackSnapshot } from '../model/snapshot';
 import { backupRows } from './backup-rows';
@@ -70,7 +71,7 @@ export function paneDetail(pane: PaneId, id: string, s: RackSnapshot, findings: 
       return { kind: 'lines', title: 'Machine', lines: m ? machineDetail(m, now) : [line('machine no longer reported', 'muted')] };
     }
     case 'shoots': {
-      const sh = s.shoots.find((x) => `${x.project}/${x.name}` === id);
+      const sh = s.shoots.find((x) => shootKey(x) === id);
       return { kind: 'lines', title: 'Shoot', lines: sh ? shootDetail(sh, now, s.machines) : [line('shoot no longer reported', 'muted')] };
     }
     case 'control-planes':

@@ -4,7 +4,7 @@ import type { EpochMs } from '../model/time';
 import { alignedLine, blank, type DetailLine, facts, heading, line } from './detail-lines';
 import { formatAge } from '../text/format-age';
 import { hibernationCell, lastOperationCell, statusCell } from './shoot-cells';
-import { shootKey } from './shoot-rows';
+import { shootKey } from '../model/shoot';
 
 /**
  * Every condition, the last errors, the worker pools of one shoot, and the machines it runs on: its firewall and

@@ -1,4 +1,4 @@
-import type { Shoot } from '../model/shoot';
+import { type Shoot, shootKey } from '../model/shoot';
 import type { EpochMs } from '../model/time';
 import { formatAge } from '../text/format-age';
 import { type Column, compareText, makeRow, type RowSet, type Tone } from './rows';
@@ -13,9 +13,6 @@ export const SHOOT_COLUMNS: readonly Column[] = [
   { title: 'HIB', width: 3 },
 ];
 
-export function shootKey(s: Shoot): string {
-  return `${s.project}/${s.name}`;
-}
 
 export function shootTone(s: Shoot): Tone | undefined {
   const op = s.lastOperation?.state;

@@ -1,3 +1,4 @@
+import { shootKey } from '../../model/shoot';
 import { counted, noun } from '../../text/count';
 import { looksEmpty } from '../../backups/judge';
 import type { Area, Finding } from '../../health';
@@ -62,7 +63,7 @@ export function sessionsEstablished(s: RackSnapshot): CheckResult {
 
 export function shootsHealthy(s: RackSnapshot): CheckResult {
   const bad = s.shoots.filter((x) => !x.hibernated && !(x.conditions.length > 0 && x.conditions.every((c) => c.status === 'True')));
-  if (bad.length) return { ok: false, detail: `shoot(s) ${nameList(bad.map((x) => `${x.project}/${x.name}`))} have conditions not True` };
+  if (bad.length) return { ok: false, detail: `shoot(s) ${nameList(bad.map(shootKey))} have conditions not True` };
   return { ok: true, detail: `${s.shoots.length} shoot(s) with all conditions True` };
 }
 

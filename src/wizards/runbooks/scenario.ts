@@ -1,3 +1,4 @@
+import { shootKey } from '../../model/shoot';
 import { counted, noun } from '../../text/count';
 import type { RackSnapshot } from '../../model/snapshot';
 import { componentLabel, machineName, nameList, type RackFacts, rackFacts } from './scenario-facts';
@@ -73,7 +74,7 @@ function describeDown(f: RackFacts): string[] {
   if (f.bootstrapDown) out.push(`bootstrap node ${f.bootstrap?.name ?? 'bootstrap'} (k3s and the initial control planes)`);
   if (f.machinesDown.length) out.push(`${counted(f.machinesDown.length, 'machine')} ${nameList(f.machinesDown.map(machineName))}`);
   if (f.controlPlanesDown.length) out.push(`${noun(f.controlPlanesDown.length, 'control plane')} ${nameList(f.controlPlanesDown.map((c) => c.name))} unreachable`);
-  if (f.unhealthyShoots.length) out.push(`${noun(f.unhealthyShoots.length, 'shoot')} ${nameList(f.unhealthyShoots.map((s) => `${s.project}/${s.name}`))} not healthy`);
+  if (f.unhealthyShoots.length) out.push(`${noun(f.unhealthyShoots.length, 'shoot')} ${nameList(f.unhealthyShoots.map(shootKey))} not healthy`);
   if (f.suspiciousBackups.length) out.push(`newest backup of ${nameList(f.suspiciousBackups.map(componentLabel))} looks empty`);
   return out;
 }
