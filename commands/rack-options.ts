@@ -1,4 +1,5 @@
-import { type LoadedConfig, loadConfig, MAX_SIM_SCALE } from '../src/config';
+import { MAX_SIM_SCALE } from '../src/config/choices';
+import { type LoadedConfig, loadConfig } from '../src/config/load-config';
 import { UsageError } from '../src/errors';
 import { SCENARIOS } from '../src/sim/scenarios';
 import { positiveInt } from './flags';

@@ -31,6 +31,8 @@ const LATER: ReadonlyArray<readonly [string, RegExp]> = [
   ['TUI wizard runs', /^commands\/wizard\/tui-wizard-runs\.ts$/],
   // A real rack's sources: their output schemas cost the simulated rack's first frame (zod schema construction).
   ['real rack sources', /^commands\/real-sources\.ts$|^src\/sources\/(ssh|kube|metal-api|s3)\//],
+  // The config's schema: a start without a config file and with plainly valid flags needs none (plain-layers.ts).
+  ['config schema', /^src\/config\/(schema|validate|env-layers|flags|config-error|kubernetes|metal-api|metalctl|[a-z-]+-schema)\.ts$/],
 ];
 const UI_PACKAGES = /node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
 

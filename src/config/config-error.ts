@@ -4,25 +4,13 @@
  */
 import type * as z from 'zod';
 import { ConfigError } from '../errors';
+import { ConfigFileError } from './config-file-error';
 import { describeKey, describeKind, describeValue, looksSecret } from './describe-value';
 import { knownKeys } from './schema';
 import { suggest } from './suggest';
 import { valueAt } from '../value-at';
 
-/**
- * A problem with the file as a whole (missing, unreadable, not YAML) has no key path, so the
- * message drops the "(top level)" part: "/x.yaml: line 3, column 5: invalid YAML: ...".
- */
-export class ConfigFileError extends ConfigError {
-  readonly line?: number;
-  readonly column?: number;
-  constructor(file: string, problem: string, options: { cause?: unknown; line?: number; column?: number } = {}) {
-    super(file, '', problem, { cause: options.cause });
-    this.message = `${file}: ${problem}`;
-    this.line = options.line;
-    this.column = options.column;
-  }
-}
+export { ConfigFileError } from './config-file-error';
 
 /** The first issue as a ConfigError; `source` is the file path, "environment VAR" or "--flag". */
 export function issueToConfigError(error: z.ZodError, source: string, raw: unknown): ConfigError {

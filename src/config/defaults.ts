@@ -5,8 +5,8 @@ import { SECOND } from '../model/time';
 import type { ColorMode, ConfigLayer, Mode, Scenario } from './schema';
 import { DEFAULT_SSH, type LinkConfig, type PathContext, resolveSwitches, type SshSettings, type SwitchConfig } from './switches';
 import type { WizardsConfig } from './wizards-schema';
-import { type KubernetesConfig, resolveKubernetes } from './kubernetes';
-import { type MetalApiConfig, resolveMetalApi } from './metal-api';
+import type { KubernetesConfig } from './kubernetes';
+import type { MetalApiConfig } from './metal-api';
 import { type BackupSourceConfig, DEFAULT_RACK_NETWORKS, resolveBackups } from './backups';
 
 export interface Config {
@@ -87,8 +87,9 @@ export async function resolveConfig(layers: readonly ConfigLayer[], paths: PathC
   const d = DEFAULT_CONFIG;
   const interval = m.refresh?.interval ?? d.refresh.interval;
   const { switches, ssh, links } = resolveSwitches(m, interval, paths);
-  const kubernetes = resolveKubernetes(m, paths);
-  const metalApi = await resolveMetalApi(m, paths);
+  // Their modules hold their schemas (zod): loaded when the config has the section, not on the simulated rack's start.
+  const kubernetes = m.kubernetes ? (await import('./kubernetes')).resolveKubernetes(m, paths) : undefined;
+  const metalApi = m.metalApi ? await (await import('./metal-api')).resolveMetalApi(m, paths) : undefined;
   const backups = resolveBackups(m, paths);
   const scale = m.sim?.scale;
   const startedAt = m.incident?.startedAt;

@@ -13,8 +13,6 @@
  * Each value is validated by the same schema as the file; an error names the variable.
  * An empty value counts as unset, so `RACKPILOT_SCALE= rackpilot` clears an exported value.
  */
-import type { ConfigLayer } from './schema';
-import { nest, validateLayer } from './validate';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -41,20 +39,9 @@ export const ENV_VARS: readonly EnvVar[] = [
 const NUMERIC_KEYS = new Set(['sim.seed', 'sim.scale']);
 const NUMERIC_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
-function envValue(variable: EnvVar, text: string): unknown {
+export function envValue(variable: EnvVar, text: string): unknown {
   if (variable.name === 'NO_COLOR') return 'never';
   const trimmed = text.trim();
   if (variable.key && NUMERIC_KEYS.has(variable.key) && NUMERIC_TEXT.test(trimmed)) return Number(trimmed);
   return trimmed;
-}
-
-/** One validated layer per set variable, in ENV_VARS order. */
-export function envLayers(env: Env): ConfigLayer[] {
-  const layers: ConfigLayer[] = [];
-  for (const variable of ENV_VARS) {
-    const text = env[variable.name];
-    if (variable.key === null || text === undefined || text === '') continue;
-    layers.push(validateLayer(nest(variable.key, envValue(variable, text)), `environment ${variable.name}`));
-  }
-  return layers;
 }

@@ -1,7 +1,8 @@
 /** Command-line flags, already parsed by the CLI; applied last and validated like the file. */
 import { ConfigError } from '../errors';
 import type { ColorMode, ConfigLayer } from './schema';
-import { nest, validateLayer } from './validate';
+import { FLAG_KEYS, nest } from './plain-layers';
+import { validateLayer } from './validate';
 
 export type ConfigFlags = Partial<{
   config: string;
@@ -12,16 +13,6 @@ export type ConfigFlags = Partial<{
   ascii: boolean;
   color: ColorMode;
 }>;
-
-/** Flag → [as typed on the command line, dotted config key]. `config` picks the file, see paths.ts. */
-const FLAG_KEYS = {
-  scenario: ['--scenario', 'sim.scenario'],
-  scale: ['--scale', 'sim.scale'],
-  seed: ['--seed', 'sim.seed'],
-  readOnly: ['--read-only', 'ui.readOnly'],
-  ascii: ['--ascii', 'ui.ascii'],
-  color: ['--color', 'ui.color'],
-} as const satisfies Record<Exclude<keyof ConfigFlags, 'config'>, readonly [string, string]>;
 
 export function flagLayers(flags: ConfigFlags): ConfigLayer[] {
   const layers: ConfigLayer[] = [];

@@ -1,7 +1,7 @@
 /** Reads and parses the YAML file; every failure becomes one ConfigFileError naming the file. */
 import { FileProblem, type FileLimit, readBoundedFile } from '../files/read-bounded';
 import { visibleText } from '../text/visible-text';
-import { ConfigFileError } from './config-error';
+import { ConfigFileError } from './config-file-error';
 import type { ConfigLocation } from './paths';
 
 /**

@@ -2,7 +2,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Env } from './env';
-import { ConfigFileError } from './config-error';
+import { ConfigFileError } from './config-file-error';
 
 export interface ConfigLocation {
   readonly path: string;

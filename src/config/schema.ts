@@ -13,29 +13,9 @@ import { backupsSchema, cidrList } from './backups-schema';
 import { metalApiSchema } from './metal-api-schema';
 import { SWITCHES_KNOWN_KEYS, switchesSchemas } from './switches-schema';
 import { WIZARDS_KNOWN_KEYS, wizardsSchema } from './wizards-schema';
+import { COLOR_MODES, MAX_SIM_SCALE, MIN_REFRESH_MS, MODES, SCENARIOS } from './choices';
 
-/** Fault scenarios the embedded simulated rack can play; the sim owns their descriptions. */
-export const SCENARIOS = [
-  'none',
-  'k3s-lost',
-  'shoot-workers-lost',
-  'rack-lost',
-  'empty-backup-after-restart',
-  'machine-reboot',
-  'cold-boot',
-] as const;
-export type Scenario = (typeof SCENARIOS)[number];
-
-/** sim: the embedded simulated rack; real: live sources (added by later issues). */
-export const MODES = ['sim', 'real'] as const;
-export type Mode = (typeof MODES)[number];
-
-export const COLOR_MODES = ['auto', 'always', 'never'] as const;
-export type ColorMode = (typeof COLOR_MODES)[number];
-
-/** Upper bound for sim.scale: beyond this the sim and the terminal stop being useful. */
-export const MAX_SIM_SCALE = 20000;
-export const MIN_REFRESH_MS = 100;
+export { COLOR_MODES, type ColorMode, MAX_SIM_SCALE, MIN_REFRESH_MS, MODES, type Mode, SCENARIOS, type Scenario } from './choices';
 
 const oneOf = (values: readonly string[]): string => `expected one of ${values.join(', ')}`;
 

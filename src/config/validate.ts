@@ -9,11 +9,3 @@ export function validateLayer(raw: unknown, source: string): ConfigLayer {
   if (!result.success) throw issueToConfigError(result.error, source, input);
   return result.data;
 }
-
-/** Builds a one-key layer input from a dotted path: ("sim.scale", 5) → { sim: { scale: 5 } }. */
-export function nest(keyPath: string, value: unknown): Record<string, unknown> {
-  const keys = keyPath.split('.');
-  let node: unknown = value;
-  for (let i = keys.length - 1; i >= 0; i--) node = { [keys[i] ?? '']: node };
-  return node as Record<string, unknown>;
-}
