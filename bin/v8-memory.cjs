@@ -45,7 +45,9 @@ function growYoungGenerationNow() {
     for (let k = 0; k < 4000; k++) survivors.push([n + k]);
   }
   survivors = undefined;
-  // Reached: no more growth. Not reached (a V8 that grows otherwise): its default steps, capped by the observer.
-  v8.setFlagsFromString(`--semi-space-growth-factor=${newSpaceSize() >= NEW_SPACE_CAP ? 1 : 2}`);
+  // No more growth, whether or not the cap was reached. Left at 2 when V8 stopped short of it (12 MB of 16 under
+  // tmux), the observer came too late again: the 10,000-machine rack's first poll doubled the space to 128 MB on
+  // its way (RSS 262-270 MB under tmux or screen against 190 MB in the benchmark's pty, same build).
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
 }
 process[Symbol.for('rackpilot.growYoungGeneration')] = growYoungGenerationNow;
