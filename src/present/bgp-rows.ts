@@ -2,7 +2,7 @@ import { type BgpSession, type BgpSwitch, sessionId } from '../model/bgp';
 import type { EpochMs } from '../model/time';
 import { addressFamilyName } from '../text/address-family';
 import { formatAge } from '../text/format-age';
-import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
+import { type Column, compareText, DeferredRow, makeRow, type Row, type RowSet, type RowText, type Tone } from './rows';
 
 /**
  * A session is named by its switch and its peer, and read by its state: those three are never cut (`keep`). The
@@ -50,19 +50,20 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
   const sorted = switches
     .flatMap((sw) => sw.sessions.map((s) => ({ s, key: sessionId(s), down: s.state === 'Established' ? 0 : 1 })))
     .sort((a, b) => b.down - a.down || compareText(a.key, b.key));
-  for (const { s, key } of sorted) {
-    // How long it has been in its state: up since, or down since (FRR knows both).
-    const since = s.state === 'Established' ? s.establishedSince : s.downSince;
-    const up = since !== undefined ? formatAge(now - since) : '-';
-    const pfx = `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`;
-    const peer = s.peerHostname || '-';
-    // The column says AS; the number alone, as vtysh prints it, fits a 4-byte private AS (10 digits) whole.
-    const as = s.remoteAs ? String(s.remoteAs) : '-';
-    if (unread.has(s.switch)) {
-      rows.push(makeRow(key, [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, 'unknown', '-', pfx], 'muted'));
-      continue;
-    }
-    rows.push(makeRow(key, [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, s.state, up, pfx], tone(s)));
-  }
+  const text: RowText<BgpSession> = { cells: (s) => sessionCells(s, now, unread.has(s.switch)) };
+  for (const { s, key } of sorted) rows.push(new DeferredRow(key, unread.has(s.switch) ? 'muted' : tone(s), s, text));
   return { columns: BGP_COLUMNS, rows };
+}
+
+/** A session's cells; an unread switch's sessions say "unknown" (see bgpRows). */
+function sessionCells(s: BgpSession, now: EpochMs, unread: boolean): readonly string[] {
+  // How long it has been in its state: up since, or down since (FRR knows both).
+  const since = s.state === 'Established' ? s.establishedSince : s.downSince;
+  const pfx = `${s.prefixesReceived ?? '-'}/${s.prefixesSent ?? '-'}`;
+  const peer = s.peerHostname || '-';
+  // The column says AS; the number alone, as vtysh prints it, fits a 4-byte private AS (10 digits) whole.
+  const as = s.remoteAs ? String(s.remoteAs) : '-';
+  if (unread) return [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, 'unknown', '-', pfx];
+  const up = since !== undefined ? formatAge(now - since) : '-';
+  return [s.switch, s.vrf, addressFamilyName(s.addressFamily), s.neighbor, peer, as, s.state, up, pfx];
 }

@@ -28,7 +28,7 @@ export interface Row {
   readonly id: string;
   readonly cells: readonly string[];
   readonly tone?: Tone;
-  /** Lower-cased text the `/` filter matches against. */
+  /** Lower-cased text the `/` filter matches against (read once per row set, for its search index). */
   readonly search: string;
 }
 
@@ -44,35 +44,76 @@ export interface RowSet {
  * what a dropped or absent column would have shown.
  */
 export function makeRow(id: string, cells: readonly string[], tone?: Tone, extraSearch?: readonly string[]): Row {
-  const text = extraSearch?.length ? [...cells, ...extraSearch] : cells;
-  return { id, cells, tone, search: text.join(' ').toLowerCase() };
+  return { id, cells, tone, search: searchText(cells, extraSearch) };
+}
+
+/** How a deferred row's text is made from its subject: its cells, and text the filter matches besides them. */
+export interface RowText<S> {
+  cells(subject: S): readonly string[];
+  extra?(subject: S): readonly string[];
 }
 
 /**
- * Case-insensitive substring filter on each row's prebuilt lower-case `search` text; returns the same array when the
- * filter is empty. Typing narrows: a row that contains "machine01" contains "machine0", so each key searches only
- * what the text before it matched (remembered per row set), not all 10,000 rows again.
+ * A row that keeps its subject (a session, a node) and makes its cells and search text when they are read: the
+ * lines on screen, and a filter's search index. The panes of a big rack have tens of thousands of rows (30,000 BGP
+ * sessions, 23,000 topology rows at 10,000 machines): kept as strings they took 11-13 MB each, ~50 bytes a row this way.
+ */
+export class DeferredRow<S> implements Row {
+  constructor(
+    readonly id: string,
+    readonly tone: Tone | undefined,
+    readonly subject: S,
+    private readonly text: RowText<S>,
+  ) {}
+
+  get cells(): readonly string[] {
+    return this.text.cells(this.subject);
+  }
+
+  get search(): string {
+    return searchText(this.cells, this.text.extra?.(this.subject));
+  }
+}
+
+/** What the `/` filter matches for a row: its cells and `extra`, lower-cased. */
+export function searchText(cells: readonly string[], extra?: readonly string[]): string {
+  return (extra?.length ? [...cells, ...extra] : cells).join(' ').toLowerCase();
+}
+
+/**
+ * Case-insensitive substring filter over the row set's lower-case search index, built on the first filter of a row
+ * set (a pane's rows may make their text when read, see machine-rows.ts: those of 10,000 machines are not kept for a
+ * filter nobody typed); returns the same array when the filter is empty. Typing narrows: a row that contains
+ * "machine01" contains "machine0", so each key searches only what the text before it matched (remembered per row
+ * set), not all 10,000 rows again.
  */
 export function filterRows(rows: readonly Row[], filter: string): readonly Row[] {
   const needle = filter.trim().toLowerCase();
   if (!needle) return rows;
   let seen = filtered.get(rows);
   if (!seen) {
-    seen = new Map();
+    seen = { index: rows.map((r) => r.search), results: new Map() };
     filtered.set(rows, seen);
   }
-  const hit = seen.get(needle);
-  if (hit) return hit;
-  let from = rows;
-  for (const [text, result] of seen) if (needle.includes(text) && result.length < from.length) from = result;
-  const result = from.filter((r) => r.search.includes(needle));
-  if (seen.size >= REMEMBERED_FILTERS) seen.delete(seen.keys().next().value ?? '');
-  seen.set(needle, result);
-  return result;
+  const hit = seen.results.get(needle);
+  if (hit) return hit.rows;
+  let from: readonly number[] | undefined;
+  for (const [text, result] of seen.results) if (needle.includes(text) && result.at.length < (from ?? rows).length) from = result.at;
+  const { index } = seen;
+  const matches = (i: number) => index[i]?.includes(needle) === true;
+  const at = from ? from.filter(matches) : [];
+  if (!from) for (let i = 0; i < index.length; i++) if (matches(i)) at.push(i);
+  const result = { at, rows: at.map((i) => rows[i] as Row) };
+  if (seen.results.size >= REMEMBERED_FILTERS) seen.results.delete(seen.results.keys().next().value ?? '');
+  seen.results.set(needle, result);
+  return result.rows;
 }
 
-/** Results of recent filter texts per row set; a new snapshot's row set starts afresh (and the old one is collected). */
-const filtered = new WeakMap<readonly Row[], Map<string, readonly Row[]>>();
+/**
+ * Per row set: its search index, and the results of recent filter texts (positions in the set, and the rows). A new
+ * snapshot's row set starts afresh (and the old one is collected with its index).
+ */
+const filtered = new WeakMap<readonly Row[], { index: readonly string[]; results: Map<string, { at: readonly number[]; rows: readonly Row[] }> }>();
 const REMEMBERED_FILTERS = 32;
 
 /** Code-point order: as good as localeCompare for ids and host names, and many times faster on 10,000 rows. */

@@ -1,5 +1,5 @@
 import type { Link, NodeRole, TopoNode, Topology } from '../model/topology';
-import { type Column, compareText, makeRow, type Row, type RowSet, type Tone } from './rows';
+import { type Column, compareText, DeferredRow, type Row, type RowSet, type RowText, type Tone } from './rows';
 
 export const TOPOLOGY_COLUMNS: readonly Column[] = [
   { title: 'NODE', width: 'flex', keep: true },
@@ -60,19 +60,35 @@ export function topologyRows(topology: Topology, ascii = false): RowSet {
 
 const mgmt = (link: Link): number => (link.kind === 'management' ? 1 : 0);
 
+/** What a topology row is made of: the node, its label in the tree, and the link it was reached by. */
+interface TreeEntry {
+  readonly node: TopoNode;
+  readonly label: string;
+  readonly link?: Link;
+}
+
+const TREE_TEXT: RowText<TreeEntry> = {
+  cells: ({ node, label, link }) => [
+    label,
+    node.role,
+    node.reachability === 'down' ? 'DOWN' : node.reachability,
+    link ? `${link.a.port}<->${link.b.port} ${link.state}` : '',
+    node.addresses[0] ?? '',
+  ],
+};
+/** A reference row shows the link it stands for, not the node's address (its own row has that). */
+const REFERENCE_TEXT: RowText<TreeEntry> = { cells: (entry) => [...TREE_TEXT.cells(entry).slice(0, 4), ''] };
+
 function nodeRow(node: TopoNode, label: string, link?: Link): Row {
-  const linkText = link ? `${link.a.port}<->${link.b.port} ${link.state}` : '';
   const tone: Tone | undefined =
     node.reachability === 'down' ? 'critical' : link?.state === 'down' ? 'warning' : node.reachability === 'unknown' ? 'muted' : undefined;
-  const state = node.reachability === 'down' ? 'DOWN' : node.reachability;
-  return makeRow(node.id, [label, node.role, state, linkText, node.addresses[0] ?? ''], tone);
+  return new DeferredRow(node.id, tone, { node, label, link }, TREE_TEXT);
 }
 
 /** A node met again over another link: its own row is elsewhere; this one shows the link. Id: node~parent. */
 function referenceRow(node: TopoNode, label: string, link: Link, parentId: string): Row {
-  const linkText = `${link.a.port}<->${link.b.port} ${link.state}`;
   const tone: Tone | undefined = node.reachability === 'down' ? 'critical' : link.state === 'down' ? 'warning' : 'muted';
-  return makeRow(`${node.id}${REFERENCE}${parentId}`, [label, node.role, node.reachability === 'down' ? 'DOWN' : node.reachability, linkText, ''], tone);
+  return new DeferredRow(`${node.id}${REFERENCE}${parentId}`, tone, { node, label, link }, REFERENCE_TEXT);
 }
 
 /** Separates a reference row's node id from the node it hangs under. */
