@@ -24,16 +24,55 @@ export const PATCHES = [
     file: /[\\/]ink[\\/]build[\\/]output\.js$/,
     // Ink turns every frame's text into styled characters (ANSI tokenizing, a regular expression per character) with
     // caches that live for one frame: a key press re-tokenized all 48 lines though two changed, most of the CPU a
-    // key costs. One cache for all frames, emptied past 1,000 entries: a line's styled characters take about 6 KB,
-    // and scrolling through 10,000 machines would otherwise keep every line seen (a screen has 50 to 100).
+    // key costs. One cache for all frames, emptied past 1,000 entries: a screen has 50 to 100 lines, and scrolling
+    // through 10,000 machines would otherwise keep every line seen. A cached line shares its characters: Ink makes
+    // an object, a property array and a styles list per character (10-18 KB for a line of 160 columns, up to 10 MB
+    // in the cache after the benchmark's scrolling and filtering, all of it promoted to the old generation); Ink
+    // never changes a character once made (it writes new ones over), so one object per character and style serves
+    // every line, and a cached line is its list of references.
     find: 'caches = new OutputCaches();',
     replace: 'caches = sharedOutputCaches();',
     append: `
+class RackpilotOutputCaches extends OutputCaches {
+  getStyledChars(line) {
+    let cached = this.styledChars.get(line);
+    if (cached === undefined) {
+      cached = sharedStyledChars(super.getStyledChars(line));
+      this.styledChars.set(line, cached);
+    }
+    return cached;
+  }
+}
 let rackpilotOutputCaches;
 function sharedOutputCaches() {
   const c = rackpilotOutputCaches;
-  if (c === undefined || c.styledChars.size + c.widths.size + c.blockWidths.size > 1000) rackpilotOutputCaches = new OutputCaches();
+  if (c === undefined || c.styledChars.size + c.widths.size + c.blockWidths.size > 1000) rackpilotOutputCaches = new RackpilotOutputCaches();
   return rackpilotOutputCaches;
+}
+const rackpilotChars = new Map();
+function sharedStyledChars(chars) {
+  let styles;
+  let key = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (styles === undefined || !sameStyles(styles, c.styles)) {
+      styles = c.styles;
+      key = styles.map((s) => s.code + s.endCode).join('') + '\\u0000';
+    }
+    const k = key + c.value;
+    const shared = rackpilotChars.get(k);
+    if (shared !== undefined) chars[i] = shared;
+    else {
+      if (rackpilotChars.size >= 20000) rackpilotChars.clear();
+      rackpilotChars.set(k, c);
+    }
+  }
+  return chars;
+}
+function sameStyles(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;
+  return true;
 }
 `,
   },
