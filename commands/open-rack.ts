@@ -6,7 +6,7 @@ import { createSimSource, type SimSource } from '../src/sources/sim-source';
 import { configuredSim } from '../src/wizards/sim-adapter/sim-spec';
 import type { Source } from '../src/sources/source';
 import type { IncidentLog } from '../src/model/incident-log';
-import { fileIncidentLog } from '../src/wizards/engine/incident-file';
+import { openIncidentLog } from '../src/wizards/engine/incident-file';
 import { defaultStateDir } from '../src/wizards/engine/state-files';
 
 export interface OpenRack {
@@ -40,7 +40,7 @@ export async function openRack(config: Config, clock: Clock, options: { incident
     rack: { name: config.rack.name, simulated: config.mode === 'sim' },
     health: config.health,
     ...(config.incident ? { incident: { startedAt: config.incident.startedAt, label: 'declared incident' } } : {}),
-    incidentLog: options.incidentLog ?? fileIncidentLog(defaultStateDir()),
+    incidentLog: options.incidentLog ?? (await openIncidentLog(defaultStateDir())),
     ...(real ? { fences: real.realFences(config) } : {}),
   });
   return { store, ...(sim ? { sim } : {}) };

@@ -2,7 +2,7 @@
  * The start-up path loads only what the first frame needs (issue 15). The bundle is built as scripts/build.mjs
  * builds it (in memory), and the code a command loads before it runs is followed through its chunks' static
  * imports: the entry, then the command's chunk. The SSH, Kubernetes, S3 and HTTP clients, the process runner,
- * the YAML parser and the wizards' runbooks, runner and drills must not be on it: they are imported on first use.
+ * the YAML parser, zod and the wizards' runbooks, runner and drills must not be on it: they are imported on first use.
  */
 import { join } from 'node:path';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
@@ -31,8 +31,10 @@ const LATER: ReadonlyArray<readonly [string, RegExp]> = [
   ['TUI wizard runs', /^commands\/wizard\/tui-wizard-runs\.ts$/],
   // A real rack's sources: their output schemas cost the simulated rack's first frame (zod schema construction).
   ['real rack sources', /^commands\/real-sources\.ts$|^src\/sources\/(ssh|kube|metal-api|s3)\//],
-  // The config's schema: a start without a config file and with plainly valid flags needs none (plain-layers.ts).
+  // zod and the schemas: a start without a config file and with plainly valid flags needs none (plain-layers.ts),
+  // nor does the incident log without a file (incident-file.ts); building them cost the first frame ~15 ms.
   ['config schema', /^src\/config\/(schema|validate|env-layers|flags|config-error|kubernetes|metal-api|metalctl|[a-z-]+-schema)\.ts$/],
+  ['zod', /node_modules\/zod\//],
 ];
 const UI_PACKAGES = /node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli';
+import { readIncidentEntries } from '../../src/wizards/engine/incident-entries';
 import { fileIncidentLog } from '../../src/wizards/engine/incident-file';
 
 function configFile(text: string): string {
@@ -21,7 +22,7 @@ describe('rackpilot status and ended incidents (built program)', () => {
     const env = { XDG_STATE_HOME: state };
     const open = runCli(['status', '--json', '--config', config], env);
     expect(JSON.parse(open.stdout).incident).toMatchObject({ label: 'declared incident' });
-    fileIncidentLog(join(state, 'rackpilot')).end('mini-rack', { label: 'declared incident', startedAt }, { how: 'acknowledged', by: 'ops@jump', at: Date.now() });
+    fileIncidentLog(join(state, 'rackpilot'), { read: readIncidentEntries }).end('mini-rack', { label: 'declared incident', startedAt }, { how: 'acknowledged', by: 'ops@jump', at: Date.now() });
     const ended = runCli(['status', '--json', '--config', config], env);
     expect(ended.code, ended.stdout).toBe(0);
     expect(JSON.parse(ended.stdout).incident).toBeNull();

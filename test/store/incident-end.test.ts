@@ -7,10 +7,12 @@ import { VirtualClock } from '../../src/clock';
 import { type IncidentLog, memoryIncidentLog } from '../../src/model/incident-log';
 import { createSimSource } from '../../src/sources/sim-source';
 import { RackStore } from '../../src/store/rack-store';
-import { fileIncidentLog, incidentFile, recoveryEndsIncident } from '../../src/wizards/engine/incident-file';
+import { readIncidentEntries } from '../../src/wizards/engine/incident-entries';
+import { fileIncidentLog, incidentFile, openIncidentLog, recoveryEndsIncident } from '../../src/wizards/engine/incident-file';
 
 const T0 = Date.UTC(2026, 10, 25, 3, 0, 0);
 const rules = (s: RackStore) => s.getSnapshot().findings.map((f) => f.rule);
+const READ = { read: readIncidentEntries };
 
 /** The simulated rack 15 minutes into empty-backup-after-restart, with the given log of ended incidents. */
 async function rackIn(log: IncidentLog) {
@@ -52,14 +54,31 @@ describe('ending an incident', () => {
   it('the state directory remembers it for the next process (status), per rack, label and start; a damaged file ends nothing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rackpilot-incidents-'));
     const incident = { label: 'declared incident', startedAt: T0 };
-    fileIncidentLog(dir).end('mini-rack', incident, { how: 'acknowledged', by: 'ops@jump', at: T0 + 1 });
-    const next = fileIncidentLog(dir);
+    fileIncidentLog(dir, READ).end('mini-rack', incident, { how: 'acknowledged', by: 'ops@jump', at: T0 + 1 });
+    const next = fileIncidentLog(dir, READ);
     expect(next.ended('mini-rack', incident)).toEqual({ how: 'acknowledged', by: 'ops@jump', at: T0 + 1 });
     expect(next.ended('other-rack', incident)).toBeUndefined();
     expect(next.ended('mini-rack', { ...incident, startedAt: T0 + 60_000 })).toBeUndefined();
     writeFileSync(incidentFile(dir), '{"ended": [{"rack": 1}]');
-    expect(fileIncidentLog(dir).ended('mini-rack', incident)).toBeUndefined();
-    expect(fileIncidentLog(join(dir, 'missing')).ended('mini-rack', incident)).toBeUndefined();
+    expect(fileIncidentLog(dir, READ).ended('mini-rack', incident)).toBeUndefined();
+    expect(fileIncidentLog(join(dir, 'missing'), READ).ended('mini-rack', incident)).toBeUndefined();
+  });
+
+  it('a log opened without a file reads one written later once its reader is in; ending meanwhile asks to try again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rackpilot-incidents-'));
+    const incident = { label: 'declared incident', startedAt: T0 };
+    const log = await openIncidentLog(dir);
+    expect(log.ended('mini-rack', incident)).toBeUndefined();
+    // Another process acknowledges it.
+    fileIncidentLog(dir, READ).end('mini-rack', incident, { how: 'acknowledged', by: 'ops@jump', at: T0 + 1 });
+    expect(log.ended('mini-rack', incident)).toBeUndefined();
+    expect(() => log.end('mini-rack', { ...incident, label: 'k3s-lost' }, { how: 'acknowledged', by: 'me', at: T0 + 2 })).toThrow(/still being read; try again/);
+    await expect.poll(() => log.ended('mini-rack', incident)).toEqual({ how: 'acknowledged', by: 'ops@jump', at: T0 + 1 });
+    log.end('mini-rack', { ...incident, label: 'k3s-lost' }, { how: 'acknowledged', by: 'me', at: T0 + 2 });
+    // Both ends are kept: the second did not write over the first.
+    const again = await openIncidentLog(dir);
+    expect(again.ended('mini-rack', incident)?.by).toBe('ops@jump');
+    expect(again.ended('mini-rack', { ...incident, label: 'k3s-lost' })?.by).toBe('me');
   });
 
   it('a recovery ends it only when it ran for real, finished every step and left no critical finding', () => {

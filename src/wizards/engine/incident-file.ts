@@ -1,71 +1,86 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
 import type { IncidentLog } from '../../model/incident-log';
-import { once } from '../../once';
 import type { RackSnapshot } from '../../model/snapshot';
+import type { IncidentEntry } from './incident-entries';
 import type { RunResult } from './runner';
-import { ensureStateDir, visibleStrings, writeFileAtomic } from './state-files';
+import { ensureStateDir, StateDirError, writeFileAtomic } from './state-files';
 
 /** Enough history for every rack an operator watches; the oldest ends are dropped first. */
 const KEEP = 200;
-
-const entrySchema = () =>
-  z.object({
-    rack: z.string(),
-    label: z.string(),
-    startedAt: z.number(),
-    how: z.enum(['recovered', 'acknowledged']),
-    by: z.string(),
-    at: z.number(),
-  });
-type Entry = z.infer<ReturnType<typeof entrySchema>>;
-/** Built on the first read of an existing file, not when the TUI loads (its first frame has no use for it). */
-const fileSchema = once(() => z.object({ ended: z.array(entrySchema()) }));
 
 export function incidentFile(stateDir: string): string {
   return join(stateDir, 'incidents.json');
 }
 
+/** How the log reads the file: incident-entries.ts, with its schema. */
+export type IncidentReader = (file: string) => readonly IncidentEntry[];
+/** The reader itself, or how to load it when a file turns up. */
+export type IncidentReading = { readonly read: IncidentReader } | { readonly load: () => Promise<IncidentReader> };
+
 /**
  * The ended incidents in `<stateDir>/incidents.json`, shared by the TUI, `status` and the wizards. Read again when
  * the file changed (another process acknowledged); a missing or damaged file ends nothing, so `status` never fails
  * on it. Writing goes through the state directory's atomic write (its errors are StateDirError).
+ *
+ * The reader and its schema (zod) are loaded when there is a file to read (openIncidentLog), not on the way to the
+ * TUI's first frame: most starts have none, and one written later by another process is read once the reader is
+ * in (until then it ends nothing, and ending an incident asks to try again rather than write over it).
  */
-export function fileIncidentLog(stateDir: string): IncidentLog {
+export function fileIncidentLog(stateDir: string, reading: IncidentReading): IncidentLog {
   const file = incidentFile(stateDir);
-  let cache: { mtime: number; entries: readonly Entry[] } | undefined;
-  const entries = (): readonly Entry[] => {
+  let read = 'read' in reading ? reading.read : undefined;
+  let loading: Promise<unknown> | undefined;
+  let cache: { mtime: number; entries: readonly IncidentEntry[] } | undefined;
+  /** The entries; undefined when there is a file and its reader is still loading. */
+  const entries = (): readonly IncidentEntry[] | undefined => {
     let mtime: number;
     try {
       mtime = statSync(file).mtimeMs;
     } catch {
       return [];
     }
+    if (!read) {
+      // A file written since the start (by another process): its reader loads now, for the next read.
+      if (!loading && 'load' in reading) {
+        loading = reading.load().then(
+          (r) => {
+            read = r;
+          },
+          () => undefined,
+        );
+      }
+      return undefined;
+    }
     if (cache?.mtime !== mtime) cache = { mtime, entries: read(file) };
     return cache.entries;
   };
   return {
     ended(rack, incident) {
-      const e = entries().find((x) => x.rack === rack && x.label === incident.label && x.startedAt === incident.startedAt);
+      const e = entries()?.find((x) => x.rack === rack && x.label === incident.label && x.startedAt === incident.startedAt);
       return e ? { how: e.how, by: e.by, at: e.at } : undefined;
     },
     end(rack, incident, end) {
+      const known = entries();
+      if (!known) throw new StateDirError(file, new Error('another rackpilot wrote it a moment ago and it is still being read; try again'));
       ensureStateDir(stateDir);
-      const next = [...entries(), { rack, label: incident.label, startedAt: incident.startedAt, ...end }].slice(-KEEP);
+      const next = [...known, { rack, label: incident.label, startedAt: incident.startedAt, ...end }].slice(-KEEP);
       writeFileAtomic(file, `${JSON.stringify({ ended: next }, null, 2)}\n`);
       cache = undefined;
     },
   };
 }
 
-function read(file: string): Entry[] {
+/** The state directory's incident log; an existing file's reader is loaded before the first snapshot reads it. */
+export async function openIncidentLog(stateDir: string): Promise<IncidentLog> {
+  const load = async () => (await import('./incident-entries')).readIncidentEntries;
+  let present = true;
   try {
-    const parsed = fileSchema().safeParse(JSON.parse(readFileSync(file, 'utf8'), visibleStrings));
-    return parsed.success ? parsed.data.ended : [];
+    statSync(incidentFile(stateDir));
   } catch {
-    return [];
+    present = false;
   }
+  return fileIncidentLog(stateDir, present ? { read: await load() } : { load });
 }
 
 /**
