@@ -22,6 +22,11 @@ describe('linkIndex', () => {
     expect(index.atNode('m2')).toEqual([]);
   });
 
+  it('lists a link with both ends at one node once', () => {
+    const looped = [...up, link('loop', 'leaf01', 'leaf01')];
+    expect(linkIndex(looped).atNode('leaf01').map((l) => l.id)).toEqual(['s-l1', 'l1-m1', 'loop']);
+  });
+
   it('answers with the new list’s link objects when only a state changed', () => {
     linkIndex(up);
     const down = up.map((l) => (l.id === 'l1-m1' ? { ...l, state: 'down' as const } : l));
