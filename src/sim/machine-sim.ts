@@ -47,7 +47,10 @@ export class MachineSim {
         gen: 0,
         powered: false,
         events: [],
+        // Every field from the start (see BgpSim's peerings): set later, they took a property array per machine.
+        allocation: undefined,
         liveliness: 'Unknown',
+        cache: undefined,
       };
       this.byId.set(spec.id, s);
       if (spec.shoot && spec.role === 'firewall') this.firewallOf.set(spec.shoot, spec.id);
