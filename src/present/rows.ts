@@ -47,10 +47,9 @@ export function makeRow(id: string, cells: readonly string[], tone?: Tone, extra
   return { id, cells, tone, search: searchText(cells, extraSearch) };
 }
 
-/** How a deferred row's text is made from its subject: its cells, and text the filter matches besides them. */
+/** How a deferred row's cells are made from its subject. */
 export interface RowText<S> {
   cells(subject: S): readonly string[];
-  extra?(subject: S): readonly string[];
 }
 
 /**
@@ -71,7 +70,7 @@ export class DeferredRow<S> implements Row {
   }
 
   get search(): string {
-    return searchText(this.cells, this.text.extra?.(this.subject));
+    return searchText(this.cells);
   }
 }
 
