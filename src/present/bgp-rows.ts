@@ -2,7 +2,7 @@ import { type BgpSession, type BgpSwitch, sessionId } from '../model/bgp';
 import type { EpochMs } from '../model/time';
 import { addressFamilyName } from '../text/address-family';
 import { formatAge } from '../text/format-age';
-import { type Column, compareText, DeferredRow, makeRow, type Row, type RowSet, type RowText, type Tone } from './rows';
+import { type Column, compareText, DeferredRow, makeRow, type Row, type RowSet, type Tone } from './rows';
 
 /**
  * A session is named by its switch and its peer, and read by its state: those three are never cut (`keep`). The
@@ -50,8 +50,8 @@ export function bgpRows(switches: readonly BgpSwitch[], now: EpochMs): RowSet {
   const sorted = switches
     .flatMap((sw) => sw.sessions.map((s) => ({ s, key: sessionId(s), down: s.state === 'Established' ? 0 : 1 })))
     .sort((a, b) => b.down - a.down || compareText(a.key, b.key));
-  const text: RowText<BgpSession> = { cells: (s) => sessionCells(s, now, unread.has(s.switch)) };
-  for (const { s, key } of sorted) rows.push(new DeferredRow(key, unread.has(s.switch) ? 'muted' : tone(s), s, text));
+  const cellsOf = (s: BgpSession) => sessionCells(s, now, unread.has(s.switch));
+  for (const { s, key } of sorted) rows.push(new DeferredRow(key, unread.has(s.switch) ? 'muted' : tone(s), s, cellsOf));
   return { columns: BGP_COLUMNS, rows };
 }
 

@@ -47,11 +47,6 @@ export function makeRow(id: string, cells: readonly string[], tone?: Tone, extra
   return { id, cells, tone, search: searchText(cells, extraSearch) };
 }
 
-/** How a deferred row's cells are made from its subject. */
-export interface RowText<S> {
-  cells(subject: S): readonly string[];
-}
-
 /**
  * A row that keeps its subject (a session, a node) and makes its cells and search text when they are read: the
  * lines on screen, and a filter's search index. The panes of a big rack have tens of thousands of rows (30,000 BGP
@@ -62,11 +57,12 @@ export class DeferredRow<S> implements Row {
     readonly id: string,
     readonly tone: Tone | undefined,
     readonly subject: S,
-    private readonly text: RowText<S>,
+    /** How the cells are made from the subject: one function per row set, not a closure per row. */
+    private readonly cellsOf: (subject: S) => readonly string[],
   ) {}
 
   get cells(): readonly string[] {
-    return this.text.cells(this.subject);
+    return this.cellsOf(this.subject);
   }
 
   get search(): string {

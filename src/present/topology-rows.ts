@@ -1,5 +1,5 @@
 import type { Link, NodeRole, TopoNode, Topology } from '../model/topology';
-import { type Column, compareText, DeferredRow, type Row, type RowSet, type RowText, type Tone } from './rows';
+import { type Column, compareText, DeferredRow, type Row, type RowSet, type Tone } from './rows';
 
 export const TOPOLOGY_COLUMNS: readonly Column[] = [
   { title: 'NODE', width: 'flex', keep: true },
@@ -67,28 +67,23 @@ interface TreeEntry {
   readonly link?: Link;
 }
 
-const TREE_TEXT: RowText<TreeEntry> = {
-  cells: ({ node, label, link }) => [
-    label,
-    node.role,
-    node.reachability === 'down' ? 'DOWN' : node.reachability,
-    link ? `${link.a.port}<->${link.b.port} ${link.state}` : '',
-    node.addresses[0] ?? '',
-  ],
-};
-/** A reference row shows the link it stands for, not the node's address (its own row has that). */
-const REFERENCE_TEXT: RowText<TreeEntry> = { cells: (entry) => [...TREE_TEXT.cells(entry).slice(0, 4), ''] };
+/** A tree row's cells; a reference row shows the link it stands for, not the node's address (its own row has that). */
+function treeCells({ node, label, link }: TreeEntry, address: string): readonly string[] {
+  return [label, node.role, node.reachability === 'down' ? 'DOWN' : node.reachability, link ? `${link.a.port}<->${link.b.port} ${link.state}` : '', address];
+}
+const nodeCells = (entry: TreeEntry) => treeCells(entry, entry.node.addresses[0] ?? '');
+const referenceCells = (entry: TreeEntry) => treeCells(entry, '');
 
 function nodeRow(node: TopoNode, label: string, link?: Link): Row {
   const tone: Tone | undefined =
     node.reachability === 'down' ? 'critical' : link?.state === 'down' ? 'warning' : node.reachability === 'unknown' ? 'muted' : undefined;
-  return new DeferredRow(node.id, tone, { node, label, link }, TREE_TEXT);
+  return new DeferredRow(node.id, tone, { node, label, link }, nodeCells);
 }
 
 /** A node met again over another link: its own row is elsewhere; this one shows the link. Id: node~parent. */
 function referenceRow(node: TopoNode, label: string, link: Link, parentId: string): Row {
   const tone: Tone | undefined = node.reachability === 'down' ? 'critical' : link.state === 'down' ? 'warning' : 'muted';
-  return new DeferredRow(`${node.id}${REFERENCE}${parentId}`, tone, { node, label, link }, REFERENCE_TEXT);
+  return new DeferredRow(`${node.id}${REFERENCE}${parentId}`, tone, { node, label, link }, referenceCells);
 }
 
 /** Separates a reference row's node id from the node it hangs under. */
