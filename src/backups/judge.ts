@@ -64,7 +64,7 @@ export function judgeBackup(component: BackupComponent, o: JudgeOptions): Backup
     // undefined value, which JSON leaves out as it did the missing key): built field by field, each judged version
     // outgrew its in-object room and carried a property array (1.9 MB for 30,000 versions at 10,000 machines). A
     // good version shares the one empty flag list.
-    const judgedVersion = {
+    judged[i] = {
       version,
       delta: older ? version.size - older.size : undefined,
       ratioToGood: baseline !== undefined && baseline > 0 ? version.size / baseline : undefined,
@@ -73,7 +73,6 @@ export function judgeBackup(component: BackupComponent, o: JudgeOptions): Backup
       // Version i has i - 1 noncurrent versions in front of it; the rule keeps versionsKept of them.
       uploadsLeft: component.policy.versionsKept - i + 1,
     } as JudgedVersion;
-    judged[i] = judgedVersion;
     if (!looksEmpty(flags)) baseline = version.size;
   }
   const proposal = judged.find((v) => v.good);

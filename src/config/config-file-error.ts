@@ -1,4 +1,7 @@
-/** A config file's own problem (missing, unreadable, not YAML), without the schema: the start-up path reads the file before it knows whether it needs zod. */
+/**
+ * A config file's own problem (missing, unreadable, not YAML), without the schema: the start-up path reads the file
+ * before it knows whether it needs zod.
+ */
 import { ConfigError } from '../errors';
 
 /**

@@ -36,7 +36,7 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
   const raw = await readConfigFile(location);
   const found = raw !== undefined;
   const baseDir = found ? dirname(location.path) : (options.cwd ?? process.cwd());
-  const config = await resolveConfig(await layersOf(found ? raw : undefined, location.path, env, flags), { env, baseDir });
+  const config = await resolveConfig(await layersOf(raw, location.path, env, flags), { env, baseDir });
   const notices: string[] = [];
   if (config.mode === 'real' && config.switches.length === 0 && !config.kubernetes && !config.metalApi && config.backups.length === 0) {
     notices.push('mode is real but no real source is configured: add switches:, kubernetes:, metalApi: or backups: (see README.md)');

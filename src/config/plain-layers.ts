@@ -5,7 +5,8 @@
  * wait for zod (loading it and building the config schema cost ~15 ms of a ~150 ms first frame, CPU profile). This
  * accepts only what the schema accepts, to the same value (a property test holds it to configFileSchema); anything
  * else, and every config file, goes through the schema for its one clear message.
- */import { COLOR_MODES, MAX_SIM_SCALE, MODES, SCENARIOS } from './choices';
+ */
+import { COLOR_MODES, MAX_SIM_SCALE, MODES, SCENARIOS } from './choices';
 import { type Env, ENV_VARS, envValue } from './env';
 import type { ConfigFlags } from './flags';
 import type { ConfigLayer } from './schema';

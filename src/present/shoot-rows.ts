@@ -13,7 +13,6 @@ export const SHOOT_COLUMNS: readonly Column[] = [
   { title: 'HIB', width: 3 },
 ];
 
-
 export function shootTone(s: Shoot): Tone | undefined {
   const op = s.lastOperation?.state;
   if (op === 'Failed' || s.conditions.some((c) => c.status === 'False')) return 'critical';

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncidentLog } from '../../model/incident-log';
 import type { RackSnapshot } from '../../model/snapshot';
@@ -74,13 +74,7 @@ export function fileIncidentLog(stateDir: string, reading: IncidentReading): Inc
 /** The state directory's incident log; an existing file's reader is loaded before the first snapshot reads it. */
 export async function openIncidentLog(stateDir: string): Promise<IncidentLog> {
   const load = async () => (await import('./incident-entries')).readIncidentEntries;
-  let present = true;
-  try {
-    statSync(incidentFile(stateDir));
-  } catch {
-    present = false;
-  }
-  return fileIncidentLog(stateDir, present ? { read: await load() } : { load });
+  return fileIncidentLog(stateDir, existsSync(incidentFile(stateDir)) ? { read: await load() } : { load });
 }
 
 /**
