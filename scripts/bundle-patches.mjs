@@ -35,12 +35,8 @@ export const PATCHES = [
     append: `
 class RackpilotOutputCaches extends OutputCaches {
   getStyledChars(line) {
-    let cached = this.styledChars.get(line);
-    if (cached === undefined) {
-      cached = sharedStyledChars(super.getStyledChars(line));
-      this.styledChars.set(line, cached);
-    }
-    return cached;
+    // Ink's own method makes and caches the list; its characters are swapped for the shared ones in place.
+    return this.styledChars.get(line) ?? sharedStyledChars(super.getStyledChars(line));
   }
 }
 let rackpilotOutputCaches;
