@@ -1,8 +1,9 @@
 import type { Clock } from '../src/clock';
 import type { Config } from '../src/config';
 import { RackStore } from '../src/store/rack-store';
-import { SCENARIO_LEAD } from '../src/sim';
-import { createSimSource, type SimSource } from '../src/sources/sim-source';
+import { SCENARIO_LEAD } from '../src/sim/scenarios';
+import { deferredSimSource } from '../src/sources/deferred-sim-source';
+import type { SimSource } from '../src/sources/sim-source-contract';
 import { configuredSim } from '../src/wizards/sim-adapter/sim-spec';
 import type { Source } from '../src/sources/source';
 import type { IncidentLog } from '../src/model/incident-log';
@@ -27,7 +28,7 @@ export async function openRack(config: Config, clock: Clock, options: { incident
   if (config.mode === 'sim') {
     const spec = configuredSim(config);
     // A scenario chosen at start shows as it looks SCENARIO_LEAD into the incident.
-    sim = createSimSource({ clock, ...spec, ...(spec.scenario ? { start: clock.now() - SCENARIO_LEAD } : {}) });
+    sim = deferredSimSource({ clock, ...spec, ...(spec.scenario ? { start: clock.now() - SCENARIO_LEAD } : {}) });
     sources.push(sim);
   }
   if (real) sources.push(...real.realSources(config, clock));
@@ -40,7 +41,7 @@ export async function openRack(config: Config, clock: Clock, options: { incident
     rack: { name: config.rack.name, simulated: config.mode === 'sim' },
     health: config.health,
     ...(config.incident ? { incident: { startedAt: config.incident.startedAt, label: 'declared incident' } } : {}),
-    incidentLog: options.incidentLog ?? (await openIncidentLog(defaultStateDir())),
+    incidentLog: options.incidentLog ?? openIncidentLog(defaultStateDir()),
     ...(real ? { fences: real.realFences(config) } : {}),
   });
   return { store, ...(sim ? { sim } : {}) };

@@ -1,8 +1,8 @@
 import { render } from 'ink';
 import { systemClock } from '../src/clock';
 import { describeError, EXIT_CODE, UsageError } from '../src/errors';
-import { SCENARIOS } from '../src/sim';
-import { SIM_RESETS, type SimReset } from '../src/sources/sim-source';
+import { SCENARIOS } from '../src/sim/scenarios';
+import { SIM_RESETS, type SimReset } from '../src/sources/sim-source-contract';
 import { openRack } from './open-rack';
 import { liveWizards } from './wizard/tui-wizards';
 import { App } from '../views/App';

@@ -29,6 +29,9 @@ const LATER: ReadonlyArray<readonly [string, RegExp]> = [
   ['real executor', /^src\/wizards\/real-executor\//],
   ['simulated executor', /^src\/wizards\/sim-adapter\/sim-executor\.ts$/],
   ['TUI wizard runs', /^commands\/wizard\/tui-wizard-runs\.ts$/],
+  // The simulated rack: its source loads the simulation on the first poll (deferred-sim-source.ts); the scenario
+  // names of the ! menu and the poll interval are all the first frame reads of it.
+  ['simulation', /^src\/sim\/(?!scenarios\.ts$|timing\.ts$)|^src\/sources\/sim-source\.ts$/],
   // A real rack's sources: their output schemas cost the simulated rack's first frame (zod schema construction).
   ['real rack sources', /^commands\/real-sources\.ts$|^src\/sources\/(ssh|kube|metal-api|s3)\//],
   // zod and the schemas: a start without a config file and with plainly valid flags needs none (plain-layers.ts),

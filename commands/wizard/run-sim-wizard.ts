@@ -7,10 +7,10 @@ import { Journal } from '../../src/wizards/engine/journal';
 import { type RunResult, runRunbook } from '../../src/wizards/engine/runner';
 import { endHealth } from '../../src/wizards/operator/end-health';
 import { summaryLines } from '../../src/wizards/operator/summary-lines';
-import type { SimRackHandle } from '../../src/wizards/sim-adapter/rack-handle';
+import { openSpecSim, type SimRackHandle } from '../../src/wizards/sim-adapter/rack-handle';
 import { createSimExecutor } from '../../src/wizards/sim-adapter/sim-executor';
 import { type BuiltRunbook, prepareSimRun } from '../../src/wizards/sim-adapter/sim-run';
-import { openSpecSim, type SimRackSpec } from '../../src/wizards/sim-adapter/sim-spec';
+import type { SimRackSpec } from '../../src/wizards/sim-adapter/sim-spec';
 import { notStartedExitCode, runExitCode } from './exit-codes';
 import type { OperatorSide } from './operator-side';
 

@@ -4,7 +4,7 @@
  */
 import { systemClock } from '../../src/clock';
 import type { Config } from '../../src/config';
-import type { SimSource } from '../../src/sources/sim-source';
+import type { SimSource } from '../../src/sources/sim-source-contract';
 import type { RackStore } from '../../src/store/rack-store';
 import { runDrill } from '../../src/wizards/drill/drill';
 import { memoryAudit, openAudit, operatorName } from '../../src/wizards/engine/audit';
@@ -47,13 +47,14 @@ export function bootstrapOnRack(rack: LiveRack, session: WizardSession, signal: 
 
 async function runOnLiveRack(deps: LiveRack, runbook: Runbook, session: WizardSession, dryRun: boolean, signal: AbortSignal): Promise<readonly string[]> {
   const { store, sim } = deps;
+  const simRack = await sim.rack();
   const stateDir = defaultStateDir(deps.env);
   const rack = store.getSnapshot().rack.name;
   const operator = operatorName();
   const result: RunResult = await withRackLock({ rack, operator, runId: `tui-${Date.now()}`, stateDir }, () =>
     runRunbook({
       runbook,
-      executor: createSimExecutor(sim.sim, systemClock),
+      executor: createSimExecutor(simRack, systemClock),
       interaction: session,
       snapshot: store.getSnapshot,
       clock: systemClock,

@@ -1,6 +1,6 @@
 import type { Config } from '../../src/config';
 import { describeError } from '../../src/errors';
-import type { SimSource } from '../../src/sources/sim-source';
+import type { SimSource } from '../../src/sources/sim-source-contract';
 import type { RackStore } from '../../src/store/rack-store';
 import { WizardSession } from '../../src/wizards/operator/session';
 import type { WizardMenu, WizardMenuEntry } from '../../src/wizards/operator/wizard-menu';

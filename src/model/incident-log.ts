@@ -17,6 +17,8 @@ export interface IncidentEnd {
 export interface IncidentLog {
   ended(rack: string, incident: Incident): IncidentEnd | undefined;
   end(rack: string, incident: Incident, end: IncidentEnd): void;
+  /** Set while the log cannot answer yet (a file still being read); resolves once it can. */
+  readonly ready?: Promise<void>;
 }
 
 /** The log of one process only (tests, a drill's private rack). */

@@ -80,12 +80,24 @@ export class RackStore {
   private settledWaiters: Array<() => void> = [];
   /** Keeps the backup verdicts of components whose versions did not change since the last snapshot. */
   private readonly judge = memoJudge();
+  /**
+   * False while the incident log is still reading its file: no snapshot with data is published before it can say
+   * which incidents ended (else an acknowledged incident's badge would flash up), and the store is not settled.
+   */
+  private logReady: boolean;
 
   constructor(private readonly options: StoreOptions) {
     this.entries = options.sources.map((source) => ({ source, generation: 0, busy: false, settled: false, dirty: true }));
     this.staleAfter = healthOptions(options.health).staleAfterIntervals;
     this.snapshot = this.build();
     this.sourcesView = this.snapshot.sources;
+    const ready = options.incidentLog?.ready;
+    this.logReady = !ready;
+    void ready?.then(() => {
+      this.logReady = true;
+      if (this.running) this.publish();
+      this.settle();
+    });
   }
 
   start(): void {
@@ -173,8 +185,16 @@ export class RackStore {
 
   /** Resolves once every source has answered or failed at least once. */
   whenSettled(): Promise<void> {
-    if (this.entries.every((e) => e.settled)) return Promise.resolve();
+    if (this.settled()) return Promise.resolve();
     return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  private settled(): boolean {
+    return this.logReady && this.entries.every((e) => e.settled);
+  }
+
+  private settle(): void {
+    if (this.settled()) for (const resolve of this.settledWaiters.splice(0)) resolve();
   }
 
   private async poll(entry: Entry): Promise<void> {
@@ -240,9 +260,7 @@ export class RackStore {
     const quiet = clock.now() - this.publishedAt;
     if (this.entries.some((e) => e.dirty) || quiet >= (this.options.maxQuiet ?? 30_000)) this.publish();
     else this.publishSources();
-    if (this.entries.every((e) => e.settled)) {
-      for (const resolve of this.settledWaiters.splice(0)) resolve();
-    }
+    this.settle();
   }
 
   /** Republishes when a source crosses its staleness limit, even though no poll finished at that moment. */
@@ -256,6 +274,10 @@ export class RackStore {
   }
 
   private publish(): void {
+    if (!this.logReady) {
+      this.publishSources();
+      return;
+    }
     for (const e of this.entries) e.dirty = false;
     this.snapshot = this.build();
     this.publishedAt = this.snapshot.takenAt;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock';
 import { MINUTE, SECOND } from '../../src/model/time';
 import { isScenarioName, SCENARIOS } from '../../src/sim';
+import { deferredSimSource } from '../../src/sources/deferred-sim-source';
 import { createSimSource } from '../../src/sources/sim-source';
 import { T0 } from '../sim/helpers';
 
@@ -15,7 +16,7 @@ describe('sim source', () => {
     expect(first.incident).toBeUndefined();
     await clock.advance(10 * MINUTE);
     const later = await source.poll(new AbortController().signal);
-    expect(source.sim.now).toBe(T0 + 10 * MINUTE);
+    expect((await source.rack()).now).toBe(T0 + 10 * MINUTE);
     const metalDb = later.backups?.find((b) => b.id === 'initial-metal-db');
     expect(metalDb?.versions[0]?.time).toBeGreaterThan(T0 + 7 * MINUTE);
   });
@@ -52,5 +53,17 @@ describe('sim source', () => {
   it('validates scenario names for the CLI', () => {
     expect(SCENARIOS.every((s) => isScenarioName(s.name))).toBe(true);
     expect(isScenarioName('nope')).toBe(false);
+  });
+
+  it('opened deferred (as the TUI and status do), it loads the simulation on first use: the rack starts when the source was opened, and an injection made before the first poll is in that poll', async () => {
+    const clock = new VirtualClock(T0);
+    const source = deferredSimSource({ clock });
+    expect(source).toMatchObject({ name: 'sim', kind: 'sim', interval: 1000 });
+    await clock.advance(30 * SECOND);
+    const injected = source.inject('k3s-lost');
+    const data = await source.poll(new AbortController().signal);
+    await injected;
+    expect(data.incident).toEqual({ startedAt: T0 + 30 * SECOND, label: 'k3s-lost' });
+    expect((await source.rack()).start).toBe(T0);
   });
 });

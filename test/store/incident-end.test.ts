@@ -67,7 +67,7 @@ describe('ending an incident', () => {
   it('a log opened without a file reads one written later once its reader is in; ending meanwhile asks to try again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rackpilot-incidents-'));
     const incident = { label: 'declared incident', startedAt: T0 };
-    const log = await openIncidentLog(dir);
+    const log = openIncidentLog(dir);
     expect(log.ended('mini-rack', incident)).toBeUndefined();
     // Another process acknowledges it.
     fileIncidentLog(dir, READ).end('mini-rack', incident, { how: 'acknowledged', by: 'ops@jump', at: T0 + 1 });
@@ -76,9 +76,37 @@ describe('ending an incident', () => {
     await expect.poll(() => log.ended('mini-rack', incident)).toEqual({ how: 'acknowledged', by: 'ops@jump', at: T0 + 1 });
     log.end('mini-rack', { ...incident, label: 'k3s-lost' }, { how: 'acknowledged', by: 'me', at: T0 + 2 });
     // Both ends are kept: the second did not write over the first.
-    const again = await openIncidentLog(dir);
+    const again = openIncidentLog(dir);
+    await again.ready;
     expect(again.ended('mini-rack', incident)?.by).toBe('ops@jump');
     expect(again.ended('mini-rack', { ...incident, label: 'k3s-lost' })?.by).toBe('me');
+  });
+
+  it('a file there at the start is read in the background, and no snapshot shows the incident it ended, not even before the reader is in', async () => {
+    const first = await rackIn(memoryIncidentLog());
+    const incident = first.store.getSnapshot().incident;
+    await first.store.stop();
+    if (!incident) throw new Error('the scenario reports no incident');
+    const dir = mkdtempSync(join(tmpdir(), 'rackpilot-incidents-'));
+    fileIncidentLog(dir, READ).end('mini-rack', incident, { how: 'acknowledged', by: 'ops@jump', at: T0 + 1 });
+
+    const log = openIncidentLog(dir);
+    expect(log.ready).toBeInstanceOf(Promise);
+    const clock = new VirtualClock(T0);
+    const sim = createSimSource({ clock, scenario: 'empty-backup-after-restart' });
+    const store = new RackStore({ clock, sources: [sim], rack: { name: 'mini-rack', simulated: true }, incidentLog: log });
+    const shown: (string | undefined)[] = [];
+    store.subscribe(() => shown.push(store.getSnapshot().incident?.label));
+    store.start();
+    await clock.advance(15 * 60_000);
+    await store.whenSettled();
+    expect(store.getSnapshot().machines.length).toBeGreaterThan(0);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((label) => label === undefined)).toBe(true);
+    expect(store.endIncident({ how: 'acknowledged', by: 'ops@jump' })).toBe(false);
+    await store.stop();
+    // Without a file there is nothing to wait for.
+    expect(openIncidentLog(join(dir, 'missing')).ready).toBeUndefined();
   });
 
   it('a recovery ends it only when it ran for real, finished every step and left no critical finding', () => {

@@ -23,15 +23,28 @@ export type IncidentReading = { readonly read: IncidentReader } | { readonly loa
  * the file changed (another process acknowledged); a missing or damaged file ends nothing, so `status` never fails
  * on it. Writing goes through the state directory's atomic write (its errors are StateDirError).
  *
- * The reader and its schema (zod) are loaded when there is a file to read (openIncidentLog), not on the way to the
- * TUI's first frame: most starts have none, and one written later by another process is read once the reader is
- * in (until then it ends nothing, and ending an incident asks to try again rather than write over it).
+ * The reader and its schema (zod) are loaded when there is a file to read, in the background, not on the way to
+ * the TUI's first frame (about 5 ms of it): a file there at the start is read once the reader is in, and the log's
+ * `ready` says when (the store publishes no snapshot before it); one written later by another process likewise
+ * (until then it ends nothing, and ending an incident asks to try again rather than write over it).
  */
 export function fileIncidentLog(stateDir: string, reading: IncidentReading): IncidentLog {
   const file = incidentFile(stateDir);
   let read = 'read' in reading ? reading.read : undefined;
-  let loading: Promise<unknown> | undefined;
+  let loading: Promise<void> | undefined;
   let cache: { mtime: number; entries: readonly IncidentEntry[] } | undefined;
+  const loadReader = (): Promise<void> => {
+    loading ??=
+      'load' in reading
+        ? reading.load().then(
+            (r) => {
+              read = r;
+            },
+            () => undefined,
+          )
+        : Promise.resolve();
+    return loading;
+  };
   /** The entries; undefined when there is a file and its reader is still loading. */
   const entries = (): readonly IncidentEntry[] | undefined => {
     let mtime: number;
@@ -42,14 +55,7 @@ export function fileIncidentLog(stateDir: string, reading: IncidentReading): Inc
     }
     if (!read) {
       // A file written since the start (by another process): its reader loads now, for the next read.
-      if (!loading && 'load' in reading) {
-        loading = reading.load().then(
-          (r) => {
-            read = r;
-          },
-          () => undefined,
-        );
-      }
+      void loadReader();
       return undefined;
     }
     if (cache?.mtime !== mtime) cache = { mtime, entries: read(file) };
@@ -68,13 +74,15 @@ export function fileIncidentLog(stateDir: string, reading: IncidentReading): Inc
       writeFileAtomic(file, `${JSON.stringify({ ended: next }, null, 2)}\n`);
       cache = undefined;
     },
+    // import() reads and compiles the reader at once; started on the next turn of the event loop, it does not
+    // hold up what the caller does first (the TUI's first frame, drawn synchronously).
+    ...(!read && existsSync(file) ? { ready: new Promise<void>((resolve) => setImmediate(() => resolve(loadReader()))) } : {}),
   };
 }
 
-/** The state directory's incident log; an existing file's reader is loaded before the first snapshot reads it. */
-export async function openIncidentLog(stateDir: string): Promise<IncidentLog> {
-  const load = async () => (await import('./incident-entries')).readIncidentEntries;
-  return fileIncidentLog(stateDir, existsSync(incidentFile(stateDir)) ? { read: await load() } : { load });
+/** The state directory's incident log; the reader of a file already there starts loading at once (see `ready`). */
+export function openIncidentLog(stateDir: string): IncidentLog {
+  return fileIncidentLog(stateDir, { load: async () => (await import('./incident-entries')).readIncidentEntries });
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { Clock } from '../../clock';
+import { type Clock, ScaledClock } from '../../clock';
 import type { HealthOptions } from '../../model/health-options';
 import type { RackSnapshot } from '../../model/snapshot';
-import type { EpochMs, Millis } from '../../model/time';
-import { type ScenarioName, SIM_INTERVAL, SimRack } from '../../sim';
+import { type EpochMs, HOUR, type Millis } from '../../model/time';
+import { SCENARIO_LEAD, type ScenarioName, SIM_INTERVAL, SimRack } from '../../sim';
+import type { SimRackSpec } from './sim-spec';
 import { assess } from '../../store/assess';
 import { DOMAINS } from '../../store/merge';
 
@@ -63,4 +64,34 @@ export function openSimRack(o: OpenSimRackOptions): SimRackHandle {
   };
   const snapshot = () => snapshotAt(o.clock.now());
   return { sim, clock: o.clock, snapshot, snapshotAt, ...(o.scenario ? { incidentStart: start } : {}) };
+}
+
+/** Where and how a rack of a spec opens: its name, the health options it is judged with, a resumed run's times. */
+export interface OpenSpecOptions {
+  readonly rackName: string;
+  readonly health?: Partial<HealthOptions>;
+  /** How long an injected scenario has been developing when a new run opens. @default SCENARIO_LEAD */
+  readonly lead?: Millis;
+  /** A resumed run: the journaled start and a clock based at its last journaled time rebuild the very same rack. */
+  readonly at?: { readonly start: EpochMs; readonly clockBase: EpochMs };
+  /**
+   * A new rack whose clock starts at the top of the current hour (UTC) instead of now: its cron ticks (backups
+   * every few minutes, hourly reconciles) then fall at the same rack times in every run, so the same seed gives the
+   * same drill — its machine time does not depend on when in the hour it was started.
+   */
+  readonly alignedStart?: boolean;
+}
+
+/** Opens the rack of a spec; a new run shows a scenario as it looks ten minutes in (like `status`). */
+export function openSpecSim(spec: SimRackSpec, o: OpenSpecOptions): SimRackHandle {
+  return openSimRack({
+    clock: new ScaledClock(spec.speed, o.at?.clockBase ?? (o.alignedStart ? Math.floor(Date.now() / HOUR) * HOUR : undefined)),
+    rackName: o.rackName,
+    seed: spec.seed,
+    ...(spec.scale !== undefined ? { scale: spec.scale } : {}),
+    ...(spec.scenario ? { scenario: spec.scenario, lead: o.lead ?? SCENARIO_LEAD } : {}),
+    ...(spec.boot ? { boot: spec.boot } : {}),
+    ...(o.at ? { start: o.at.start } : {}),
+    ...(o.health ? { health: o.health } : {}),
+  });
 }

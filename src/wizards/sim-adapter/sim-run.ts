@@ -4,9 +4,9 @@ import type { Millis } from '../../model/time';
 import type { Durable } from '../engine/durable';
 import { Journal } from '../engine/journal';
 import type { Print, Runbook } from '../engine/types';
-import type { SimRackHandle } from './rack-handle';
+import { openSpecSim, type SimRackHandle } from './rack-handle';
 import { readSimRun, replayCompleted, simRunParams } from './sim-replay';
-import { openSpecSim, type SimRackSpec } from './sim-spec';
+import type { SimRackSpec } from './sim-spec';
 
 export interface BuiltRunbook {
   readonly runbook: Runbook;
