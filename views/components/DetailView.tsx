@@ -3,6 +3,7 @@ import type { DetailLine } from '../../src/present/detail-lines';
 import { truncate } from '../../src/present/table-layout';
 import type { Theme } from '../theme';
 import { Tone, useTheme } from '../theme-context';
+import { Spacer } from './Spacer';
 
 /** Whether a line carries its tone's symbol ("[X] "): toned lines do, except muted ones, continuations and noSymbol. */
 const hasSymbol = (l: DetailLine) => Boolean(l.tone && l.tone !== 'muted' && !l.continued && !l.noSymbol);
@@ -23,7 +24,6 @@ export function DetailView({ lines, offset, height, width }: { lines: readonly D
   const start = Math.max(0, Math.min(offset, Math.max(0, lines.length - body)));
   // Lines are positional (a window of a text), so their line number is their identity.
   const visible = lines.slice(start, start + body).map((l, i) => ({ ...l, n: start + i }));
-  const padding = Array.from({ length: Math.max(0, body - visible.length) }, (_, i) => `pad-${visible.length + i}`);
   const position = lines.length > body ? `${start + 1}-${start + visible.length} of ${lines.length}` : '';
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -32,9 +32,7 @@ export function DetailView({ lines, offset, height, width }: { lines: readonly D
           {truncate(l.text, width - symbolCells(theme, l), theme.ellipsis) || ' '}
         </Tone>
       ))}
-      {padding.map((k) => (
-        <Text key={k}> </Text>
-      ))}
+      <Spacer lines={body - visible.length} />
       <Tone tone="muted">{position || ' '}</Tone>
     </Box>
   );

@@ -4,6 +4,7 @@ import type { Column, Tone as RowTone } from '../../src/present/rows';
 import type { Theme } from '../theme';
 import { fitCell, layoutColumns, problemsOutside, problemsText, scrollIndicator, visibleWindow } from '../../src/present/table-layout';
 import { toneProps, useTheme } from '../theme-context';
+import { Spacer } from './Spacer';
 
 export interface TableRow {
   readonly id: string;
@@ -56,10 +57,9 @@ export const Table = memo(function Table({ columns, rows, selected, height, widt
         <TableLine key={row.id} row={row} selected={view.start + i === cursor} columns={columns} widths={widths} theme={theme} />
       ))}
       {rows.length === 0 && height > 0 ? <Text {...toneProps(theme, 'muted')}>{`   ${emptyText ?? 'no rows'}`}</Text> : null}
-      {Array.from({ length: rows.length === 0 ? Math.max(0, blanks - 1) : blanks }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: blank filler lines have no identity.
-        <Text key={`blank-${i}`}> </Text>
-      ))}
+      {/* The rest of the height in one empty node, not a Text per blank line: a nearly empty table (every table
+          before the first data) cost Ink and React dozens of nodes per frame. */}
+      <Spacer lines={rows.length === 0 ? blanks - 1 : blanks} />
       <Box width={width} justifyContent="space-between">
         <Text {...toneProps(theme, 'warning')}>{problemsText(problemsOutside(rows, view), theme.ascii)}</Text>
         <Text {...toneProps(theme, 'muted')}>{scrollIndicator(view, rows.length) || ' '}</Text>
