@@ -3,7 +3,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { writeOutputs } from './ascii-output.mjs';
 import { buildOptions, CHUNK_DIR } from './build-options.mjs';
 
 rmSync(join(buildOptions.outdir, CHUNK_DIR), { recursive: true, force: true });
-await build(buildOptions);
+const { outputFiles } = await build({ ...buildOptions, write: false });
+writeOutputs(outputFiles);
