@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { DetailLine } from '../../src/present/detail-lines';
 import { truncate } from '../../src/present/table-layout';
 import type { Theme } from '../theme';
