@@ -3,7 +3,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { writeOutputs } from './ascii-output.mjs';
+import { writeOutputs } from './write-outputs.mjs';
 import { buildOptions, CHUNK_DIR } from './build-options.mjs';
 
 rmSync(join(buildOptions.outdir, CHUNK_DIR), { recursive: true, force: true });
