@@ -23,7 +23,7 @@ export function benchCommit() {
  * further esbuild options (plugins, define).
  */
 export async function bundleBench(entryPoints, external = [], extra = {}) {
-  await build({
+  return build({
     absWorkingDir: ROOT,
     entryPoints,
     outdir: OUT_DIR,
