@@ -113,6 +113,8 @@ export async function runTui(argv: readonly string[], io: Io): Promise<number> {
     saveCompileCache();
     growYoungGeneration();
     rack.store.start();
+    // Again once the first polls are in: their code (the simulation's, a real rack's clients) loads with them.
+    void rack.store.whenSettled().then(saveCompileCache);
   });
 
   // Unmounting restores the terminal as it was.
