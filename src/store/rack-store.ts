@@ -183,7 +183,7 @@ export class RackStore {
 
   getSources = (): readonly SourceStatus[] => this.sourcesView;
 
-  /** Resolves once every source has answered or failed at least once. */
+  /** Resolves once every source has answered or failed at least once (and the incident log has read its file). */
   whenSettled(): Promise<void> {
     if (this.settled()) return Promise.resolve();
     return new Promise((resolve) => this.settledWaiters.push(resolve));

@@ -24,7 +24,7 @@ export type IncidentReading = { readonly read: IncidentReader } | { readonly loa
  * on it. Writing goes through the state directory's atomic write (its errors are StateDirError).
  *
  * The reader and its schema (zod) are loaded when there is a file to read, in the background, not on the way to
- * the TUI's first frame (about 5 ms of it): a file there at the start is read once the reader is in, and the log's
+ * the TUI's first frame (a few ms of it): a file there at the start is read once the reader is in, and the log's
  * `ready` says when (the store publishes no snapshot before it); one written later by another process likewise
  * (until then it ends nothing, and ending an incident asks to try again rather than write over it).
  */
