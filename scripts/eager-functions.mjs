@@ -9,7 +9,8 @@
 //  - a declaration is hoisted, the var is not: one whose name appears anywhere before it in the chunk is left as
 //    it is (a conservative test: most such names are only called later, from inside other functions);
 //  - inside a named function expression its name cannot be assigned: one whose text assigns its name is left;
-//  - async functions and generators are left.
+//  - async functions and generators are left, and so is a name beyond [A-Za-z0-9_$] (esbuild may write it escaped,
+//    which the text test above would not find).
 // Chunks import each other without cycles (esbuild puts shared code in chunks that only their users import), so
 // another chunk never reads the var before this chunk has run. Measured: README "Start-up against its floors".
 // Written by hand on acorn's parse: no bundler option or well-kept tool does this for ES modules.
@@ -22,7 +23,7 @@ export function eagerFunctions(code) {
   const program = parse(code, { ecmaVersion: 'latest', sourceType: 'module' });
   const edits = [];
   for (const node of program.body) {
-    if (node.type !== 'FunctionDeclaration' || node.async || node.generator || !node.id) continue;
+    if (node.type !== 'FunctionDeclaration' || node.async || node.generator || !node.id || !/^[\w$]+$/.test(node.id.name)) continue;
     const name = escapeRegExp(node.id.name);
     if (new RegExp(`(^|[^\\w$.])${name}(?![\\w$])`).test(code.slice(0, node.start))) continue;
     if (new RegExp(`(^|[^\\w$.])${name}\\s*([-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)?=(?!=)`).test(code.slice(node.start, node.end))) continue;

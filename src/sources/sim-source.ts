@@ -4,9 +4,6 @@ import type { ScenarioName } from '../sim/scenarios';
 import { SIM_INTERVAL } from '../sim/timing';
 import type { SimSource, SimSourceOptions } from './sim-source-contract';
 
-export { SIM_RESETS, type SimReset, type SimSource, type SimSourceOptions } from './sim-source-contract';
-export { SIM_INTERVAL };
-
 /**
  * The embedded rack as a source: each poll advances the simulation to the clock's now and returns all of it.
  * The rack is built on first use, not here, so the TUI can draw its first frame before a 10,000-machine

@@ -39,6 +39,9 @@ describe('eagerly compiled top-level functions', () => {
     expect(eager).toContain('var counter = (function counter()');
     // Used above its declaration (hoisting), assigns its own name, async, generator: left as they are.
     for (const kept of ['\nfunction later()', '\nfunction self()', '\nasync function slow()', '\nfunction* gen()']) expect(eager).toContain(kept);
+    // A name beyond ASCII may be written escaped, where the hoisting test could not see it: left as well.
+    const escaped = 'export const c = caf\\u00e9();\nfunction caf\\u00e9() { return 1; }\n';
+    expect(eagerFunctions(escaped)).toBe(escaped);
     expect(await run(eager)).toEqual(await run(SAMPLE));
   });
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock';
 import { SCENARIOS } from '../../src/sim';
-import { createSimSource, SIM_RESETS } from '../../src/sources/sim-source';
+import { createSimSource } from '../../src/sources/sim-source';
+import { SIM_RESETS } from '../../src/sources/sim-source-contract';
 import { RackStore } from '../../src/store/rack-store';
 import { App } from '../../views/App';
 import { plain, renderThemed } from './helpers';
